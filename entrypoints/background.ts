@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { onPageCandidates, onPageRequest, onTabGone } from '@/lib/detections/handlers';
+import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
+
+export default defineBackground(() => {
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Trust comes from the sender, checked by the browser, never from what a message claims:
+    // a content script only ever speaks for its own tab.
+    const origin = originOf(sender, browser.runtime.id, extensionOrigin);
+    if (origin.from === 'content' && isContentToBackground(message)) {
+      return onPageCandidates(origin.tabId, message).then(() => ({ ok: true }));
+    }
+    if (origin.from === 'extension-page' && isPageToBackground(message)) {
+      return onPageRequest(message);
+    }
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void onTabGone(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document is loading: what the old one showed is gone. A page that is still ours
+    // reports again from its new content script.
+    if (change.status === 'loading') void onTabGone(tabId);
+  });
+});

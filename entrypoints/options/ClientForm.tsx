@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import type { Client, ClientDraft, ClientStatus } from '@/lib/clients/model';
+import { identityUrl, parseIdentityList } from '@/lib/identity';
+import { PLATFORMS, type Platform } from '@/lib/identity/platform';
+import { siteName } from '@/lib/policy/suggestions';
+
+const splitAliases = (text: string) => [...new Set(text.split(';').map((a) => a.trim()).filter(Boolean))];
+
+/** Add or edit one client; each profile field shows what it was read as, or why it was refused. */
+export function ClientForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial?: Client;
+  onSave: (draft: ClientDraft) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [status, setStatus] = useState<ClientStatus>(initial?.status ?? 'current');
+  const [aliases, setAliases] = useState(initial?.aliases.join('; ') ?? '');
+  const [fields, setFields] = useState<Record<Platform, string>>(() =>
+    Object.fromEntries(PLATFORMS.map((p) => [p, (initial?.identities[p] ?? []).map((id) => identityUrl(p, id)).join('; ')])) as Record<
+      Platform,
+      string
+    >,
+  );
+  const [error, setError] = useState('');
+
+  const parsed = Object.fromEntries(PLATFORMS.map((p) => [p, parseIdentityList(p, fields[p])])) as Record<
+    Platform,
+    ReturnType<typeof parseIdentityList>
+  >;
+  const invalid = !name.trim() || PLATFORMS.some((p) => parsed[p].errors.length > 0);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (invalid) return;
+    try {
+      await onSave({
+        name: name.trim(),
+        status,
+        aliases: splitAliases(aliases),
+        identities: Object.fromEntries(PLATFORMS.map((p) => [p, parsed[p].identities])) as ClientDraft['identities'],
+      });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <form class="client-form card" data-testid="client-form" onSubmit={submit} aria-label={initial ? 'Edit client' : 'Add client'}>
+      <label>
+        Name
+        <input data-testid="client-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <label>
+        Status
+        <select data-testid="client-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as ClientStatus)}>
+          <option value="current">Current client</option>
+          <option value="former">Former client</option>
+        </select>
+      </label>
+      <label>
+        Other names they use (separate with “;”)
+        <input data-testid="client-aliases" value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
+      </label>
+      {PLATFORMS.map((platform) => (
+        <div key={platform}>
+          <label>
+            {siteName(platform)} profile links or usernames
+            <input
+              data-testid={`client-${platform}`}
+              value={fields[platform]}
+              onInput={(e) => setFields({ ...fields, [platform]: e.currentTarget.value })}
+              aria-describedby={`${platform}-note`}
+            />
+          </label>
+          <ul class="field-note" id={`${platform}-note`} data-testid={`client-${platform}-note`} aria-live="polite">
+            {parsed[platform].identities.map((id) => (
+              <li key={id} class="ok">
+                Read as {identityUrl(platform, id)}
+              </li>
+            ))}
+            {parsed[platform].errors.map((e) => (
+              <li key={e.input} class="warn">
+                “{e.input}”: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {error && <p class="warn">{error}</p>}
+      <div class="row">
+        <button class="primary" type="submit" data-testid="save-client" disabled={invalid}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'preact/hooks';
+import { database } from '@/lib/clients/db';
+import type { Client, ClientDraft } from '@/lib/clients/model';
+import { addClient, deleteClient, updateClient } from '@/lib/clients/store';
+import { foldName, identityUrl } from '@/lib/identity';
+import { PLATFORMS } from '@/lib/identity/platform';
+import { ClientForm } from './ClientForm';
+
+/** Rows rendered at once: a 10,000-client list stays fast; the search narrows it. */
+const SHOWN = 200;
+
+type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; client: Client };
+
+export function ClientList({ clients, onChanged }: { clients: Client[]; onChanged: () => Promise<void> }) {
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
+  const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
+
+  const filtered = useMemo(() => {
+    const folded = foldName(query);
+    const sorted = [...clients].sort((a, b) => a.name.localeCompare(b.name));
+    if (!folded) return sorted;
+    return sorted.filter((c) =>
+      [c.name, ...c.aliases, ...PLATFORMS.flatMap((p) => c.identities[p])].some((text) => foldName(text).includes(folded)),
+    );
+  }, [clients, query]);
+
+  const save = async (draft: ClientDraft) => {
+    const db = database();
+    if (editing.mode === 'edit') await updateClient(db, editing.client.id, draft);
+    else await addClient(db, draft);
+    setEditing({ mode: 'closed' });
+    await onChanged();
+  };
+
+  return (
+    <section aria-labelledby="list-heading" class="card">
+      <h2 id="list-heading">Clients ({clients.length})</h2>
+      <div class="row">
+        <input
+          type="search"
+          placeholder="Search names, aliases, profiles"
+          aria-label="Search clients"
+          data-testid="client-search"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+        <button class="primary" data-testid="add-client" onClick={() => setEditing({ mode: 'add' })}>
+          Add client
+        </button>
+      </div>
+      {editing.mode !== 'closed' && (
+        <ClientForm
+          key={editing.mode === 'edit' ? editing.client.id : 'new'}
+          initial={editing.mode === 'edit' ? editing.client : undefined}
+          onSave={save}
+          onCancel={() => setEditing({ mode: 'closed' })}
+        />
+      )}
+      {clients.length === 0 ? (
+        <p data-testid="clients-empty" class="muted">
+          No clients yet. Add one, or import a CSV above.
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col">Profiles</th>
+              <th scope="col">
+                <span class="muted">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {filtered.slice(0, SHOWN).map((client) => (
+              <tr key={client.id} data-testid="client-row" data-client-name={client.name}>
+                <td>
+                  {client.name}
+                  {client.aliases.length > 0 && <div class="muted">also {client.aliases.join(', ')}</div>}
+                </td>
+                <td>{client.status}</td>
+                <td class="ids">
+                  {PLATFORMS.flatMap((p) => client.identities[p].map((id) => <div key={p + id}>{identityUrl(p, id)}</div>))}
+                </td>
+                <td>
+                  {confirmDelete === client.id ? (
+                    <span class="row">
+                      <span>Delete {client.name}?</span>
+                      <button
+                        data-testid="confirm-delete"
+                        onClick={async () => {
+                          await deleteClient(database(), client.id);
+                          setConfirmDelete(null);
+                          await onChanged();
+                        }}
+                      >
+                        Delete
+                      </button>
+                      <button onClick={() => setConfirmDelete(null)}>Keep</button>
+                    </span>
+                  ) : (
+                    <span class="row">
+                      <button data-testid="edit-client" onClick={() => setEditing({ mode: 'edit', client })}>
+                        Edit
+                      </button>
+                      <button data-testid="delete-client" onClick={() => setConfirmDelete(client.id)}>
+                        Delete
+                      </button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {filtered.length > SHOWN && (
+        <p class="muted">
+          Showing {SHOWN} of {filtered.length}. Search to find others.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { DetectionItem } from './DetectionItem';
+import { ask } from '@/lib/messaging/ask';
+import type { TabDetections } from '@/lib/messaging/messages';
+
+/** The tab whose detections to show: `?tab=<id>` (how tests open it as a page), else the active tab. */
+async function targetTabId(): Promise<number | undefined> {
+  const fromQuery = new URLSearchParams(location.search).get('tab');
+  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
+}
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; tabId: number; data: TabDetections };
+
+export function App() {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const refresh = async () => {
+    try {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return setLoad({ state: 'error', message: 'No tab to look at.' });
+      setLoad({ state: 'ready', tabId, data: await ask({ type: 'get-detections', tabId }) });
+    } catch {
+      setLoad({ state: 'error', message: 'Boundary could not read this tab. Try reopening it.' });
+    }
+  };
+  useEffect(() => {
+    void refresh();
+    // Live: the background rewrites a tab's entry in session storage whenever the page changes.
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'session') void refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  return (
+    <main>
+      <header>
+        <h1>Boundary</h1>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          Client list
+        </a>
+      </header>
+      <Body load={load} onChanged={() => void refresh()} />
+    </main>
+  );
+}
+
+function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
+  if (load.state === 'loading') return <p class="muted">Looking at this tab…</p>;
+  if (load.state === 'error') return <p class="warn">{load.message}</p>;
+  const { tabId, data } = load;
+  if (data.listSize === 0) {
+    return (
+      <p data-testid="popup-empty" data-reason="no-clients">
+        Your client list is empty. Add clients (or import a CSV) on the <strong>Client list</strong> page, and Boundary
+        will watch for them here.
+      </p>
+    );
+  }
+  if (!data.supported) {
+    return (
+      <p data-testid="popup-empty" data-reason="unsupported" class="muted">
+        Boundary works on Facebook, Instagram and LinkedIn. Nothing to check on this page.
+      </p>
+    );
+  }
+  if (data.detections.length === 0) {
+    return (
+      <div data-testid="popup-empty" data-reason={data.recognised ? 'no-matches' : 'unrecognised'}>
+        <p>No one from your client list is on this page.</p>
+        {!data.recognised && (
+          <p class="warn">
+            Boundary did not recognise the requests or conversations on this page. If some are showing, the site may
+            have changed its layout: check them yourself for now.
+          </p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <ul class="detections" aria-label="People from your client list on this page">
+      {data.detections.map((detection) => (
+        <DetectionItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,38 @@
+import Dexie, { type Table } from 'dexie';
+import type { Client } from './model';
+
+/** A stored client: the record plus the keys its identities index under (`platform:identity`). */
+export interface StoredClient extends Client {
+  identityKeys: string[];
+}
+
+/** "Not them": this profile was shown as a name-only match for this client and is not them. */
+export interface NotThem {
+  identityKey: string;
+  clientId: number;
+}
+
+/**
+ * The extension's only database. It lives in the extension's own origin: the background and the
+ * extension pages open it; content scripts never do (there it would belong to the website).
+ * Every schema change is a new numbered version below, never an edit of an old one.
+ */
+export class BoundaryDb extends Dexie {
+  clients!: Table<StoredClient, number>;
+  notThem!: Table<NotThem, [string, number]>;
+
+  constructor(name = 'boundary') {
+    super(name);
+    this.version(1).stores({
+      clients: '++id, *identityKeys',
+      notThem: '[identityKey+clientId], clientId',
+    });
+  }
+}
+
+let shared: BoundaryDb | undefined;
+/** The database for this extension context, opened on first use. */
+export function database(): BoundaryDb {
+  shared ??= new BoundaryDb();
+  return shared;
+}

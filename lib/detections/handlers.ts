@@ -1,0 +1,103 @@
+import { browser } from 'wxt/browser';
+import { database } from '@/lib/clients/db';
+import { linkIdentity, rememberNotThem } from '@/lib/clients/store';
+import { currentMatcher, invalidateMatcher } from '@/lib/matching/matcher-cache';
+import type {
+  BackgroundToContent,
+  DetectionView,
+  PageCandidates,
+  PageToBackground,
+  TabDetections,
+} from '@/lib/messaging/messages';
+import type { ActionResult } from '@/lib/sites/types';
+import { showCount } from './badge';
+import { detect, peopleCount, type Detection } from './tab-detections';
+import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
+
+/** Reports from one tab are handled one after another, so an older one never overwrites a newer. */
+const queues = new Map<number, Promise<unknown>>();
+function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
+  queues.set(tabId, next.catch(() => undefined));
+  return next;
+}
+
+export function onPageCandidates(tabId: number, message: PageCandidates): Promise<void> {
+  return inTabOrder(tabId, async () => {
+    const { matcher } = await currentMatcher();
+    const detections = detect(matcher, message.candidates);
+    await writeTab(tabId, { url: message.url, recognised: message.recognised, detections });
+    await showCount(tabId, peopleCount(detections));
+  });
+}
+
+export function onTabGone(tabId: number): Promise<void> {
+  return inTabOrder(tabId, async () => {
+    await forgetTab(tabId);
+    await showCount(tabId, 0);
+  });
+}
+
+async function sendToTab(tabId: number, message: BackgroundToContent): Promise<ActionResult> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, message)) as ActionResult;
+  } catch {
+    return { ok: false, reason: 'The page is no longer open or has reloaded; reopen Boundary on it' };
+  }
+}
+
+/** Asks tabs to report their candidates again, after the list or a decision about a profile changed. */
+async function rematch(tabIds: readonly number[]): Promise<void> {
+  invalidateMatcher();
+  await Promise.all(tabIds.map((tabId) => sendToTab(tabId, { type: 'resend' })));
+}
+
+async function findDetection(tabId: number, token: string): Promise<Detection | undefined> {
+  return (await readTab(tabId))?.detections.find((d) => d.token === token);
+}
+
+async function tabDetections(tabId: number): Promise<TabDetections> {
+  const [state, { listSize }] = await Promise.all([readTab(tabId), currentMatcher()]);
+  if (!state) return { supported: false, recognised: true, listSize, detections: [] };
+  const ids = [...new Set(state.detections.flatMap((d) => d.clientIds))];
+  const clients = new Map((await database().clients.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c]] : [])));
+  const detections = state.detections.flatMap((d): DetectionView[] => {
+    const matched = d.clientIds.flatMap((id) => {
+      const client = clients.get(id);
+      return client ? [{ id, name: client.name, status: client.status }] : [];
+    });
+    if (matched.length === 0) return [];
+    const { clientIds: _ids, ...rest } = d;
+    return [{ ...rest, clients: matched }];
+  });
+  return { supported: true, recognised: state.recognised, listSize, detections };
+}
+
+export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult> {
+  switch (message.type) {
+    case 'get-detections':
+      return tabDetections(message.tabId);
+    case 'decline':
+      return sendToTab(message.tabId, { type: 'decline', token: message.token });
+    case 'insert-reply':
+      return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text });
+    case 'this-is-them':
+    case 'not-them': {
+      const detection = await findDetection(message.tabId, message.token);
+      if (!detection?.identity || !detection.clientIds.includes(message.clientId)) {
+        return { ok: false, reason: 'This person is no longer on the page' };
+      }
+      const db = database();
+      if (message.type === 'this-is-them') {
+        await linkIdentity(db, message.clientId, detection.platform, detection.identity);
+      } else {
+        await rememberNotThem(db, message.clientId, detection.platform, detection.identity);
+      }
+      await rematch([message.tabId]);
+      return { ok: true, done: message.type === 'this-is-them' ? 'Profile saved to the client' : 'Will not be shown again' };
+    }
+    case 'clients-changed':
+      await rematch(await knownTabIds());
+      return { ok: true, done: 'Rematched open tabs' };
+  }
+}

@@ -1,0 +1,45 @@
+import type { CandidateKind } from '@/lib/sites/types';
+import type { Platform } from '@/lib/identity/platform';
+import type { Matcher } from '@/lib/matching/matcher';
+import type { WireCandidate } from '@/lib/messaging/messages';
+
+/** A matched person on a tab, as the background keeps it: client ids only, never names. */
+export interface Detection {
+  token: string;
+  kind: CandidateKind;
+  platform: Platform;
+  match: 'exact' | 'name';
+  clientIds: number[];
+  identity?: string;
+  pageName: string;
+}
+
+export interface TabState {
+  url: string;
+  recognised: boolean;
+  detections: Detection[];
+}
+
+/** Matches a page's candidates; people who are not on the list are dropped here and go no further. */
+export function detect(matcher: Matcher, candidates: readonly WireCandidate[]): Detection[] {
+  const detections: Detection[] = [];
+  for (const candidate of candidates) {
+    const result = matcher.match(candidate);
+    if (result.match === 'none') continue;
+    detections.push({
+      token: candidate.token,
+      kind: candidate.kind,
+      platform: candidate.platform,
+      match: result.match,
+      clientIds: result.clientIds,
+      ...(result.identity === undefined ? {} : { identity: result.identity }),
+      pageName: candidate.name,
+    });
+  }
+  return detections;
+}
+
+/** How many people the badge counts: each client once, and each name-only match once. */
+export function peopleCount(detections: readonly Detection[]): number {
+  return new Set(detections.map((d) => (d.match === 'exact' ? `c${d.clientIds[0]}` : `n${d.clientIds.join(',')}`))).size;
+}

@@ -1,0 +1,157 @@
+import { isPlatform, type Platform } from '@/lib/identity/platform';
+import type { ActionResult, CandidateKind } from '@/lib/sites/types';
+
+/**
+ * Every message between the parts of the extension, in one place. What crosses from a content
+ * script is untrusted (the page it runs in may be hostile, and a bug there must not reach the
+ * list), so the background checks each message's shape here before it acts on it.
+ */
+
+/** A candidate as it travels from a content script: page data only, the element replaced by a token. */
+export interface WireCandidate {
+  token: string;
+  kind: CandidateKind;
+  platform: Platform;
+  identities: string[];
+  name: string;
+}
+
+// --- content script → background ---------------------------------------------------------------
+export interface PageCandidates {
+  type: 'page-candidates';
+  url: string;
+  /** The full set for the page now; it replaces what the tab sent before. */
+  candidates: WireCandidate[];
+  /** False when the page is one the adapter expects to understand but nothing was recognised. */
+  recognised: boolean;
+}
+export type ContentToBackground = PageCandidates;
+
+// --- background → content script ---------------------------------------------------------------
+export type BackgroundToContent =
+  | { type: 'decline'; token: string }
+  | { type: 'insert-text'; token: string; text: string }
+  | { type: 'resend' };
+
+// --- extension pages (popup, options) → background --------------------------------------------
+export type PageToBackground =
+  | { type: 'get-detections'; tabId: number }
+  | { type: 'decline'; tabId: number; token: string }
+  | { type: 'insert-reply'; tabId: number; token: string; text: string }
+  | { type: 'this-is-them'; tabId: number; token: string; clientId: number }
+  | { type: 'not-them'; tabId: number; token: string; clientId: number }
+  | { type: 'clients-changed' };
+
+/** One matched person on a tab, as the popup shows it. Only extension pages ever receive this. */
+export interface DetectionView {
+  token: string;
+  kind: CandidateKind;
+  platform: Platform;
+  match: 'exact' | 'name';
+  /** The clients on the list this person matched (several only for a shared name). */
+  clients: { id: number; name: string; status: 'current' | 'former' }[];
+  /** The name as the page shows it. */
+  pageName: string;
+  /** The profile identity the page linked, when it did; needed for "this is them". */
+  identity?: string;
+}
+
+export interface TabDetections {
+  /** Whether a Boundary content script has reported from this tab's page. */
+  supported: boolean;
+  recognised: boolean;
+  listSize: number;
+  detections: DetectionView[];
+}
+
+export type Reply<M> = M extends { type: 'get-detections' }
+  ? TabDetections
+  : M extends { type: 'decline' | 'insert-reply' | 'insert-text' }
+    ? ActionResult
+    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' }
+      ? ActionResult
+      : unknown;
+
+// --- validation --------------------------------------------------------------------------------
+const LIMITS = { candidates: 5000, identities: 20, text: 300, token: 64, reply: 5000 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isToken = (v: unknown): v is string => isShortString(v, LIMITS.token) && v.length > 0;
+
+function isWireCandidate(v: unknown): v is WireCandidate {
+  return (
+    isRecord(v) &&
+    isToken(v.token) &&
+    (v.kind === 'request' || v.kind === 'message') &&
+    isPlatform(v.platform) &&
+    Array.isArray(v.identities) &&
+    v.identities.length <= LIMITS.identities &&
+    v.identities.every((id) => isShortString(id, LIMITS.text)) &&
+    isShortString(v.name, LIMITS.text)
+  );
+}
+
+export function isContentToBackground(v: unknown): v is ContentToBackground {
+  return (
+    isRecord(v) &&
+    v.type === 'page-candidates' &&
+    isShortString(v.url, 4096) &&
+    typeof v.recognised === 'boolean' &&
+    Array.isArray(v.candidates) &&
+    v.candidates.length <= LIMITS.candidates &&
+    v.candidates.every(isWireCandidate)
+  );
+}
+
+export function isPageToBackground(v: unknown): v is PageToBackground {
+  if (!isRecord(v)) return false;
+  switch (v.type) {
+    case 'clients-changed':
+      return true;
+    case 'get-detections':
+      return isTabId(v.tabId);
+    case 'decline':
+      return isTabId(v.tabId) && isToken(v.token);
+    case 'insert-reply':
+      return isTabId(v.tabId) && isToken(v.token) && isShortString(v.text, LIMITS.reply);
+    case 'this-is-them':
+    case 'not-them':
+      return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId);
+    default:
+      return false;
+  }
+}
+
+export function isBackgroundToContent(v: unknown): v is BackgroundToContent {
+  if (!isRecord(v)) return false;
+  switch (v.type) {
+    case 'resend':
+      return true;
+    case 'decline':
+      return isToken(v.token);
+    case 'insert-text':
+      return isToken(v.token) && isShortString(v.text, LIMITS.reply);
+    default:
+      return false;
+  }
+}
+
+/** The parts of a runtime.MessageSender the checks need. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** Where a message came from, decided from the sender alone, never from what the message says. */
+export type Origin = { from: 'content'; tabId: number } | { from: 'extension-page' } | { from: 'unknown' };
+
+export function originOf(sender: SenderInfo, extensionId: string, extensionOrigin: string): Origin {
+  if (sender.id !== extensionId) return { from: 'unknown' };
+  if (sender.url?.startsWith(extensionOrigin)) return { from: 'extension-page' };
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined && tabId >= 0) return { from: 'content', tabId };
+  return { from: 'unknown' };
+}

@@ -1,0 +1,136 @@
+/**
+ * Every selector the Facebook adapter uses, most preferred first. Facebook's class names are
+ * regenerated hashes, so nothing here relies on them: we anchor on ARIA roles and labels,
+ * data-pagelet names and the shapes of links, which change far less often.
+ * Layouts: "web" = www.facebook.com (current React site), "mbasic" = mbasic.facebook.com.
+ */
+
+/** Pages with friend requests on them (pathname prefixes). */
+export const FACEBOOK_REQUEST_PATHS = [
+  '/friends/requests', // web: the requests grid, seen 2026-11
+  '/friends/center/requests', // mbasic: the requests list, seen 2026-11
+] as const;
+
+/** Friends home, where requests share the page with suggestions (pathname, exact). */
+export const FACEBOOK_FRIENDS_HOME_PATHS = ['/friends', '/friends/'] as const;
+
+/** Messenger inside Facebook: inbox, a conversation, message requests (pathname prefix). */
+export const FACEBOOK_MESSAGES_PATH = '/messages/';
+
+/** The page's own content; the banner and side navigation (the clinician's own links) stay outside. */
+export const FACEBOOK_MAIN = [
+  '[role="main"]', // web: all pages; mbasic: div#root; seen 2026-11
+] as const;
+
+/**
+ * Controls that act on a card. A request card holds a pair of them (confirm + delete); so does a
+ * suggestion (add + remove), which is told apart by where it sits, not by its buttons.
+ */
+export const FACEBOOK_CARD_CONTROLS = [
+  '[role="button"]', // web: div buttons with an aria-label, every card layout, seen 2026-11
+  'button', // web: native buttons in dialogs and older card variants, seen 2026-11
+  'a[href*="/a/friends/"]', // mbasic: Confirm / Delete Request / Remove are server links, seen 2026-11
+  'a[href*="add_friend.php"]', // mbasic: Add friend on suggestions, seen 2026-11
+] as const;
+
+/** Where a card's decline control is, most specific first; dom.clickDecline also checks its label. */
+export const FACEBOOK_DECLINE_SELECTORS = [
+  '[role="button"][aria-label]', // web: "Delete" / "Eliminar" / "Supprimer" on request cards, seen 2026-11
+  'button', // web: native buttons, seen 2026-11
+  '[role="button"]', // web: buttons labelled only by their text, seen 2026-11
+  'a[href*="/a/friends/reject"]', // mbasic: "Delete Request" link, seen 2026-11
+] as const;
+
+/** Links that mark the thing around them as (about) pending requests. */
+export const FACEBOOK_REQUEST_LINKS = [
+  'a[href*="/friends/requests"]', // web: request cards' ?profile_id= links and sections' "See all", seen 2026-11
+  'a[href*="/friends/center/requests"]', // mbasic: "See more" under the requests list, seen 2026-11
+  'a[href*="/a/friends/confirm"]', // mbasic: a request card's Confirm link, seen 2026-11
+] as const;
+
+/** Links that mark the thing around them as (about) suggestions: never candidates. */
+export const FACEBOOK_SUGGESTION_LINKS = [
+  'a[href*="/friends/suggestions"]', // web: suggestion cards' ?profile_id= links and "See all", seen 2026-11
+  'a[href*="/friends/center/suggestions"]', // mbasic: "See all" under People you may know, seen 2026-11
+  'a[href*="add_friend.php"]', // mbasic: a suggestion card's Add friend link, seen 2026-11
+] as const;
+
+/** The section a card sits in: the nearest of these around it. */
+export const FACEBOOK_SECTIONS = [
+  '[data-pagelet]', // web: page blocks such as FriendRequests / PeopleYouMayKnow, seen 2026-11
+  '[role="region"]', // web: labelled sections on Friends home, seen 2026-11
+  'section', // not seen yet; semantic sections if the markup moves to them
+] as const;
+
+/** Sections that are friend requests by their pagelet name. */
+export const FACEBOOK_REQUEST_PAGELETS = [
+  '[data-pagelet*="FriendRequests"]', // web: the requests grid, seen 2026-11
+] as const;
+
+/** Sections that are suggestions by their pagelet name. */
+export const FACEBOOK_SUGGESTION_PAGELETS = [
+  '[data-pagelet*="PeopleYouMayKnow"]', // web: under the requests grid, seen 2026-11
+  '[data-pagelet*="Suggestions"]', // web: the suggestions page's own grid, seen 2026-11
+] as const;
+
+/**
+ * Containers a card never spans: lists, grids and sections hold many cards, so the search for a
+ * card stops at them.
+ */
+export const FACEBOOK_CARD_BOUNDARIES = [
+  ...FACEBOOK_MAIN,
+  ...FACEBOOK_SECTIONS,
+  '[role="list"]', // web: Friends home card lists, seen 2026-11
+  '[role="grid"]', // web: Messenger lists, seen 2026-11
+  '[role="navigation"]', // web: side columns, seen 2026-11
+] as const;
+
+/** A ready-made item boundary: a card never grows past one of these. */
+export const FACEBOOK_ITEMS = [
+  '[role="listitem"]', // web: Friends home cards, message requests, seen 2026-11
+  '[role="row"]', // web: Messenger chat list, seen 2026-11
+  'li', // not seen yet; plain lists
+] as const;
+
+/** Headings that can hold a person's name on a card. */
+export const FACEBOOK_HEADINGS = ['h1', 'h2', 'h3', 'h4', '[role="heading"]'] as const;
+
+/** Links to a conversation (never to a profile). */
+export const FACEBOOK_THREAD_LINKS = [
+  'a[href*="/messages/t/"]', // web: chat list and message request rows, seen 2026-11
+  'a[href*="/messages/e2ee/t/"]', // web: end-to-end encrypted chats, seen 2026-11
+] as const;
+
+/** Places whose conversation links are not the chat list (the banner's Messenger menu, the open chat). */
+export const FACEBOOK_NOT_CHAT_LIST = [
+  '[role="banner"]', // web: top bar, seen 2026-11
+  '[role="main"]', // web: the open conversation, whose messages may carry links, seen 2026-11
+] as const;
+
+/** Where a conversation's displayed name sits in its row: the first text block Facebook marks dir="auto". */
+export const FACEBOOK_ROW_NAME = ['[dir="auto"]'] as const;
+
+/** The open conversation. */
+export const FACEBOOK_CONVERSATION = [
+  '[role="main"]', // web: Messenger's conversation pane, inbox and message requests, seen 2026-11
+] as const;
+
+/**
+ * The conversation's title: a heading with the person's profile link inside it (inbox), or inside
+ * the profile link (message requests).
+ */
+export const FACEBOOK_CONVERSATION_TITLE = ['h1', 'h2', '[role="heading"]'] as const;
+
+/** Buttons in the conversation header (call, info): they mark where the header ends. */
+export const FACEBOOK_HEADER_CONTROLS = ['[role="button"]', 'button'] as const;
+
+/** Message boxes: rich-text editors Facebook marks as textboxes. */
+export const FACEBOOK_COMPOSER = [
+  '[contenteditable="true"][role="textbox"]', // web: Messenger's message box (Lexical), seen 2026-11
+] as const;
+
+/**
+ * Words in a message box's aria-label, to prefer it over other editable boxes in the pane
+ * (e.g. a search-in-conversation field). EN/ES/FR/DE/PT/IT.
+ */
+export const FACEBOOK_MESSAGE_BOX_WORDS = ['message', 'mensaje', 'nachricht', 'mensagem', 'messaggio'] as const;

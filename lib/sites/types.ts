@@ -1,0 +1,52 @@
+import type { Platform } from '@/lib/identity/platform';
+
+/** What a card or conversation is, in the policy's terms. */
+export type CandidateKind = 'request' | 'message';
+
+/**
+ * One person the page shows in a place the policy cares about: a pending request, or a
+ * conversation. Built by an adapter from the page's markup; never holds anything from the
+ * client list.
+ */
+export interface Candidate {
+  kind: CandidateKind;
+  platform: Platform;
+  /** Canonical identities (see lib/identity) read from the person's profile links; may be empty. */
+  identities: string[];
+  /** The name as the page displays it; '' when the page shows none. */
+  name: string;
+  /** The card, list item or conversation header that actions work on. */
+  element: Element;
+}
+
+/** What a one-click action did on the page, said plainly for the popup. */
+export type ActionResult =
+  | { ok: true; done: string }
+  | { ok: false; reason: string };
+
+/**
+ * One adapter per site, all with this shape. Everything here is a pure function of the DOM it is
+ * given (no globals, no timers), so unit tests run it on the replicas in tests/fixtures.
+ */
+export interface SiteAdapter {
+  platform: Platform;
+  /**
+   * True for the pages where this adapter expects to find requests or conversations; used to
+   * warn (in development builds) when such a page yields nothing recognisable.
+   */
+  expectsCandidates(url: URL): boolean;
+  /** Every candidate under `root` (a document, or an element of it) on the page at `url`. */
+  findCandidates(root: ParentNode, url: URL): Candidate[];
+  /**
+   * Clicks the site's own decline control (Delete / Ignore / Remove) inside a request card.
+   * Never clicks anything that accepts. Refuses, with a reason, when it is not sure.
+   */
+  decline(card: Element): ActionResult;
+  /** The open conversation's message box, looking through open shadow roots; null when none. */
+  findComposer(doc: Document): HTMLElement | null;
+  /**
+   * Open shadow roots where this site renders people (LinkedIn's messaging overlay), so the
+   * watcher observes them too; omitted by sites that render none.
+   */
+  shadowRoots?(doc: Document): ShadowRoot[];
+}

@@ -1,0 +1,65 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+
+// The extension's chrome.* API, as seen from inside the service worker in worker.evaluate().
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What tests do through the extension's own pages, via the test contract's hooks. */
+export class Boundary {
+  constructor(
+    readonly context: BrowserContext,
+    readonly worker: Worker,
+    readonly extensionId: string,
+  ) {}
+
+  url(page: string): string {
+    return `chrome-extension://${this.extensionId}/${page}`;
+  }
+
+  async openOptions(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(this.url('options.html'));
+    return page;
+  }
+
+  /** Imports CSV text through the options page; returns the summary's counts. */
+  async importCsv(csv: string, options?: Page): Promise<{ page: Page; imported: number; rejected: number }> {
+    const page = options ?? (await this.openOptions());
+    await page.getByTestId('import-clients').setInputFiles({
+      name: 'clients.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor();
+    return {
+      page,
+      imported: Number(await summary.getAttribute('data-imported')),
+      rejected: Number(await summary.getAttribute('data-rejected')),
+    };
+  }
+
+  /** The browser's id for a page's tab, asked of the extension itself. */
+  async tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    return this.worker.evaluate(async (href) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t: { url?: string }) => t.url === href);
+      if (tab?.id === undefined) throw new Error(`no tab for ${href}`);
+      return tab.id;
+    }, url);
+  }
+
+  /** Opens the popup as a page for the given site tab (popup.html?tab=<id>). */
+  async openPopup(site: Page): Promise<Page> {
+    const tabId = await this.tabIdOf(site);
+    const popup = await this.context.newPage();
+    await popup.goto(this.url(`popup.html?tab=${tabId}`));
+    return popup;
+  }
+
+  async badgeText(site: Page): Promise<string> {
+    const tabId = await this.tabIdOf(site);
+    return this.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+}
+

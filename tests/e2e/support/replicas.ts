@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+
+const FIXTURES = path.resolve('tests/fixtures');
+const SITE_HOST = /(^|\.)(facebook|instagram|linkedin)\.com$/;
+
+/**
+ * Serves hand-written replicas at the sites' real addresses and refuses everything else, so
+ * no test ever reaches a live site. Requests nobody expected are recorded for the tests to check.
+ */
+export class Replicas {
+  private readonly pages = new Map<string, string>();
+  readonly unexpected: string[] = [];
+
+  static async install(context: BrowserContext): Promise<Replicas> {
+    const replicas = new Replicas();
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const body = replicas.bodyFor(url);
+      if (body === undefined) {
+        replicas.unexpected.push(url.href);
+        return route.abort('blockedbyclient');
+      }
+      return route.fulfill({ status: 200, contentType: body.type, body: body.text });
+    });
+    return replicas;
+  }
+
+  /** Serves `fixture` (a path under tests/fixtures) at `url`; the query string is ignored. */
+  serve(url: string, fixture: string): string {
+    const parsed = new URL(url);
+    this.pages.set(parsed.origin + parsed.pathname, path.join(FIXTURES, fixture));
+    return url;
+  }
+
+  private bodyFor(url: URL): { type: string; text: string } | undefined {
+    if (!SITE_HOST.test(url.hostname)) return undefined;
+    if (url.pathname === '/__replica__/replica.js') {
+      return { type: 'text/javascript', text: readFileSync(path.join(FIXTURES, 'shared/replica.js'), 'utf8') };
+    }
+    if (url.pathname === '/favicon.ico') return { type: 'image/x-icon', text: '' };
+    const file = this.pages.get(url.origin + url.pathname);
+    return file ? { type: 'text/html; charset=utf-8', text: readFileSync(file, 'utf8') } : undefined;
+  }
+}

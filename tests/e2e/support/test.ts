@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { Boundary } from './boundary';
+import { extensionWorker, launchWithExtension } from './browser';
+import { Replicas } from './replicas';
+
+export interface ReplicaState {
+  actions: { action: string; person: string | null }[];
+  sent: string[];
+  foreignMutations: { type: string; target: string; name: string }[];
+  editors: Record<string, string>;
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  replicas: Replicas;
+  boundary: Boundary;
+}
+
+export async function replicaState(page: Page): Promise<ReplicaState> {
+  return page.evaluate(() => {
+    const r = (window as unknown as { __replica: ReplicaState }).__replica;
+    return JSON.parse(JSON.stringify({ actions: r.actions, sent: r.sent, foreignMutations: r.foreignMutations, editors: r.editors }));
+  });
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'boundary-e2e-'));
+    const context = await launchWithExtension(dir);
+    await use(context);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  worker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  replicas: async ({ context }, use) => {
+    await use(await Replicas.install(context));
+  },
+  boundary: async ({ context, worker, extensionId }, use) => {
+    await use(new Boundary(context, worker, extensionId));
+  },
+});
+
+export { Boundary, expect };

@@ -1,0 +1,269 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { instagramAdapter } from '@/lib/sites/instagram/adapter';
+import type { Candidate } from '@/lib/sites/types';
+
+const FOLLOW_REQUESTS = new URL('https://www.instagram.com/accounts/activity/?followRequests=1');
+const HOME = new URL('https://www.instagram.com/');
+const INBOX = new URL('https://www.instagram.com/direct/inbox/');
+const CARMEN_THREAD = new URL('https://www.instagram.com/direct/t/118273645501928/');
+const DIEGO_THREAD = new URL('https://www.instagram.com/direct/t/118273645509999/');
+const MESSAGE_REQUESTS = new URL('https://www.instagram.com/direct/requests/');
+const SELF = 'rowan.talks';
+
+/**
+ * Puts a fixture in the test document. Its script is the harness's replica.js, not the page's;
+ * happy-dom would not run it anyway, so it is left out.
+ */
+function load(name: string): void {
+  const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/instagram', name), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  for (const script of parsed.querySelectorAll('script')) script.remove();
+  const page = document.importNode(parsed.documentElement, true);
+  document.documentElement.remove();
+  document.appendChild(page);
+}
+
+/** What replica.js does when a later page of items is due. */
+function appendLaterItems(): void {
+  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-replica-later]')) {
+    document.querySelector(template.getAttribute('data-replica-into')!)!.append(template.content.cloneNode(true));
+  }
+}
+
+/** What replica.js does when a data-replica-navigate link is clicked: the router swaps the outlet. */
+function navigate(templateId: string): void {
+  const template = document.getElementById(templateId) as HTMLTemplateElement;
+  document.querySelector('[data-replica-outlet]')!.replaceChildren(template.content.cloneNode(true));
+}
+
+/** A candidate as the test can name it: the element by its harness id (the adapter never reads it). */
+function summary(candidate: Candidate) {
+  expect(candidate.platform).toBe('instagram');
+  return {
+    kind: candidate.kind,
+    identities: candidate.identities,
+    name: candidate.name,
+    person: candidate.element.getAttribute('data-replica-person'),
+  };
+}
+
+const scan = (url: URL, root: ParentNode = document) => instagramAdapter.findCandidates(root, url).map(summary);
+
+/** Which data-replica-action controls were clicked, in order. */
+let pressed: string[];
+const record = (event: Event) => {
+  const control = event.target instanceof Element ? event.target.closest('[data-replica-action]') : null;
+  pressed.push(control?.getAttribute('data-replica-action') ?? 'unmarked');
+};
+beforeEach(() => {
+  pressed = [];
+  document.addEventListener('click', record, true);
+});
+afterEach(() => document.removeEventListener('click', record, true));
+
+const request = (identity: string, name: string, person: string) => ({
+  kind: 'request',
+  identities: [identity],
+  name,
+  person,
+});
+const thread = (name: string, person: string) => ({ kind: 'message', identities: [], name, person });
+
+describe('follow-requests page (English)', () => {
+  beforeEach(() => load('follow-requests.en.html'));
+
+  it('finds each request row with its username and full name, falling back to the username', () => {
+    expect(scan(FOLLOW_REQUESTS)).toEqual([
+      request('maple.quinn', 'Maple Quinn', 'maple'),
+      request('j.okonkwo_88', 'Jude Okonkwo', 'jude'),
+      request('sunny.fieldhouse', 'sunny.fieldhouse', 'sunny'),
+    ]);
+  });
+
+  it('finds rows that load later, once, alongside the first ones', () => {
+    appendLaterItems();
+    expect(scan(FOLLOW_REQUESTS)).toEqual([
+      request('maple.quinn', 'Maple Quinn', 'maple'),
+      request('j.okonkwo_88', 'Jude Okonkwo', 'jude'),
+      request('sunny.fieldhouse', 'sunny.fieldhouse', 'sunny'),
+      request('orla.vance', 'Orla Vance', 'orla'),
+      request('teo.marsh', 'Teodor Marsh', 'teo'),
+    ]);
+  });
+
+  it('leaves out suggestions (even one whose dismiss icon reads "Remove") and the clinician’s own links', () => {
+    const identities = instagramAdapter.findCandidates(document, FOLLOW_REQUESTS).flatMap((c) => c.identities);
+    expect(identities).not.toContain('birchwood.ceramics');
+    expect(identities).not.toContain('kai.lindqvist');
+    expect(identities).not.toContain(SELF);
+  });
+
+  it('finds the same rows when handed just the list', () => {
+    const list = document.getElementById('follow-request-list')!;
+    expect(scan(FOLLOW_REQUESTS, list).map((c) => c.person)).toEqual(['maple', 'jude', 'sunny']);
+  });
+
+  it('expects candidates on this page', () => {
+    expect(instagramAdapter.expectsCandidates(FOLLOW_REQUESTS)).toBe(true);
+  });
+});
+
+describe('notifications panel over the home feed (Portuguese)', () => {
+  beforeEach(() => load('activity-panel.pt.html'));
+
+  it('finds the follow requests in the open panel and nothing else on the page', () => {
+    expect(scan(HOME)).toEqual([
+      request('nina.arruda', 'Nina Arruda', 'nina'),
+      request('caio.b_', 'caio.b_', 'caio'),
+      request('bia.tavares', 'Beatriz Tavares', 'bia'),
+    ]);
+  });
+
+  it('finds them when handed the panel itself', () => {
+    const panel = document.querySelector('[role="dialog"]')!;
+    expect(scan(HOME, panel).map((c) => c.person)).toEqual(['nina', 'caio', 'bia']);
+  });
+
+  it('finds nothing once the panel is closed: feed, sidebar and suggestions are not requests', () => {
+    document.querySelector('[role="dialog"]')!.remove();
+    expect(scan(HOME)).toEqual([]);
+  });
+
+  it('does not expect candidates on the home page itself', () => {
+    expect(instagramAdapter.expectsCandidates(HOME)).toBe(false);
+  });
+});
+
+describe('Direct inbox (English)', () => {
+  beforeEach(() => load('direct-inbox.en.html'));
+
+  it('finds each conversation in the thread list by name, and no notes or own links', () => {
+    expect(scan(INBOX)).toEqual([
+      thread('Priya Natarajan', 'priya'),
+      thread('marco.lentz', 'marco'),
+      thread('Wren Adeyemi', 'wren'),
+    ]);
+  });
+
+  it('expects candidates on Direct pages', () => {
+    expect(instagramAdapter.expectsCandidates(INBOX)).toBe(true);
+    expect(instagramAdapter.expectsCandidates(CARMEN_THREAD)).toBe(true);
+    expect(instagramAdapter.expectsCandidates(MESSAGE_REQUESTS)).toBe(true);
+  });
+});
+
+describe('open conversation (Spanish)', () => {
+  beforeEach(() => load('direct-thread.es.html'));
+
+  const rows = [
+    thread('Carmen Ruiz', 'thread-carmen'),
+    thread('Diego Fuentes', 'thread-diego'),
+    thread('Alba Serrano', 'thread-alba'),
+  ];
+
+  it('finds the thread list and the open conversation’s header, not the mention or profile card inside it', () => {
+    expect(scan(CARMEN_THREAD)).toEqual([
+      ...rows,
+      { kind: 'message', identities: ['carmen.ruiz.m'], name: 'Carmen Ruiz', person: 'carmen' },
+    ]);
+  });
+
+  it('follows single-page navigation to another conversation', () => {
+    navigate('thread-diego');
+    expect(scan(DIEGO_THREAD)).toEqual([
+      ...rows,
+      { kind: 'message', identities: ['diego.fuentes'], name: 'Diego Fuentes', person: 'diego' },
+    ]);
+  });
+
+  it('finds the open conversation’s message box, before and after navigation', () => {
+    expect(instagramAdapter.findComposer(document)?.getAttribute('data-replica-editor')).toBe('carmen');
+    navigate('thread-diego');
+    expect(instagramAdapter.findComposer(document)?.getAttribute('data-replica-editor')).toBe('diego');
+  });
+});
+
+describe('message requests (French)', () => {
+  beforeEach(() => load('direct-requests.fr.html'));
+
+  it('finds each message request by name; hidden requests and "Tout supprimer" are not people', () => {
+    expect(scan(MESSAGE_REQUESTS)).toEqual([
+      thread('Élodie Marchand', 'elodie'),
+      thread('bastien.roy', 'bastien'),
+    ]);
+  });
+
+  it('has no message box with no conversation open', () => {
+    expect(instagramAdapter.findComposer(document)).toBeNull();
+  });
+});
+
+describe('decline', () => {
+  const card = (url: URL, person: string) =>
+    instagramAdapter.findCandidates(document, url).find((c) => c.element.getAttribute('data-replica-person') === person)!
+      .element;
+
+  it('presses Delete on a request row and nothing else', () => {
+    load('follow-requests.en.html');
+    const result = instagramAdapter.decline(card(FOLLOW_REQUESTS, 'jude'));
+    expect(result).toEqual({ ok: true, done: 'Pressed “Delete” on the page' });
+    expect(pressed).toEqual(['decline']);
+  });
+
+  it('presses Excluir on a role="button" pair in the Portuguese panel', () => {
+    load('activity-panel.pt.html');
+    const result = instagramAdapter.decline(card(HOME, 'nina'));
+    expect(result).toEqual({ ok: true, done: 'Pressed “Excluir” on the page' });
+    expect(pressed).toEqual(['decline']);
+  });
+
+  it('refuses, pressing nothing, when no button reads as a decline', () => {
+    document.body.innerHTML = `
+      <div role="listitem" data-replica-person="x">
+        <a href="/someone.new/">someone.new</a>
+        <button type="button" data-replica-action="accept"><div dir="auto">Confirm</div></button>
+        <div role="button" data-replica-action="other"><svg aria-label="More options"><title>More options</title></svg></div>
+        <button type="button" data-replica-action="other"><div dir="auto">⋯</div></button>
+      </div>`;
+    const result = instagramAdapter.decline(document.querySelector('[data-replica-person]')!);
+    expect(result.ok).toBe(false);
+    expect(pressed).toEqual([]);
+  });
+
+  it('refuses a label that reads as both decline and accept', () => {
+    document.body.innerHTML = `
+      <div data-replica-person="x">
+        <button type="button" data-replica-action="accept">Confirm and remove from suggestions</button>
+      </div>`;
+    expect(instagramAdapter.decline(document.querySelector('[data-replica-person]')!).ok).toBe(false);
+    expect(pressed).toEqual([]);
+  });
+});
+
+describe('findComposer', () => {
+  it('never offers a post’s comment box as the message box', () => {
+    load('activity-panel.pt.html');
+    expect(document.querySelector('article textarea')).not.toBeNull();
+    expect(instagramAdapter.findComposer(document)).toBeNull();
+  });
+
+  it('falls back to a textarea in older Direct layouts', () => {
+    document.body.innerHTML = `<div role="main"><div><textarea placeholder="Message..."></textarea></div></div>`;
+    expect(instagramAdapter.findComposer(document)).toBe(document.querySelector('textarea'));
+  });
+
+  it('looks inside open shadow roots', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div contenteditable="true" role="textbox" aria-label="Message"></div>';
+    expect(instagramAdapter.findComposer(document)).toBe(shadow.querySelector('[role="textbox"]'));
+  });
+
+  it('finds no message box on the inbox with no conversation open', () => {
+    load('direct-inbox.en.html');
+    expect(instagramAdapter.findComposer(document)).toBeNull();
+  });
+});
