@@ -19,4 +19,13 @@ export default defineConfig({
     host_permissions: SITE_MATCHES,
     action: { default_title: 'Boundary' },
   },
+  hooks: {
+    'build:done': (wxt) => {
+      if (wxt.config.command !== 'build') return;
+      wxt.logger.info(
+        `Unpacked extension ready in ${wxt.config.outDir}\n` +
+          '  Load it: open chrome://extensions, turn on Developer mode, choose "Load unpacked", pick that folder.',
+      );
+    },
+  },
 });

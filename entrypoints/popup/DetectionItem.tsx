@@ -15,6 +15,7 @@ interface Props {
 export function DetectionItem({ tabId, detection, onChanged }: Props) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [declined, setDeclined] = useState(false);
   const reply = defaultReply(detection.platform);
   const names = detection.clients.map((c) => c.name).join(' or ');
   const status = detection.clients.length === 1 ? `${detection.clients[0]!.status} client` : 'clients with this name';
@@ -94,8 +95,8 @@ export function DetectionItem({ tabId, detection, onChanged }: Props) {
           <button
             class="primary"
             data-testid="decline"
-            disabled={busy || result?.ok === true}
-            onClick={() => run(() => ask({ type: 'decline', tabId, token: detection.token }))}
+            disabled={busy || declined}
+            onClick={() => run(() => ask({ type: 'decline', tabId, token: detection.token }), () => setDeclined(true))}
           >
             Decline on {siteName(detection.platform)}
           </button>

@@ -21,17 +21,17 @@ export const DECLINE_WORDS = [
 
 export const ACCEPT_WORDS = [
   // English
-  'confirm', 'accept', 'approve', 'add friend', 'follow', 'connect',
+  'confirm', 'accept', 'approve', 'add friend', 'follow', 'connect', 'add',
   // Spanish
-  'confirmar', 'aceptar', 'aprobar', 'seguir', 'conectar',
+  'confirmar', 'aceptar', 'aprobar', 'seguir', 'conectar', 'agregar', 'añadir',
   // French
-  'confirmer', 'accepter', 'approuver', 'suivre', 'se connecter',
+  'confirmer', 'accepter', 'approuver', 'suivre', 'se connecter', 'ajouter',
   // German
-  'bestätigen', 'annehmen', 'akzeptieren', 'folgen', 'vernetzen',
+  'bestätigen', 'annehmen', 'akzeptieren', 'folgen', 'vernetzen', 'hinzufügen',
   // Portuguese
-  'aceitar', 'aprovar', 'conectar-se',
+  'aceitar', 'aprovar', 'conectar-se', 'adicionar',
   // Italian
-  'conferma', 'accetta', 'approva', 'segui', 'collegati',
+  'conferma', 'accetta', 'approva', 'segui', 'collegati', 'aggiungi',
 ];
 
 const tokens = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);

@@ -11,12 +11,10 @@ import {
   FACEBOOK_DECLINE_SELECTORS,
   FACEBOOK_FRIENDS_HOME_PATHS,
   FACEBOOK_HEADER_CONTROLS,
-  FACEBOOK_HEADINGS,
   FACEBOOK_ITEMS,
   FACEBOOK_MAIN,
   FACEBOOK_MESSAGES_PATH,
   FACEBOOK_MESSAGE_BOX_WORDS,
-  FACEBOOK_NOT_CHAT_LIST,
   FACEBOOK_REQUEST_LINKS,
   FACEBOOK_REQUEST_PAGELETS,
   FACEBOOK_REQUEST_PATHS,
@@ -35,6 +33,15 @@ const SUGGESTION_LINKS = any(FACEBOOK_SUGGESTION_LINKS);
 const SECTIONS = any(FACEBOOK_SECTIONS);
 const BOUNDARIES = any(FACEBOOK_CARD_BOUNDARIES);
 const ITEMS = any(FACEBOOK_ITEMS);
+const MAIN = any(FACEBOOK_MAIN);
+const REQUEST_PAGELETS = any(FACEBOOK_REQUEST_PAGELETS);
+const SUGGESTION_PAGELETS = any(FACEBOOK_SUGGESTION_PAGELETS);
+const THREAD_LINKS = any(FACEBOOK_THREAD_LINKS);
+const ROW_NAME = any(FACEBOOK_ROW_NAME);
+const CONVERSATION = any(FACEBOOK_CONVERSATION);
+const CONVERSATION_TITLE = any(FACEBOOK_CONVERSATION_TITLE);
+const HEADER_CONTROLS = any(FACEBOOK_HEADER_CONTROLS);
+const COMPOSER = any(FACEBOOK_COMPOSER);
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -89,8 +96,9 @@ function tallyUnder(scope: ParentNode, url: URL) {
   for (const link of scope.querySelectorAll('a[href]')) {
     const request = link.matches(REQUEST_LINKS);
     const suggestion = link.matches(SUGGESTION_LINKS);
-    // mbasic's Confirm link carries the person's id, but it is an action, not their profile.
-    const identity = controls.has(link) ? null : identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
+    // A control link (mbasic's Confirm / Delete Request) is an action, never the person's profile.
+    const href = link.getAttribute('href') ?? '';
+    const identity = controls.has(link) ? null : identityFromHref('facebook', href, url.href);
     if (identity) people.push({ link, identity });
     if (!identity && !request && !suggestion) continue;
     climb(link, (tally) => {
@@ -134,8 +142,8 @@ type SectionKind = 'request' | 'suggestion' | 'unknown';
 
 /** A section is about requests or suggestions by its pagelet name, else by its "See all" link. */
 function sectionKind(section: Element): SectionKind {
-  if (section.matches(any(FACEBOOK_SUGGESTION_PAGELETS))) return 'suggestion';
-  if (section.matches(any(FACEBOOK_REQUEST_PAGELETS))) return 'request';
+  if (section.matches(SUGGESTION_PAGELETS)) return 'suggestion';
+  if (section.matches(REQUEST_PAGELETS)) return 'request';
   if (section.querySelector(SUGGESTION_LINKS)) return 'suggestion';
   if (section.querySelector(REQUEST_LINKS)) return 'request';
   return 'unknown';
@@ -160,7 +168,7 @@ function isRequest(card: Element, page: Page, { tally }: Tallies, sections: Map<
 }
 
 function findRequests(root: ParentNode, url: URL, page: Page): Candidate[] {
-  const scope = root.querySelector(any(FACEBOOK_MAIN)) ?? root;
+  const scope = root.querySelector(MAIN) ?? root;
   const tallies = tallyUnder(scope, url);
   // null marks a card already seen and found not to be a request.
   const cards = new Map<Element, Candidate | null>();
@@ -174,26 +182,30 @@ function findRequests(root: ParentNode, url: URL, page: Page): Candidate[] {
       if (known) known.name ||= textOf(link);
       continue;
     }
-    const request = isRequest(card, page, tallies, sections);
-    cards.set(card, request ? { kind: 'request', platform: 'facebook', identities: [identity], name: textOf(link), element: card } : null);
+    if (!isRequest(card, page, tallies, sections)) {
+      cards.set(card, null);
+      continue;
+    }
+    cards.set(card, {
+      kind: 'request',
+      platform: 'facebook',
+      identities: [identity],
+      name: textOf(link),
+      element: card,
+    });
   }
-  const found = [...cards.values()].filter((candidate) => candidate !== null);
-  for (const candidate of found) {
-    const heading = candidate.name ? null : candidate.element.querySelector(any(FACEBOOK_HEADINGS));
-    if (heading) candidate.name = textOf(heading);
-  }
-  return found;
+  return [...cards.values()].filter((candidate) => candidate !== null);
 }
 
 /** Each conversation in the chat list: a name and no identities (the list has no profile links). */
 function findChatRows(root: ParentNode): Candidate[] {
   const rows = new Map<Element, Candidate>();
-  for (const link of root.querySelectorAll(any(FACEBOOK_THREAD_LINKS))) {
-    if (link.closest(any(FACEBOOK_NOT_CHAT_LIST))) continue;
-    const row = link.closest(any(FACEBOOK_ITEMS)) ?? link;
+  for (const link of root.querySelectorAll(THREAD_LINKS)) {
+    // Inside the open conversation, a thread link is one pasted into a message.
+    if (link.closest(CONVERSATION)) continue;
+    const row = link.closest(ITEMS) ?? link;
     if (rows.has(row)) continue;
-    const label = link.querySelector(any(FACEBOOK_ROW_NAME));
-    const name = label ? textOf(label) : link.getAttribute('aria-label') ?? textOf(link);
+    const name = textOf(link.querySelector(ROW_NAME) ?? link);
     rows.set(row, { kind: 'message', platform: 'facebook', identities: [], name, element: row });
   }
   return [...rows.values()];
@@ -205,18 +217,19 @@ function findChatRows(root: ParentNode): Candidate[] {
  */
 function findOpenConversation(root: ParentNode, url: URL): Candidate[] {
   const found: Candidate[] = [];
-  for (const pane of root.querySelectorAll(any(FACEBOOK_CONVERSATION))) {
-    const title = pane.querySelector(any(FACEBOOK_CONVERSATION_TITLE));
+  for (const pane of root.querySelectorAll(CONVERSATION)) {
+    const title = pane.querySelector(CONVERSATION_TITLE);
     const link = title?.querySelector('a[href]') ?? title?.closest('a[href]');
     if (!title || !link || !pane.contains(link)) continue;
     const identity = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
     // A group's title has no profile link; its chat-list row already stands for it.
     if (!identity) continue;
     let header: Element = title;
-    while (header !== pane && !header.querySelector(any(FACEBOOK_HEADER_CONTROLS))) {
+    while (header !== pane && !header.querySelector(HEADER_CONTROLS)) {
       header = header.parentElement ?? pane;
     }
-    found.push({ kind: 'message', platform: 'facebook', identities: [identity], name: textOf(title), element: header });
+    const name = textOf(title);
+    found.push({ kind: 'message', platform: 'facebook', identities: [identity], name, element: header });
   }
   return found;
 }
@@ -240,10 +253,11 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   findComposer(doc) {
-    const boxes = queryAllDeep<HTMLElement>(doc, any(FACEBOOK_COMPOSER));
-    const inConversation = boxes.filter((box) => box.closest(any(FACEBOOK_CONVERSATION)));
+    const boxes = queryAllDeep<HTMLElement>(doc, COMPOSER);
+    const inConversation = boxes.filter((box) => box.closest(CONVERSATION));
     const isMessageBox = (box: HTMLElement) =>
       labelHasWord(box.getAttribute('aria-label') ?? '', FACEBOOK_MESSAGE_BOX_WORDS);
+    // A box outside any conversation (a chat tab) is taken only when its label says message.
     return inConversation.find(isMessageBox) ?? inConversation[0] ?? boxes.find(isMessageBox) ?? null;
   },
 };

@@ -1,7 +1,8 @@
 /**
- * Every selector the Facebook adapter uses, most preferred first. Facebook's class names are
- * regenerated hashes, so nothing here relies on them: we anchor on ARIA roles and labels,
- * data-pagelet names and the shapes of links, which change far less often.
+ * Every selector the Facebook adapter uses. Facebook's class names are regenerated hashes, so
+ * nothing here relies on them: we anchor on ARIA roles and labels, data-pagelet names and the
+ * shapes of links, which change far less often. Lists tried one by one (decline) are in order of
+ * preference; the others are joined into a single selector, one query each.
  * Layouts: "web" = www.facebook.com (current React site), "mbasic" = mbasic.facebook.com.
  */
 
@@ -28,7 +29,6 @@ export const FACEBOOK_MAIN = [
  */
 export const FACEBOOK_CARD_CONTROLS = [
   '[role="button"]', // web: div buttons with an aria-label, every card layout, seen 2026-11
-  'button', // web: native buttons in dialogs and older card variants, seen 2026-11
   'a[href*="/a/friends/"]', // mbasic: Confirm / Delete Request / Remove are server links, seen 2026-11
   'a[href*="add_friend.php"]', // mbasic: Add friend on suggestions, seen 2026-11
 ] as const;
@@ -36,7 +36,6 @@ export const FACEBOOK_CARD_CONTROLS = [
 /** Where a card's decline control is, most specific first; dom.clickDecline also checks its label. */
 export const FACEBOOK_DECLINE_SELECTORS = [
   '[role="button"][aria-label]', // web: "Delete" / "Eliminar" / "Supprimer" on request cards, seen 2026-11
-  'button', // web: native buttons, seen 2026-11
   '[role="button"]', // web: buttons labelled only by their text, seen 2026-11
   'a[href*="/a/friends/reject"]', // mbasic: "Delete Request" link, seen 2026-11
 ] as const;
@@ -59,7 +58,6 @@ export const FACEBOOK_SUGGESTION_LINKS = [
 export const FACEBOOK_SECTIONS = [
   '[data-pagelet]', // web: page blocks such as FriendRequests / PeopleYouMayKnow, seen 2026-11
   '[role="region"]', // web: labelled sections on Friends home, seen 2026-11
-  'section', // not seen yet; semantic sections if the markup moves to them
 ] as const;
 
 /** Sections that are friend requests by their pagelet name. */
@@ -70,30 +68,20 @@ export const FACEBOOK_REQUEST_PAGELETS = [
 /** Sections that are suggestions by their pagelet name. */
 export const FACEBOOK_SUGGESTION_PAGELETS = [
   '[data-pagelet*="PeopleYouMayKnow"]', // web: under the requests grid, seen 2026-11
-  '[data-pagelet*="Suggestions"]', // web: the suggestions page's own grid, seen 2026-11
 ] as const;
 
-/**
- * Containers a card never spans: lists, grids and sections hold many cards, so the search for a
- * card stops at them.
- */
+/** Containers a card never spans: lists and sections hold many cards, so the search stops at them. */
 export const FACEBOOK_CARD_BOUNDARIES = [
   ...FACEBOOK_MAIN,
   ...FACEBOOK_SECTIONS,
   '[role="list"]', // web: Friends home card lists, seen 2026-11
-  '[role="grid"]', // web: Messenger lists, seen 2026-11
-  '[role="navigation"]', // web: side columns, seen 2026-11
 ] as const;
 
 /** A ready-made item boundary: a card never grows past one of these. */
 export const FACEBOOK_ITEMS = [
   '[role="listitem"]', // web: Friends home cards, message requests, seen 2026-11
   '[role="row"]', // web: Messenger chat list, seen 2026-11
-  'li', // not seen yet; plain lists
 ] as const;
-
-/** Headings that can hold a person's name on a card. */
-export const FACEBOOK_HEADINGS = ['h1', 'h2', 'h3', 'h4', '[role="heading"]'] as const;
 
 /** Links to a conversation (never to a profile). */
 export const FACEBOOK_THREAD_LINKS = [
@@ -101,14 +89,10 @@ export const FACEBOOK_THREAD_LINKS = [
   'a[href*="/messages/e2ee/t/"]', // web: end-to-end encrypted chats, seen 2026-11
 ] as const;
 
-/** Places whose conversation links are not the chat list (the banner's Messenger menu, the open chat). */
-export const FACEBOOK_NOT_CHAT_LIST = [
-  '[role="banner"]', // web: top bar, seen 2026-11
-  '[role="main"]', // web: the open conversation, whose messages may carry links, seen 2026-11
-] as const;
-
 /** Where a conversation's displayed name sits in its row: the first text block Facebook marks dir="auto". */
-export const FACEBOOK_ROW_NAME = ['[dir="auto"]'] as const;
+export const FACEBOOK_ROW_NAME = [
+  '[dir="auto"]', // web: inbox and message request rows, name before the last message, seen 2026-11
+] as const;
 
 /** The open conversation. */
 export const FACEBOOK_CONVERSATION = [
@@ -119,10 +103,15 @@ export const FACEBOOK_CONVERSATION = [
  * The conversation's title: a heading with the person's profile link inside it (inbox), or inside
  * the profile link (message requests).
  */
-export const FACEBOOK_CONVERSATION_TITLE = ['h1', 'h2', '[role="heading"]'] as const;
+export const FACEBOOK_CONVERSATION_TITLE = [
+  'h2', // web: inbox conversation header, seen 2026-11
+  '[role="heading"]', // web: message request header, seen 2026-11
+] as const;
 
 /** Buttons in the conversation header (call, info): they mark where the header ends. */
-export const FACEBOOK_HEADER_CONTROLS = ['[role="button"]', 'button'] as const;
+export const FACEBOOK_HEADER_CONTROLS = [
+  '[role="button"]', // web: "Start a voice call", "Conversation information", seen 2026-11
+] as const;
 
 /** Message boxes: rich-text editors Facebook marks as textboxes. */
 export const FACEBOOK_COMPOSER = [

@@ -154,6 +154,7 @@ function messageBox(matches: (selector: string) => HTMLElement[]): HTMLElement |
  * is the pane's child holding the link.
  */
 function openThreadHeader(root: ParentNode, links: readonly ProfileLink[], rows: readonly Candidate[]): Candidate | null {
+  // Direct renders in the page's own DOM; a shadow-root search would walk every element per scan.
   const box = messageBox((selector) => [...root.querySelectorAll<HTMLElement>(selector)]);
   if (!box) return null;
   const around: Element[] = [];
@@ -164,6 +165,7 @@ function openThreadHeader(root: ParentNode, links: readonly ProfileLink[], rows:
   let best: { link: ProfileLink; depth: number } | null = null;
   for (const link of outside) {
     const depth = around.findIndex((ancestor) => ancestor.contains(link.element));
+    // On a tie the earlier link wins: the header comes before anything else in the pane.
     if (depth >= 0 && (best === null || depth < best.depth)) best = { link, depth };
   }
   const pane = best && around[best.depth];

@@ -15,7 +15,9 @@ export class Replicas {
 
   static async install(context: BrowserContext): Promise<Replicas> {
     const replicas = new Replicas();
-    await context.route('**/*', async (route) => {
+    // Every web request, from pages and from the extension alike; the extension's own packaged
+    // files (chrome-extension://) are not network and pass untouched.
+    await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', async (route) => {
       const url = new URL(route.request().url());
       const body = replicas.bodyFor(url);
       if (body === undefined) {

@@ -52,3 +52,28 @@ export const test = base.extend<Fixtures>({
 });
 
 export { Boundary, expect };
+
+export interface ShownDetection {
+  platform: string | null;
+  kind: string | null;
+  match: string | null;
+  text: string;
+}
+
+/** The popup's detections, read through the test contract's attributes. */
+export async function shownDetections(popup: Page): Promise<ShownDetection[]> {
+  return popup.getByTestId('detection').evaluateAll((items) =>
+    items.map((item) => ({
+      platform: item.getAttribute('data-platform'),
+      kind: item.getAttribute('data-kind'),
+      match: item.getAttribute('data-match'),
+      text: (item as HTMLElement).innerText,
+    })),
+  );
+}
+
+/** The detection in the popup for a client's name (as written in the list) and kind. */
+export function detectionFor(popup: Page, clientName: string, kind: 'request' | 'message', match?: 'exact' | 'name') {
+  const selector = `[data-testid="detection"][data-kind="${kind}"]${match ? `[data-match="${match}"]` : ''}`;
+  return popup.locator(selector).filter({ hasText: clientName });
+}

@@ -132,6 +132,15 @@ describe('notifications panel over the home feed (Portuguese)', () => {
     expect(scan(HOME)).toEqual([]);
   });
 
+  it('finds each request once when another dialog opens inside the panel', () => {
+    const panel = document.querySelector('[role="dialog"]')!;
+    const inner = document.createElement('div');
+    inner.setAttribute('role', 'dialog');
+    inner.append(...panel.children);
+    panel.append(inner);
+    expect(scan(HOME).map((c) => c.person)).toEqual(['nina', 'caio', 'bia']);
+  });
+
   it('does not expect candidates on the home page itself', () => {
     expect(instagramAdapter.expectsCandidates(HOME)).toBe(false);
   });
@@ -171,6 +180,11 @@ describe('open conversation (Spanish)', () => {
     ]);
   });
 
+  it('reports no header when the conversation’s header links no one, rather than the clinician’s own link', () => {
+    for (const link of document.querySelectorAll('[data-replica-person="carmen"] a')) link.remove();
+    expect(scan(CARMEN_THREAD)).toEqual(rows);
+  });
+
   it('follows single-page navigation to another conversation', () => {
     navigate('thread-diego');
     expect(scan(DIEGO_THREAD)).toEqual([
@@ -198,6 +212,35 @@ describe('message requests (French)', () => {
 
   it('has no message box with no conversation open', () => {
     expect(instagramAdapter.findComposer(document)).toBeNull();
+  });
+});
+
+describe('request rows, by structure', () => {
+  it('skips a row with no profile link instead of merging it into its neighbour', () => {
+    document.body.innerHTML = `
+      <div role="main"><div>
+        <div data-replica-person="unlinked">
+          <span role="link"><img alt=""></span><span dir="auto">no.link.here</span>
+          <div><button type="button">Confirm</button><button type="button">Delete</button></div>
+        </div>
+        <div data-replica-person="linked">
+          <a href="/linked.person/">linked.person</a><span dir="auto">Linked Person</span>
+          <div><button type="button">Confirm</button><button type="button">Delete</button></div>
+        </div>
+      </div></div>`;
+    expect(scan(FOLLOW_REQUESTS)).toEqual([request('linked.person', 'Linked Person', 'linked')]);
+  });
+
+  it('does not take a followers list (Follow by the name, Remove at the end) for requests', () => {
+    document.body.innerHTML = `
+      <div role="dialog" aria-label="Followers">
+        <div data-replica-person="follower">
+          <a href="/old.friend/"><img alt="old.friend's profile picture"></a>
+          <div><a href="/old.friend/">old.friend</a> · <div role="button">Follow</div><span>Old Friend</span></div>
+          <div><button type="button">Remove</button></div>
+        </div>
+      </div>`;
+    expect(scan(new URL('https://www.instagram.com/rowan.talks/followers/'))).toEqual([]);
   });
 });
 
