@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Client, ClientDraft, ClientStatus } from '@/lib/clients/model';
-import { identityUrl, parseIdentityList } from '@/lib/identity';
+import { identityLabel, identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { siteName } from '@/lib/policy/suggestions';
 
@@ -79,7 +79,7 @@ export function ClientForm({
           <ul class="field-note" id={`${platform}-note`} data-testid={`client-${platform}-note`} aria-live="polite">
             {parsed[platform].identities.map((id) => (
               <li key={id} class="ok">
-                Read as {identityUrl(platform, id)}
+                Read as {identityLabel(platform, id)}
               </li>
             ))}
             {parsed[platform].errors.map((e) => (

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { database } from '@/lib/clients/db';
 import type { Client, ClientDraft } from '@/lib/clients/model';
 import { addClient, deleteClient, updateClient } from '@/lib/clients/store';
-import { foldName, identityUrl } from '@/lib/identity';
+import { foldName, identityLabel } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { ClientForm } from './ClientForm';
 
@@ -82,7 +82,7 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
                 </td>
                 <td>{client.status}</td>
                 <td class="ids">
-                  {PLATFORMS.flatMap((p) => client.identities[p].map((id) => <div key={p + id}>{identityUrl(p, id)}</div>))}
+                  {PLATFORMS.flatMap((p) => client.identities[p].map((id) => <div key={p + id}>{identityLabel(p, id)}</div>))}
                 </td>
                 <td>
                   {confirmDelete === client.id ? (

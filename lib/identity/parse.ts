@@ -403,3 +403,13 @@ export function identityUrl(platform: Platform, identity: string): string {
       return `${HOME.linkedin}in/${encodeURIComponent(identity)}/`;
   }
 }
+
+/** The profile address as a person reads it: like identityUrl, with non-ASCII letters shown as letters. */
+export function identityLabel(platform: Platform, identity: string): string {
+  const url = identityUrl(platform, identity);
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

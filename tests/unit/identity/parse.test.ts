@@ -6,6 +6,7 @@ import {
   parseIdentity,
   parseIdentityList,
   type Platform,
+  identityLabel,
 } from '@/lib/identity';
 
 const FB_NOT_PROFILE = "That Facebook link doesn't point to a person's profile";
@@ -325,5 +326,15 @@ describe('identityKey', () => {
     ['linkedin', 'zoë-dubois', 'linkedin:zoë-dubois'],
   ])('%s %s → %s', (platform, identity, key) => {
     expect(identityKey(platform, identity)).toBe(key);
+  });
+});
+
+describe('identityLabel', () => {
+  it.each([
+    ['linkedin', 'zoë-dubois-4b2a1c', 'https://www.linkedin.com/in/zoë-dubois-4b2a1c/'],
+    ['facebook', '100012345678901', 'https://www.facebook.com/profile.php?id=100012345678901'],
+    ['instagram', 'ana.souza_', 'https://www.instagram.com/ana.souza_/'],
+  ] as const)('%s %s reads as %s', (platform, identity, label) => {
+    expect(identityLabel(platform, identity)).toBe(label);
   });
 });

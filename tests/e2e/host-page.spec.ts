@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { REPLICA_PAGES } from '../fixtures/replicas';
+import { expect, replicaState, shownDetections, test } from './support/test';
+
+const DEMO_CLIENTS = readFileSync('tests/fixtures/clients/demo.csv', 'utf8');
+
+/** When the replica's last late-loading item arrives, in ms after load. */
+function latestArrival(fixture: string): number {
+  const html = readFileSync(`tests/fixtures/${fixture}`, 'utf8');
+  return Math.max(0, ...[...html.matchAll(/data-replica-later="(\d+)"/g)].map((m) => Number(m[1])));
+}
+
+test('over every replica: people are found, the page sees no change, and nothing goes to the network', async ({
+  boundary,
+  context,
+  replicas,
+}) => {
+  test.setTimeout(120_000);
+  const { imported, rejected } = await boundary.importCsv(DEMO_CLIENTS);
+  expect({ imported, rejected }).toEqual({ imported: 20, rejected: 0 });
+
+  for (const { url, fixture, platform } of REPLICA_PAGES) {
+    const site = await context.newPage();
+    await site.goto(replicas.serve(url, fixture));
+    const popup = await boundary.openPopup(site);
+    // Every replica shows at least one person from the demo list.
+    await expect(popup.getByTestId('detection').first(), fixture).toBeVisible();
+    const shown = await shownDetections(popup);
+    expect(shown.every((d) => d.platform === platform), fixture).toBe(true);
+    // Let late-loading items arrive and be scanned too, then check the page saw nothing.
+    await site.waitForTimeout(latestArrival(fixture) + 200);
+    expect((await replicaState(site)).foreignMutations, fixture).toEqual([]);
+    await popup.close();
+    await site.close();
+  }
+  expect(replicas.unexpected.filter((url) => !url.endsWith('/favicon.ico'))).toEqual([]);
+});
+
+test('a page the adapter should understand but cannot is reported, not silently empty', async ({ boundary, context, replicas }) => {
+  await boundary.importCsv('name,facebook\nAna Ruiz-Calder,100089412300001\n');
+  const site = await context.newPage();
+  // A requests page whose markup nothing in the adapter recognises (as after a redesign).
+  await context.route('https://www.facebook.com/friends/requests/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html><body><div role="main"><div class="x9f619 xnew1"><span>Ana Ruiz-Calder</span></div></div></body></html>',
+    }),
+  );
+  await site.goto('https://www.facebook.com/friends/requests/');
+  const popup = await boundary.openPopup(site);
+  const empty = popup.getByTestId('popup-empty');
+  await expect(empty).toHaveAttribute('data-reason', 'unrecognised');
+  await expect(empty).toContainText('did not recognise');
+  expect(replicas.unexpected).toEqual([]);
+});
+
+test('the popup says so when the list is empty, and on pages Boundary does not read', async ({ boundary, context, replicas }) => {
+  const site = await context.newPage();
+  await site.goto(replicas.serve('https://www.facebook.com/friends/requests/', 'facebook/friend-requests.en.html'));
+  const popup = await boundary.openPopup(site);
+  await expect(popup.getByTestId('popup-empty')).toHaveAttribute('data-reason', 'no-clients');
+
+  await boundary.importCsv('name\nSomeone Else\n');
+  const other = await context.newPage();
+  await other.goto(boundary.url('options.html'));
+  const popupForOptions = await boundary.openPopup(other);
+  await expect(popupForOptions.getByTestId('popup-empty')).toHaveAttribute('data-reason', 'unsupported');
+});
