@@ -66,3 +66,27 @@ test('the popup says so when the list is empty, and on pages Boundary does not r
   const popupForOptions = await boundary.openPopup(other);
   await expect(popupForOptions.getByTestId('popup-empty')).toHaveAttribute('data-reason', 'unsupported');
 });
+
+test('a tab’s detections are forgotten when it navigates away or closes', async ({ boundary, context, replicas, worker }) => {
+  await boundary.importCsv('name,facebook\nAna Ruiz-Calder,100089412300001\n');
+  const site = await context.newPage();
+  await site.goto(replicas.serve('https://www.facebook.com/friends/requests/', 'facebook/friend-requests.en.html'));
+  await expect.poll(() => boundary.badgeText(site)).toBe('1');
+  const tabId = await boundary.tabIdOf(site);
+  const stored = () =>
+    worker.evaluate(async (id) => {
+      const all = await (globalThis as unknown as { chrome: { storage: { session: { get: (k: null) => Promise<object> } } } }).chrome.storage.session.get(null);
+      return Object.keys(all).includes(`tab:${id}`);
+    }, tabId);
+  expect(await stored()).toBe(true);
+
+  await site.goto('about:blank');
+  await expect.poll(stored).toBe(false);
+  const popup = await boundary.openPopup(tabId);
+  await expect(popup.getByTestId('popup-empty')).toHaveAttribute('data-reason', 'unsupported');
+
+  await site.goto('https://www.facebook.com/friends/requests/');
+  await expect.poll(stored).toBe(true);
+  await site.close();
+  await expect.poll(stored).toBe(false);
+});

@@ -50,8 +50,8 @@ export class Boundary {
   }
 
   /** Opens the popup as a page for the given site tab (popup.html?tab=<id>). */
-  async openPopup(site: Page): Promise<Page> {
-    const tabId = await this.tabIdOf(site);
+  async openPopup(site: Page | number): Promise<Page> {
+    const tabId = typeof site === 'number' ? site : await this.tabIdOf(site);
     const popup = await this.context.newPage();
     await popup.goto(this.url(`popup.html?tab=${tabId}`));
     return popup;

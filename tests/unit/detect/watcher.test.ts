@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ElementTokens } from '@/lib/detect/tokens';
+import { watch } from '@/lib/detect/watcher';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe('watch', () => {
+  let controller: AbortController;
+  let scans: number;
+  let tracked: Set<Element>;
+  beforeEach(() => {
+    document.body.innerHTML = '<div id="list"><div class="card"><a href="/in/ana/">Ana</a></div></div>';
+    controller = new AbortController();
+    scans = 0;
+    tracked = new Set(document.querySelectorAll('.card'));
+    watch(document.body, { scan: () => scans++, isTracked: (el) => tracked.has(el), signal: controller.signal });
+  });
+  afterEach(() => controller.abort());
+
+  it('runs one scan for a burst of added cards', async () => {
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 200; i++) {
+      const card = document.createElement('div');
+      card.innerHTML = `<a href="/in/person-${i}/">Person ${i}</a>`;
+      list.append(card);
+    }
+    await settle();
+    expect(scans).toBe(1);
+  });
+
+  it('ignores changes that cannot hold a person', async () => {
+    const style = document.createElement('style');
+    style.textContent = '.x{}';
+    document.body.append(style);
+    const span = document.createElement('span');
+    span.textContent = '3 new notifications';
+    document.body.append(span);
+    await settle();
+    expect(scans).toBe(0);
+  });
+
+  it('rescans when a tracked card leaves, so it is dropped', async () => {
+    document.querySelector('.card')!.remove();
+    await settle();
+    expect(scans).toBe(1);
+  });
+
+  it('stops for good once aborted', async () => {
+    controller.abort();
+    document.getElementById('list')!.insertAdjacentHTML('beforeend', '<a href="/in/late/">Late</a>');
+    await settle();
+    expect(scans).toBe(0);
+  });
+});
+
+describe('ElementTokens', () => {
+  it('gives an element the same random token while it lives, and forgets it after', () => {
+    const tokens = new ElementTokens();
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    document.body.append(a, b);
+    const ta = tokens.tokenFor(a);
+    expect(tokens.tokenFor(a)).toBe(ta);
+    expect(tokens.tokenFor(b)).not.toBe(ta);
+    expect(ta).toMatch(/^[0-9a-f-]{36}$/);
+    expect(tokens.elementFor(ta)).toBe(a);
+    a.remove();
+    expect(tokens.elementFor(ta)).toBeNull();
+    tokens.retainOnly(new Set([tokens.tokenFor(b)]));
+    document.body.append(a);
+    expect(tokens.elementFor(ta)).toBeNull();
+  });
+});
+
