@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DetectionItem } from './DetectionItem';
 import { ask } from '@/lib/messaging/ask';
-import type { TabDetections } from '@/lib/messaging/messages';
+import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
 
 /** The tab whose detections to show: `?tab=<id>` (how tests open it as a page), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -50,6 +50,9 @@ export function App() {
 }
 
 function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
+  // A declined card leaves the page's list, and so the tab's detections; it stays here, marked
+  // done, until the popup closes, so the clinician sees what happened.
+  const [done, setDone] = useState<Record<string, DetectionView>>({});
   if (load.state === 'loading') return <p class="muted">Looking at this tab…</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
   const { tabId, data } = load;
@@ -68,7 +71,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
       </p>
     );
   }
-  if (data.detections.length === 0) {
+  if (data.detections.length === 0 && Object.keys(done).length === 0) {
     return (
       <div data-testid="popup-empty" data-reason={data.recognised ? 'no-matches' : 'unrecognised'}>
         <p>No one from your client list is on this page.</p>
@@ -81,10 +84,18 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
       </div>
     );
   }
+  const present = new Set(data.detections.map((d) => d.token));
+  const shown = [...data.detections, ...Object.values(done).filter((d) => !present.has(d.token))];
   return (
     <ul class="detections" aria-label="People from your client list on this page">
-      {data.detections.map((detection) => (
-        <DetectionItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />
+      {shown.map((detection) => (
+        <DetectionItem
+          key={detection.token}
+          tabId={tabId}
+          detection={detection}
+          onChanged={onChanged}
+          onDeclined={() => setDone((kept) => ({ ...kept, [detection.token]: detection }))}
+        />
       ))}
     </ul>
   );

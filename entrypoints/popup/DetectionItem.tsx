@@ -9,10 +9,11 @@ interface Props {
   tabId: number;
   detection: DetectionView;
   onChanged: () => void;
+  onDeclined: () => void;
 }
 
 /** One matched person: who it is on the list, what the policy suggests, and one-click actions. */
-export function DetectionItem({ tabId, detection, onChanged }: Props) {
+export function DetectionItem({ tabId, detection, onChanged, onDeclined }: Props) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [declined, setDeclined] = useState(false);
@@ -96,7 +97,11 @@ export function DetectionItem({ tabId, detection, onChanged }: Props) {
             class="primary"
             data-testid="decline"
             disabled={busy || declined}
-            onClick={() => run(() => ask({ type: 'decline', tabId, token: detection.token }), () => setDeclined(true))}
+            onClick={() => run(() => ask({ type: 'decline', tabId, token: detection.token }), () => {
+                setDeclined(true);
+                onDeclined();
+              })
+            }
           >
             Decline on {siteName(detection.platform)}
           </button>

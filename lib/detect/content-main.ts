@@ -15,12 +15,14 @@ import { watch } from './watcher';
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const tokens = new ElementTokens();
   let current: { candidate: Candidate; token: string }[] = [];
+  let tracked = new WeakSet<Element>();
   let lastReport = '';
 
   const scan = (force = false) => {
     const url = new URL(location.href);
     const found = adapter.findCandidates(document, url);
     current = found.map((candidate) => ({ candidate, token: tokens.tokenFor(candidate.element) }));
+    tracked = new WeakSet(found.map((candidate) => candidate.element));
     tokens.retainOnly(new Set(current.map((c) => c.token)));
     const candidates: WireCandidate[] = current.map(({ candidate, token }) => ({
       token,
@@ -44,7 +46,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
 
   const watcher = watch(document.documentElement, {
     scan: () => scan(),
-    isTracked: (element) => current.some((c) => c.candidate.element === element),
+    isTracked: (element) => tracked.has(element),
     signal: ctx.signal,
     shadowRoots: () => adapter.shadowRoots?.(document) ?? [],
   });

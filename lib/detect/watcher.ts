@@ -6,7 +6,7 @@
 export interface WatchOptions {
   /** Runs a scan of the page. */
   scan: () => void;
-  /** Whether tokens are held for an element (its removal then needs a rescan). */
+  /** Whether an element is a reported candidate's (a change in or of it needs a rescan). */
   isTracked: (element: Element) => boolean;
   /** Aborts the watch: the observer disconnects and pending work is dropped. */
   signal: AbortSignal;
@@ -43,9 +43,16 @@ export function watch(root: Node, options: WatchOptions): { schedule: () => void
     timer = window.setTimeout(run, 100);
   };
 
+  /** Whether a node is, or sits inside, a reported card: its buttons going means it was acted on. */
+  const insideTracked = (node: Node | null): boolean => {
+    for (let n = node; n && n !== root; n = n.parentNode) if (n instanceof Element && options.isTracked(n)) return true;
+    return false;
+  };
+
   const observer = new MutationObserver((records) => {
     if (pending) return;
     for (const record of records) {
+      if (insideTracked(record.target)) return schedule();
       for (const node of record.addedNodes) if (mayHoldPeople(node)) return schedule();
       for (const node of record.removedNodes) {
         if (node instanceof Element && (options.isTracked(node) || node.querySelector('a[href]'))) return schedule();

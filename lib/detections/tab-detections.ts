@@ -39,7 +39,15 @@ export function detect(matcher: Matcher, candidates: readonly WireCandidate[]): 
   return detections;
 }
 
-/** How many people the badge counts: each client once, and each name-only match once. */
+/**
+ * How many people the badge counts: each client once, however many cards show them (a
+ * conversation's header and its row in the list), and each other name-only match once.
+ */
 export function peopleCount(detections: readonly Detection[]): number {
-  return new Set(detections.map((d) => (d.match === 'exact' ? `c${d.clientIds[0]}` : `n${d.clientIds.join(',')}`))).size;
+  const exact = new Set(detections.flatMap((d) => (d.match === 'exact' ? d.clientIds : [])));
+  const people = new Set<string>([...exact].map((id) => `c${id}`));
+  for (const d of detections) {
+    if (d.match === 'name' && !d.clientIds.every((id) => exact.has(id))) people.add(`n${d.clientIds.join(',')}`);
+  }
+  return people.size;
 }

@@ -115,6 +115,13 @@ test('web friend requests: id, dotted username URL, name-only and later cards; s
   await expect(site.locator('[data-replica-person="ana"] [data-replica-action="decline"]')).toHaveCount(1);
   await expect(site.locator('[data-replica-person="kofi"] [data-replica-action="accept"]')).toHaveCount(1);
   expect((await replicaState(site)).sent).toEqual([]);
+  // The declined card leaves the tab's count, and the popup keeps showing it as done.
+  await expect.poll(() => boundary.badgeText(site)).toBe('3');
+  await expect(lena.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
+  await expect(lena.getByTestId('decline')).toBeDisabled();
+  const reopened = await boundary.openPopup(site);
+  await expect(detectionFor(reopened, 'Ana Ruiz-Calder', 'request')).toHaveCount(1);
+  await expect(detectionFor(reopened, 'Lena Fischbach', 'request')).toHaveCount(0);
 });
 
 test('Spanish web friend requests: detected, and declined with Eliminar', async ({ boundary, context, replicas }) => {
@@ -286,6 +293,14 @@ test('Messenger: header and list row, reply only into the open conversation, nev
   expect(after.editors.jonah?.split('\n').length).toBeGreaterThan(2);
   expect(after.editors.marta).toBe(inserted.editors.marta);
   expect(after.sent).toEqual([]);
+
+  // Marta's row is no longer the open conversation: refused, Jonah's box keeps only the one reply.
+  const martaRow = detectionFor(again, 'Marta Quell', 'message', 'name');
+  await martaRow.getByTestId('insert-reply').click();
+  await expect(martaRow.getByTestId('action-result')).toHaveAttribute('data-ok', 'false');
+  const last = await replicaState(site);
+  expect(last.editors).toEqual(after.editors);
+  expect(last.sent).toEqual([]);
 });
 
 test('German message requests: detected as messages; no message box, so no reply goes in and the page is untouched', async ({

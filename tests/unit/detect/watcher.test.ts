@@ -73,3 +73,17 @@ describe('ElementTokens', () => {
   });
 });
 
+
+describe('watch: a reported card that changes', () => {
+  it('rescans when a card loses its buttons (it was declined), even with no link involved', async () => {
+    document.body.innerHTML = '<div class="card"><a href="/in/ana/">Ana</a><div role="button">Ignore</div></div>';
+    const card = document.querySelector('.card')!;
+    const controller = new AbortController();
+    let scans = 0;
+    watch(document.body, { scan: () => scans++, isTracked: (el) => el === card, signal: controller.signal });
+    card.querySelector('[role="button"]')!.replaceWith(document.createElement('span'));
+    await settle();
+    controller.abort();
+    expect(scans).toBe(1);
+  });
+});
