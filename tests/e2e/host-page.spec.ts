@@ -90,3 +90,19 @@ test('a tab’s detections are forgotten when it navigates away or closes', asyn
   await site.close();
   await expect.poll(stored).toBe(false);
 });
+
+test('when no message box is open, the reply is copied to the clipboard instead', async ({ boundary, context, replicas }) => {
+  await boundary.importCsv('name\nPriya Natarajan\n');
+  const site = await context.newPage();
+  await site.goto(replicas.serve('https://www.instagram.com/direct/inbox/', 'instagram/direct-inbox.en.html'));
+  const popup = await boundary.openPopup(site);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.evaluate(() => navigator.clipboard.writeText('before'));
+  await popup.getByTestId('insert-reply').click();
+  const result = popup.getByTestId('action-result');
+  await expect(result).toHaveAttribute('data-ok', 'false');
+  await expect(result).toContainText('copied');
+  const copied = await popup.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('secure channels');
+  expect((await replicaState(site)).foreignMutations).toEqual([]);
+});

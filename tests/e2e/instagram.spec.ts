@@ -233,6 +233,8 @@ test('open Spanish thread: header by profile, rows by name; reply only into the 
     ['message', 'name', 'Carmen Ruiz'],
     ['message', 'name', 'Diego Fuentes'],
   ]);
+  // Two people: Carmen, by her header and her row, counts once.
+  expect(await boundary.badgeText(site)).toBe('2');
   expect(await replicaState(site)).toEqual({ actions: [], sent: [], foreignMutations: [], editors: { carmen: '' } });
 
   // Diego's conversation is not the open one: his row must not write into Carmen's box.
@@ -263,6 +265,7 @@ test('open Spanish thread: header by profile, rows by name; reply only into the 
     ['message', 'name', 'Carmen Ruiz'],
     ['message', 'name', 'Diego Fuentes'],
   ]);
+  expect(await boundary.badgeText(site)).toBe('2');
 
   // Carmen's conversation is no longer open: her row refuses now.
   const carmenRow = detectionFor(again, 'Carmen Ruiz', 'message', 'name');
