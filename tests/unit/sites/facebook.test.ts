@@ -4,17 +4,9 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { facebookAdapter } from '@/lib/sites/facebook/adapter';
 import type { Candidate, CandidateKind } from '@/lib/sites/types';
+import { appendLaterItems, loadReplica } from './replica-dom';
 
 // The tests may read the replicas' data-replica-* attributes to know who is who; the adapter never does.
-
-function load(name: string): void {
-  const path = resolve(__dirname, '../../fixtures/facebook', name);
-  // The page-world script only matters in the browser tests.
-  const html = readFileSync(path, 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.documentElement.innerHTML = parsed.documentElement.innerHTML;
-  document.documentElement.lang = parsed.documentElement.lang;
-}
 
 interface Expected {
   kind: CandidateKind;
@@ -130,14 +122,6 @@ const PAGES: Page[] = [
   },
 ];
 
-/** Appends every later-loading template where the replica script would, as it would. */
-function loadLater(): void {
-  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-replica-later]')) {
-    const into = document.querySelector(template.getAttribute('data-replica-into') ?? '');
-    into?.append(template.content.cloneNode(true));
-  }
-}
-
 /** The data-replica-action of every control clicked while `run` runs. */
 function clicksDuring(run: () => void): string[] {
   const clicks: string[] = [];
@@ -155,7 +139,7 @@ function clicksDuring(run: () => void): string[] {
 }
 
 describe.each(PAGES)('$file', ({ file, url, now }) => {
-  beforeEach(() => load(file));
+  beforeEach(() => loadReplica(`facebook/${file}`));
 
   it('finds exactly the expected candidates', () => {
     expect(facebookAdapter.expectsCandidates(new URL(url))).toBe(true);
@@ -177,8 +161,8 @@ describe.each(PAGES)('$file', ({ file, url, now }) => {
 it.each(PAGES.filter((page) => page.later.length > 0))(
   '$file: finds the people that load later, once they arrive',
   ({ file, url, now, later }) => {
-    load(file);
-    loadLater();
+    loadReplica(`facebook/${file}`);
+    appendLaterItems();
     const all = summary(facebookAdapter.findCandidates(document, new URL(url)));
     // Later chat rows land in the list, before the open conversation's header.
     const rows = now.filter((e) => !e.person.startsWith('conv-'));
@@ -198,8 +182,8 @@ describe('friend request cards', () => {
   const requestPages = PAGES.filter((page) => page.now.some((e) => e.kind === 'request'));
 
   it.each(requestPages)('decline presses Delete, never Confirm, on every card of $file', ({ file, url }) => {
-    load(file);
-    loadLater();
+    loadReplica(`facebook/${file}`);
+    appendLaterItems();
     const cards = facebookAdapter.findCandidates(document, new URL(url));
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
@@ -213,7 +197,7 @@ describe('friend request cards', () => {
   });
 
   it('refuses when the card’s buttons are unrecognisable', () => {
-    load('friend-requests.en.html');
+    loadReplica('facebook/friend-requests.en.html');
     const [card] = facebookAdapter.findCandidates(document, new URL(PAGES[0]!.url));
     for (const button of card!.element.querySelectorAll('[role="button"]')) {
       button.setAttribute('aria-label', '✓');
@@ -228,7 +212,7 @@ describe('friend request cards', () => {
   });
 
   it('refuses rather than press a button that reads both ways', () => {
-    load('friends-home.fr.html');
+    loadReplica('facebook/friends-home.fr.html');
     const [card] = facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/friends/'));
     const decline = card!.element.querySelector('[data-replica-action="decline"]')!;
     decline.setAttribute('aria-label', 'Confirmer ou supprimer');
@@ -238,7 +222,7 @@ describe('friend request cards', () => {
   });
 
   it('drops a card once its buttons are gone, without merging its neighbours into one', () => {
-    load('friend-requests.en.html');
+    loadReplica('facebook/friend-requests.en.html');
     const url = new URL('https://www.facebook.com/friends/requests/');
     // What the page does after Delete: the buttons give way to a note.
     const ana = document.querySelector('[data-replica-person="ana"]')!;
@@ -252,14 +236,14 @@ describe('friend request cards', () => {
   });
 
   it('scans a part of the page, as after a mutation', () => {
-    load('friends-home.fr.html');
+    loadReplica('facebook/friends-home.fr.html');
     const list = document.querySelector('[data-replica-person="camille"]')!.parentElement!;
     const found = facebookAdapter.findCandidates(list, new URL('https://www.facebook.com/friends/'));
     expect(summary(found).map((e) => e.person)).toEqual(['camille', 'yusuf', 'ines']);
   });
 
   it('finds nothing on pages it does not read', () => {
-    load('friend-requests.en.html');
+    loadReplica('facebook/friend-requests.en.html');
     const others = [
       'https://www.facebook.com/',
       'https://www.facebook.com/friends/suggestions/',
@@ -274,7 +258,7 @@ describe('friend request cards', () => {
 
 describe('Messenger', () => {
   it('follows a single-page switch to another conversation', () => {
-    load('messages.en.html');
+    loadReplica('facebook/messages.en.html');
     const outlet = document.querySelector('[data-replica-outlet]')!;
     const next = document.getElementById('ms-en-conv-jonah') as HTMLTemplateElement;
     outlet.replaceChildren(next.content.cloneNode(true));
@@ -288,19 +272,19 @@ describe('Messenger', () => {
   });
 
   it('findComposer picks the conversation’s message box, not another editable box', () => {
-    load('messages.en.html');
+    loadReplica('facebook/messages.en.html');
     const box = facebookAdapter.findComposer(document);
     expect(box?.getAttribute('data-replica-editor')).toBe('marta');
     expect(box?.getAttribute('aria-label')).toBe('Message');
   });
 
   it('findComposer finds nothing where there is no message box (an unanswered request)', () => {
-    load('message-requests.de.html');
+    loadReplica('facebook/message-requests.de.html');
     expect(facebookAdapter.findComposer(document)).toBeNull();
   });
 
   it('findComposer keeps to the conversation when the box’s label is in another language', () => {
-    load('messages.en.html');
+    loadReplica('facebook/messages.en.html');
     document.querySelector('[data-replica-editor="marta"]')!.setAttribute('aria-label', 'メッセージ');
     expect(facebookAdapter.findComposer(document)?.getAttribute('data-replica-editor')).toBe('marta');
   });
@@ -308,7 +292,7 @@ describe('Messenger', () => {
   describe('inside an open shadow root', () => {
     let host: HTMLElement;
     beforeEach(() => {
-      load('message-requests.de.html');
+      loadReplica('facebook/message-requests.de.html');
       host = document.createElement('div');
       document.body.append(host);
     });

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { instagramAdapter } from '@/lib/sites/instagram/adapter';
+import { appendLaterItems, loadReplica } from './replica-dom';
 import type { Candidate } from '@/lib/sites/types';
 
 const FOLLOW_REQUESTS = new URL('https://www.instagram.com/accounts/activity/?followRequests=1');
@@ -12,26 +11,6 @@ const CARMEN_THREAD = new URL('https://www.instagram.com/direct/t/11827364550192
 const DIEGO_THREAD = new URL('https://www.instagram.com/direct/t/118273645509999/');
 const MESSAGE_REQUESTS = new URL('https://www.instagram.com/direct/requests/');
 const SELF = 'rowan.talks';
-
-/**
- * Puts a fixture in the test document. Its script is the harness's replica.js, not the page's;
- * happy-dom would not run it anyway, so it is left out.
- */
-function load(name: string): void {
-  const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/instagram', name), 'utf8');
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  for (const script of parsed.querySelectorAll('script')) script.remove();
-  const page = document.importNode(parsed.documentElement, true);
-  document.documentElement.remove();
-  document.appendChild(page);
-}
-
-/** What replica.js does when a later page of items is due. */
-function appendLaterItems(): void {
-  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-replica-later]')) {
-    document.querySelector(template.getAttribute('data-replica-into')!)!.append(template.content.cloneNode(true));
-  }
-}
 
 /** What replica.js does when a data-replica-navigate link is clicked: the router swaps the outlet. */
 function navigate(templateId: string): void {
@@ -73,7 +52,7 @@ const request = (identity: string, name: string, person: string) => ({
 const thread = (name: string, person: string) => ({ kind: 'message', identities: [], name, person });
 
 describe('follow-requests page (English)', () => {
-  beforeEach(() => load('follow-requests.en.html'));
+  beforeEach(() => loadReplica('instagram/follow-requests.en.html'));
 
   it('finds each request row with its username and full name, falling back to the username', () => {
     expect(scan(FOLLOW_REQUESTS)).toEqual([
@@ -112,7 +91,7 @@ describe('follow-requests page (English)', () => {
 });
 
 describe('notifications panel over the home feed (Portuguese)', () => {
-  beforeEach(() => load('activity-panel.pt.html'));
+  beforeEach(() => loadReplica('instagram/activity-panel.pt.html'));
 
   it('finds the follow requests in the open panel and nothing else on the page', () => {
     expect(scan(HOME)).toEqual([
@@ -147,7 +126,7 @@ describe('notifications panel over the home feed (Portuguese)', () => {
 });
 
 describe('Direct inbox (English)', () => {
-  beforeEach(() => load('direct-inbox.en.html'));
+  beforeEach(() => loadReplica('instagram/direct-inbox.en.html'));
 
   it('finds each conversation in the thread list by name, and no notes or own links', () => {
     expect(scan(INBOX)).toEqual([
@@ -165,7 +144,7 @@ describe('Direct inbox (English)', () => {
 });
 
 describe('open conversation (Spanish)', () => {
-  beforeEach(() => load('direct-thread.es.html'));
+  beforeEach(() => loadReplica('instagram/direct-thread.es.html'));
 
   const rows = [
     thread('Carmen Ruiz', 'thread-carmen'),
@@ -201,7 +180,7 @@ describe('open conversation (Spanish)', () => {
 });
 
 describe('message requests (French)', () => {
-  beforeEach(() => load('direct-requests.fr.html'));
+  beforeEach(() => loadReplica('instagram/direct-requests.fr.html'));
 
   it('finds each message request by name; hidden requests and "Tout supprimer" are not people', () => {
     expect(scan(MESSAGE_REQUESTS)).toEqual([
@@ -250,14 +229,14 @@ describe('decline', () => {
       .element;
 
   it('presses Delete on a request row and nothing else', () => {
-    load('follow-requests.en.html');
+    loadReplica('instagram/follow-requests.en.html');
     const result = instagramAdapter.decline(card(FOLLOW_REQUESTS, 'jude'));
     expect(result).toEqual({ ok: true, done: 'Pressed “Delete” on the page' });
     expect(pressed).toEqual(['decline']);
   });
 
   it('presses Excluir on a role="button" pair in the Portuguese panel', () => {
-    load('activity-panel.pt.html');
+    loadReplica('instagram/activity-panel.pt.html');
     const result = instagramAdapter.decline(card(HOME, 'nina'));
     expect(result).toEqual({ ok: true, done: 'Pressed “Excluir” on the page' });
     expect(pressed).toEqual(['decline']);
@@ -288,7 +267,7 @@ describe('decline', () => {
 
 describe('findComposer', () => {
   it('never offers a post’s comment box as the message box', () => {
-    load('activity-panel.pt.html');
+    loadReplica('instagram/activity-panel.pt.html');
     expect(document.querySelector('article textarea')).not.toBeNull();
     expect(instagramAdapter.findComposer(document)).toBeNull();
   });
@@ -306,7 +285,7 @@ describe('findComposer', () => {
   });
 
   it('finds no message box on the inbox with no conversation open', () => {
-    load('direct-inbox.en.html');
+    loadReplica('instagram/direct-inbox.en.html');
     expect(instagramAdapter.findComposer(document)).toBeNull();
   });
 });

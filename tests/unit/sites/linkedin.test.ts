@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
 import type { Candidate } from '@/lib/sites/types';
+import { appendLaterItems, loadReplica } from './replica-dom';
 
 const INVITATIONS = new URL('https://www.linkedin.com/mynetwork/invitation-manager/received/');
 const MYNETWORK = new URL('https://www.linkedin.com/mynetwork/');
@@ -13,32 +12,12 @@ const THREAD = new URL(
 const FEED = new URL('https://www.linkedin.com/feed/');
 const SELF = 'maren-holt-counselling';
 
-/**
- * Puts a fixture in the test document. Its scripts belong to the harness (replica.js, the overlay
- * builder), not to the page; happy-dom would not run them anyway, so they are left out.
- */
-function load(name: string): void {
-  const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/linkedin', name), 'utf8');
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  for (const script of parsed.querySelectorAll('script')) script.remove();
-  const page = document.importNode(parsed.documentElement, true);
-  document.documentElement.remove();
-  document.appendChild(page);
-}
-
 /** What the overlay fixture's inline script does in a browser: the overlay, in an open shadow root. */
 function openOverlay(): ShadowRoot {
   const shadow = document.getElementById('interop-outlet')!.attachShadow({ mode: 'open' });
   const template = document.getElementById('interop-outlet-content') as HTMLTemplateElement;
   shadow.append(template.content.cloneNode(true));
   return shadow;
-}
-
-/** What replica.js does when a later page of items is due. */
-function appendLaterItems(): void {
-  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-replica-later]')) {
-    document.querySelector(template.getAttribute('data-replica-into')!)!.append(template.content.cloneNode(true));
-  }
 }
 
 /** A candidate as the tests compare it; the element is told by the fixture's replica attribute. */
@@ -81,7 +60,7 @@ function recordPresses(): string[] {
 const card = (person: string) => document.querySelector(`[data-replica-person="${person}"]`)!;
 
 describe('current invitation manager (English)', () => {
-  beforeEach(() => load('invitations-current.en.html'));
+  beforeEach(() => loadReplica('linkedin/invitations-current.en.html'));
 
   it('finds each person invitation, not the page or newsletter ones', () => {
     expect(found(INVITATIONS)).toEqual([
@@ -131,7 +110,7 @@ describe('current invitation manager (English)', () => {
 });
 
 describe('classic invitation manager (French)', () => {
-  beforeEach(() => load('invitations-classic.fr.html'));
+  beforeEach(() => loadReplica('linkedin/invitations-classic.fr.html'));
 
   it('finds each person invitation, not the page one', () => {
     expect(found(INVITATIONS)).toEqual([
@@ -150,7 +129,7 @@ describe('classic invitation manager (French)', () => {
 });
 
 describe('My Network (German)', () => {
-  beforeEach(() => load('mynetwork.de.html'));
+  beforeEach(() => loadReplica('linkedin/mynetwork.de.html'));
 
   it('finds the previewed invitations, not the page invitation or the suggestions', () => {
     expect(found(MYNETWORK)).toEqual([
@@ -192,7 +171,7 @@ describe('My Network (German)', () => {
 });
 
 describe('messaging page (English)', () => {
-  beforeEach(() => load('messaging.en.html'));
+  beforeEach(() => loadReplica('linkedin/messaging.en.html'));
 
   it('finds each conversation by name, and the open thread by profile', () => {
     expect(found(THREAD)).toEqual([
@@ -209,7 +188,7 @@ describe('messaging page (English)', () => {
 });
 
 describe('messaging overlay in a shadow root (Spanish)', () => {
-  beforeEach(() => load('messaging-overlay.es.html'));
+  beforeEach(() => loadReplica('linkedin/messaging-overlay.es.html'));
 
   it('finds nothing in the feed itself, and no message box but the overlay’s', () => {
     expect(document.getElementById('interop-outlet')!.shadowRoot).toBeNull();
@@ -251,7 +230,7 @@ describe('every fixture', () => {
   ];
 
   it.each(pages)('%s: exactly the marked elements, once each, never the clinician', (name, url, prepare) => {
-    load(name);
+    loadReplica(`linkedin/${name}`);
     prepare?.();
     const shadow = document.getElementById('interop-outlet')?.shadowRoot;
     const marked = [document, ...(shadow ? [shadow] : [])].flatMap((root) => [
