@@ -11,14 +11,24 @@ export const SITE_MATCHES = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ command }) => ({
     name: 'Boundary',
     description:
       'Keeps your social-media policy: spots requests and messages from clients on Facebook, Instagram and LinkedIn. Your client list never leaves this device.',
     permissions: ['storage'],
     host_permissions: SITE_MATCHES,
     action: { default_title: 'Boundary' },
-  },
+    // Extension pages may load only the extension's own files and may open no connection at all:
+    // the client list cannot leave through a fetch, an image or a form, whatever a bug does.
+    // The development server needs its websocket, so only production builds are this strict.
+    ...(command === 'build' && {
+      content_security_policy: {
+        extension_pages:
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; " +
+          "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      },
+    }),
+  }),
   hooks: {
     'build:done': (wxt) => {
       if (wxt.config.command !== 'build') return;

@@ -34,6 +34,9 @@ test('over every replica: people are found, the page sees no change, and nothing
     await site.close();
   }
   expect(replicas.unexpected.filter((url) => !url.endsWith('/favicon.ico'))).toEqual([]);
+  // Seen from the browser's side too: every web request was a replica's own.
+  expect(replicas.seen.length).toBeGreaterThan(REPLICA_PAGES.length);
+  expect(replicas.seen.filter((url) => !replicas.isReplica(url) && !url.endsWith('/favicon.ico'))).toEqual([]);
 });
 
 test('a page the adapter should understand but cannot is reported, not silently empty', async ({ boundary, context, replicas }) => {

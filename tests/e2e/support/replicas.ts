@@ -12,9 +12,14 @@ const SITE_HOST = /(^|\.)(facebook|instagram|linkedin)\.com$/;
 export class Replicas {
   private readonly pages = new Map<string, string>();
   readonly unexpected: string[] = [];
+  /** Every web request any page or worker (the extension's service worker too) started. */
+  readonly seen: string[] = [];
 
   static async install(context: BrowserContext): Promise<Replicas> {
     const replicas = new Replicas();
+    context.on('request', (request) => {
+      if (/^https?:/.test(request.url())) replicas.seen.push(request.url());
+    });
     // Every web request, from pages and from the extension alike; the extension's own packaged
     // files (chrome-extension://) are not network and pass untouched.
     await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', async (route) => {
@@ -34,6 +39,12 @@ export class Replicas {
     const parsed = new URL(url);
     this.pages.set(parsed.origin + parsed.pathname, path.join(FIXTURES, fixture));
     return url;
+  }
+
+  /** Whether a URL is one of the replicas' own (a page or the shared replica script). */
+  isReplica(href: string): boolean {
+    const url = new URL(href);
+    return this.pages.has(url.origin + url.pathname) || (SITE_HOST.test(url.hostname) && url.pathname === '/__replica__/replica.js');
   }
 
   private bodyFor(url: URL): { type: string; text: string } | undefined {
