@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DetectionItem } from './DetectionItem';
+import { database } from '@/lib/clients/db';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
+import { loadReplyContext, type ReplyContext } from '@/lib/replies/context';
 
 /** The tab whose detections to show: `?tab=<id>` (how tests open it as a page), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -12,7 +14,13 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; tabId: number; data: TabDetections };
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; tabId: number; data: TabDetections; replies: ReplyContext };
+
+/** Read once per popup: the practice changes its settings and templates in the options page. */
+let replyContext: Promise<ReplyContext> | undefined;
 
 export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -21,7 +29,9 @@ export function App() {
     try {
       const tabId = await targetTabId();
       if (tabId === undefined) return setLoad({ state: 'error', message: 'No tab to look at.' });
-      setLoad({ state: 'ready', tabId, data: await ask({ type: 'get-detections', tabId }) });
+      replyContext ??= loadReplyContext(database());
+      const [data, replies] = await Promise.all([ask({ type: 'get-detections', tabId }), replyContext]);
+      setLoad({ state: 'ready', tabId, data, replies });
     } catch {
       setLoad({ state: 'error', message: 'Boundary could not read this tab. Try reopening it.' });
     }
@@ -40,9 +50,14 @@ export function App() {
     <main>
       <header>
         <h1>Boundary</h1>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Client list
-        </a>
+        <nav class="links">
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            Client list
+          </a>
+          <a href={browser.runtime.getURL('/options.html#replies')} target="_blank" rel="noreferrer">
+            Replies
+          </a>
+        </nav>
       </header>
       <Body load={load} onChanged={() => void refresh()} />
     </main>
@@ -55,7 +70,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   const [done, setDone] = useState<Record<string, DetectionView>>({});
   if (load.state === 'loading') return <p class="muted">Looking at this tab…</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
-  const { tabId, data } = load;
+  const { tabId, data, replies } = load;
   if (data.listSize === 0) {
     return (
       <p data-testid="popup-empty" data-reason="no-clients">
@@ -93,6 +108,8 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
           key={detection.token}
           tabId={tabId}
           detection={detection}
+          replies={replies}
+          messageRequests={data.messageRequests === true}
           onChanged={onChanged}
           onDeclined={() => setDone((kept) => ({ ...kept, [detection.token]: detection }))}
         />

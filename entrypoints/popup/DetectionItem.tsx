@@ -1,23 +1,48 @@
 import { useState } from 'preact/hooks';
+import { database } from '@/lib/clients/db';
+import type { DiscussEvent } from '@/lib/discuss/model';
+import { addDiscussEntry } from '@/lib/discuss/store';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { policySuggestion, siteName } from '@/lib/policy/suggestions';
-import { defaultReply } from '@/lib/replies/default-replies';
+import type { ReplyContext } from '@/lib/replies/context';
+import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
+import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import type { ActionResult } from '@/lib/sites/types';
+import { ReplyChooser } from './ReplyChooser';
 
 interface Props {
   tabId: number;
   detection: DetectionView;
+  replies: ReplyContext;
+  messageRequests: boolean;
   onChanged: () => void;
   onDeclined: () => void;
 }
 
+/** An action waiting for the second click because its reply was flagged. */
+type Armed = 'insert' | 'copy' | null;
+
 /** One matched person: who it is on the list, what the policy suggests, and one-click actions. */
-export function DetectionItem({ tabId, detection, onChanged, onDeclined }: Props) {
+export function DetectionItem({ tabId, detection, replies, messageRequests, onChanged, onDeclined }: Props) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [declined, setDeclined] = useState(false);
-  const reply = defaultReply(detection.platform);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [armed, setArmed] = useState<Armed>(null);
+  const [done, setDone] = useState<DiscussEvent | null>(null);
+
+  const { settings, library } = replies;
+  const { platform } = detection;
+  const situations = situationsFor(detection.kind, messageRequests);
+  const offered = offeredTemplates(library, situations, platform, settings.language);
+  const fallback = defaultTemplate(library, settings.language, situations[0]!, platform);
+  const chosen = offered.find((t) => t.id === chosenId) ?? fallback ?? offered[0];
+  const composed = chosen && composeReply(chosen, settings, platform, detection.pageName);
+  const reply = composed?.text ?? '';
+  const flagged = composed ? !composed.lint.ok : false;
+  const tooLong = composed?.length.over ?? false;
+
   const names = detection.clients.map((c) => c.name).join(' or ');
   const status = detection.clients.length === 1 ? `${detection.clients[0]!.status} client` : 'clients with this name';
 
@@ -32,18 +57,70 @@ export function DetectionItem({ tabId, detection, onChanged, onDeclined }: Props
     }
   };
 
-  const insert = () =>
+  const copy = () =>
     run(async () => {
-      const outcome = await ask({ type: 'insert-reply', tabId, token: detection.token, text: reply });
-      if (outcome.ok) return outcome;
-      // The box could not be filled: the reply goes to the clipboard so it can be pasted by hand.
       try {
         await navigator.clipboard.writeText(reply);
-        return { ok: false, reason: `${outcome.reason}. The reply is copied: paste it yourself.` };
+        return { ok: true, done: 'Reply copied: paste it into a message yourself' };
       } catch {
-        return outcome;
+        return { ok: false, reason: 'The reply could not be copied; select it above and copy it by hand' };
       }
     });
+
+  const insert = (confirmed: boolean) =>
+    run(
+      async () => {
+        const outcome = await ask({ type: 'insert-reply', tabId, token: detection.token, text: reply, ...(confirmed && { confirmed }) });
+        if (outcome.ok) return outcome;
+        // The box could not be filled: the reply goes to the clipboard so it can be pasted by hand.
+        try {
+          await navigator.clipboard.writeText(reply);
+          return { ok: false, reason: `${outcome.reason}. The reply is copied: paste it yourself.` };
+        } catch {
+          return outcome;
+        }
+      },
+      () => setDone('redirected-message'),
+    );
+
+  /** A flagged reply takes two clicks: the first shows why and asks, the second acts. */
+  const act = (action: Exclude<Armed, null>) => {
+    if (flagged && armed !== action) {
+      setArmed(action);
+      return;
+    }
+    setArmed(null);
+    void (action === 'insert' ? insert(flagged) : copy());
+  };
+
+  const choose = (id: string) => {
+    setChosenId(id);
+    setArmed(null);
+  };
+
+  const chooser = chosen && composed && (
+    <ReplyChooser
+      language={settings.language}
+      offered={offered}
+      chosen={chosen}
+      defaultId={fallback?.id}
+      composed={composed}
+      platform={platform}
+      onChoose={choose}
+    />
+  );
+  const confirmation = armed && (
+    <div class="confirm" data-testid="confirm-area">
+      <span>Checked the reasons above? {armed === 'insert' ? 'Insert' : 'Copy'} it as it is:</span>
+      <button class="danger" data-testid="confirm-flagged" disabled={busy} onClick={() => act(armed)}>
+        {armed === 'insert' ? 'Insert anyway' : 'Copy anyway'}
+      </button>
+      <button data-testid="cancel-flagged" onClick={() => setArmed(null)}>
+        Cancel
+      </button>
+    </div>
+  );
+  const situationNote = chosen && whatAnsweringDoes(chosen.situation, platform);
 
   return (
     <li
@@ -58,7 +135,7 @@ export function DetectionItem({ tabId, detection, onChanged, onDeclined }: Props
         <span class="tag">{status}</span>
       </h2>
       <div class="meta muted">
-        {siteName(detection.platform)} · {detection.kind === 'request' ? 'request' : 'conversation'} ·{' '}
+        {siteName(detection.platform)} · {detection.kind === 'request' ? 'request' : messageRequests ? 'message request' : 'conversation'} ·{' '}
         {detection.match === 'exact' ? 'profile on your list' : `name only (page shows “${detection.pageName}”)`}
       </div>
       <p class="policy">{policySuggestion(detection.kind, detection.platform)}</p>
@@ -91,37 +168,101 @@ export function DetectionItem({ tabId, detection, onChanged, onDeclined }: Props
           </button>
         </div>
       )}
-      <div class="actions">
-        {detection.kind === 'request' ? (
-          <button
-            class="primary"
-            data-testid="decline"
-            disabled={busy || declined}
-            onClick={() => run(() => ask({ type: 'decline', tabId, token: detection.token }), () => {
-                setDeclined(true);
-                onDeclined();
-              })
-            }
-          >
-            Decline on {siteName(detection.platform)}
-          </button>
-        ) : (
-          <button class="primary" data-testid="insert-reply" disabled={busy} onClick={insert}>
-            Insert reply
-          </button>
-        )}
-      </div>
-      {detection.kind === 'message' && (
-        <details>
-          <summary>Reply that will be inserted</summary>
-          <pre>{reply}</pre>
-        </details>
+      {detection.kind === 'request' ? (
+        <>
+          <div class="actions">
+            <button
+              class="primary"
+              data-testid="decline"
+              disabled={busy || declined}
+              onClick={() =>
+                run(
+                  () => ask({ type: 'decline', tabId, token: detection.token }),
+                  () => {
+                    setDeclined(true);
+                    setDone('declined-request');
+                    onDeclined();
+                  },
+                )
+              }
+            >
+              Decline on {siteName(detection.platform)}
+            </button>
+          </div>
+          {chooser && (
+            <details class="answer" data-testid="answer-instead">
+              <summary>Answer instead of declining silently</summary>
+              {situationNote && <p class="note muted">{situationNote}</p>}
+              {chooser}
+              <div class="actions">
+                <button data-testid="copy-reply" disabled={busy || !reply} onClick={() => act('copy')}>
+                  Copy reply
+                </button>
+              </div>
+              {confirmation}
+            </details>
+          )}
+        </>
+      ) : (
+        <>
+          {situationNote && <p class="note muted">{situationNote}</p>}
+          {chooser}
+          <div class="actions">
+            <button
+              class="primary"
+              data-testid="insert-reply"
+              data-flagged={String(flagged)}
+              disabled={busy || !reply || tooLong}
+              onClick={() => act('insert')}
+            >
+              Insert reply
+            </button>
+            <button data-testid="copy-reply" disabled={busy || !reply} onClick={() => act('copy')}>
+              Copy
+            </button>
+          </div>
+          {confirmation}
+        </>
       )}
+      {!chosen && <p class="warn">No reply template fits here: add one in Boundary’s options, under Replies.</p>}
       {result && (
         <p role="status" data-testid="action-result" data-ok={String(result.ok)} class={result.ok ? 'ok' : 'warn'}>
           {result.ok ? result.done : result.reason}
         </p>
       )}
+      {done && <RememberForSession detection={detection} event={done} />}
     </li>
+  );
+}
+
+/** After a decline or a redirect: keep a note of it for the client's next session, if wanted. */
+function RememberForSession({ detection, event }: { detection: DetectionView; event: DiscussEvent }) {
+  const [added, setAdded] = useState<number[]>([]);
+  const [error, setError] = useState('');
+  const add = async (clientId: number) => {
+    try {
+      await addDiscussEntry(database(), { clientId, platform: detection.platform, event, at: Date.now() });
+      setAdded((ids) => [...ids, clientId]);
+    } catch {
+      setError('Could not add it to the list; try again from the options page.');
+    }
+  };
+  const several = detection.clients.length > 1;
+  return (
+    <div class="remember" data-testid="discuss-offer">
+      <span class="muted">Raise this at the next session?</span>
+      {detection.clients.map((client) =>
+        added.includes(client.id) ? (
+          <span key={client.id} class="ok" data-testid="discuss-added" data-client-id={String(client.id)}>
+            Added to “To discuss”{several ? ` for ${client.name}` : ''}
+          </span>
+        ) : (
+          <button key={client.id} data-testid="discuss-add" data-client-id={String(client.id)} onClick={() => void add(client.id)}>
+            Add to “To discuss”{several ? ` for ${client.name}` : ''}
+          </button>
+        ),
+      )}
+      {error && <span class="warn">{error}</span>}
+    </div>
   );
 }

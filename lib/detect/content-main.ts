@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { foldName } from '@/lib/identity/names';
 import { isBackgroundToContent, type BackgroundToContent, type PageCandidates, type WireCandidate } from '@/lib/messaging/messages';
 import { typeInto } from '@/lib/sites/compose';
-import type { ActionResult, Candidate, SiteAdapter } from '@/lib/sites/types';
+import type { ActionResult, Candidate, PageScanner, SiteAdapter } from '@/lib/sites/types';
 import { ElementTokens } from './tokens';
 import { watch } from './watcher';
 
@@ -14,38 +14,124 @@ import { watch } from './watcher';
  */
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const tokens = new ElementTokens();
-  let current: { candidate: Candidate; token: string }[] = [];
+  const scanner = adapter.scanner?.(document) ?? wholePageOnly(adapter);
+  let current: Entry[] = [];
+  // The entries of `current`, by candidate: after a partial scan, the cards already reported keep
+  // their token and wire form, so reporting costs the new cards rather than every card again.
+  let entries = new WeakMap<Candidate, Entry>();
   let tracked = new WeakSet<Element>();
-  let lastReport = '';
+  // The last report sent, and its JSON, made only when a full scan has something to compare.
+  let lastMessage: PageCandidates | undefined;
+  let lastReport: string | undefined = '';
 
-  const scan = (force = false) => {
-    const url = new URL(location.href);
-    const found = adapter.findCandidates(document, url);
-    current = found.map((candidate) => ({ candidate, token: tokens.tokenFor(candidate.element) }));
-    tracked = new WeakSet(found.map((candidate) => candidate.element));
-    tokens.retainOnly(new Set(current.map((c) => c.token)));
-    const candidates: WireCandidate[] = current.map(({ candidate, token }) => ({
-      token,
-      kind: candidate.kind,
-      platform: candidate.platform,
-      identities: candidate.identities,
-      name: candidate.name,
-    }));
+  const entryFor = (candidate: Candidate): Entry => {
+    const token = tokens.tokenFor(candidate.element);
+    const { kind, platform, identities, name } = candidate;
+    return { candidate, token, wire: { token, kind, platform, identities, name } };
+  };
+
+  const messageFor = (url: URL): PageCandidates => {
+    const candidates = current.map((entry) => entry.wire);
     const recognised = candidates.length > 0 || !adapter.expectsCandidates(url);
-    const message: PageCandidates = { type: 'page-candidates', url: url.href, candidates, recognised };
-    const report = JSON.stringify(message);
-    if (!force && report === lastReport) return;
-    lastReport = report;
-    if (!recognised && import.meta.env.DEV) {
-      console.warn(`[Boundary] ${adapter.platform}: nothing recognisable on ${url.pathname}; the markup may have changed`);
+    return { type: 'page-candidates', url: url.href, candidates, recognised };
+  };
+
+  // Reports are kept to a share of the page's time. Sending one copies every candidate on the
+  // page, on the page's own thread: a fraction of a millisecond on a page of a few dozen people,
+  // one or two on a page of thousands that is still growing. Reporting spends from a budget
+  // that refills at REPORT_SHARE of the time passing: ordinary pages never exhaust it, so every
+  // report goes at once; a long list streaming in gets its reports spaced out, each carrying
+  // the latest state.
+  let queued: PageCandidates | undefined;
+  let budget = REPORT_BUDGET_MS;
+  let budgetAt = performance.now();
+  let reportTimer = 0;
+
+  const refill = () => {
+    const now = performance.now();
+    budget = Math.min(REPORT_BUDGET_MS, budget + (now - budgetAt) * REPORT_SHARE);
+    budgetAt = now;
+  };
+
+  const flush = () => {
+    clearTimeout(reportTimer);
+    reportTimer = 0;
+    const message = queued;
+    queued = undefined;
+    if (!message) return;
+    if (!message.recognised && import.meta.env.DEV) {
+      console.warn(`[Boundary] ${adapter.platform}: nothing recognisable on ${new URL(message.url).pathname}; the markup may have changed`);
     }
+    refill();
+    const start = performance.now();
     browser.runtime.sendMessage(message).catch(() => {
       // The extension was reloaded or updated: this script is orphaned and will be replaced.
     });
+    // A report slowed by something else (a garbage collection, say) must not hold the next one up for long.
+    budget = Math.max(budget - (performance.now() - start), -REPORT_DEBT_MS);
+  };
+
+  const post = (message: PageCandidates) => {
+    queued = message;
+    refill();
+    if (budget >= 0) flush();
+    else reportTimer ||= window.setTimeout(flush, -budget / REPORT_SHARE);
+  };
+  ctx.onInvalidated(() => clearTimeout(reportTimer));
+
+  /** A scan of the whole page; reported when it differs from the last report, or when forced. */
+  const scan = (force = false) => {
+    const url = new URL(location.href);
+    const found = scanner.scan(url);
+    current = found.map(entryFor);
+    entries = new WeakMap(current.map((entry) => [entry.candidate, entry]));
+    tracked = new WeakSet(found.map((candidate) => candidate.element));
+    tokens.retainOnly(new Set(current.map((c) => c.token)));
+    const message = messageFor(url);
+    const report = JSON.stringify(message);
+    lastReport ??= JSON.stringify(lastMessage);
+    if (!force && report === lastReport) return;
+    lastReport = report;
+    lastMessage = message;
+    post(message);
+  };
+
+  /**
+   * After elements were only added: the scanner looks at them alone when it can, and the report
+   * goes out when someone is new.
+   */
+  const scanAdded = (added: readonly Element[]) => {
+    const url = new URL(location.href);
+    const found = scanner.update(outermost(added), url);
+    if (found === null) return scan();
+    if (found.length === current.length && found.every((candidate, i) => candidate === current[i]!.candidate)) return;
+    const before = current.length;
+    let kept = 0;
+    current = found.map((candidate) => {
+      let entry = entries.get(candidate);
+      if (entry) {
+        kept++;
+      } else {
+        entry = entryFor(candidate);
+        entries.set(candidate, entry);
+        tracked.add(candidate.element);
+      }
+      return entry;
+    });
+    if (kept < before) {
+      // Someone left as well: forget them, as a full scan would.
+      entries = new WeakMap(current.map((entry) => [entry.candidate, entry]));
+      tracked = new WeakSet(found.map((candidate) => candidate.element));
+      tokens.retainOnly(new Set(current.map((c) => c.token)));
+    }
+    const message = messageFor(url);
+    lastMessage = message;
+    lastReport = undefined;
+    post(message);
   };
 
   const watcher = watch(document.documentElement, {
-    scan: () => scan(),
+    scan: (change) => (change.full ? scan() : scanAdded(change.added)),
     isTracked: (element) => tracked.has(element),
     signal: ctx.signal,
     shadowRoots: () => adapter.shadowRoots?.(document) ?? [],
@@ -53,6 +139,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     // Single-page navigation: report the new page even if it shows the same people.
     lastReport = '';
+    lastMessage = undefined;
     watcher.schedule();
   });
 
@@ -110,6 +197,33 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   }
 
   scan();
+}
+
+/** The share of the page's time reports may take, over time. */
+const REPORT_SHARE = 0.0025;
+/** What reporting may spend at once (ms), and the most it may owe (ms; owing 2 ms means waiting 800 ms). */
+const REPORT_BUDGET_MS = 5;
+const REPORT_DEBT_MS = 2;
+
+/** A reported candidate: its token, and the form it travels in. */
+interface Entry {
+  candidate: Candidate;
+  token: string;
+  wire: WireCandidate;
+}
+
+/** A scanner for adapters without one of their own: every scan is of the whole page. */
+function wholePageOnly(adapter: SiteAdapter): PageScanner {
+  return { scan: (url) => adapter.findCandidates(document, url), update: () => null };
+}
+
+/** The added elements still on the page, leaving out those inside another (it is scanned with them). */
+function outermost(added: readonly Element[]): Element[] {
+  const all = new Set(added.filter((element) => element.isConnected));
+  return [...all].filter((element) => {
+    for (let at = element.parentElement; at; at = at.parentElement) if (all.has(at)) return false;
+    return true;
+  });
 }
 
 /** How deep the closest common ancestor of two nodes sits (crossing open shadow roots). */

@@ -10,7 +10,7 @@ export class ElementTokens {
   tokenFor(element: Element): string {
     let token = this.tokenOf.get(element);
     if (!token) {
-      token = crypto.randomUUID();
+      token = randomToken();
       this.tokenOf.set(element, token);
       this.elementOf.set(token, new WeakRef(element));
     }
@@ -27,4 +27,25 @@ export class ElementTokens {
   retainOnly(keep: ReadonlySet<string>): void {
     for (const token of this.elementOf.keys()) if (!keep.has(token)) this.elementOf.delete(token);
   }
+}
+
+// Random bytes are drawn 64 tokens at a time: one call to the browser's generator instead of one
+// per card, which shows on pages that add cards by the hundred.
+const BATCH = 64;
+let pool = new Uint8Array(0);
+let used = 0;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** A random version-4 UUID (as crypto.randomUUID makes), from crypto.getRandomValues. */
+function randomToken(): string {
+  if (used + 16 > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(16 * BATCH));
+    used = 0;
+  }
+  const b = pool.subarray(used, used + 16);
+  used += 16;
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = (i: number) => HEX[b[i]!]!;
+  return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
 }

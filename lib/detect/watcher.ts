@@ -1,11 +1,13 @@
 /**
- * One batched observer per page. The MutationObserver callback only notes that something
- * relevant changed; the scan runs once on the next frame (or shortly after, in a background tab
- * where frames do not run), however many mutations arrived in between.
+ * One batched observer per page. The MutationObserver callback only notes what changed; the scan
+ * runs once just after the next frame (or shortly after, in a background tab where frames do not
+ * run), however many mutations arrived in between. It runs as a task of its own rather than in
+ * the frame: the frame is where the page lays out and paints what it just added, and a scan
+ * there would delay that paint and lengthen the page's own task.
  */
 export interface WatchOptions {
-  /** Runs a scan of the page. */
-  scan: () => void;
+  /** Runs a scan of the page; `change` says what happened since the last one. */
+  scan: (change: PageChange) => void;
   /** Whether an element is a reported candidate's (a change in or of it needs a rescan). */
   isTracked: (element: Element) => boolean;
   /** Aborts the watch: the observer disconnects and pending work is dropped. */
@@ -14,32 +16,64 @@ export interface WatchOptions {
   shadowRoots?: () => ShadowRoot[];
 }
 
+/**
+ * What changed since the last scan. `full`: something only a scan of the whole page can account
+ * for (a reported card changed or left, a person's link left, an explicit request). Otherwise
+ * only `added` happened: elements that may hold people were inserted, and a scanner may look at
+ * them alone. On infinite lists that is what keeps a scan's cost to the new cards rather than to
+ * every card on the page.
+ */
+export interface PageChange {
+  full: boolean;
+  added: readonly Element[];
+}
+
 const IGNORED = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE']);
 
+/** What cards are told apart by besides people's links: links of any kind and buttons. */
+const STRUCTURE = 'a[href], button, [role="button"]';
+
+/**
+ * Past this many added elements before a scan runs, a full scan is as cheap as looking at them
+ * one by one, and keeping them would hold on to nodes the page may already have dropped.
+ */
+const MAX_ADDED = 1000;
+
 /** Whether an added node can hold a person: only elements that are or contain a link or a text box. */
-function mayHoldPeople(node: Node): boolean {
-  if (!(node instanceof Element) || IGNORED.has(node.tagName)) return false;
+function mayHoldPeople(node: Element): boolean {
   return node.matches('a[href], [contenteditable], [role]') || node.querySelector('a[href], [contenteditable], [role="row"], [role="listitem"]') !== null;
 }
 
-export function watch(root: Node, options: WatchOptions): { schedule: () => void } {
+export function watch(root: Node, options: WatchOptions): { schedule: (full?: boolean) => void } {
   let pending = false;
   let frame = 0;
   let timer = 0;
+  let afterFrame = 0;
+  let full = false;
+  let added: Element[] = [];
 
   const run = () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
+    clearTimeout(afterFrame);
     pending = false;
+    const change: PageChange = { full, added };
+    full = false;
+    added = [];
     if (!options.signal.aborted) {
-      options.scan();
+      options.scan(change);
       observeShadowRoots();
     }
   };
-  const schedule = () => {
-    if (pending || options.signal.aborted) return;
+  const schedule = (needsFull = true) => {
+    if (options.signal.aborted) return;
+    if (needsFull) {
+      full = true;
+      added = [];
+    }
+    if (pending) return;
     pending = true;
-    frame = requestAnimationFrame(run);
+    frame = requestAnimationFrame(() => (afterFrame = window.setTimeout(run, 0)));
     timer = window.setTimeout(run, 100);
   };
 
@@ -49,17 +83,53 @@ export function watch(root: Node, options: WatchOptions): { schedule: () => void
     return false;
   };
 
+  /**
+   * Notes that the next scan, whenever something calls for one, must look at the whole page:
+   * the change may alter what surrounds cards (their buttons, links, addresses), which a scan of
+   * added elements alone would not see. It calls for no scan itself, exactly as before scans
+   * could be partial: a page whose people do not change is not scanned for it.
+   */
+  const markFull = () => {
+    full = true;
+    added = [];
+  };
+
   const observer = new MutationObserver((records) => {
-    if (pending) return;
     for (const record of records) {
-      if (insideTracked(record.target)) return schedule();
-      for (const node of record.addedNodes) if (mayHoldPeople(node)) return schedule();
+      // A full scan is on its way: nothing more to learn (as before partial scans existed).
+      if (pending && full) return;
+      if (record.type === 'attributes') {
+        // A link now pointing at someone else (lists that reuse their rows do this).
+        markFull();
+        continue;
+      }
+      if (record.type === 'characterData') {
+        // A reported card's text (its name) changed in place.
+        if (!full && insideTracked(record.target)) markFull();
+        continue;
+      }
+      if (insideTracked(record.target)) {
+        schedule();
+        continue;
+      }
       for (const node of record.removedNodes) {
-        if (node instanceof Element && (options.isTracked(node) || node.querySelector('a[href]'))) return schedule();
+        if (!(node instanceof Element)) continue;
+        if (options.isTracked(node) || node.querySelector('a[href]')) schedule();
+        else if (!full && (node.matches(STRUCTURE) || node.querySelector(STRUCTURE))) markFull();
+      }
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element) || IGNORED.has(node.tagName)) continue;
+        const people = mayHoldPeople(node);
+        if (!full && (people || node.matches(STRUCTURE) || node.querySelector(STRUCTURE))) {
+          // Buttons arriving on their own call for no scan, but the next scan must see them.
+          if (added.length < MAX_ADDED) added.push(node);
+          else markFull();
+        }
+        if (people) schedule(false);
       }
     }
   });
-  const config: MutationObserverInit = { childList: true, subtree: true };
+  const config: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] };
   observer.observe(root, config);
 
   const observed = new WeakSet<ShadowRoot>();
@@ -76,6 +146,7 @@ export function watch(root: Node, options: WatchOptions): { schedule: () => void
     observer.disconnect();
     cancelAnimationFrame(frame);
     clearTimeout(timer);
+    clearTimeout(afterFrame);
   });
   return { schedule };
 }

@@ -9,6 +9,9 @@ import type {
   PageToBackground,
   TabDetections,
 } from '@/lib/messaging/messages';
+import { lintReply } from '@/lib/policy/confidentiality';
+import { checkLength } from '@/lib/replies/limits';
+import { isMessageRequestsPage } from '@/lib/replies/situations';
 import type { ActionResult } from '@/lib/sites/types';
 import { showCount } from './badge';
 import { detect, peopleCount, type Detection } from './tab-detections';
@@ -70,7 +73,31 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     const { clientIds: _ids, ...rest } = d;
     return [{ ...rest, clients: matched }];
   });
-  return { supported: true, recognised: state.recognised, listSize, detections };
+  return {
+    supported: true,
+    recognised: state.recognised,
+    listSize,
+    detections,
+    ...(isMessageRequestsPage(state.url) && { messageRequests: true }),
+  };
+}
+
+/**
+ * The last check before a reply is typed into a page, whoever asked: text the confidentiality
+ * check flags goes in only after the clinician's second click, and text longer than the site
+ * takes does not go in at all (the site would cut it or refuse to send it).
+ */
+async function insertReply(message: Extract<PageToBackground, { type: 'insert-reply' }>): Promise<ActionResult> {
+  const lint = lintReply(message.text);
+  if (!lint.ok && !message.confirmed) {
+    return { ok: false, reason: `Not inserted without a second click: the confidentiality check flags ${lint.findings.map((f) => `“${f.text}”`).join(', ')}` };
+  }
+  const detection = await findDetection(message.tabId, message.token);
+  if (detection) {
+    const length = checkLength(message.text, detection.platform);
+    if (length.over) return { ok: false, reason: `Not inserted: ${length.length} characters, over the ${length.limit} this site takes` };
+  }
+  return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text });
 }
 
 export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult> {
@@ -80,7 +107,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'decline':
       return sendToTab(message.tabId, { type: 'decline', token: message.token });
     case 'insert-reply':
-      return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text });
+      return insertReply(message);
     case 'this-is-them':
     case 'not-them': {
       const detection = await findDetection(message.tabId, message.token);

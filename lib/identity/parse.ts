@@ -146,7 +146,7 @@ function facebookBare(text: string): IdentityResult {
   return /^\d+$/.test(text) ? facebookId(text) : facebookUsername(text);
 }
 
-function facebookUrl(host: string, segments: string[], query: URLSearchParams): IdentityResult {
+function facebookUrl(host: string, segments: string[], query: QueryParams): IdentityResult {
   const sub = subdomainOf(host, 'facebook.com');
   if (!FB_PROFILE_SUBDOMAINS.has(sub) && !FB_LOCALE_SUBDOMAIN.test(sub)) return refuse(FB_NOT_PROFILE);
   const [first, ...rest] = segments;
@@ -291,7 +291,19 @@ function linkedinUrl(segments: string[]): IdentityResult {
 
 // ---------------------------------------------------------------- shared
 
-function fromUrl(platform: Platform, url: URL): IdentityResult {
+/** What fromUrl reads of a URL: a URL has all of it; so does a simple link read without one. */
+interface UrlParts {
+  protocol: string;
+  hostname: string;
+  pathname: string;
+  searchParams: QueryParams;
+}
+
+interface QueryParams {
+  get(name: string): string | null;
+}
+
+function fromUrl(platform: Platform, url: UrlParts): IdentityResult {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse("That isn't a web link");
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (!host.includes('.')) return refuse("That doesn't look like a web address");
@@ -371,18 +383,67 @@ export function parseIdentityList(
   return { identities, errors };
 }
 
+/**
+ * Answers identityFromHref gave, by platform, base and href: a page links each person two or
+ * three times (avatar, name, buttons), and a scan of the whole page reads the same links again.
+ * Kept small, and emptied when full rather than tracked entry by entry.
+ */
+const hrefAnswers = new Map<string, string | null>();
+const HREF_ANSWERS_MAX = 5000;
+
 /** For content scripts reading <a href>: only URL forms (absolute, or relative resolved against `base`, a page URL); never bare usernames. Returns the canonical identity or null. Must be cheap (called for every link on a page) and must not throw. */
 export function identityFromHref(platform: Platform, href: string, base?: string): string | null {
   if (typeof href !== 'string') return null;
+  const key = `${platform} ${base ?? ''} ${href}`;
+  const known = hrefAnswers.get(key);
+  if (known !== undefined) return known;
+  const answer = readHref(platform, href, base);
+  if (hrefAnswers.size >= HREF_ANSWERS_MAX) hrefAnswers.clear();
+  hrefAnswers.set(key, answer);
+  return answer;
+}
+
+function readHref(platform: Platform, href: string, base?: string): string | null {
   const text = href.trim();
   if (text === '' || text.startsWith('#')) return null;
   try {
-    const result = fromUrl(platform, base === undefined ? new URL(text) : new URL(text, base));
+    const result = fromUrl(platform, simpleUrl(text) ?? (base === undefined ? new URL(text) : new URL(text, base)));
     return result.ok ? result.identity : null;
   } catch {
     // Relative link without a base, or an unusable base.
     return null;
   }
+}
+
+/**
+ * An absolute http(s) link made only of characters the URL parser keeps as they are: lower-case
+ * host without punycode or a port, a path without dot segments or escapes, a query of plain
+ * name=value pairs, no fragment. Its parts are then exactly what new URL() would give, read
+ * without building one (on pages of thousands of cards, parsing is most of reading a link).
+ * Anything else is null, and goes to the URL parser.
+ */
+const SIMPLE_HREF = /^(https?:)\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*\.?)(\/[A-Za-z0-9_~./-]*)?(?:\?([A-Za-z0-9_~.=&-]*))?$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+function simpleUrl(text: string): UrlParts | null {
+  const match = SIMPLE_HREF.exec(text);
+  if (!match) return null;
+  const [, protocol, hostname, path = '/', query = ''] = match;
+  if (hostname!.includes('xn--') || DOT_SEGMENT.test(path)) return null;
+  return {
+    protocol: protocol!,
+    hostname: hostname!,
+    pathname: path,
+    searchParams: {
+      get(name) {
+        for (const pair of query.split('&')) {
+          const at = pair.indexOf('=');
+          if ((at < 0 ? pair : pair.slice(0, at)) === name) return at < 0 ? '' : pair.slice(at + 1);
+        }
+        return null;
+      },
+    },
+  };
 }
 
 /** The key used in the matcher's index: `${platform}:${identity}`. */

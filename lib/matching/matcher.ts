@@ -22,6 +22,11 @@ export type MatchResult =
 export class Matcher {
   private readonly byIdentity = new Map<string, number>();
   private readonly byName = new Map<string, number[]>();
+  /**
+   * Name keys of the names pages showed: a tab reports everyone on it again whenever someone
+   * new appears, and folding a name is most of what a lookup costs. Emptied when full.
+   */
+  private readonly keys = new Map<string, string>();
 
   constructor(
     clients: readonly Client[],
@@ -52,7 +57,7 @@ export class Matcher {
       const id = this.byIdentity.get(identityKey(query.platform, identity));
       if (id !== undefined) return { match: 'exact', clientIds: [id], identity };
     }
-    const named = this.byName.get(nameKey(query.name));
+    const named = this.byName.get(this.keyOf(query.name));
     if (!named) return { match: 'none' };
     const identity = query.identities[0];
     const clientIds =
@@ -62,4 +67,16 @@ export class Matcher {
     if (clientIds.length === 0) return { match: 'none' };
     return identity === undefined ? { match: 'name', clientIds } : { match: 'name', clientIds, identity };
   }
+
+  private keyOf(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      key = nameKey(name);
+      if (this.keys.size >= NAME_KEYS_MAX) this.keys.clear();
+      this.keys.set(name, key);
+    }
+    return key;
+  }
 }
+
+const NAME_KEYS_MAX = 20_000;

@@ -37,7 +37,11 @@ export type BackgroundToContent =
 export type PageToBackground =
   | { type: 'get-detections'; tabId: number }
   | { type: 'decline'; tabId: number; token: string }
-  | { type: 'insert-reply'; tabId: number; token: string; text: string }
+  /**
+   * `confirmed`: the clinician clicked a second time to insert a reply the confidentiality check
+   * flagged; without it the background refuses flagged text.
+   */
+  | { type: 'insert-reply'; tabId: number; token: string; text: string; confirmed?: boolean }
   | { type: 'this-is-them'; tabId: number; token: string; clientId: number }
   | { type: 'not-them'; tabId: number; token: string; clientId: number }
   | { type: 'clients-changed' };
@@ -62,6 +66,8 @@ export interface TabDetections {
   recognised: boolean;
   listSize: number;
   detections: DetectionView[];
+  /** The page is a folder of message requests, so its conversations are requests, not chats. */
+  messageRequests?: boolean;
 }
 
 export type Reply<M> = M extends { type: 'get-detections' }
@@ -74,6 +80,8 @@ export type Reply<M> = M extends { type: 'get-detections' }
 
 // --- validation --------------------------------------------------------------------------------
 const LIMITS = { candidates: 5000, identities: 20, text: 300, token: 64, reply: 5000 };
+/** The longest reply Boundary will type into a page; lib/replies/limits.ts checks against it. */
+export const MAX_REPLY_CHARS = LIMITS.reply;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -115,7 +123,12 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'decline':
       return isTabId(v.tabId) && isToken(v.token);
     case 'insert-reply':
-      return isTabId(v.tabId) && isToken(v.token) && isShortString(v.text, LIMITS.reply);
+      return (
+        isTabId(v.tabId) &&
+        isToken(v.token) &&
+        isShortString(v.text, LIMITS.reply) &&
+        (v.confirmed === undefined || typeof v.confirmed === 'boolean')
+      );
     case 'this-is-them':
     case 'not-them':
       return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId);

@@ -1,17 +1,16 @@
 import type { Platform } from '@/lib/identity/platform';
+import { DEFAULT_SETTINGS, type PracticeSettings } from '@/lib/settings/practice';
+import { BUILTIN_BY_ID, builtinDefaultId } from './builtin-templates';
+import { composeReply } from './library';
 
 /**
- * The reply offered for a conversation until the practice writes its own (the replies issue
- * makes these editable). It confirms nothing: it reads the same whether or not the sender is a
- * client, names no therapy or appointment, and only points to private channels and urgent help.
+ * The reply "Insert reply" puts in a conversation when the practice has changed nothing:
+ * Boundary's short redirect in the practice's language, filled with its settings (by default
+ * none, so only the lines that need no details remain). It confirms nothing: it reads the same
+ * whether or not the sender is a client, names no therapy or appointment, and only points to
+ * private channels and urgent help.
  */
-const REDIRECT = [
-  'Hello, thank you for getting in touch.',
-  'I keep social media messages for personal use only, and they are not private enough for anything about my work, so I will not be replying here.',
-  'Please contact the practice by phone or through its secure channels instead.',
-  'If you need urgent help, call your local emergency number or a crisis line.',
-].join('\n');
-
-export function defaultReply(_platform: Platform): string {
-  return REDIRECT;
+export function defaultReply(platform: Platform, settings: PracticeSettings = DEFAULT_SETTINGS): string {
+  const template = BUILTIN_BY_ID.get(builtinDefaultId(settings.language, 'conversation', platform))!;
+  return composeReply(template, settings, platform).text;
 }

@@ -25,8 +25,25 @@ export type ActionResult =
   | { ok: false; reason: string };
 
 /**
+ * A site's scans of one document, remembering what the last one found, so that on pages that
+ * grow (infinite lists) a scan can look at the new elements instead of the whole page again.
+ */
+export interface PageScanner {
+  /** Every candidate on the page at `url`, from scratch: what findCandidates(document, url) returns. */
+  scan(url: URL): Candidate[];
+  /**
+   * Every candidate, when the only changes since the last scan or update are `added`: elements
+   * inserted into the page, none inside another. The answer must be exactly what `scan` would
+   * return now, the candidates found before being the same objects; null when the scanner cannot
+   * be sure of that without a scan of the whole page.
+   */
+  update(added: readonly Element[], url: URL): Candidate[] | null;
+}
+
+/**
  * One adapter per site, all with this shape. Everything here is a pure function of the DOM it is
- * given (no globals, no timers), so unit tests run it on the replicas in tests/fixtures.
+ * given (no globals, no timers; a scanner keeps only what its own scans found), so unit tests run
+ * it on the replicas in tests/fixtures.
  */
 export interface SiteAdapter {
   platform: Platform;
@@ -49,4 +66,6 @@ export interface SiteAdapter {
    * watcher observes them too; omitted by sites that render none.
    */
   shadowRoots?(doc: Document): ShadowRoot[];
+  /** A scanner for `doc` that can scan added elements alone; without one, every scan is of the whole page. */
+  scanner?(doc: Document): PageScanner;
 }

@@ -1,0 +1,210 @@
+import { useRef, useState } from 'preact/hooks';
+import { LintWarning } from '@/components/LintWarning';
+import { PLATFORMS, type Platform } from '@/lib/identity/platform';
+import { lintReply } from '@/lib/policy/confidentiality';
+import { siteName } from '@/lib/policy/suggestions';
+import { composeReply, type LibraryTemplate } from '@/lib/replies/library';
+import { PLACEHOLDER_HELP, PLACEHOLDERS, type Placeholder } from '@/lib/replies/placeholders';
+import { SITUATION_HELP, SITUATION_LABELS, SITUATIONS, validateTemplate, type Situation, type TemplateDraft } from '@/lib/replies/templates';
+import { LANGUAGE_NAMES, REPLY_LANGUAGES, type PracticeSettings, type ReplyLanguage } from '@/lib/settings/practice';
+import { SAMPLE_PAGE_NAME } from './sample';
+
+const BLANK: TemplateDraft = { name: '', situation: 'conversation', language: 'en', platforms: [...PLATFORMS], body: '' };
+
+/**
+ * Add or edit one template, with a live preview filled with the practice's settings and a sample
+ * person, the site limits for each platform it is offered on, and the confidentiality check.
+ */
+export function TemplateEditor({
+  initial,
+  settings,
+  onSave,
+  onCancel,
+}: {
+  initial?: LibraryTemplate;
+  settings: PracticeSettings;
+  onSave: (draft: TemplateDraft) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<TemplateDraft>(() =>
+    initial
+      ? { name: initial.name, situation: initial.situation, language: initial.language, platforms: initial.platforms, body: initial.body }
+      : { ...BLANK, language: settings.language },
+  );
+  const [error, setError] = useState('');
+  const [previewPlatform, setPreviewPlatform] = useState<Platform>(draft.platforms[0] ?? 'facebook');
+  const body = useRef<HTMLTextAreaElement>(null);
+
+  const errors = validateTemplate(draft);
+  const invalid = Object.keys(errors).length > 0;
+  const shownPlatform = draft.platforms.includes(previewPlatform) ? previewPlatform : (draft.platforms[0] ?? previewPlatform);
+  const composed = composeReply({ ...draft, id: 'preview' }, settings, shownPlatform, SAMPLE_PAGE_NAME);
+  const bodyLint = lintReply(draft.body);
+  // Words the settings bring in (a practice name with "Therapy" in it) only show once filled.
+  const extra = composed.lint.findings.filter((f) => !bodyLint.findings.some((b) => b.text === f.text));
+
+  const insertPlaceholder = (placeholder: Placeholder) => {
+    const area = body.current;
+    const token = `{${placeholder}}`;
+    const at = area?.selectionStart ?? draft.body.length;
+    const end = area?.selectionEnd ?? at;
+    setDraft({ ...draft, body: draft.body.slice(0, at) + token + draft.body.slice(end) });
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(at + token.length, at + token.length);
+    });
+  };
+
+  const togglePlatform = (platform: Platform, on: boolean) =>
+    setDraft({ ...draft, platforms: on ? [...draft.platforms, platform] : draft.platforms.filter((p) => p !== platform) });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (invalid) return;
+    try {
+      await onSave(draft);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const fieldError = (field: keyof TemplateDraft) =>
+    errors[field] && (
+      <span class="field-note warn" data-testid={`template-error-${field}`}>
+        {errors[field]}
+      </span>
+    );
+
+  return (
+    <form class="template-form card" data-testid="template-form" onSubmit={submit} aria-label={initial ? `Edit “${initial.name}”` : 'New template'}>
+      <div class="editor-grid">
+        <div class="editor-fields">
+          <label>
+            Name
+            <input data-testid="template-name" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+            {fieldError('name')}
+          </label>
+          <div class="row">
+            <label>
+              Used for
+              <select
+                data-testid="template-situation"
+                value={draft.situation}
+                onChange={(e) => setDraft({ ...draft, situation: e.currentTarget.value as Situation })}
+              >
+                {SITUATIONS.map((s) => (
+                  <option key={s} value={s}>
+                    {SITUATION_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Language
+              <select
+                data-testid="template-language"
+                value={draft.language}
+                onChange={(e) => setDraft({ ...draft, language: e.currentTarget.value as ReplyLanguage })}
+              >
+                {REPLY_LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <p class="field-note muted">{SITUATION_HELP[draft.situation]}</p>
+          <fieldset class="row">
+            <legend>Offered on</legend>
+            {PLATFORMS.map((p) => (
+              <label key={p} class="check">
+                <input
+                  type="checkbox"
+                  data-testid={`template-platform-${p}`}
+                  checked={draft.platforms.includes(p)}
+                  onChange={(e) => togglePlatform(p, e.currentTarget.checked)}
+                />
+                {siteName(p)}
+              </label>
+            ))}
+          </fieldset>
+          {fieldError('platforms')}
+          <label>
+            Text
+            <textarea
+              ref={body}
+              rows={11}
+              data-testid="template-body"
+              value={draft.body}
+              onInput={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
+              aria-describedby="placeholder-help"
+            />
+            {fieldError('body')}
+          </label>
+          <div id="placeholder-help" class="placeholders">
+            <span class="muted">Insert:</span>
+            {PLACEHOLDERS.map((p) => (
+              <button type="button" key={p} class="chip" title={PLACEHOLDER_HELP[p]} data-testid={`template-insert-${p}`} onClick={() => insertPlaceholder(p)}>
+                {`{${p}}`}
+              </button>
+            ))}
+          </div>
+          <p class="field-note muted">
+            A line with a placeholder that has nothing to fill it (a detail not set in Practice settings, or a name the site does
+            not show) is left out whole, so keep each optional detail on its own line.
+          </p>
+        </div>
+        <div class="editor-preview">
+          <div class="row">
+            <strong>Preview</strong>
+            <span class="muted">for “{SAMPLE_PAGE_NAME}” on</span>
+            <select aria-label="Preview for site" value={shownPlatform} onChange={(e) => setPreviewPlatform(e.currentTarget.value as Platform)}>
+              {(draft.platforms.length > 0 ? draft.platforms : PLATFORMS).map((p) => (
+                <option key={p} value={p}>
+                  {siteName(p)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <pre class="reply-text" data-testid="template-preview" lang={draft.language}>
+            {composed.text || ' '}
+          </pre>
+          <ul class="lengths" data-testid="template-lengths">
+            {draft.platforms.map((p) => {
+              const length = composeReply({ ...draft, id: 'preview' }, settings, p, SAMPLE_PAGE_NAME).length;
+              return (
+                <li key={p} data-testid="template-length" data-platform={p} data-over={String(length.over)} class={length.over ? 'warn' : 'muted'}>
+                  {siteName(p)}: {length.length.toLocaleString()} of {length.limit.toLocaleString()} characters
+                  {length.over && ' — too long to insert'}
+                </li>
+              );
+            })}
+          </ul>
+          <LintWarning lint={bodyLint} testId="template-lint" lead="The confidentiality check flags this text:" />
+          {extra.length > 0 && (
+            <LintWarning
+              lint={{ ok: false, findings: extra }}
+              testId="template-preview-lint"
+              lead="With your practice settings filled in, it also flags:"
+            />
+          )}
+          {bodyLint.ok && extra.length === 0 && draft.body.trim() && (
+            <p class="ok" data-testid="template-lint-ok">
+              Passes the confidentiality check.
+            </p>
+          )}
+        </div>
+      </div>
+      {error && <p class="warn">{error}</p>}
+      <div class="row">
+        <button class="primary" type="submit" data-testid="template-save" disabled={invalid}>
+          {bodyLint.ok ? 'Save template' : 'Save anyway'}
+        </button>
+        <button type="button" data-testid="template-cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import type { BoundaryDb } from '@/lib/clients/db';
+import type { ClientStatus } from '@/lib/clients/model';
+import type { DiscussEntry } from './model';
+
+/** A second click within this time adds nothing new: the same thing, noted twice. */
+const SAME_EVENT_MS = 10 * 60 * 1000;
+
+export async function addDiscussEntry(db: BoundaryDb, entry: Omit<DiscussEntry, 'id'>): Promise<number> {
+  return db.transaction('rw', db.discuss, async () => {
+    const recent = await db.discuss
+      .where('clientId')
+      .equals(entry.clientId)
+      .filter((e) => e.platform === entry.platform && e.event === entry.event && Math.abs(e.at - entry.at) < SAME_EVENT_MS)
+      .first();
+    if (recent?.id !== undefined) return recent.id;
+    return db.discuss.add({ clientId: entry.clientId, platform: entry.platform, event: entry.event, at: entry.at });
+  });
+}
+
+export interface DiscussItem extends DiscussEntry {
+  id: number;
+  clientName: string;
+  clientStatus: ClientStatus;
+}
+
+/**
+ * Every entry, newest first, with the client's name as the list has it now. Entries of clients
+ * who have left the list are deleted here: the clinician removed that person, and with them the
+ * reason to keep anything about them.
+ */
+export async function listDiscuss(db: BoundaryDb): Promise<DiscussItem[]> {
+  return db.transaction('rw', db.discuss, db.clients, async () => {
+    const entries = await db.discuss.orderBy('at').reverse().toArray();
+    const ids = [...new Set(entries.map((e) => e.clientId))];
+    const clients = await db.clients.bulkGet(ids);
+    const byId = new Map(clients.flatMap((c) => (c?.id === undefined ? [] : [[c.id, c] as const])));
+    const orphans = entries.filter((e) => !byId.has(e.clientId)).map((e) => e.id!);
+    if (orphans.length > 0) await db.discuss.bulkDelete(orphans);
+    return entries.flatMap((e): DiscussItem[] => {
+      const client = byId.get(e.clientId);
+      return client ? [{ ...e, id: e.id!, clientName: client.name, clientStatus: client.status }] : [];
+    });
+  });
+}
+
+export async function clearDiscussEntry(db: BoundaryDb, id: number): Promise<void> {
+  await db.discuss.delete(id);
+}
+
+export async function clearDiscussForClient(db: BoundaryDb, clientId: number): Promise<void> {
+  await db.discuss.where('clientId').equals(clientId).delete();
+}
+
+export async function clearAllDiscuss(db: BoundaryDb): Promise<void> {
+  await db.discuss.clear();
+}

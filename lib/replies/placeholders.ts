@@ -1,0 +1,105 @@
+/**
+ * Filling a template. A template is plain text with placeholders in braces. A line that holds a
+ * placeholder with no value (or one Boundary does not know) is left out whole, so an unconfigured
+ * practice still gets a clean reply: "Phone: {phone}" disappears rather than reading "Phone: ".
+ * Write each optional detail on a line of its own for that reason.
+ */
+
+export const PLACEHOLDERS = ['first_name', 'practice', 'phone', 'portal', 'secure_email', 'crisis_line'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type PlaceholderValues = Partial<Record<Placeholder, string>>;
+
+/** What each placeholder stands for, for the template editor. */
+export const PLACEHOLDER_HELP: Record<Placeholder, string> = {
+  first_name: 'first name as the site shows it',
+  practice: 'practice or clinician name',
+  phone: 'practice phone',
+  portal: 'secure portal address',
+  secure_email: 'secure email address',
+  crisis_line: 'crisis line for your region',
+};
+
+/** Short names, for a note of what a reply left out. */
+export const PLACEHOLDER_NAMES: Record<Placeholder, string> = {
+  first_name: 'first name',
+  practice: 'practice name',
+  phone: 'phone',
+  portal: 'portal',
+  secure_email: 'secure email',
+  crisis_line: 'crisis line',
+};
+
+const TOKEN = /\{([^{}\s]*)\}/g;
+
+export function isPlaceholder(name: string): name is Placeholder {
+  return (PLACEHOLDERS as readonly string[]).includes(name);
+}
+
+/** The placeholders a template uses, and any brace names that are not placeholders (typos). */
+export function placeholdersIn(body: string): { known: Placeholder[]; unknown: string[] } {
+  const known = new Set<Placeholder>();
+  const unknown = new Set<string>();
+  for (const [, name = ''] of body.matchAll(TOKEN)) {
+    if (isPlaceholder(name)) known.add(name);
+    else unknown.add(name);
+  }
+  return { known: [...known], unknown: [...unknown] };
+}
+
+/** A value goes in on one line, as text: line breaks and runs of spaces become one space. */
+function clean(value: string | undefined): string {
+  return (value ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export interface FilledReply {
+  text: string;
+  /** Placeholders that had no value, so their lines were left out. */
+  missing: Placeholder[];
+  /** Brace names that are not placeholders; their lines were left out too. */
+  unknown: string[];
+}
+
+export function fillTemplateDetailed(body: string, values: PlaceholderValues): FilledReply {
+  const missing = new Set<Placeholder>();
+  const unknown = new Set<string>();
+  const lines: string[] = [];
+  for (const line of body.split(/\r?\n/)) {
+    let keep = true;
+    for (const [, name = ''] of line.matchAll(TOKEN)) {
+      if (!isPlaceholder(name)) {
+        unknown.add(name);
+        keep = false;
+      } else if (!clean(values[name])) {
+        missing.add(name);
+        keep = false;
+      }
+    }
+    if (!keep) continue;
+    // One pass over the template: a value is never read as a placeholder itself.
+    lines.push(line.replace(TOKEN, (_whole, name: Placeholder) => clean(values[name])).trimEnd());
+  }
+  // Leaving lines out must not leave stacked or dangling blank lines behind.
+  const tidy: string[] = [];
+  for (const line of lines) {
+    if (line === '' && (tidy.length === 0 || tidy[tidy.length - 1] === '')) continue;
+    tidy.push(line);
+  }
+  while (tidy[tidy.length - 1] === '') tidy.pop();
+  return { text: tidy.join('\n'), missing: [...missing], unknown: [...unknown] };
+}
+
+export function fillTemplate(body: string, values: PlaceholderValues): string {
+  return fillTemplateDetailed(body, values).text;
+}
+
+/**
+ * The first name to greet someone by, from the name the site shows (never from the client list,
+ * which stays inside the extension). A display name that looks like a username ("maple.quinn",
+ * "user_123") gives none, and the greeting line is left out.
+ */
+export function firstNameFrom(pageName: string | undefined): string | undefined {
+  const first = (pageName ?? '').trim().split(/\s+/)[0] ?? '';
+  if (!first || first.length > 40) return undefined;
+  if (!/^[\p{L}\p{M}][\p{L}\p{M}'’-]*$/u.test(first)) return undefined;
+  return first;
+}

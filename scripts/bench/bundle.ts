@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * What the built extension weighs, per content script and per page, raw and gzipped, and what
+ * each content script carries. Read from .output/chrome-mv3 after `wxt build`; used by
+ * `npm run bench` and by tests/e2e/bundle-size.spec.ts, which holds the budgets.
+ */
+
+export const OUTPUT_DIR = path.resolve('.output/chrome-mv3');
+
+/** A content script's gzipped budget: it is injected into every page of the sites. */
+export const CONTENT_SCRIPT_GZIP_BUDGET = 15 * 1024;
+
+/**
+ * Text that only a bundled library leaves in minified output: strings its code needs at run
+ * time, not identifiers a minifier would rename. Dexie names its errors and reaches for the
+ * IndexedDB API by name; Preact keeps the mangled property names of its published build.
+ */
+export const LIBRARY_MARKERS: Record<'dexie' | 'preact', RegExp[]> = {
+  dexie: [/DexieError/, /IDBKeyRange/],
+  preact: [/\.__H\b/, /\.__k\b/],
+};
+
+export interface BundleSize {
+  name: string;
+  /** The files it loads, relative to the output folder. */
+  files: string[];
+  raw: number;
+  gzip: number;
+}
+
+const gzipped = (text: Buffer) => gzipSync(text, { level: 9 }).length;
+
+/** Every content script (content-scripts/*.js), each on its own. */
+export function contentScriptSizes(dir = OUTPUT_DIR): BundleSize[] {
+  const folder = path.join(dir, 'content-scripts');
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.js'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(path.join(folder, file));
+      return { name: file.replace(/\.js$/, ''), files: [`content-scripts/${file}`], raw: text.length, gzip: gzipped(text) };
+    });
+}
+
+/**
+ * Every page (the HTML files) and the background, each with the scripts and styles it loads:
+ * those its HTML names, and the chunks they import in turn. Sizes add up each file's own gzip,
+ * as the browser reads them one by one.
+ */
+export function pageSizes(dir = OUTPUT_DIR): BundleSize[] {
+  const pages = readdirSync(dir)
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => sizeOf(dir, file.replace(/\.html$/, ''), [file]));
+  if (existsSync(path.join(dir, 'background.js'))) pages.push(sizeOf(dir, 'background', ['background.js']));
+  return pages;
+}
+
+function sizeOf(dir: string, name: string, roots: string[]): BundleSize {
+  const files: string[] = [];
+  const visit = (file: string) => {
+    if (files.includes(file) || !existsSync(path.join(dir, file))) return;
+    files.push(file);
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const references = file.endsWith('.html')
+      ? [...text.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+      : file.endsWith('.js')
+        ? [...text.matchAll(/(?:from|import)\s*\(?\s*["']\.\/?([^"']+\.js)["']/g)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!))
+        : [];
+    for (const reference of references) visit(path.posix.normalize(reference));
+  };
+  for (const root of roots) visit(root);
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const text = readFileSync(path.join(dir, file));
+    raw += text.length;
+    gzip += gzipped(text);
+  }
+  return { name, files, raw, gzip };
+}
+
+/** The libraries whose markers appear in a built file. */
+export function librariesIn(dir: string, file: string): string[] {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  return Object.entries(LIBRARY_MARKERS)
+    .filter(([, markers]) => markers.some((marker) => marker.test(text)))
+    .map(([library]) => library);
+}

@@ -1,0 +1,123 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Boundary } from '../../tests/e2e/support/boundary';
+
+/** Import of a CSV through the options page, as the clinician does it. */
+export interface ImportRun {
+  rows: number;
+  imported: number;
+  rejected: number;
+  /** From the file input's change event to the summary in the page, ms. */
+  ms: number;
+  /** The options page's JS heap: before, and the highest sampled during the import, MB. */
+  heapBeforeMb: number;
+  heapPeakMb: number;
+}
+
+const MB = 1024 * 1024;
+
+type Marks = { __bench?: Record<string, number> };
+
+/**
+ * Times the import in the page (change event → summary shown), while sampling the page's JS heap
+ * through CDP every 20 ms. The sample is taken when the page's main thread answers, so a peak
+ * inside one long task can be missed; JSHeapTotalSize (what V8 reserved) is kept as well.
+ */
+export async function importRun(context: BrowserContext, boundary: Boundary, csv: string): Promise<ImportRun> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const marks: Record<string, number> = {};
+    (window as Marks).__bench = marks;
+    document.addEventListener(
+      'change',
+      (event) => {
+        if (event.target instanceof Element && event.target.matches('[data-testid="import-clients"]')) marks.start ??= performance.now();
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      if (marks.start !== undefined && marks.end === undefined && document.querySelector('[data-testid="import-summary"]')) {
+        marks.end = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(boundary.url('options.html'));
+  await page.getByTestId('import-clients').waitFor();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heap = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { used: value('JSHeapUsedSize'), total: value('JSHeapTotalSize') };
+  };
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = await heap();
+
+  let peak = before.used;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, (await heap()).used);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const result = await boundary.importCsv(csv, page);
+  await page.waitForFunction(() => (window as Marks).__bench?.end !== undefined);
+  sampling = false;
+  await sampler;
+  peak = Math.max(peak, (await heap()).used);
+  const marks = await page.evaluate(() => (window as Marks).__bench!);
+  await cdp.detach();
+  await page.close();
+  return {
+    rows: csv.trim().split('\n').length - 1,
+    imported: result.imported,
+    rejected: result.rejected,
+    ms: marks.end! - marks.start!,
+    heapBeforeMb: before.used / MB,
+    heapPeakMb: peak / MB,
+  };
+}
+
+/** The popup opened on a tab, from navigation start to its first detections. */
+export interface PopupRun {
+  /** The first detection in the popup's DOM, ms after the popup started loading. */
+  domMs: number;
+  /** The end of the frame that first painted them. */
+  shownMs: number;
+  detections: number;
+}
+
+/**
+ * Opens popup.html?tab=<id> as a page (as the e2e tests do) and notes, from inside it, when the
+ * first detection appears and when the frame showing it has been produced (a task posted from
+ * that frame's animation callback runs once the frame is done).
+ */
+export async function popupRun(context: BrowserContext, boundary: Boundary, tabId: number): Promise<PopupRun> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const marks: Record<string, number> = {};
+    (window as Marks).__bench = marks;
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="detection"]')) return;
+      seen.disconnect();
+      marks.dom = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (marks.shown = performance.now());
+        channel.port2.postMessage(0);
+      });
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(boundary.url(`popup.html?tab=${tabId}`));
+  await page.waitForFunction(() => (window as Marks).__bench?.shown !== undefined, undefined, { timeout: 15_000 });
+  const marks = await page.evaluate(() => (window as Marks).__bench!);
+  const detections = await page.getByTestId('detection').count();
+  await page.close();
+  return { domMs: marks.dom!, shownMs: marks.shown!, detections };
+}
+
+/** Closes a page, ignoring one already gone. */
+export async function closeQuietly(page: Page | undefined): Promise<void> {
+  await page?.close().catch(() => undefined);
+}

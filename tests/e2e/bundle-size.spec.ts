@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  CONTENT_SCRIPT_GZIP_BUDGET,
+  contentScriptSizes,
+  librariesIn,
+  OUTPUT_DIR,
+  pageSizes,
+} from '../../scripts/bench/bundle';
+
+// Sizes of the production build, which `npm test` makes just before the e2e stage. No browser
+// is needed, and no timing is asserted: sizes are stable from run to run, timings are not
+// (those are `npm run bench`'s, see the README's Performance section).
+
+test.beforeAll(() => {
+  if (!existsSync(path.join(OUTPUT_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npm run build` first.');
+});
+
+test('each content script stays within its gzipped budget', () => {
+  const scripts = contentScriptSizes();
+  expect(scripts.map((s) => s.name)).toEqual(['facebook', 'instagram', 'linkedin']);
+  for (const script of scripts) {
+    expect(script.gzip, `${script.name}.js is ${script.gzip} bytes gzipped`).toBeLessThanOrEqual(CONTENT_SCRIPT_GZIP_BUDGET);
+  }
+});
+
+test('content scripts carry neither Dexie nor Preact', () => {
+  for (const script of contentScriptSizes()) {
+    expect(librariesIn(OUTPUT_DIR, script.files[0]!), script.name).toEqual([]);
+  }
+});
+
+test('the markers would find Dexie and Preact where they are bundled', () => {
+  // Otherwise the test above could pass because the markers went stale with a library update.
+  const pages = pageSizes();
+  const found = (page: string) => pages.find((p) => p.name === page)!.files.flatMap((file) => (file.endsWith('.js') ? librariesIn(OUTPUT_DIR, file) : []));
+  expect(found('options')).toEqual(expect.arrayContaining(['dexie', 'preact']));
+  expect(found('background')).toContain('dexie');
+});

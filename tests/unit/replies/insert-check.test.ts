@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onPageRequest } from '@/lib/detections/handlers';
+import { writeTab } from '@/lib/detections/tab-store';
+import { isPageToBackground } from '@/lib/messaging/messages';
+
+// The background's last check before text is typed into a page, whichever extension page asked.
+const TAB = 7;
+const sent: unknown[] = [];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  sent.length = 0;
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab: number, message: unknown) => {
+    sent.push(message);
+    return { ok: true, done: 'typed' };
+  });
+  await writeTab(TAB, {
+    url: 'https://www.instagram.com/direct/t/1/',
+    recognised: true,
+    detections: [{ token: 'tok', kind: 'message', platform: 'instagram', match: 'exact', clientIds: [1], pageName: 'Carmen Ruiz' }],
+  });
+});
+
+const insert = (text: string, confirmed?: boolean) =>
+  onPageRequest({ type: 'insert-reply', tabId: TAB, token: 'tok', text, ...(confirmed !== undefined && { confirmed }) });
+
+describe('inserting a reply', () => {
+  it('passes a clean reply straight to the page', async () => {
+    expect(await insert('Please use the secure channels.')).toEqual({ ok: true, done: 'typed' });
+    expect(sent).toEqual([{ type: 'insert-text', token: 'tok', text: 'Please use the secure channels.' }]);
+  });
+
+  it('refuses flagged text without the second click, and says why', async () => {
+    const outcome = await insert('See you at our next session.');
+    expect(outcome).toMatchObject({ ok: false });
+    expect(JSON.stringify(outcome)).toContain('“session”');
+    expect(sent).toEqual([]);
+    expect(await insert('See you at our next session.', true)).toEqual({ ok: true, done: 'typed' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('refuses text longer than the site takes, even confirmed', async () => {
+    const outcome = await insert('x'.repeat(1001), true);
+    expect(outcome).toMatchObject({ ok: false });
+    expect(JSON.stringify(outcome)).toContain('1000');
+    expect(sent).toEqual([]);
+  });
+
+  it('the confirmation travels only as a boolean', () => {
+    expect(isPageToBackground({ type: 'insert-reply', tabId: 1, token: 'a', text: 'Hi', confirmed: true })).toBe(true);
+    expect(isPageToBackground({ type: 'insert-reply', tabId: 1, token: 'a', text: 'Hi' })).toBe(true);
+    expect(isPageToBackground({ type: 'insert-reply', tabId: 1, token: 'a', text: 'Hi', confirmed: 'yes' })).toBe(false);
+  });
+});
