@@ -11,7 +11,7 @@ export const SITE_MATCHES = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ command }) => ({
+  manifest: ({ command, browser }) => ({
     name: 'Boundary',
     description:
       'Keeps your social-media policy: spots requests and messages from clients on Facebook, Instagram and LinkedIn. Your client list never leaves this device.',
@@ -26,6 +26,18 @@ export default defineConfig({
         extension_pages:
           "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; " +
           "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      },
+    }),
+    // Firefox asks for a stable add-on id, and for a statement of what data leaves the device:
+    // none. Chrome knows neither key.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'boundary@boundary-extension.org',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -1,0 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
+
+const DEMO_CLIENTS = readFileSync('tests/fixtures/clients/demo.csv', 'utf8');
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`popup and options pass axe in the ${colorScheme} scheme`, async ({ boundary, context, replicas }) => {
+    const { page: options } = await boundary.importCsv(DEMO_CLIENTS);
+    await options.emulateMedia({ colorScheme });
+    // The scheme really applies (the theme's background), so both checks look at what people see.
+    const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(23, 25, 28)' : 'rgb(251, 250, 248)');
+    expect(await violations(options)).toEqual([]);
+
+    const site = await context.newPage();
+    await site.goto(replicas.serve('https://www.facebook.com/messages/t/100089412300031/', 'facebook/messages.en.html'));
+    const popup = await boundary.openPopup(site);
+    await popup.setViewportSize({ width: 400, height: 700 });
+    await popup.emulateMedia({ colorScheme });
+    await expect(popup.getByTestId('detection').first()).toBeVisible();
+    expect(await violations(popup)).toEqual([]);
+    // The popup fits 400 px without scrolling sideways.
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  });
+}
