@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { onPageCandidates, onPageRequest, onTabGone } from '@/lib/detections/handlers';
+import { onPageCandidates, onPageRequest, onTabGone, onVaultChanged, showVaultState } from '@/lib/detections/handlers';
 import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
+import { KEY_ITEM } from '@/lib/vault/session';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -24,4 +25,13 @@ export default defineBackground(() => {
     // reports again from its new content script.
     if (change.status === 'loading') void onTabGone(tabId);
   });
+
+  // The vault's key left session storage: locked from a page, gone idle, turned off or wiped.
+  // Whoever removed it, what was matched with it goes and the icon says so, even if the page
+  // that did it closed before it could tell the background.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && KEY_ITEM in changes && changes[KEY_ITEM]?.newValue === undefined) void onVaultChanged();
+  });
+  // A browser that was closed starts locked: session storage kept no key.
+  void showVaultState();
 });

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
 import type { Client } from '@/lib/clients/model';
 import { listClients } from '@/lib/clients/store';
@@ -7,40 +8,103 @@ import type { ReplyLibrary } from '@/lib/replies/library';
 import { loadLibrary } from '@/lib/replies/store';
 import type { PracticeSettings } from '@/lib/settings/practice';
 import { loadSettings } from '@/lib/settings/store';
+import { noteUse } from '@/lib/vault/cipher';
+import { KEY_ITEM } from '@/lib/vault/session';
+import { vaultStatus, type VaultState, type VaultStatus } from '@/lib/vault/vault';
+import { Backup } from './Backup';
 import { ClientList } from './ClientList';
 import { DiscussList } from './DiscussList';
 import { ImportExport } from './ImportExport';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { ReplyTemplates } from './ReplyTemplates';
+import { SecuritySettings, VaultOffer } from './SecuritySettings';
+
+/** How often an open page checks whether the vault has gone idle, so the list does not stay on screen. */
+const IDLE_CHECK_MS = 15_000;
+/** Key presses and clicks count as use at most this often. */
+const USE_EVERY_MS = 10_000;
 
 export function App() {
   const [clients, setClients] = useState<Client[] | null>(null);
   const [settings, setSettings] = useState<PracticeSettings | null>(null);
   const [library, setLibrary] = useState<ReplyLibrary | null>(null);
   const [clientsRevision, setClientsRevision] = useState(0);
+  const [vault, setVault] = useState<VaultStatus | null>(null);
 
   const reload = useCallback(async () => {
     setClients(await listClients(database()));
     setClientsRevision((n) => n + 1);
   }, []);
+  /**
+   * The vault's state decides what this page may show: locked, the list leaves the page; open
+   * again (or for the first time), it is read. Otherwise the list on screen stays as it is.
+   */
+  const shownState = useRef<VaultState | null>(null);
+  const refreshVault = useCallback(
+    async (touch = true) => {
+      const status = await vaultStatus(database(), { touch });
+      const was = shownState.current;
+      shownState.current = status.state;
+      setVault(status);
+      if (status.state === 'locked') setClients(null);
+      else if (was === null || was === 'locked') await reload();
+    },
+    [reload],
+  );
   /** After any write: show it, and let open tabs be matched against the new list. */
   const changed = useCallback(async () => {
     await reload();
     await ask({ type: 'clients-changed' }).catch(() => undefined);
   }, [reload]);
   const reloadLibrary = useCallback(async () => setLibrary(await loadLibrary(database())), []);
+  const vaultChanged = useCallback(async () => {
+    await refreshVault();
+    await ask({ type: 'vault-changed' }).catch(() => undefined);
+  }, [refreshVault]);
+  /** A restore replaced the list, the settings and the templates. */
+  const restored = useCallback(async () => {
+    await Promise.all([changed(), reloadLibrary(), loadSettings(database()).then(setSettings)]);
+  }, [changed, reloadLibrary]);
 
   useEffect(() => {
-    void reload();
+    void refreshVault();
     void reloadLibrary();
     void loadSettings(database()).then(setSettings);
-  }, [reload, reloadLibrary]);
+  }, [refreshVault, reloadLibrary]);
+
+  useEffect(() => {
+    // Locked or unlocked elsewhere (the popup, another options tab, the background going idle).
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && KEY_ITEM in changes) void refreshVault(false);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    // Going idle is noticed lazily; an open page checks now and then, so the list leaves the
+    // screen once the idle time has passed, and counts the clinician's own key presses and clicks as use.
+    const timer = setInterval(() => void refreshVault(false), IDLE_CHECK_MS);
+    let lastUse = 0;
+    const onUse = () => {
+      if (Date.now() - lastUse < USE_EVERY_MS) return;
+      lastUse = Date.now();
+      void noteUse(database());
+    };
+    document.addEventListener('keydown', onUse, true);
+    document.addEventListener('pointerdown', onUse, true);
+    return () => {
+      browser.storage.onChanged.removeListener(onStorage);
+      clearInterval(timer);
+      document.removeEventListener('keydown', onUse, true);
+      document.removeEventListener('pointerdown', onUse, true);
+    };
+  }, [refreshVault]);
 
   // The popup links to a section (#replies); it exists only once its data has loaded.
   const ready = settings !== null && library !== null;
   useEffect(() => {
     if (ready && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, [ready]);
+
+  const locked = vault?.state === 'locked';
+  const security = vault && <SecuritySettings status={vault} onChanged={vaultChanged} />;
 
   return (
     <main>
@@ -51,16 +115,28 @@ export function App() {
           <a href="#practice">Practice</a>
           <a href="#replies">Replies</a>
           <a href="#discuss">To discuss</a>
+          <a href="#security">Security</a>
+          {!locked && <a href="#backup">Backup</a>}
         </nav>
         <p class="muted">
           Kept only in this browser, on this device. Boundary stores names, aliases and profile links — nothing
           clinical — and sends none of it anywhere.
         </p>
       </header>
-      <div id="clients" class="section-group">
-        <ImportExport clients={clients ?? []} onImported={changed} />
-        {clients === null ? <p class="muted">Loading…</p> : <ClientList clients={clients} onChanged={changed} />}
-      </div>
+      {vault?.state === 'off' && !vault.offerDismissed && <VaultOffer onDismissed={() => refreshVault()} />}
+      {vault === null ? (
+        <p class="muted">Loading…</p>
+      ) : locked ? (
+        // Locked: the unlock form stands where the list was; nothing of the list is on the page.
+        <div id="clients" class="section-group">
+          {security}
+        </div>
+      ) : (
+        <div id="clients" class="section-group">
+          <ImportExport clients={clients ?? []} onImported={changed} />
+          {clients === null ? <p class="muted">Loading…</p> : <ClientList clients={clients} onChanged={changed} />}
+        </div>
+      )}
       <section id="practice" class="card" aria-labelledby="practice-heading">
         <h2 id="practice-heading">Practice settings</h2>
         <p class="muted">
@@ -86,8 +162,16 @@ export function App() {
           What happened online, to bring up at each client’s next session. Only who, where, what and when is kept: never
           what anyone wrote.
         </p>
-        <DiscussList revision={clientsRevision} />
+        {vault === null || locked ? (
+          <p class="muted" data-testid="discuss-locked">
+            {locked ? 'Unlock Boundary to see this list.' : 'Loading…'}
+          </p>
+        ) : (
+          <DiscussList revision={clientsRevision} />
+        )}
       </section>
+      {!locked && security}
+      {vault && !locked && <Backup onRestored={restored} />}
     </main>
   );
 }

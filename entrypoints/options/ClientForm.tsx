@@ -48,11 +48,14 @@ export function ClientForm({
     }
   };
 
+  // autocomplete="off": Chrome keeps the values of ordinary form fields in its session-restore
+  // files on disk (to refill the form after a restart), which would put a client's name there
+  // even with the passphrase vault on. Fields marked off are left out, and never autofilled.
   return (
-    <form class="client-form card" data-testid="client-form" onSubmit={submit} aria-label={initial ? 'Edit client' : 'Add client'}>
+    <form class="client-form card" data-testid="client-form" onSubmit={submit} autocomplete="off" aria-label={initial ? 'Edit client' : 'Add client'}>
       <label>
         Name
-        <input data-testid="client-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input data-testid="client-name" autocomplete="off" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <label>
         Status
@@ -63,7 +66,7 @@ export function ClientForm({
       </label>
       <label>
         Other names they use (separate with “;”)
-        <input data-testid="client-aliases" value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
+        <input data-testid="client-aliases" autocomplete="off" value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
       </label>
       {PLATFORMS.map((platform) => (
         <div key={platform}>
@@ -71,6 +74,7 @@ export function ClientForm({
             {siteName(platform)} profile links or usernames
             <input
               data-testid={`client-${platform}`}
+              autocomplete="off"
               value={fields[platform]}
               onInput={(e) => setFields({ ...fields, [platform]: e.currentTarget.value })}
               aria-describedby={`${platform}-note`}

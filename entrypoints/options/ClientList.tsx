@@ -42,6 +42,8 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
           placeholder="Search names, aliases, profiles"
           aria-label="Search clients"
           data-testid="client-search"
+          // Kept out of Chrome's session-restore files on disk, like the client form's fields.
+          autocomplete="off"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />

@@ -5,6 +5,9 @@ import { database } from '@/lib/clients/db';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
 import { loadReplyContext, type ReplyContext } from '@/lib/replies/context';
+import { USED_ITEM } from '@/lib/vault/session';
+import { lockVault, vaultStatus, type VaultState } from '@/lib/vault/vault';
+import { Unlock } from './Unlock';
 
 /** The tab whose detections to show: `?tab=<id>` (how tests open it as a page), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -17,7 +20,7 @@ async function targetTabId(): Promise<number | undefined> {
 type Load =
   | { state: 'loading' }
   | { state: 'error'; message: string }
-  | { state: 'ready'; tabId: number; data: TabDetections; replies: ReplyContext };
+  | { state: 'ready'; tabId: number; data: TabDetections; replies: ReplyContext; vault: VaultState };
 
 /** Read once per popup: the practice changes its settings and templates in the options page. */
 let replyContext: Promise<ReplyContext> | undefined;
@@ -31,7 +34,8 @@ export function App() {
       if (tabId === undefined) return setLoad({ state: 'error', message: 'No tab to look at.' });
       replyContext ??= loadReplyContext(database());
       const [data, replies] = await Promise.all([ask({ type: 'get-detections', tabId }), replyContext]);
-      setLoad({ state: 'ready', tabId, data, replies });
+      const vault = data.locked ? 'locked' : (await vaultStatus(database(), { touch: false })).state;
+      setLoad({ state: 'ready', tabId, data, replies, vault });
     } catch {
       setLoad({ state: 'error', message: 'Boundary could not read this tab. Try reopening it.' });
     }
@@ -39,8 +43,9 @@ export function App() {
   useEffect(() => {
     void refresh();
     // Live: the background rewrites a tab's entry in session storage whenever the page changes.
-    const onChanged = (_changes: unknown, area: string) => {
-      if (area === 'session') void refresh();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      // Not for a mere note of use (the popup's own request writes one).
+      if (area === 'session' && Object.keys(changes).some((key) => key !== USED_ITEM)) void refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -57,6 +62,16 @@ export function App() {
           <a href={browser.runtime.getURL('/options.html#replies')} target="_blank" rel="noreferrer">
             Replies
           </a>
+          {load.state === 'ready' && load.vault === 'unlocked' && (
+            <button
+              class="link"
+              data-testid="popup-lock"
+              title="Lock Boundary: the passphrase is needed again"
+              onClick={() => void lockVault().then(() => ask({ type: 'vault-changed' })).finally(() => void refresh())}
+            >
+              Lock
+            </button>
+          )}
         </nav>
       </header>
       <Body load={load} onChanged={() => void refresh()} />
@@ -71,6 +86,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   if (load.state === 'loading') return <p class="muted">Looking at this tab…</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
   const { tabId, data, replies } = load;
+  if (data.locked) return <Unlock onUnlocked={onChanged} />;
   if (data.listSize === 0) {
     return (
       <p data-testid="popup-empty" data-reason="no-clients">

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DiscussEntry } from '@/lib/discuss/model';
 import type { StoredTemplate } from '@/lib/replies/library';
+import type { Sealed } from '@/lib/vault/crypto';
 import type { Client } from './model';
 
 /** A stored client: the record plus the keys its identities index under (`platform:identity`). */
@@ -8,11 +9,29 @@ export interface StoredClient extends Client {
   identityKeys: string[];
 }
 
-/** "Not them": this profile was shown as a name-only match for this client and is not them. */
+/**
+ * A client row while the passphrase vault is on: the id and the sealed record, nothing readable.
+ * It has no `identityKeys`, so the identity index holds no entry for it; matching and import
+ * merging work from the records once they are opened in memory.
+ */
+export interface SealedClientRow {
+  id?: number;
+  sealed: Sealed;
+}
+
+export type ClientRow = StoredClient | SealedClientRow;
+
+/** "Not them", as version 1 and 2 stored it: keyed by the profile's identity itself. */
 export interface NotThem {
   identityKey: string;
   clientId: number;
 }
+
+/**
+ * "Not them" from version 3 on: an opaque key, the client's id (so deleting a client deletes its
+ * decisions) and the profile's identity, sealed while the vault is on.
+ */
+export type NotThemRow = { id?: number; clientId: number } & ({ identityKey: string } | { sealed: Sealed });
 
 /** One setting, by key (the practice's details, the chosen default replies). */
 export interface SettingRow {
@@ -20,17 +39,40 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** The vault's own record (lib/vault/vault.ts): present only while the vault is on. */
+export interface VaultMeta {
+  key: 'vault';
+  /** Changes with every new key, so a key kept from before a change is never used by mistake. */
+  vaultId: string;
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  /** A known value sealed with the key: opening it tells at once whether a passphrase is right. */
+  check: Sealed;
+  /** Locks itself after this long without use. */
+  idleMinutes: number;
+  createdAt: number;
+}
+
+/** The first-run offer of a passphrase was dismissed; it is not shown again. */
+export interface VaultOfferRow {
+  key: 'offer';
+  dismissedAt: number;
+}
+
+export type VaultRow = VaultMeta | VaultOfferRow;
+
 /**
  * The extension's only database. It lives in the extension's own origin: the background and the
  * extension pages open it; content scripts never do (there it would belong to the website).
  * Every schema change is a new numbered version below, never an edit of an old one.
  */
 export class BoundaryDb extends Dexie {
-  clients!: Table<StoredClient, number>;
-  notThem!: Table<NotThem, [string, number]>;
+  clients!: Table<ClientRow, number>;
+  notThemDecisions!: Table<NotThemRow, number>;
   settings!: Table<SettingRow, string>;
   replyTemplates!: Table<StoredTemplate, string>;
   discuss!: Table<DiscussEntry, number>;
+  vault!: Table<VaultRow, string>;
 
   constructor(name = 'boundary') {
     super(name);
@@ -45,6 +87,22 @@ export class BoundaryDb extends Dexie {
       replyTemplates: 'id',
       discuss: '++id, clientId, at',
     });
+    // The passphrase vault. "Not them" was keyed by the profile's identity, which a sealed row
+    // must not show, and IndexedDB cannot change a table's key in place: its rows move to a new
+    // table with an opaque key, inside the upgrade's own transaction (all or nothing), and the
+    // old table is dropped after. Clients keep their table; a sealed row simply has no index keys.
+    this.version(3)
+      .stores({
+        vault: 'key',
+        notThemDecisions: '++id, clientId',
+        notThem: null,
+      })
+      .upgrade(async (tx) => {
+        const old = await tx.table<NotThem>('notThem').toArray();
+        await tx
+          .table<NotThemRow, number>('notThemDecisions')
+          .bulkAdd(old.map(({ identityKey, clientId }) => ({ identityKey, clientId })));
+      });
   }
 }
 

@@ -1,11 +1,17 @@
 import { identityKey, nameKey } from '@/lib/identity';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
+import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
 import type { BoundaryDb, StoredClient } from './db';
 import type { Client, ClientDraft } from './model';
+import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf } from './sealing';
 
-function keysOf(draft: ClientDraft): string[] {
-  return PLATFORMS.flatMap((platform) => draft.identities[platform].map((id) => identityKey(platform, id)));
-}
+/**
+ * The client list and the "not them" decisions. Every function works the same with the vault off
+ * or on: rows are sealed and opened through the cipher of the moment (lib/vault/cipher.ts), and
+ * while the vault is locked they throw VaultLockedError rather than read or write anything.
+ */
+
+const keysOf = (draft: ClientDraft): string[] => identityKeysOf(draft.identities);
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
@@ -26,43 +32,83 @@ function toClient({ identityKeys: _keys, ...client }: StoredClient): Client {
   return client;
 }
 
+/** The whole list with a cipher already chosen (the background chooses its own, without counting it as use). */
+export async function clientsWith(db: BoundaryDb, cipher: Cipher): Promise<Client[]> {
+  const rows = await db.transaction('r', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    return db.clients.toArray();
+  });
+  return (await decodeClients(cipher, rows)).map(toClient);
+}
+
 export async function listClients(db: BoundaryDb): Promise<Client[]> {
-  return (await db.clients.toArray()).map(toClient);
+  return clientsWith(db, await currentCipher(db));
+}
+
+/** The clients with these ids that are still on the list, by id. */
+export async function clientsById(db: BoundaryDb, ids: readonly number[], cipher?: Cipher): Promise<Map<number, Client>> {
+  const chosen = cipher ?? (await currentCipher(db));
+  const rows = await db.transaction('r', db.clients, db.vault, async () => {
+    await confirmCipher(db, chosen);
+    return (await db.clients.bulkGet([...ids])).flatMap((row) => (row ? [row] : []));
+  });
+  return new Map((await decodeClients(chosen, rows)).map((client) => [client.id, toClient(client)]));
 }
 
 export async function getClient(db: BoundaryDb, id: number): Promise<Client | undefined> {
-  const found = await db.clients.get(id);
-  return found && toClient(found);
+  return (await clientsById(db, [id])).get(id);
 }
 
 export async function addClient(db: BoundaryDb, draft: ClientDraft): Promise<number> {
+  const cipher = await currentCipher(db);
   const now = Date.now();
-  return db.clients.add(stored(draft, { createdAt: now }, now));
+  // Sealed before the transaction: a new record depends on nothing already stored.
+  const [row] = await encodeClients(cipher, [stored(draft, { createdAt: now }, now)]);
+  return db.transaction('rw', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    return db.clients.add(row!);
+  });
 }
 
 export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraft): Promise<void> {
-  await db.transaction('rw', db.clients, async () => {
-    const existing = await db.clients.get(id);
-    if (!existing) throw new Error('That client is no longer on the list');
-    await db.clients.put(stored(draft, existing, Date.now()));
+  const cipher = await currentCipher(db);
+  await db.transaction('rw', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    const row = await db.clients.get(id);
+    if (!row) throw new Error('That client is no longer on the list');
+    const next = await duringTransaction(async () => {
+      const [existing] = await decodeClients(cipher, [row]);
+      return (await encodeClients(cipher, [stored(draft, existing!, Date.now())]))[0]!;
+    });
+    await db.clients.put(next);
   });
 }
 
 export async function deleteClient(db: BoundaryDb, id: number): Promise<void> {
-  await db.transaction('rw', db.clients, db.notThem, async () => {
+  await db.transaction('rw', db.clients, db.notThemDecisions, async () => {
     await db.clients.delete(id);
-    await db.notThem.where('clientId').equals(id).delete();
+    await db.notThemDecisions.where('clientId').equals(id).delete();
   });
 }
 
 /** Saves a profile's identity to a client ("this is them" in the popup). */
 export async function linkIdentity(db: BoundaryDb, id: number, platform: Platform, identity: string): Promise<void> {
-  await db.transaction('rw', db.clients, db.notThem, async () => {
-    const existing = await db.clients.get(id);
-    if (!existing) throw new Error('That client is no longer on the list');
-    const identities = { ...existing.identities, [platform]: union(existing.identities[platform], [identity]) };
-    await db.clients.put(stored({ ...existing, identities }, existing, Date.now()));
-    await db.notThem.delete([identityKey(platform, identity), id]);
+  const cipher = await currentCipher(db);
+  const key = identityKey(platform, identity);
+  await db.transaction('rw', db.clients, db.notThemDecisions, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    const row = await db.clients.get(id);
+    if (!row) throw new Error('That client is no longer on the list');
+    const decisions = await db.notThemDecisions.where('clientId').equals(id).toArray();
+    const { next, cleared } = await duringTransaction(async () => {
+      const [existing] = await decodeClients(cipher, [row]);
+      const identities = { ...existing!.identities, [platform]: union(existing!.identities[platform], [identity]) };
+      const [next] = await encodeClients(cipher, [stored({ ...existing!, identities }, existing!, Date.now())]);
+      const cleared = (await decodeNotThem(cipher, decisions)).filter((d) => d.identityKey === key).map((d) => d.id!);
+      return { next: next!, cleared };
+    });
+    await db.clients.put(next);
+    await db.notThemDecisions.bulkDelete(cleared);
   });
 }
 
@@ -75,15 +121,19 @@ export interface ImportOutcome {
  * Writes imported rows in one transaction: all of them or, on any failure, none. A row whose
  * identities (or, when it has none, whose name) match a client already on the list updates that
  * client, merging identities and aliases, so importing the same file twice duplicates nothing.
+ * Matching works on the records opened in memory, so it is the same whether rows are sealed.
  */
 export async function importDrafts(
   db: BoundaryDb,
   drafts: readonly ClientDraft[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', db.clients, async () => {
+  const cipher = await currentCipher(db);
+  return db.transaction('rw', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
     const now = Date.now();
-    const all = await db.clients.toArray();
+    const existingRows = await db.clients.toArray();
+    const all = await duringTransaction(() => decodeClients(cipher, existingRows));
     const byIdentity = new Map<string, StoredClient>();
     const byNameWithoutIdentities = new Map<string, StoredClient>();
     const remember = (client: StoredClient) => {
@@ -123,18 +173,36 @@ export async function importDrafts(
     const rows = [...touched];
     const chunk = 1000;
     for (let i = 0; i < rows.length; i += chunk) {
-      await db.clients.bulkPut(rows.slice(i, i + chunk));
+      const encoded = await duringTransaction(() => encodeClients(cipher, rows.slice(i, i + chunk)));
+      await db.clients.bulkPut(encoded);
       onProgress?.(Math.min(i + chunk, rows.length), rows.length);
     }
     return { added, updated };
   });
 }
 
+/** Every "not them" decision as `identityKey|clientId`, the form the matcher takes. */
+export async function notThemKeysWith(db: BoundaryDb, cipher: Cipher): Promise<Set<string>> {
+  const rows = await db.transaction('r', db.notThemDecisions, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    return db.notThemDecisions.toArray();
+  });
+  return new Set((await decodeNotThem(cipher, rows)).map((d) => `${d.identityKey}|${d.clientId}`));
+}
+
 export async function notThemKeys(db: BoundaryDb): Promise<Set<string>> {
-  const all = await db.notThem.toArray();
-  return new Set(all.map((row) => `${row.identityKey}|${row.clientId}`));
+  return notThemKeysWith(db, await currentCipher(db));
 }
 
 export async function rememberNotThem(db: BoundaryDb, clientId: number, platform: Platform, identity: string): Promise<void> {
-  await db.notThem.put({ identityKey: identityKey(platform, identity), clientId });
+  const cipher = await currentCipher(db);
+  const key = identityKey(platform, identity);
+  const [row] = await encodeNotThem(cipher, [{ identityKey: key, clientId }]);
+  await db.transaction('rw', db.notThemDecisions, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    // The key is opaque now, so the same decision is looked for rather than overwritten.
+    const existing = await db.notThemDecisions.where('clientId').equals(clientId).toArray();
+    const decided = await duringTransaction(() => decodeNotThem(cipher, existing));
+    if (!decided.some((d) => d.identityKey === key)) await db.notThemDecisions.add(row!);
+  });
 }

@@ -37,11 +37,11 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   };
 
   // Reports are kept to a share of the page's time. Sending one copies every candidate on the
-  // page, on the page's own thread: a fraction of a millisecond on a page of a few dozen people,
-  // one or two on a page of thousands that is still growing. Reporting spends from a budget
-  // that refills at REPORT_SHARE of the time passing: ordinary pages never exhaust it, so every
-  // report goes at once; a long list streaming in gets its reports spaced out, each carrying
-  // the latest state.
+  // page, on the page's own thread: nothing much for a page of a few hundred people, a few
+  // milliseconds for one of thousands that is still growing. Large reports are charged to a
+  // budget, by size (timing a single send is too noisy to go by), that refills at REPORT_SHARE
+  // of the time passing: on ordinary pages every report goes at once; a long list streaming in
+  // gets its reports spaced out, each carrying the latest state.
   let queued: PageCandidates | undefined;
   let budget = REPORT_BUDGET_MS;
   let budgetAt = performance.now();
@@ -52,6 +52,8 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     budget = Math.min(REPORT_BUDGET_MS, budget + (now - budgetAt) * REPORT_SHARE);
     budgetAt = now;
   };
+  const chargeFor = (message: PageCandidates) =>
+    message.candidates.length > FREE_CANDIDATES ? message.candidates.length * CANDIDATE_COST_MS : 0;
 
   const flush = () => {
     clearTimeout(reportTimer);
@@ -63,18 +65,16 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       console.warn(`[Boundary] ${adapter.platform}: nothing recognisable on ${new URL(message.url).pathname}; the markup may have changed`);
     }
     refill();
-    const start = performance.now();
+    budget = Math.max(budget - chargeFor(message), -REPORT_DEBT_MS);
     browser.runtime.sendMessage(message).catch(() => {
       // The extension was reloaded or updated: this script is orphaned and will be replaced.
     });
-    // A report slowed by something else (a garbage collection, say) must not hold the next one up for long.
-    budget = Math.max(budget - (performance.now() - start), -REPORT_DEBT_MS);
   };
 
   const post = (message: PageCandidates) => {
     queued = message;
     refill();
-    if (budget >= 0) flush();
+    if (budget >= 0 || chargeFor(message) === 0) flush();
     else reportTimer ||= window.setTimeout(flush, -budget / REPORT_SHARE);
   };
   ctx.onInvalidated(() => clearTimeout(reportTimer));
@@ -104,25 +104,37 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     const url = new URL(location.href);
     const found = scanner.update(outermost(added), url);
     if (found === null) return scan();
-    if (found.length === current.length && found.every((candidate, i) => candidate === current[i]!.candidate)) return;
-    const before = current.length;
-    let kept = 0;
-    current = found.map((candidate) => {
-      let entry = entries.get(candidate);
-      if (entry) {
-        kept++;
-      } else {
-        entry = entryFor(candidate);
-        entries.set(candidate, entry);
-        tracked.add(candidate.element);
+    // Usually the cards reported stay as they were, in front, and any new ones follow.
+    let same = 0;
+    while (same < current.length && same < found.length && found[same] === current[same]!.candidate) same++;
+    if (same === current.length && same === found.length) return;
+    if (same === current.length) {
+      for (let i = same; i < found.length; i++) {
+        const entry = entryFor(found[i]!);
+        entries.set(entry.candidate, entry);
+        tracked.add(entry.candidate.element);
+        current.push(entry);
       }
-      return entry;
-    });
-    if (kept < before) {
-      // Someone left as well: forget them, as a full scan would.
-      entries = new WeakMap(current.map((entry) => [entry.candidate, entry]));
-      tracked = new WeakSet(found.map((candidate) => candidate.element));
-      tokens.retainOnly(new Set(current.map((c) => c.token)));
+    } else {
+      const before = current.length;
+      let kept = 0;
+      current = found.map((candidate) => {
+        let entry = entries.get(candidate);
+        if (entry) {
+          kept++;
+        } else {
+          entry = entryFor(candidate);
+          entries.set(candidate, entry);
+          tracked.add(candidate.element);
+        }
+        return entry;
+      });
+      if (kept < before) {
+        // Someone left as well: forget them, as a full scan would.
+        entries = new WeakMap(current.map((entry) => [entry.candidate, entry]));
+        tracked = new WeakSet(found.map((candidate) => candidate.element));
+        tokens.retainOnly(new Set(current.map((c) => c.token)));
+      }
     }
     const message = messageFor(url);
     lastMessage = message;
@@ -199,10 +211,14 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   scan();
 }
 
-/** The share of the page's time reports may take, over time. */
+/** Reports of up to this many candidates are not charged: they go at once, whatever came before. */
+const FREE_CANDIDATES = 200;
+/** What a candidate costs to send, roughly (npm run bench traces about 1 µs on the page's thread). */
+const CANDIDATE_COST_MS = 0.001;
+/** The share of the page's time large reports may take, over time. */
 const REPORT_SHARE = 0.0025;
 /** What reporting may spend at once (ms), and the most it may owe (ms; owing 2 ms means waiting 800 ms). */
-const REPORT_BUDGET_MS = 5;
+const REPORT_BUDGET_MS = 3;
 const REPORT_DEBT_MS = 2;
 
 /** A reported candidate: its token, and the form it travels in. */

@@ -49,40 +49,37 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
   let frame = 0;
   let timer = 0;
   let afterFrame = 0;
+  // What the records read so far call for: a scan at all, of the whole page, or of `added`.
+  let wanted = false;
   let full = false;
   let added: Element[] = [];
+  // Records not read yet. The observer's callback runs inside the page's own task (it is a
+  // microtask of whatever changed the page), so it only keeps them; they are read in ours.
+  let records: MutationRecord[] = [];
 
   const run = () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     clearTimeout(afterFrame);
     pending = false;
+    if (options.signal.aborted) return;
+    const batch = records;
+    records = [];
+    read(batch);
+    if (!wanted) return;
     const change: PageChange = { full, added };
+    wanted = false;
     full = false;
     added = [];
-    if (!options.signal.aborted) {
-      options.scan(change);
-      observeShadowRoots();
-    }
+    options.scan(change);
+    observeShadowRoots();
   };
-  const schedule = (needsFull = true) => {
-    if (options.signal.aborted) return;
-    if (needsFull) {
-      full = true;
-      added = [];
-    }
-    if (pending) return;
+  const wake = () => {
+    if (pending || options.signal.aborted) return;
     pending = true;
     frame = requestAnimationFrame(() => (afterFrame = window.setTimeout(run, 0)));
     timer = window.setTimeout(run, 100);
   };
-
-  /** Whether a node is, or sits inside, a reported card: its buttons going means it was acted on. */
-  const insideTracked = (node: Node | null): boolean => {
-    for (let n = node; n && n !== root; n = n.parentNode) if (n instanceof Element && options.isTracked(n)) return true;
-    return false;
-  };
-
   /**
    * Notes that the next scan, whenever something calls for one, must look at the whole page:
    * the change may alter what surrounds cards (their buttons, links, addresses), which a scan of
@@ -93,11 +90,25 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
     full = true;
     added = [];
   };
+  /** Calls for a scan: of the whole page, or (`needsFull` false) of what was added. */
+  const schedule = (needsFull = true) => {
+    if (options.signal.aborted) return;
+    wanted = true;
+    if (needsFull) markFull();
+    wake();
+  };
 
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      // A full scan is on its way: nothing more to learn (as before partial scans existed).
-      if (pending && full) return;
+  /** Whether a node is, or sits inside, a reported card: its buttons going means it was acted on. */
+  const insideTracked = (node: Node | null): boolean => {
+    for (let n = node; n && n !== root; n = n.parentNode) if (n instanceof Element && options.isTracked(n)) return true;
+    return false;
+  };
+
+  /** Reads records into what they call for. */
+  const read = (batch: readonly MutationRecord[]) => {
+    for (const record of batch) {
+      // A full scan is called for: nothing more to learn.
+      if (wanted && full) return;
       if (record.type === 'attributes') {
         // A link now pointing at someone else (lists that reuse their rows do this).
         markFull();
@@ -128,6 +139,12 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
         if (people) schedule(false);
       }
     }
+  };
+
+  const observer = new MutationObserver((batch) => {
+    if (wanted && full) return;
+    for (const record of batch) records.push(record);
+    wake();
   });
   const config: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] };
   observer.observe(root, config);

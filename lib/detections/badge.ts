@@ -1,11 +1,41 @@
 import { browser } from 'wxt/browser';
 
+/** What the toolbar icon shows while the passphrase vault is locked: nothing is being matched. */
+export const LOCK_BADGE = '🔒';
+const COUNT_COLOUR = '#8a3b12';
+const LOCK_COLOUR = '#5b6169';
+
 /** The toolbar icon's count of matched people in the tab; empty when there are none. */
 export async function showCount(tabId: number, count: number): Promise<void> {
   try {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a3b12' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
     await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
   } catch {
     // The tab closed while we were matching: nothing to show it on.
   }
+}
+
+/**
+ * The lock on the icon: everywhere (the browser-wide badge, which any tab without its own shows)
+ * and on each of these tabs, whose own badge would otherwise still show an earlier count.
+ */
+export async function showLocked(tabIds: readonly number[]): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ color: LOCK_COLOUR });
+  await browser.action.setBadgeText({ text: LOCK_BADGE });
+  await Promise.all(
+    tabIds.map(async (tabId) => {
+      try {
+        await browser.action.setBadgeBackgroundColor({ tabId, color: LOCK_COLOUR });
+        await browser.action.setBadgeText({ tabId, text: LOCK_BADGE });
+      } catch {
+        // Closed meanwhile.
+      }
+    }),
+  );
+}
+
+/** Unlocked (or no vault): no browser-wide lock; each tab's count comes back as it reports again. */
+export async function clearLocked(tabIds: readonly number[]): Promise<void> {
+  await browser.action.setBadgeText({ text: '' });
+  await Promise.all(tabIds.map((tabId) => showCount(tabId, 0)));
 }

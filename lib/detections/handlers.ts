@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
-import { linkIdentity, rememberNotThem } from '@/lib/clients/store';
-import { currentMatcher, invalidateMatcher } from '@/lib/matching/matcher-cache';
+import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
+import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
 import type {
   BackgroundToContent,
   DetectionView,
@@ -13,7 +13,8 @@ import { lintReply } from '@/lib/policy/confidentiality';
 import { checkLength } from '@/lib/replies/limits';
 import { isMessageRequestsPage } from '@/lib/replies/situations';
 import type { ActionResult } from '@/lib/sites/types';
-import { showCount } from './badge';
+import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
+import { clearLocked, showCount, showLocked } from './badge';
 import { detect, peopleCount, type Detection } from './tab-detections';
 import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
 
@@ -27,18 +28,48 @@ function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 export function onPageCandidates(tabId: number, message: PageCandidates): Promise<void> {
   return inTabOrder(tabId, async () => {
-    const { matcher } = await currentMatcher();
-    const detections = detect(matcher, message.candidates);
+    const { matcher, locked } = await currentMatcher();
+    // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
+    const detections = locked ? [] : detect(matcher, message.candidates);
     await writeTab(tabId, { url: message.url, recognised: message.recognised, detections });
-    await showCount(tabId, peopleCount(detections));
+    if (locked) await showLocked([tabId]);
+    else await showCount(tabId, peopleCount(detections));
   });
 }
 
 export function onTabGone(tabId: number): Promise<void> {
   return inTabOrder(tabId, async () => {
     await forgetTab(tabId);
-    await showCount(tabId, 0);
+    if (await vaultLocked()) await showLocked([tabId]);
+    else await showCount(tabId, 0);
   });
+}
+
+/**
+ * The vault was locked, unlocked, turned on or off, or re-keyed, by a page or by going idle.
+ * Locked: whatever was matched with the key is dropped and the icon shows the lock. Otherwise
+ * open tabs report again and are matched with the list as it now reads.
+ */
+export async function onVaultChanged(): Promise<void> {
+  invalidateMatcher();
+  const tabIds = await knownTabIds();
+  if (await vaultLocked()) {
+    await Promise.all(
+      tabIds.map(async (tabId) => {
+        const state = await readTab(tabId);
+        if (state && state.detections.length > 0) await writeTab(tabId, { ...state, detections: [] });
+      }),
+    );
+    await showLocked(tabIds);
+  } else {
+    await clearLocked(tabIds);
+    await rematch(tabIds);
+  }
+}
+
+/** At start-up: a browser that was closed comes back locked (session storage is empty), so say so. */
+export async function showVaultState(): Promise<void> {
+  if (await vaultLocked()) await showLocked(await knownTabIds());
 }
 
 async function sendToTab(tabId: number, message: BackgroundToContent): Promise<ActionResult> {
@@ -60,10 +91,30 @@ async function findDetection(tabId: number, token: string): Promise<Detection | 
 }
 
 async function tabDetections(tabId: number): Promise<TabDetections> {
-  const [state, { listSize }] = await Promise.all([readTab(tabId), currentMatcher()]);
+  const db = database();
+  const lockedView = async (): Promise<TabDetections> => {
+    const state = await readTab(tabId);
+    return { supported: state !== undefined, recognised: state?.recognised ?? true, listSize: 0, detections: [], locked: true };
+  };
+  let cipher: Cipher;
+  try {
+    // The popup was opened: the clinician is using Boundary, which keeps an unlocked vault open.
+    cipher = await currentCipher(db);
+  } catch (error) {
+    if (error instanceof VaultLockedError) return lockedView();
+    throw error;
+  }
+  const [state, { listSize, locked }] = await Promise.all([readTab(tabId), currentMatcher()]);
+  if (locked) return lockedView();
   if (!state) return { supported: false, recognised: true, listSize, detections: [] };
   const ids = [...new Set(state.detections.flatMap((d) => d.clientIds))];
-  const clients = new Map((await database().clients.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c]] : [])));
+  let clients: Awaited<ReturnType<typeof clientsById>>;
+  try {
+    clients = await clientsById(db, ids, cipher);
+  } catch (error) {
+    if (error instanceof VaultLockedError) return lockedView();
+    throw error;
+  }
   const detections = state.detections.flatMap((d): DetectionView[] => {
     const matched = d.clientIds.flatMap((id) => {
       const client = clients.get(id);
@@ -115,10 +166,16 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
         return { ok: false, reason: 'This person is no longer on the page' };
       }
       const db = database();
-      if (message.type === 'this-is-them') {
-        await linkIdentity(db, message.clientId, detection.platform, detection.identity);
-      } else {
-        await rememberNotThem(db, message.clientId, detection.platform, detection.identity);
+      try {
+        if (message.type === 'this-is-them') {
+          await linkIdentity(db, message.clientId, detection.platform, detection.identity);
+        } else {
+          await rememberNotThem(db, message.clientId, detection.platform, detection.identity);
+        }
+      } catch (error) {
+        // Locked, or re-keyed meanwhile: say so in the popup rather than fail without a word.
+        if (error instanceof VaultLockedError || error instanceof VaultChangedError) return { ok: false, reason: error.message };
+        throw error;
       }
       await rematch([message.tabId]);
       return { ok: true, done: message.type === 'this-is-them' ? 'Profile saved to the client' : 'Will not be shown again' };
@@ -126,5 +183,8 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'clients-changed':
       await rematch(await knownTabIds());
       return { ok: true, done: 'Rematched open tabs' };
+    case 'vault-changed':
+      await onVaultChanged();
+      return { ok: true, done: 'Vault state applied' };
   }
 }

@@ -1,5 +1,7 @@
 import type { BoundaryDb } from '@/lib/clients/db';
 import type { ClientStatus } from '@/lib/clients/model';
+import { decodeClients } from '@/lib/clients/sealing';
+import { confirmCipher, currentCipher } from '@/lib/vault/cipher';
 import type { DiscussEntry } from './model';
 
 /** A second click within this time adds nothing new: the same thing, noted twice. */
@@ -29,17 +31,21 @@ export interface DiscussItem extends DiscussEntry {
  * reason to keep anything about them.
  */
 export async function listDiscuss(db: BoundaryDb): Promise<DiscussItem[]> {
-  return db.transaction('rw', db.discuss, db.clients, async () => {
-    const entries = await db.discuss.orderBy('at').reverse().toArray();
-    const ids = [...new Set(entries.map((e) => e.clientId))];
-    const clients = await db.clients.bulkGet(ids);
-    const byId = new Map(clients.flatMap((c) => (c?.id === undefined ? [] : [[c.id, c] as const])));
-    const orphans = entries.filter((e) => !byId.has(e.clientId)).map((e) => e.id!);
+  const cipher = await currentCipher(db);
+  const { entries, rows } = await db.transaction('rw', db.discuss, db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    const all = await db.discuss.orderBy('at').reverse().toArray();
+    const found = (await db.clients.bulkGet([...new Set(all.map((e) => e.clientId))])).flatMap((row) => (row ? [row] : []));
+    const present = new Set(found.map((row) => row.id));
+    const orphans = all.filter((e) => !present.has(e.clientId)).map((e) => e.id!);
     if (orphans.length > 0) await db.discuss.bulkDelete(orphans);
-    return entries.flatMap((e): DiscussItem[] => {
-      const client = byId.get(e.clientId);
-      return client ? [{ ...e, id: e.id!, clientName: client.name, clientStatus: client.status }] : [];
-    });
+    return { entries: all.filter((e) => present.has(e.clientId)), rows: found };
+  });
+  // Names are opened after the transaction: with the vault on they are sealed.
+  const byId = new Map((await decodeClients(cipher, rows)).map((c) => [c.id, c] as const));
+  return entries.flatMap((e): DiscussItem[] => {
+    const client = byId.get(e.clientId);
+    return client ? [{ ...e, id: e.id!, clientName: client.name, clientStatus: client.status }] : [];
   });
 }
 

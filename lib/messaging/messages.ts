@@ -44,7 +44,13 @@ export type PageToBackground =
   | { type: 'insert-reply'; tabId: number; token: string; text: string; confirmed?: boolean }
   | { type: 'this-is-them'; tabId: number; token: string; clientId: number }
   | { type: 'not-them'; tabId: number; token: string; clientId: number }
-  | { type: 'clients-changed' };
+  | { type: 'clients-changed' }
+  /**
+   * A page locked, unlocked, turned on or off, or re-keyed the passphrase vault: the background
+   * drops what it matched with, shows the lock or matches open tabs again. It carries no key and
+   * no passphrase; the background reads the key, if any, from session storage itself.
+   */
+  | { type: 'vault-changed' };
 
 /** One matched person on a tab, as the popup shows it. Only extension pages ever receive this. */
 export interface DetectionView {
@@ -68,13 +74,15 @@ export interface TabDetections {
   detections: DetectionView[];
   /** The page is a folder of message requests, so its conversations are requests, not chats. */
   messageRequests?: boolean;
+  /** The passphrase vault is locked: nothing was matched, and the popup offers to unlock. */
+  locked?: boolean;
 }
 
 export type Reply<M> = M extends { type: 'get-detections' }
   ? TabDetections
   : M extends { type: 'decline' | 'insert-reply' | 'insert-text' }
     ? ActionResult
-    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' }
+    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' | 'vault-changed' }
       ? ActionResult
       : unknown;
 
@@ -117,6 +125,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
   if (!isRecord(v)) return false;
   switch (v.type) {
     case 'clients-changed':
+    case 'vault-changed':
       return true;
     case 'get-detections':
       return isTabId(v.tabId);

@@ -80,6 +80,9 @@ export async function importRun(context: BrowserContext, boundary: Boundary, csv
 
 /** The popup opened on a tab, from navigation start to its first detections. */
 export interface PopupRun {
+  /** The popup's first message to the background (its request for the tab's detections), and the answer, ms. */
+  askedMs: number;
+  answeredMs: number;
   /** The first detection in the popup's DOM, ms after the popup started loading. */
   domMs: number;
   /** The end of the frame that first painted them. */
@@ -97,6 +100,24 @@ export async function popupRun(context: BrowserContext, boundary: Boundary, tabI
   await page.addInitScript(() => {
     const marks: Record<string, number> = {};
     (window as Marks).__bench = marks;
+    // When the popup first asks the background, and when the answer comes: the rest is its own loading and rendering.
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => unknown } } }).chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args: unknown[]) => {
+      marks.asked ??= performance.now();
+      const reply = args.findIndex((arg) => typeof arg === 'function');
+      if (reply >= 0) {
+        const callback = args[reply] as (...results: unknown[]) => void;
+        args[reply] = (...results: unknown[]) => {
+          marks.answered ??= performance.now();
+          callback(...results);
+        };
+        return send(...args);
+      }
+      const result = send(...args);
+      if (result instanceof Promise) void result.then(() => (marks.answered ??= performance.now()));
+      return result;
+    };
     const seen = new MutationObserver(() => {
       if (!document.querySelector('[data-testid="detection"]')) return;
       seen.disconnect();
@@ -114,7 +135,7 @@ export async function popupRun(context: BrowserContext, boundary: Boundary, tabI
   const marks = await page.evaluate(() => (window as Marks).__bench!);
   const detections = await page.getByTestId('detection').count();
   await page.close();
-  return { domMs: marks.dom!, shownMs: marks.shown!, detections };
+  return { askedMs: marks.asked ?? Number.NaN, answeredMs: marks.answered ?? Number.NaN, domMs: marks.dom!, shownMs: marks.shown!, detections };
 }
 
 /** Closes a page, ignoring one already gone. */

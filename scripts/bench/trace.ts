@@ -51,6 +51,8 @@ export interface TaskSummary {
   extensionCpuMs: number;
   /** Calls into the extension's script in the window (observer callbacks, scans). */
   extensionCalls: number;
+  /** Each task over 50 ms (wall) that would not have been without the extension: its length and the extension's part, ms. */
+  extensionLongTasks: { taskMs: number; extensionMs: number }[];
 }
 
 const LONG_TASK_US = 50_000;
@@ -82,6 +84,7 @@ export function summarise(events: readonly TraceEvent[], pageScript: string, sta
 
   const tasks = onThread.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && inWindow(e));
   const count = { long: 0, fromExtension: 0, longCpu: 0, fromExtensionCpu: 0 };
+  const details: { taskMs: number; extensionMs: number }[] = [];
   let longest = 0;
   for (const task of tasks) {
     longest = Math.max(longest, task.dur ?? 0);
@@ -92,7 +95,10 @@ export function summarise(events: readonly TraceEvent[], pageScript: string, sta
       const withoutExtension = duration - total(inside, key);
       if (key === 'dur') {
         count.long++;
-        if (withoutExtension <= LONG_TASK_US) count.fromExtension++;
+        if (withoutExtension <= LONG_TASK_US) {
+          count.fromExtension++;
+          details.push({ taskMs: duration / 1000, extensionMs: total(inside, key) / 1000 });
+        }
       } else {
         count.longCpu++;
         if (withoutExtension <= LONG_TASK_US) count.fromExtensionCpu++;
@@ -108,5 +114,6 @@ export function summarise(events: readonly TraceEvent[], pageScript: string, sta
     extensionMs: total(outer, 'dur') / 1000,
     extensionCpuMs: total(outer, 'tdur') / 1000,
     extensionCalls: outer.length,
+    extensionLongTasks: details,
   };
 }

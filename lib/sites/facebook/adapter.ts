@@ -257,10 +257,19 @@ const MARKED = 'a[href], [role], [data-pagelet]';
 const QUICK_SELECTORS = [...FACEBOOK_CARD_CONTROLS, ...FACEBOOK_CARD_BOUNDARIES, ...FACEBOOK_ITEMS].every((selector) =>
   /^(?:a\[href[^\]]*\]|\[role="[a-z]+"\]|\[data-pagelet[^\]]*\])(?:\[[^\]]+\])*$/.test(selector),
 );
-/** The roles those selectors name: an element with another role (an avatar's role="none") matches none of them. */
-const NAMED_ROLES = new Set(
-  [...FACEBOOK_CARD_CONTROLS, ...FACEBOOK_CARD_BOUNDARIES, ...FACEBOOK_ITEMS].flatMap((selector) => /^\[role="([a-z]+)"\]/.exec(selector)?.[1] ?? []),
-);
+/**
+ * What an element needs for a list of such selectors to match it: one of the roles they name,
+ * being a link, or a data-pagelet. Elements with none of these are not asked.
+ */
+function needs(selectors: readonly string[]) {
+  const roles = new Set(selectors.flatMap((selector) => /^\[role="([a-z]+)"\]/.exec(selector)?.[1] ?? []));
+  const links = selectors.some((selector) => selector.startsWith('a[href'));
+  const pagelets = selectors.some((selector) => selector.startsWith('[data-pagelet'));
+  return (role: string | null, link: boolean, pagelet: boolean) =>
+    (role !== null && roles.has(role)) || (links && link) || (pagelets && pagelet);
+}
+const mayBeControl = needs(FACEBOOK_CARD_CONTROLS);
+const mayStop = needs([...FACEBOOK_CARD_BOUNDARIES, ...FACEBOOK_ITEMS]);
 
 /**
  * The common case of an added element, read without tallies: it links one person (however many
@@ -277,16 +286,17 @@ function quickReading(scope: ParentNode, url: URL, added: Element, beside: Map<E
   const links: Element[] = [];
   let plain = true;
   for (const element of marked) {
-    // Found for its role alone, and a role none of the selectors names: nothing to sort.
+    // `a[href]` exactly: an element named a, with an href attribute of no namespace.
+    const link = element.localName === 'a' && element.hasAttribute('href');
     const role = element.getAttribute('role');
-    if (role !== null && !NAMED_ROLES.has(role) && element.localName !== 'a' && !element.hasAttribute('data-pagelet')) continue;
-    if (element.matches(CONTROLS)) {
+    const pagelet = element.hasAttribute('data-pagelet');
+    if (mayBeControl(role, link, pagelet) && element.matches(CONTROLS)) {
       controls.push(element);
       if (controls.length > QUICK_CONTROLS) return null;
     }
-    if (element.localName === 'a' && element.matches('a[href]')) links.push(element);
+    if (link) links.push(element);
     // Without boundaries or items inside it, no box within `added` stops a card's search or growth.
-    plain &&= !element.matches(STOPS);
+    if (plain && mayStop(role, link, pagelet) && element.matches(STOPS)) plain = false;
   }
   const people: { link: Element; identity: string }[] = [];
   const requestLinks: Element[] = [];
@@ -360,6 +370,8 @@ interface RequestScan {
   cards: Map<Element, Candidate | null>;
   /** The requests, in page order. */
   found: Found[];
+  /** The same requests' candidates, kept alongside, so that answering costs a copy, not a map. */
+  candidates: Candidate[];
   /**
    * People's links on no card, each with where its search for a card stopped (a boundary, or
    * null at the scope): buttons added between the two could make a card of it.
@@ -420,6 +432,7 @@ function addRequests(scan: RequestScan, reading: Reading, page: Page, within?: E
     }
   }
   scan.found.splice(at, 0, ...found);
+  scan.candidates.splice(at, 0, ...found.map((f) => f.candidate));
   return true;
 }
 
@@ -439,7 +452,7 @@ function precedes(link: Element, element: Element): boolean {
 
 function findRequests(root: ParentNode, url: URL, page: Page): RequestScan {
   const scope = root.querySelector(MAIN) ?? root;
-  const scan: RequestScan = { scope, cards: new Map(), found: [], orphans: [] };
+  const scan: RequestScan = { scope, cards: new Map(), found: [], candidates: [], orphans: [] };
   addRequests(scan, tallyReading(scope, url), page);
   return scan;
 }
@@ -453,8 +466,14 @@ function findRequests(root: ParentNode, url: URL, page: Page): RequestScan {
 function addToRequests(scan: RequestScan, added: Element, url: URL, page: Page, pass: Pass): boolean {
   const { scope } = scan;
   if (added === scope || added.contains(scope as Node)) return false;
-  // Outside the page's content (the banner, say): nothing there is ever a request.
-  if (!scope.contains(added)) return true;
+  const inside = scope.contains(added);
+  if (!inside || !(scope instanceof Element)) {
+    // A main element arriving outside the one in use (or where there was none) may now come
+    // first and be the page's content instead; one inside it never comes first.
+    if (added.matches(MAIN) || added.querySelector(MAIN)) return false;
+    // Outside the page's content (the banner, say): nothing there is ever a request.
+    if (!inside) return true;
+  }
   if (scan.cards.has(added)) return false;
   const parent = added.parentElement;
   if (!parent) return false;
@@ -544,7 +563,7 @@ export const facebookAdapter: SiteAdapter = {
   findCandidates(root, url) {
     const page = pageOf(url);
     if (page === 'messages') return [...findChatRows(root), ...findOpenConversation(root, url)];
-    if (page) return findRequests(root, url, page).found.map((f) => f.candidate);
+    if (page) return findRequests(root, url, page).candidates;
     return [];
   },
 
@@ -559,12 +578,14 @@ export const facebookAdapter: SiteAdapter = {
         if (!page) return [];
         const scan = findRequests(doc, url, page);
         last = { scan, href: url.href, page };
-        return scan.found.map((f) => f.candidate);
+        return scan.candidates.slice();
       },
       update(added, url) {
         const page = pageOf(url);
         if (!page) return [];
-        if (!last || last.href !== url.href || (doc.querySelector(MAIN) ?? doc) !== last.scan.scope) return null;
+        // The scope is the page's first main element: it changes only when it leaves the page or
+        // another one arrives (addToRequests declines those).
+        if (!last || last.href !== url.href || !last.scan.scope.isConnected) return null;
         const pass: Pass = { around: new Map(), beside: new Map() };
         for (const element of added) {
           if (!addToRequests(last.scan, element, url, last.page, pass)) {
@@ -572,7 +593,7 @@ export const facebookAdapter: SiteAdapter = {
             return null;
           }
         }
-        return last.scan.found.map((f) => f.candidate);
+        return last.scan.candidates.slice();
       },
     };
   },

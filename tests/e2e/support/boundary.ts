@@ -38,6 +38,16 @@ export class Boundary {
     };
   }
 
+  /** Sets a passphrase through the options page's Security section; waits until the list is encrypted. */
+  async enableVault(passphrase: string, options?: Page): Promise<Page> {
+    const page = options ?? (await this.openOptions());
+    await page.getByTestId('vault-passphrase').fill(passphrase);
+    await page.getByTestId('vault-passphrase-confirm').fill(passphrase);
+    await page.getByTestId('vault-enable').click();
+    await page.locator('[data-testid="vault-status"][data-state="unlocked"]').waitFor();
+    return page;
+  }
+
   /** The browser's id for a page's tab, asked of the extension itself. */
   async tabIdOf(page: Page): Promise<number> {
     const url = page.url();

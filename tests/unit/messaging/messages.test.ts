@@ -35,6 +35,7 @@ describe('message validation', () => {
     [{ type: 'this-is-them', tabId: 3, token: 'abc', clientId: 7 }, true],
     [{ type: 'not-them', tabId: 3, token: 'abc' }, false],
     [{ type: 'clients-changed' }, true],
+    [{ type: 'vault-changed' }, true],
     [{ type: 'accept', tabId: 3, token: 'abc' }, false],
   ])('page → background: %j', (message, ok) => {
     expect(isPageToBackground(message)).toBe(ok);

@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import { database } from '@/lib/clients/db';
+import { ask } from '@/lib/messaging/ask';
+import { unlockVault } from '@/lib/vault/vault';
+
+/**
+ * The popup while the vault is locked: nothing from the list is shown or matched until the
+ * passphrase is typed. Unlocking keeps the key for this browser session and has the background
+ * match open tabs again.
+ */
+export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const unlock = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await unlockVault(database(), passphrase);
+      setPassphrase('');
+      await ask({ type: 'vault-changed' }).catch(() => undefined);
+      onUnlocked();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="locked card" data-testid="popup-locked">
+      <p>
+        <strong>Boundary is locked.</strong> Unlock it to see who from your client list is on this page; until then nothing is
+        checked.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void unlock();
+        }}
+      >
+        <label>
+          Passphrase
+          <input
+            type="password"
+            autocomplete="current-password"
+            data-testid="popup-unlock-passphrase"
+            value={passphrase}
+            onInput={(e) => setPassphrase(e.currentTarget.value)}
+            autoFocus
+          />
+        </label>
+        <button type="submit" class="primary" data-testid="popup-unlock" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" class="warn" data-testid="vault-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,367 @@
+import type { BoundaryDb, SettingRow } from '@/lib/clients/db';
+import type { Client } from '@/lib/clients/model';
+import { decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, type NotThemDecision } from '@/lib/clients/sealing';
+import { clientsWith } from '@/lib/clients/store';
+import { DISCUSS_EVENTS, type DiscussEntry } from '@/lib/discuss/model';
+import { parseIdentity } from '@/lib/identity/parse';
+import { isPlatform, PLATFORMS } from '@/lib/identity/platform';
+import type { StoredTemplate } from '@/lib/replies/library';
+import { validateTemplate } from '@/lib/replies/templates';
+import { confirmCipher, currentCipher, VaultLockedError } from './cipher';
+import {
+  deriveKey,
+  fromBase64,
+  IV_BYTES,
+  MAX_PBKDF2_ITERATIONS,
+  PBKDF2_ITERATIONS,
+  randomBytes,
+  SALT_BYTES,
+  seal,
+  sha256,
+  toBase64,
+  unseal,
+  type Sealed,
+} from './crypto';
+import { passphraseProblem } from './vault';
+
+/**
+ * An encrypted backup: the client list, "not them" decisions, the practice's settings, its reply
+ * templates and the "to discuss" list, as one file sealed under a passphrase of its own (the same
+ * PBKDF2 and AES-GCM as the vault, with the file's own salt and IV). Restoring checks everything
+ * first (the file's shape, its digest, the passphrase, the decrypted contents) and only then
+ * replaces what is stored, in one transaction; a file refused for any reason changes nothing.
+ */
+export const BACKUP_FORMAT = 'boundary-backup';
+export const BACKUP_VERSION = 1;
+/** A backup far larger than any real list is refused unread. */
+export const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
+const LIMITS = { clients: 100_000, notThem: 200_000, settings: 200, templates: 2_000, discuss: 200_000, text: 1_000, list: 200 };
+
+const PAYLOAD_PURPOSE = `${BACKUP_FORMAT}/${BACKUP_VERSION}/contents`;
+const CHECK_PURPOSE = `${BACKUP_FORMAT}/${BACKUP_VERSION}/check`;
+const CHECK_VALUE = 'boundary-backup-check';
+
+/** The file: everything needed to open it, in the clear; the contents sealed. */
+interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  kdf: { name: 'PBKDF2-HMAC-SHA-256'; iterations: number; salt: string };
+  cipher: { name: 'AES-GCM-256' };
+  /** A known value sealed with the key: tells a wrong passphrase from a damaged file. */
+  check: { iv: string; data: string };
+  contents: { iv: string; data: string };
+  /**
+   * SHA-256 of every field above. Not a secret and no protection against a forger (AES-GCM is
+   * that); it tells a file damaged in storage or transit apart from a wrong passphrase.
+   */
+  digest: string;
+}
+
+export interface BackupContents {
+  exportedAt: number;
+  clients: Client[];
+  notThem: { identityKey: string; clientId: number }[];
+  settings: SettingRow[];
+  replyTemplates: StoredTemplate[];
+  discuss: (DiscussEntry & { id: number })[];
+}
+
+export type RestoreResult =
+  | { ok: true; counts: { clients: number; notThem: number; settings: number; replyTemplates: number; discuss: number } }
+  | { ok: false; reason: string };
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+const DAMAGED = `This file is damaged or incomplete (it may have been cut short or altered), so it cannot be restored. ${NOTHING_CHANGED}`;
+const WRONG_PASSPHRASE = `That passphrase does not open this backup. ${NOTHING_CHANGED}`;
+const NOT_A_BACKUP = `This is not a Boundary backup file. ${NOTHING_CHANGED}`;
+const NEWER_OR_DAMAGED = `This backup is damaged, or was made by a newer version of Boundary (then update Boundary to restore it). ${NOTHING_CHANGED}`;
+
+function digestInput(file: Omit<BackupFile, 'digest'>): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(
+    JSON.stringify([
+      file.format,
+      file.version,
+      file.kdf.name,
+      file.kdf.iterations,
+      file.kdf.salt,
+      file.cipher.name,
+      file.check.iv,
+      file.check.data,
+      file.contents.iv,
+      file.contents.data,
+    ]),
+  );
+}
+
+/** Additional data for the contents: the header, so a file with a swapped header fails to open. */
+const headerOf = (file: Pick<BackupFile, 'format' | 'version' | 'kdf'>) =>
+  `${PAYLOAD_PURPOSE}|${file.kdf.name}|${file.kdf.iterations}|${file.kdf.salt}`;
+
+const encodeSealed = (sealed: Sealed) => ({ iv: toBase64(sealed.iv), data: toBase64(sealed.data) });
+
+/** Everything a backup holds, read now. Needs the vault unlocked when it is on. */
+export async function readBackupContents(db: BoundaryDb): Promise<BackupContents> {
+  const cipher = await currentCipher(db);
+  const [clients, decisions, settings, replyTemplates, discuss] = await Promise.all([
+    clientsWith(db, cipher),
+    db.transaction('r', db.notThemDecisions, db.vault, async () => {
+      await confirmCipher(db, cipher);
+      return db.notThemDecisions.toArray();
+    }),
+    db.settings.toArray(),
+    db.replyTemplates.toArray(),
+    db.discuss.toArray(),
+  ]);
+  const notThem = (await decodeNotThem(cipher, decisions)).map(({ identityKey, clientId }) => ({ identityKey, clientId }));
+  return {
+    exportedAt: Date.now(),
+    clients,
+    notThem,
+    settings,
+    replyTemplates,
+    discuss: discuss.map((e) => ({ id: e.id!, clientId: e.clientId, platform: e.platform, event: e.event, at: e.at })),
+  };
+}
+
+/** Seals contents under a passphrase into the text of a backup file. */
+export async function sealBackup(contents: BackupContents, passphrase: string): Promise<string> {
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new Error(problem);
+  const salt = randomBytes(SALT_BYTES);
+  const { key } = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
+  const header = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: PBKDF2_ITERATIONS, salt: toBase64(salt) },
+    cipher: { name: 'AES-GCM-256' },
+  } as const;
+  const body = {
+    ...header,
+    check: encodeSealed(await seal(key, CHECK_PURPOSE, CHECK_VALUE)),
+    contents: encodeSealed(await seal(key, headerOf(header), contents)),
+  };
+  const file: BackupFile = { ...body, digest: toBase64(await sha256(digestInput(body))) };
+  return JSON.stringify(file);
+}
+
+export async function createBackup(db: BoundaryDb, passphrase: string): Promise<string> {
+  return sealBackup(await readBackupContents(db), passphrase);
+}
+
+// --- reading a file ----------------------------------------------------------------------------
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasExactly = (v: Record<string, unknown>, keys: readonly string[]) =>
+  Object.keys(v).length === keys.length && keys.every((k) => Object.hasOwn(v, k));
+const isText = (v: unknown, max = LIMITS.text): v is string => typeof v === 'string' && v.length <= max;
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isSealedText = (v: unknown, minData: number): v is { iv: string; data: string } =>
+  isRecord(v) &&
+  hasExactly(v, ['iv', 'data']) &&
+  isText(v.iv, 64) &&
+  fromBase64(v.iv)?.length === IV_BYTES &&
+  isText(v.data, MAX_BACKUP_CHARS) &&
+  (fromBase64(v.data)?.length ?? 0) >= minData;
+
+type Parsed = { ok: true; file: BackupFile } | { ok: false; reason: string };
+
+/** The file's outer shape and digest; nothing is decrypted yet. */
+async function parseBackupFile(text: string): Promise<Parsed> {
+  if (typeof text !== 'string' || text.length === 0) return { ok: false, reason: NOT_A_BACKUP };
+  if (text.length > MAX_BACKUP_CHARS) return { ok: false, reason: `This file is too large to be a Boundary backup. ${NOTHING_CHANGED}` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // A backup cut short still starts as one.
+    return { ok: false, reason: text.trimStart().startsWith(`{"format":"${BACKUP_FORMAT}"`) ? DAMAGED : NOT_A_BACKUP };
+  }
+  if (!isRecord(value) || value.format !== BACKUP_FORMAT) {
+    return { ok: false, reason: isRecord(value) && typeof value.digest === 'string' ? DAMAGED : NOT_A_BACKUP };
+  }
+  const { kdf, cipher } = value;
+  const shaped =
+    hasExactly(value, ['format', 'version', 'kdf', 'cipher', 'check', 'contents', 'digest']) &&
+    Number.isSafeInteger(value.version) &&
+    isRecord(kdf) &&
+    hasExactly(kdf, ['name', 'iterations', 'salt']) &&
+    kdf.name === 'PBKDF2-HMAC-SHA-256' &&
+    Number.isSafeInteger(kdf.iterations) &&
+    isText(kdf.salt, 64) &&
+    fromBase64(kdf.salt)?.length === SALT_BYTES &&
+    isRecord(cipher) &&
+    hasExactly(cipher, ['name']) &&
+    cipher.name === 'AES-GCM-256' &&
+    isSealedText(value.check, 16) &&
+    isSealedText(value.contents, 16) &&
+    isText(value.digest, 64);
+  const newer = typeof value.version === 'number' && value.version > BACKUP_VERSION;
+  if (!shaped) return { ok: false, reason: newer ? NEWER_OR_DAMAGED : DAMAGED };
+  const file = value as unknown as BackupFile;
+  const digest = toBase64(await sha256(digestInput(file)));
+  if (digest !== file.digest) return { ok: false, reason: newer ? NEWER_OR_DAMAGED : DAMAGED };
+  // Intact, yet not this version's: a file from a later Boundary, which this one cannot read.
+  if (file.version !== BACKUP_VERSION) return { ok: false, reason: NEWER_OR_DAMAGED };
+  if (file.kdf.iterations < PBKDF2_ITERATIONS || file.kdf.iterations > MAX_PBKDF2_ITERATIONS) {
+    return { ok: false, reason: `This backup asks for an unsafe key derivation, so it is not opened. ${NOTHING_CHANGED}` };
+  }
+  return { ok: true, file };
+}
+
+const decodeSealed = (v: { iv: string; data: string }): Sealed => ({ iv: fromBase64(v.iv)!, data: fromBase64(v.data)! });
+
+/** Opens a backup file with its passphrase; says plainly why when it cannot. */
+export async function openBackup(text: string, passphrase: string): Promise<{ ok: true; contents: BackupContents } | { ok: false; reason: string }> {
+  const parsed = await parseBackupFile(text);
+  if (!parsed.ok) return parsed;
+  const { file } = parsed;
+  const { key } = await deriveKey(passphrase, fromBase64(file.kdf.salt)!, file.kdf.iterations);
+  try {
+    if ((await unseal(key, CHECK_PURPOSE, decodeSealed(file.check))) !== CHECK_VALUE) return { ok: false, reason: WRONG_PASSPHRASE };
+  } catch {
+    return { ok: false, reason: WRONG_PASSPHRASE };
+  }
+  let contents: unknown;
+  try {
+    contents = await unseal(key, headerOf(file), decodeSealed(file.contents));
+  } catch {
+    return { ok: false, reason: DAMAGED };
+  }
+  const checked = validateBackupContents(contents);
+  return checked.ok ? checked : { ok: false, reason: `This backup’s contents are not valid (${checked.reason}). ${NOTHING_CHANGED}` };
+}
+
+/** Every record of decrypted contents checked before anything is written; the first problem found. */
+export function validateBackupContents(value: unknown): { ok: true; contents: BackupContents } | { ok: false; reason: string } {
+  const fail = (reason: string) => ({ ok: false as const, reason });
+  if (!isRecord(value) || !hasExactly(value, ['exportedAt', 'clients', 'notThem', 'settings', 'replyTemplates', 'discuss'])) {
+    return fail('not the expected sections');
+  }
+  const { clients, notThem, settings, replyTemplates, discuss } = value;
+  if (!isTime(value.exportedAt)) return fail('no export date');
+
+  if (!Array.isArray(clients) || clients.length > LIMITS.clients) return fail('client list');
+  const clientIds = new Set<number>();
+  for (const [i, client] of clients.entries()) {
+    const problem = clientProblem(client);
+    if (problem) return fail(`client ${i + 1}: ${problem}`);
+    if (clientIds.has((client as Client).id)) return fail(`client ${i + 1}: the same id twice`);
+    clientIds.add((client as Client).id);
+  }
+
+  if (!Array.isArray(notThem) || notThem.length > LIMITS.notThem) return fail('"not them" decisions');
+  for (const [i, d] of notThem.entries()) {
+    const ok =
+      isRecord(d) &&
+      hasExactly(d, ['identityKey', 'clientId']) &&
+      isText(d.identityKey) &&
+      PLATFORMS.some((p) => (d.identityKey as string).startsWith(`${p}:`)) &&
+      clientIds.has(d.clientId as number);
+    if (!ok) return fail(`"not them" decision ${i + 1}`);
+  }
+
+  if (!Array.isArray(settings) || settings.length > LIMITS.settings) return fail('settings');
+  const settingKeys = new Set<string>();
+  for (const [i, row] of settings.entries()) {
+    if (!isRecord(row) || !hasExactly(row, ['key', 'value']) || !isText(row.key, 64) || !/^[a-z0-9-]+$/.test(row.key) || settingKeys.has(row.key)) {
+      return fail(`setting ${i + 1}`);
+    }
+    settingKeys.add(row.key);
+  }
+
+  if (!Array.isArray(replyTemplates) || replyTemplates.length > LIMITS.templates) return fail('reply templates');
+  const templateIds = new Set<string>();
+  for (const [i, t] of replyTemplates.entries()) {
+    if (!isRecord(t) || !isText(t.id, 200) || t.id.length === 0 || templateIds.has(t.id)) return fail(`reply template ${i + 1}`);
+    const extra = Object.keys(t).filter((k) => !['id', 'name', 'situation', 'language', 'platforms', 'body', 'deleted', 'updatedAt'].includes(k));
+    if (extra.length > 0 || !isTime(t.updatedAt) || (t.deleted !== undefined && typeof t.deleted !== 'boolean')) return fail(`reply template ${i + 1}`);
+    const { id: _id, deleted: _d, updatedAt: _u, ...draft } = t;
+    if (Object.keys(validateTemplate(draft as never)).length > 0) return fail(`reply template ${i + 1}`);
+    templateIds.add(t.id);
+  }
+
+  if (!Array.isArray(discuss) || discuss.length > LIMITS.discuss) return fail('"to discuss" list');
+  const discussIds = new Set<number>();
+  for (const [i, e] of discuss.entries()) {
+    const ok =
+      isRecord(e) &&
+      hasExactly(e, ['id', 'clientId', 'platform', 'event', 'at']) &&
+      isId(e.id) &&
+      !discussIds.has(e.id) &&
+      clientIds.has(e.clientId as number) &&
+      isPlatform(e.platform) &&
+      (DISCUSS_EVENTS as readonly unknown[]).includes(e.event) &&
+      isTime(e.at);
+    if (!ok) return fail(`"to discuss" entry ${i + 1}`);
+    discussIds.add(e.id as number);
+  }
+  return { ok: true, contents: value as unknown as BackupContents };
+}
+
+function clientProblem(c: unknown): string | undefined {
+  if (!isRecord(c) || !hasExactly(c, ['id', 'name', 'aliases', 'status', 'identities', 'createdAt', 'updatedAt'])) return 'not a client record';
+  if (!isId(c.id)) return 'no valid id';
+  if (!isText(c.name) || c.name.trim() === '' || c.name.trim() !== c.name) return 'no valid name';
+  if (!Array.isArray(c.aliases) || c.aliases.length > LIMITS.list || !c.aliases.every((a) => isText(a))) return 'aliases';
+  if (c.status !== 'current' && c.status !== 'former') return 'status';
+  if (!isTime(c.createdAt) || !isTime(c.updatedAt)) return 'dates';
+  const ids = c.identities;
+  if (!isRecord(ids) || !hasExactly(ids, PLATFORMS)) return 'profiles';
+  for (const platform of PLATFORMS) {
+    const list = ids[platform];
+    if (!Array.isArray(list) || list.length > LIMITS.list) return `${platform} profiles`;
+    for (const identity of list) {
+      // Only identities exactly as Boundary itself stores them: anything else was not written by it.
+      const read = isText(identity) ? parseIdentity(platform, identity) : undefined;
+      if (!read?.ok || read.identity !== identity) return `${platform} profile`;
+    }
+  }
+  return undefined;
+}
+
+/** Replaces everything a backup covers with its contents, in one transaction. */
+export async function writeBackupContents(db: BoundaryDb, contents: BackupContents): Promise<RestoreResult> {
+  const cipher = await currentCipher(db);
+  // Sealed (when the vault is on) before the transaction: new rows depend on nothing stored.
+  const clientRows = await encodeClients(
+    cipher,
+    contents.clients.map((c) => ({ ...c, identityKeys: identityKeysOf(c.identities) })),
+  );
+  const decisions: NotThemDecision[] = [...new Map(contents.notThem.map((d) => [`${d.identityKey}|${d.clientId}`, d])).values()];
+  const decisionRows = await encodeNotThem(cipher, decisions);
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.vault], async () => {
+    await confirmCipher(db, cipher);
+    await Promise.all([db.clients.clear(), db.notThemDecisions.clear(), db.settings.clear(), db.replyTemplates.clear(), db.discuss.clear()]);
+    await db.clients.bulkAdd(clientRows);
+    await db.notThemDecisions.bulkAdd(decisionRows);
+    await db.settings.bulkAdd(contents.settings);
+    await db.replyTemplates.bulkAdd(contents.replyTemplates);
+    await db.discuss.bulkAdd(contents.discuss);
+  });
+  return {
+    ok: true,
+    counts: {
+      clients: clientRows.length,
+      notThem: decisionRows.length,
+      settings: contents.settings.length,
+      replyTemplates: contents.replyTemplates.length,
+      discuss: contents.discuss.length,
+    },
+  };
+}
+
+/**
+ * Restores a backup file: refused whole, with the reason, unless the file is intact, the
+ * passphrase opens it and every record in it is valid. Never throws.
+ */
+export async function restoreBackup(db: BoundaryDb, text: string, passphrase: string): Promise<RestoreResult> {
+  try {
+    const opened = await openBackup(text, passphrase);
+    if (!opened.ok) return opened;
+    return await writeBackupContents(db, opened.contents);
+  } catch (error) {
+    if (error instanceof VaultLockedError) return { ok: false, reason: `${error.message}. ${NOTHING_CHANGED}` };
+    return { ok: false, reason: `The backup could not be restored (${error instanceof Error ? error.message : String(error)}). ${NOTHING_CHANGED}` };
+  }
+}

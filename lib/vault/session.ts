@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { fromBase64, importAesKey, toBase64, type Bytes } from './crypto';
+
+/**
+ * Where an unlocked vault's key is kept: storage.session, which Chrome holds in memory only (never
+ * on disk) and empties when the browser closes. The service worker can be stopped and restarted
+ * without asking for the passphrase again, and the extension's pages can read it. Content scripts
+ * cannot: session storage is open to trusted extension contexts only, and nothing in Boundary
+ * widens that (storage.session.setAccessLevel is never called).
+ */
+export const KEY_ITEM = 'vault:key';
+/** When the clinician last used Boundary while unlocked; kept apart so touching it stays cheap. */
+export const USED_ITEM = 'vault:used';
+/** Last use is written at most this often: every write wakes every storage.onChanged listener. */
+const TOUCH_EVERY_MS = 20_000;
+
+export interface SessionKey {
+  /** The vault the key belongs to (VaultMeta.vaultId). */
+  vaultId: string;
+  /** The raw AES key, base64. */
+  raw: string;
+}
+
+function isSessionKey(value: unknown): value is SessionKey {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as SessionKey).vaultId === 'string' &&
+    typeof (value as SessionKey).raw === 'string'
+  );
+}
+
+export async function readSessionKey(): Promise<{ key: SessionKey; usedAt: number } | undefined> {
+  const stored = await browser.storage.session.get([KEY_ITEM, USED_ITEM]);
+  const key = stored[KEY_ITEM];
+  if (!isSessionKey(key)) {
+    // Locked elsewhere (another page, the worker going idle): this context's copy goes too.
+    imported = undefined;
+    return undefined;
+  }
+  const usedAt = stored[USED_ITEM];
+  return { key, usedAt: typeof usedAt === 'number' ? usedAt : 0 };
+}
+
+export async function keepSessionKey(vaultId: string, raw: Bytes, now = Date.now()): Promise<void> {
+  await browser.storage.session.set({ [KEY_ITEM]: { vaultId, raw: toBase64(raw) } satisfies SessionKey, [USED_ITEM]: now });
+}
+
+export async function forgetSessionKey(): Promise<void> {
+  imported = undefined;
+  await browser.storage.session.remove([KEY_ITEM, USED_ITEM]);
+}
+
+/** Forgets the key only if it is still this one: a key kept by a fresh unlock meanwhile stays. */
+export async function forgetSessionKeyIf(raw: string): Promise<void> {
+  const current = await readSessionKey();
+  if (current?.key.raw === raw) await forgetSessionKey();
+}
+
+/** Records a use, unless one was recorded a moment ago. */
+export async function touchSession(usedAt: number, now = Date.now()): Promise<void> {
+  if (now - usedAt < TOUCH_EVERY_MS) return;
+  await browser.storage.session.set({ [USED_ITEM]: now });
+}
+
+/** This context's imported copy of the key, so it is not imported again for every record. */
+let imported: { raw: string; key: Promise<CryptoKey> } | undefined;
+
+export function cryptoKeyOf(session: SessionKey): Promise<CryptoKey> {
+  if (imported?.raw !== session.raw) {
+    const raw = fromBase64(session.raw);
+    const key = raw ? importAesKey(raw) : Promise.reject(new Error('The kept key is damaged'));
+    imported = { raw: session.raw, key };
+    key.catch(() => {
+      if (imported?.key === key) imported = undefined;
+    });
+  }
+  return imported.key;
+}

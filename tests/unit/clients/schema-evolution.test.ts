@@ -1,0 +1,130 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BoundaryDb } from '@/lib/clients/db';
+import { addClient, deleteClient, linkIdentity, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
+import { listDiscuss } from '@/lib/discuss/store';
+import { loadSettings } from '@/lib/settings/store';
+import { vaultStatus } from '@/lib/vault/vault';
+
+// Databases as earlier releases left them on people's machines, opened by today's code. The
+// schemas below are copied from git history and must never be edited: they are what is out there.
+const RELEASED_V1 = {
+  clients: '++id, *identityKeys',
+  notThem: '[identityKey+clientId], clientId',
+};
+const RELEASED_V2 = {
+  settings: 'key',
+  replyTemplates: 'id',
+  discuss: '++id, clientId, at',
+};
+
+const empty = { facebook: [], instagram: [], linkedin: [] };
+const V1_CLIENTS = [
+  {
+    name: 'Ana Souza',
+    aliases: ['Aninha'],
+    status: 'current',
+    identities: { ...empty, facebook: ['100012345678901'], instagram: ['ana.souza_'] },
+    identityKeys: ['facebook:100012345678901', 'instagram:ana.souza_'],
+    createdAt: 1,
+    updatedAt: 2,
+  },
+  {
+    name: 'Mia Hart',
+    aliases: [],
+    status: 'former',
+    identities: { ...empty, linkedin: ['mia-hart-4b2a1c'] },
+    identityKeys: ['linkedin:mia-hart-4b2a1c'],
+    createdAt: 3,
+    updatedAt: 4,
+  },
+  { name: 'Chidi Okoro', aliases: [], status: 'current', identities: empty, identityKeys: [], createdAt: 5, updatedAt: 6 },
+];
+
+let name: string;
+let n = 0;
+beforeEach(() => {
+  fakeBrowser.reset();
+  name = `released-${++n}`;
+});
+afterEach(async () => {
+  await Dexie.delete(name);
+});
+
+async function createV1(): Promise<number[]> {
+  const old = new Dexie(name);
+  old.version(1).stores(RELEASED_V1);
+  const ids = (await old.table('clients').bulkAdd(V1_CLIENTS, { allKeys: true })) as number[];
+  await old.table('notThem').bulkAdd([
+    { identityKey: 'facebook:mia.hart.77', clientId: ids[1] },
+    { identityKey: 'instagram:someone.else', clientId: ids[1] },
+    { identityKey: 'facebook:ana.other', clientId: ids[0] },
+  ]);
+  old.close();
+  return ids;
+}
+
+describe('a database from an earlier release', () => {
+  it('version 1: every client and every "not them" decision is kept', async () => {
+    const [ana, mia] = await createV1();
+    const db = new BoundaryDb(name);
+    try {
+      expect(db.verno).toBeGreaterThanOrEqual(3);
+      const clients = await listClients(db);
+      expect(clients.map(({ id: _id, ...c }) => c)).toEqual(V1_CLIENTS.map(({ identityKeys: _k, ...c }) => c));
+      expect(await notThemKeys(db)).toEqual(
+        new Set([`facebook:mia.hart.77|${mia}`, `instagram:someone.else|${mia}`, `facebook:ana.other|${ana}`]),
+      );
+      // The old table, keyed by the identity itself, is gone.
+      expect(db.tables.map((t) => t.name)).not.toContain('notThem');
+      expect(await vaultStatus(db)).toMatchObject({ state: 'off' });
+
+      // And the migrated decisions behave as decisions: found by client, cleared by "this is them".
+      await linkIdentity(db, mia!, 'facebook', 'mia.hart.77');
+      expect(await notThemKeys(db)).toEqual(new Set([`instagram:someone.else|${mia}`, `facebook:ana.other|${ana}`]));
+      await deleteClient(db, ana!);
+      expect(await notThemKeys(db)).toEqual(new Set([`instagram:someone.else|${mia}`]));
+      await rememberNotThem(db, mia!, 'facebook', 'another.mia');
+      const id = await addClient(db, { name: 'New Person', aliases: [], status: 'current', identities: empty });
+      expect(id).toBeGreaterThan(Math.max(...[ana!, mia!]));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('version 2: clients, decisions, settings, templates and "to discuss" entries are all kept', async () => {
+    const old = new Dexie(name);
+    old.version(1).stores(RELEASED_V1);
+    old.version(2).stores(RELEASED_V2);
+    const ids = (await old.table('clients').bulkAdd(V1_CLIENTS, { allKeys: true })) as number[];
+    await old.table('notThem').add({ identityKey: 'facebook:mia.hart.77', clientId: ids[1] });
+    await old.table('settings').put({ key: 'practice', value: { practiceName: 'Harbour Therapy', shape: 1 } });
+    await old.table('discuss').add({ clientId: ids[0], platform: 'facebook', event: 'declined-request', at: 10 });
+    old.close();
+
+    const db = new BoundaryDb(name);
+    try {
+      expect(await listClients(db)).toHaveLength(3);
+      expect(await notThemKeys(db)).toEqual(new Set([`facebook:mia.hart.77|${ids[1]}`]));
+      expect((await loadSettings(db)).practiceName).toBe('Harbour Therapy');
+      expect((await listDiscuss(db)).map((e) => e.clientName)).toEqual(['Ana Souza']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('an empty version 1 database opens too', async () => {
+    const old = new Dexie(name);
+    old.version(1).stores(RELEASED_V1);
+    await old.open();
+    old.close();
+    const db = new BoundaryDb(name);
+    try {
+      expect(await listClients(db)).toEqual([]);
+      expect(await notThemKeys(db)).toEqual(new Set());
+    } finally {
+      db.close();
+    }
+  });
+});

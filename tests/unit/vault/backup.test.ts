@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BoundaryDb } from '@/lib/clients/db';
+import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';
+import { addClient, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
+import { addDiscussEntry, listDiscuss } from '@/lib/discuss/store';
+import { loadLibrary, deleteTemplate, saveTemplate, setDefaultTemplate } from '@/lib/replies/store';
+import { loadSettings, saveSettings } from '@/lib/settings/store';
+import {
+  createBackup,
+  readBackupContents,
+  restoreBackup,
+  sealBackup,
+  validateBackupContents,
+  writeBackupContents,
+  type BackupContents,
+} from '@/lib/vault/backup';
+import { sha256, toBase64 } from '@/lib/vault/crypto';
+import { enableVault, lockVault, unlockVault } from '@/lib/vault/vault';
+
+const BACKUP_PASS = 'backup passphrase 2026';
+const VAULT_PASS = 'correct horse battery staple';
+
+let db: BoundaryDb;
+let n = 0;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new BoundaryDb(`backup-${++n}`);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+const draft = (name: string, extra: Partial<ClientDraft> = {}): ClientDraft => ({
+  name,
+  aliases: [],
+  status: 'current',
+  identities: emptyIdentities(),
+  ...extra,
+});
+
+/** A practice with something in every part a backup covers. */
+async function seedPractice() {
+  const ana = await addClient(db, draft('Ana Souza', { aliases: ['Aninha'], identities: { ...emptyIdentities(), facebook: ['100012345678901'], instagram: ['ana.souza_'] } }));
+  const mia = await addClient(db, draft('Mia Hart', { status: 'former', identities: { ...emptyIdentities(), linkedin: ['mia-hart-4b2a1c'] } }));
+  await rememberNotThem(db, mia, 'facebook', 'mia.hart.77');
+  await saveSettings(db, { ...(await loadSettings(db)), practiceName: 'Harbour Therapy', phone: '+44 20 7946 0000', region: 'uk-ie' });
+  const custom = await saveTemplate(db, { name: 'Ours', situation: 'conversation', language: 'en', platforms: ['facebook'], body: 'Please call {phone}.' });
+  await deleteTemplate(db, 'builtin/en/conversation-short');
+  await setDefaultTemplate(db, 'en', 'conversation', 'facebook', custom);
+  await addDiscussEntry(db, { clientId: ana, platform: 'facebook', event: 'declined-request', at: 1_700_000_000_000 });
+  return { ana, mia };
+}
+
+/** What the practice sees, through the stores. */
+async function visible() {
+  return {
+    clients: (await listClients(db)).sort((a, b) => a.id - b.id),
+    notThem: await notThemKeys(db),
+    settings: await loadSettings(db),
+    library: await loadLibrary(db),
+    discuss: await listDiscuss(db),
+  };
+}
+
+/** Every row of every table a restore writes, as stored. */
+async function rawState() {
+  return Promise.all([db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.vault].map((t) => t.toArray()));
+}
+
+describe('encrypted backup', () => {
+  it('holds the whole practice and restores it exactly, replacing what was there', async () => {
+    await seedPractice();
+    const before = await visible();
+    const file = await createBackup(db, BACKUP_PASS);
+
+    const parsed = JSON.parse(file) as Record<string, unknown>;
+    expect(parsed).toMatchObject({ format: 'boundary-backup', version: 1, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000 } });
+    for (const needle of ['Ana', 'Souza', 'Hart', '100012345678901', 'mia.hart.77', 'Harbour', 'Please call']) expect(file).not.toContain(needle);
+
+    // Things change after the backup; the restore puts back the backup's state, nothing merged.
+    await addClient(db, draft('Someone New'));
+    await saveSettings(db, { ...(await loadSettings(db)), practiceName: 'Changed' });
+    await db.discuss.clear();
+
+    const result = await restoreBackup(db, file, BACKUP_PASS);
+    expect(result).toEqual({ ok: true, counts: { clients: 2, notThem: 1, settings: 2, replyTemplates: 2, discuss: 1 } });
+    expect(await visible()).toEqual(before);
+    // Ids are kept, so new clients after a restore do not collide with restored ones.
+    const id = await addClient(db, draft('After Restore'));
+    expect(id).toBeGreaterThan(Math.max(...before.clients.map((c) => c.id)));
+  });
+
+  it('each backup has its own salt and IVs', async () => {
+    await seedPractice();
+    const a = JSON.parse(await createBackup(db, BACKUP_PASS)) as { kdf: { salt: string }; contents: { iv: string } };
+    const b = JSON.parse(await createBackup(db, BACKUP_PASS)) as { kdf: { salt: string }; contents: { iv: string } };
+    expect(a.kdf.salt).not.toBe(b.kdf.salt);
+    expect(a.contents.iv).not.toBe(b.contents.iv);
+  });
+
+  it('works with the vault on: read while unlocked, written back sealed; refused while locked', async () => {
+    await seedPractice();
+    await enableVault(db, VAULT_PASS);
+    const before = await visible();
+    const file = await createBackup(db, BACKUP_PASS);
+    await db.clients.clear();
+
+    expect(await restoreBackup(db, file, BACKUP_PASS)).toMatchObject({ ok: true });
+    expect(await visible()).toEqual(before);
+    for (const row of await db.clients.toArray()) expect(Object.keys(row).sort()).toEqual(['id', 'sealed']);
+    for (const row of await db.notThemDecisions.toArray()) expect(Object.keys(row).sort()).toEqual(['clientId', 'id', 'sealed']);
+
+    await lockVault();
+    const state = await rawState();
+    const locked = await restoreBackup(db, file, BACKUP_PASS);
+    expect(locked).toMatchObject({ ok: false, reason: expect.stringMatching(/locked.*Nothing was changed/) });
+    expect(await rawState()).toEqual(state);
+    await expect(createBackup(db, BACKUP_PASS)).rejects.toThrow(/locked/);
+    await unlockVault(db, VAULT_PASS);
+    expect(await visible()).toEqual(before);
+  });
+
+  it('asks for a passphrase of some length', async () => {
+    await expect(createBackup(db, 'short')).rejects.toThrow(/at least 10/);
+  });
+
+  it('a wrong passphrase is refused with a clear message, and nothing changes', async () => {
+    await seedPractice();
+    const file = await createBackup(db, BACKUP_PASS);
+    await addClient(db, draft('Someone New'));
+    const state = await rawState();
+    expect(await restoreBackup(db, file, 'not the backup passphrase')).toEqual({
+      ok: false,
+      reason: 'That passphrase does not open this backup. Nothing was changed.',
+    });
+    expect(await rawState()).toEqual(state);
+  });
+
+  it('a file with any one byte flipped is refused as damaged, and nothing changes', async () => {
+    await addClient(db, draft('Ana Souza'));
+    const file = await createBackup(db, BACKUP_PASS);
+    await addClient(db, draft('Someone New'));
+    const state = await rawState();
+    const bytes = new TextEncoder().encode(file);
+    const reasons = new Set<string>();
+    for (let i = 0; i < bytes.length; i++) {
+      const flipped = bytes.slice();
+      flipped[i]! ^= 0x04;
+      const result = await restoreBackup(db, new TextDecoder().decode(flipped), BACKUP_PASS);
+      expect(result.ok, `byte ${i}`).toBe(false);
+      if (!result.ok) reasons.add(result.reason);
+    }
+    for (const reason of reasons) expect(reason).toMatch(/damaged.*Nothing was changed\.$|not a Boundary backup/);
+    expect([...reasons].some((r) => r.startsWith('This file is damaged'))).toBe(true);
+    expect(await rawState()).toEqual(state);
+  });
+
+  it('a truncated file is refused as damaged or incomplete, and nothing changes', async () => {
+    await addClient(db, draft('Ana Souza'));
+    const file = await createBackup(db, BACKUP_PASS);
+    const state = await rawState();
+    for (const length of [0, 1, 20, Math.floor(file.length / 2), file.length - 40, file.length - 2, file.length - 1]) {
+      const result = await restoreBackup(db, file.slice(0, length), BACKUP_PASS);
+      expect(result.ok, `cut at ${length}`).toBe(false);
+      if (length > 20) expect(result).toMatchObject({ reason: expect.stringMatching(/damaged or incomplete.*Nothing was changed/) });
+    }
+    expect(await rawState()).toEqual(state);
+  });
+
+  it('a file from a later version, or a plain template or CSV file, is refused', async () => {
+    const state = await rawState();
+    expect(await restoreBackup(db, 'name,status\nAna,current\n', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Boundary backup/) });
+    expect(await restoreBackup(db, '{"format":"boundary-reply-templates","version":1,"templates":[]}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Boundary backup/) });
+    expect(await restoreBackup(db, '{"format":"boundary-backup","version":2,"something":"new"}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(await rawState()).toEqual(state);
+  });
+
+  it('a file that asks for a weak or absurd key derivation is refused before deriving', async () => {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    for (const iterations of [1000, 599_999, 1e9]) {
+      const forged = await forgeEnvelope({ iterations });
+      expect(await restoreBackup(db, forged, BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/unsafe key derivation/) });
+    }
+    expect(derive).not.toHaveBeenCalled();
+  });
+
+  it('contents that open but are not valid are refused whole, with the first problem', async () => {
+    await seedPractice();
+    const good = await readBackupContents(db);
+    await addClient(db, draft('Someone New'));
+    const state = await rawState();
+    const bad: [string, (c: BackupContents) => unknown][] = [
+      ['client 2: no valid name', (c) => ({ ...c, clients: [c.clients[0], { ...c.clients[1], name: '  ' }] })],
+      ['client 1: facebook profile', (c) => ({ ...c, clients: [{ ...c.clients[0], identities: { ...c.clients[0]!.identities, facebook: ['https://evil.example/x'] } }, c.clients[1]] })],
+      ['"not them" decision 1', (c) => ({ ...c, notThem: [{ identityKey: 'facebook:x', clientId: 999 }] })],
+      ['"to discuss" entry 1', (c) => ({ ...c, discuss: [{ ...c.discuss[0], event: 'wrote-something' }] })],
+      ['reply template 1', (c) => ({ ...c, replyTemplates: [{ ...c.replyTemplates[0], body: '' }] })],
+      ['not the expected sections', (c) => ({ ...c, extra: 1 })],
+    ];
+    for (const [problem, spoil] of bad) {
+      expect(validateBackupContents(spoil(good))).toEqual({ ok: false, reason: problem });
+    }
+    // And through the whole path: a file sealed properly around invalid contents.
+    const file = await sealBackup(bad[0]![1](good) as BackupContents, BACKUP_PASS);
+    expect(await restoreBackup(db, file, BACKUP_PASS)).toEqual({
+      ok: false,
+      reason: 'This backup’s contents are not valid (client 2: no valid name). Nothing was changed.',
+    });
+    expect(await rawState()).toEqual(state);
+  });
+
+  it('a failure while writing leaves everything as it was', async () => {
+    await seedPractice();
+    const file = await createBackup(db, BACKUP_PASS);
+    await addClient(db, draft('Someone New'));
+    const state = await rawState();
+    vi.spyOn(db.discuss, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    expect(await restoreBackup(db, file, BACKUP_PASS)).toEqual({
+      ok: false,
+      reason: 'The backup could not be restored (disk full). Nothing was changed.',
+    });
+    expect(await rawState()).toEqual(state);
+  });
+});
+
+/** A well-formed envelope with a correct digest around whatever is asked for. */
+async function forgeEnvelope({ iterations = 600_000, data = 'AAAAAAAAAAAAAAAAAAAAAA==' } = {}): Promise<string> {
+  const body = {
+    format: 'boundary-backup',
+    version: 1,
+    kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations, salt: toBase64(new Uint8Array(16)) },
+    cipher: { name: 'AES-GCM-256' },
+    check: { iv: toBase64(new Uint8Array(12)), data: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+    contents: { iv: toBase64(new Uint8Array(12)), data },
+  };
+  const input = JSON.stringify([body.format, body.version, body.kdf.name, body.kdf.iterations, body.kdf.salt, body.cipher.name, body.check.iv, body.check.data, body.contents.iv, body.contents.data]);
+  return JSON.stringify({ ...body, digest: toBase64(await sha256(new TextEncoder().encode(input))) });
+}
+
+describe('restoring hostile input', () => {
+  const json = fc.jsonValue({ maxDepth: 4 });
+
+  it('random bytes, text and JSON: never throws, never writes', async () => {
+    await addClient(db, draft('Ana Souza'));
+    const state = await rawState();
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }).map((b) => new TextDecoder().decode(b)),
+          fc.string(),
+          json.map((v) => JSON.stringify(v)),
+          // Shaped like a backup, with random parts.
+          fc.record({ format: fc.constant('boundary-backup'), version: fc.oneof(fc.constant(1), json), kdf: json, cipher: json, check: json, contents: json, digest: fc.string() }).map((v) => JSON.stringify(v)),
+        ),
+        fc.string(),
+        async (text, passphrase) => {
+          const result = await restoreBackup(db, text, passphrase);
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.reason).toMatch(/Nothing was changed\.$/);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // None of that got as far as deriving a key: refused on shape or digest alone.
+    expect(derive).not.toHaveBeenCalled();
+    expect(await rawState()).toEqual(state);
+  });
+
+  it('well-formed envelopes around random ciphertext: refused after the passphrase check, never written', async () => {
+    await addClient(db, draft('Ana Souza'));
+    const state = await rawState();
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 16, maxLength: 200 }), fc.string(), async (data, passphrase) => {
+        const result = await restoreBackup(db, await forgeEnvelope({ data: toBase64(data) }), passphrase);
+        expect(result).toEqual({ ok: false, reason: 'That passphrase does not open this backup. Nothing was changed.' });
+      }),
+      { numRuns: 8 },
+    );
+    expect(await rawState()).toEqual(state);
+  });
+
+  it('contents with random parts replaced: either valid and written whole, or refused and nothing written', async () => {
+    await seedPractice();
+    const good = await readBackupContents(db);
+    const sections = ['clients', 'notThem', 'settings', 'replyTemplates', 'discuss'] as const;
+    const spoiled = fc
+      .tuple(fc.constantFrom(...sections), fc.nat(), fc.constantFrom('replace-record', 'replace-field', 'drop-field', 'replace-section'), fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }))
+      .map(([section, index, how, field, value]) => {
+        const copy = structuredClone(good) as unknown as Record<string, unknown[]>;
+        const list = copy[section]!;
+        if (how === 'replace-section' || list.length === 0) copy[section] = value as unknown[];
+        else {
+          const i = index % list.length;
+          const record = list[i] as Record<string, unknown>;
+          const keys = Object.keys(record);
+          const key = keys.includes(field) ? field : keys[index % keys.length]!;
+          if (how === 'replace-record') list[i] = value;
+          else if (how === 'drop-field') delete record[key];
+          else record[key] = value;
+        }
+        return copy as unknown;
+      });
+    await fc.assert(
+      fc.asyncProperty(spoiled, async (contents) => {
+        await db.transaction('rw', [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss], async () => {
+          await Promise.all([db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss].map((t) => t.clear()));
+          await db.clients.add({ id: 999_999, name: 'Marker', aliases: [], status: 'current', identities: emptyIdentities(), identityKeys: [], createdAt: 0, updatedAt: 0 });
+        });
+        const before = await rawState();
+        const checked = validateBackupContents(contents);
+        if (!checked.ok) {
+          expect(checked.reason.length).toBeGreaterThan(0);
+          expect(await rawState()).toEqual(before);
+          return;
+        }
+        expect(await writeBackupContents(db, checked.contents)).toMatchObject({ ok: true });
+        expect((await listClients(db)).map((c) => c.id).sort()).toEqual(checked.contents.clients.map((c) => c.id).sort());
+        expect(await db.discuss.count()).toBe(checked.contents.discuss.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
