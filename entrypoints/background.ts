@@ -4,6 +4,11 @@ import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messa
 import { KEY_ITEM } from '@/lib/vault/session';
 
 export default defineBackground(() => {
+  // A fresh install opens the welcome page once: what Boundary does and what it never does.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

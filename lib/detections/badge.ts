@@ -3,13 +3,16 @@ import { browser } from 'wxt/browser';
 /** What the toolbar icon shows while the passphrase vault is locked: nothing is being matched. */
 export const LOCK_BADGE = '🔒';
 const COUNT_COLOUR = '#8a3b12';
+
+/** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in Firefox's V2 build. */
+const toolbar = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 const LOCK_COLOUR = '#5b6169';
 
 /** The toolbar icon's count of matched people in the tab; empty when there are none. */
 export async function showCount(tabId: number, count: number): Promise<void> {
   try {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
-    await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+    await toolbar().setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
+    await toolbar().setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
   } catch {
     // The tab closed while we were matching: nothing to show it on.
   }
@@ -20,13 +23,13 @@ export async function showCount(tabId: number, count: number): Promise<void> {
  * and on each of these tabs, whose own badge would otherwise still show an earlier count.
  */
 export async function showLocked(tabIds: readonly number[]): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ color: LOCK_COLOUR });
-  await browser.action.setBadgeText({ text: LOCK_BADGE });
+  await toolbar().setBadgeBackgroundColor({ color: LOCK_COLOUR });
+  await toolbar().setBadgeText({ text: LOCK_BADGE });
   await Promise.all(
     tabIds.map(async (tabId) => {
       try {
-        await browser.action.setBadgeBackgroundColor({ tabId, color: LOCK_COLOUR });
-        await browser.action.setBadgeText({ tabId, text: LOCK_BADGE });
+        await toolbar().setBadgeBackgroundColor({ tabId, color: LOCK_COLOUR });
+        await toolbar().setBadgeText({ tabId, text: LOCK_BADGE });
       } catch {
         // Closed meanwhile.
       }
@@ -36,6 +39,6 @@ export async function showLocked(tabIds: readonly number[]): Promise<void> {
 
 /** Unlocked (or no vault): no browser-wide lock; each tab's count comes back as it reports again. */
 export async function clearLocked(tabIds: readonly number[]): Promise<void> {
-  await browser.action.setBadgeText({ text: '' });
+  await toolbar().setBadgeText({ text: '' });
   await Promise.all(tabIds.map((tabId) => showCount(tabId, 0)));
 }

@@ -30,3 +30,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
   });
 }
+
+test('a fresh install opens the welcome page once; it explains three steps and passes axe', async ({ context, boundary }) => {
+  await expect.poll(() => context.pages().some((p) => p.url() === boundary.url('welcome.html'))).toBe(true);
+  const welcome = context.pages().find((p) => p.url() === boundary.url('welcome.html'))!;
+  await expect(welcome.getByTestId('welcome-steps').locator(':scope > li')).toHaveCount(3);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await welcome.emulateMedia({ colorScheme });
+    expect(await violations(welcome)).toEqual([]);
+  }
+  await welcome.getByTestId('welcome-start').click();
+  await expect(welcome).toHaveURL(boundary.url('options.html'));
+});

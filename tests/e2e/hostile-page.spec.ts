@@ -101,3 +101,40 @@ test('names carrying HTML or script show as plain text in the options page and t
   expect(await popup.title()).not.toBe('owned');
   expect(await options.title()).not.toBe('owned');
 });
+
+test('a template carrying HTML shows as text in options and popup, and goes into the message box as text', async ({
+  boundary,
+  context,
+  replicas,
+}) => {
+  const payload = '<b>Hello</b> <img src=x onerror="document.title=`owned`"> please use the secure channels.';
+  await boundary.importCsv('name,linkedin\nAna Souza,ana-souza-7c1d2e\n');
+  const options = await boundary.openOptions();
+  const row = options.locator('[data-testid="template-row"][data-template-id="builtin/en/conversation-short"]');
+  await row.getByTestId('template-edit').click();
+  const form = options.getByTestId('template-form');
+  await form.getByTestId('template-body').fill(payload);
+  await expect(form.getByTestId('template-preview')).toHaveText(payload);
+  await expect(options.locator('[data-testid="template-preview"] img, [data-testid="template-preview"] b')).toHaveCount(0);
+  await form.getByTestId('template-save').click();
+  await expect(form).toHaveCount(0);
+
+  const site = await context.newPage();
+  await site.goto(
+    replicas.serve(
+      'https://www.linkedin.com/messaging/thread/2-YTk3ZDFlNmUtMGI0Mi00ZjdhLWJmMjktNmM1ZTg4ZDJhMTcwXzAxMA==/',
+      'linkedin/messaging.en.html',
+    ),
+  );
+  const popup = await boundary.openPopup(site);
+  const ana = popup.locator('[data-testid="detection"][data-kind="message"][data-match="exact"]');
+  await expect(ana.getByTestId('reply-preview')).toHaveText(payload);
+  await expect(popup.locator('[data-testid="reply-preview"] img')).toHaveCount(0);
+  await ana.getByTestId('insert-reply').click();
+  await expect(ana.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
+  const state = await replicaState(site);
+  expect(state.editors['thread-ana-souza']).toBe(payload);
+  await expect(site.locator('[data-replica-editor] img, [data-replica-editor] b')).toHaveCount(0);
+  expect(await site.title()).not.toBe('owned');
+  expect(await popup.title()).not.toBe('owned');
+});
