@@ -1,7 +1,7 @@
 // What Boundary costs, measured: `npm run bench` (builds first). Real Chromium, the built
 // extension, heavy generated replicas served offline at the sites' addresses. Every comparison
 // alternates with and without the extension in one run; figures are medians over the rounds.
-//   npm run bench                   5 rounds (about three minutes on two cores)
+//   npm run bench                   5 rounds (under two minutes on two idle cores)
 //   npm run bench -- --rounds 7     more rounds
 //   npm run bench -- --quick        2 rounds and a shorter stream, to try the bench itself
 // Prints a table and writes bench-results/latest.json. See the README's Performance section.

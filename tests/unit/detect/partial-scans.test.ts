@@ -106,7 +106,9 @@ function exercise(fixture: string, href: string, seed: number, steps: number, st
   return partial;
 }
 
-describe('Facebook partial scans', () => {
+// Each random test compares a few dozen partial scans with full ones: well within a second on an
+// idle machine, but given room for a busy one.
+describe('Facebook partial scans', { timeout: 30_000 }, () => {
   afterEach(() => {
     document.body.innerHTML = '';
   });
@@ -121,12 +123,12 @@ describe('Facebook partial scans', () => {
   for (const [fixture, href] of pages) {
     it(`cards arriving in ${fixture}'s lists: partial scans, each what a full scan gives`, () => {
       let partial = 0;
-      for (const seed of [1, 2]) partial += exercise(fixture, href, seed, 40, true);
+      for (const seed of [1, 2]) partial += exercise(fixture, href, seed, 25, true);
       // The partial path was taken, not declined every time.
-      expect(partial).toBeGreaterThan(40);
+      expect(partial).toBeGreaterThan(25);
     });
     it(`anything inserted anywhere in ${fixture}: a partial scan, if any, is what a full scan gives`, () => {
-      for (const seed of [3, 4]) exercise(fixture, href, seed, 40, false);
+      for (const seed of [3, 4]) exercise(fixture, href, seed, 25, false);
     });
   }
 
@@ -237,6 +239,10 @@ describe('watch: what changed since the last scan', () => {
   afterEach(() => controller.abort());
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+  /** Waits for the scan a change calls for (a busy machine may run the watcher's timers late). */
+  const scanned = async (changes: readonly PageChange[], count = 1) => {
+    for (let waited = 0; changes.length < count && waited < 3000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+  };
 
   function start() {
     document.body.innerHTML = '<div id="list"><div class="card"><a href="/in/ana/">Ana</a><div role="button">Ignore</div></div></div>';
@@ -256,6 +262,7 @@ describe('watch: what changed since the last scan', () => {
       list.append(card);
       return card;
     });
+    await scanned(changes);
     await settle();
     expect(changes).toEqual([{ full: false, added: cards }]);
   });
@@ -263,7 +270,7 @@ describe('watch: what changed since the last scan', () => {
   it('asks for a full scan when a link leaves, or a card changes', async () => {
     const changes = start();
     document.querySelector('.card [role="button"]')!.remove();
-    await settle();
+    await scanned(changes);
     expect(changes.map((c) => c.full)).toEqual([true]);
   });
 
@@ -277,7 +284,7 @@ describe('watch: what changed since the last scan', () => {
     const card = document.createElement('div');
     card.innerHTML = '<a href="/in/zoe/">Zoe</a>';
     document.body.append(card);
-    await settle();
+    await scanned(changes);
     expect(changes).toEqual([{ full: false, added: [buttons, card] }]);
   });
 
@@ -293,7 +300,7 @@ describe('watch: what changed since the last scan', () => {
     const card = document.createElement('div');
     card.innerHTML = '<a href="/in/zoe/">Zoe</a>';
     document.body.append(card);
-    await settle();
+    await scanned(changes);
     expect(changes).toEqual([{ full: true, added: [] }]);
   });
 
@@ -305,7 +312,7 @@ describe('watch: what changed since the last scan', () => {
     const card = document.createElement('div');
     card.innerHTML = '<a href="/in/zoe/">Zoe</a>';
     document.body.append(card);
-    await settle();
+    await scanned(changes);
     expect(changes).toEqual([{ full: true, added: [] }]);
   });
 });
