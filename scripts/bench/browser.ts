@@ -1,27 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
-import { chromiumPath } from '../../tests/e2e/support/browser';
+import type { BrowserContext } from '@playwright/test';
+import { launchBrowser } from '../../tests/e2e/support/browser';
 
 /**
  * The same browser as tests/e2e/support/browser.ts's launchWithExtension, with the same flags and
  * window, but no extension: the "without" side of every comparison. Only the extension differs.
  */
-export async function launchWithoutExtension(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+export function launchWithoutExtension(userDataDir: string): Promise<BrowserContext> {
+  return launchBrowser(userDataDir, true);
 }
 
 const STREAM_JS = path.resolve('tests/fixtures/heavy/stream.js');

@@ -22,18 +22,17 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** A fresh browser profile with the built extension loaded, as a person would have it. */
-export async function launchWithExtension(userDataDir: string, headless = true): Promise<BrowserContext> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
-  }
+/**
+ * A fresh browser profile: the flags keep this offline machine's Chromium from reaching out, and
+ * `extraArgs` is the only thing that differs between callers (the extension, or nothing).
+ */
+export function launchBrowser(userDataDir: string, headless: boolean, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...extraArgs,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -43,6 +42,17 @@ export async function launchWithExtension(userDataDir: string, headless = true):
       '--disable-quic',
     ],
   });
+}
+
+/** A fresh browser profile with the built extension loaded, as a person would have it. */
+export async function launchWithExtension(userDataDir: string, headless = true): Promise<BrowserContext> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  return launchBrowser(userDataDir, headless, [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+  ]);
 }
 
 export async function extensionWorker(context: BrowserContext) {
