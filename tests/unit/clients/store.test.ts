@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoundaryDb } from '@/lib/clients/db';
 import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';
 import { addClient, deleteClient, importDrafts, linkIdentity, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
+import { draft } from './draft';
 
 let db: BoundaryDb;
 let n = 0;
@@ -10,14 +11,6 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await db.delete();
-});
-
-const draft = (name: string, extra: Partial<ClientDraft> = {}): ClientDraft => ({
-  name,
-  aliases: [],
-  status: 'current',
-  identities: emptyIdentities(),
-  ...extra,
 });
 
 describe('client store', () => {

@@ -18,6 +18,7 @@ import {
 } from '@/lib/vault/backup';
 import { sha256, toBase64 } from '@/lib/vault/crypto';
 import { enableVault, lockVault, unlockVault } from '@/lib/vault/vault';
+import { draft } from '../clients/draft';
 
 const BACKUP_PASS = 'backup passphrase 2026';
 const VAULT_PASS = 'correct horse battery staple';
@@ -31,14 +32,6 @@ beforeEach(() => {
 afterEach(async () => {
   vi.restoreAllMocks();
   await db.delete();
-});
-
-const draft = (name: string, extra: Partial<ClientDraft> = {}): ClientDraft => ({
-  name,
-  aliases: [],
-  status: 'current',
-  identities: emptyIdentities(),
-  ...extra,
 });
 
 /** A practice with something in every part a backup covers. */

@@ -29,6 +29,7 @@ import {
   wipeVault,
   WrongPassphraseError,
 } from '@/lib/vault/vault';
+import { draft } from '../clients/draft';
 
 const PASS = 'correct horse battery staple';
 const OTHER = 'a different passphrase';
@@ -43,14 +44,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
   vi.useRealTimers();
   await db.delete();
-});
-
-const draft = (name: string, extra: Partial<ClientDraft> = {}): ClientDraft => ({
-  name,
-  aliases: [],
-  status: 'current',
-  identities: emptyIdentities(),
-  ...extra,
 });
 
 /** A small list with everything a row can hold: aliases, identities, a "not them" decision. */
