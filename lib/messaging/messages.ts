@@ -100,7 +100,7 @@ function isWireCandidate(v: unknown): v is WireCandidate {
   return (
     isRecord(v) &&
     isToken(v.token) &&
-    (v.kind === 'request' || v.kind === 'message') &&
+    (v.kind === 'request' || v.kind === 'message' || v.kind === 'profile') &&
     isPlatform(v.platform) &&
     Array.isArray(v.identities) &&
     v.identities.length <= LIMITS.identities &&

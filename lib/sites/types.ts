@@ -1,7 +1,13 @@
 import type { Platform } from '@/lib/identity/platform';
 
-/** What a card or conversation is, in the policy's terms. */
-export type CandidateKind = 'request' | 'message';
+/**
+ * What a card, conversation or page is, in the policy's terms: a pending request, a
+ * conversation, or a person's own profile page (the clinician is looking at them).
+ */
+export type CandidateKind = 'request' | 'message' | 'profile';
+
+/** The controls on a profile that start a relationship the policy rules out with clients. */
+export type GuardedAction = 'follow' | 'add-friend' | 'connect' | 'message';
 
 /**
  * One person the page shows in a place the policy cares about: a pending request, or a
@@ -68,4 +74,18 @@ export interface SiteAdapter {
   shadowRoots?(doc: Document): ShadowRoot[];
   /** A scanner for `doc` that can scan added elements alone; without one, every scan is of the whole page. */
   scanner?(doc: Document): PageScanner;
+  /**
+   * The person whose own profile page `url` is, as a candidate of kind 'profile': identities
+   * from the URL (which does not depend on the UI language), the name from the page's main
+   * heading ('' until it renders), `element` that heading or the profile's main section. Null on
+   * every other page (feeds, inboxes, groups, pages, the clinician's own settings).
+   */
+  profileOf?(doc: Document, url: URL): Candidate | null;
+  /**
+   * When `target` (what was clicked) is inside one of a profile's controls that would follow,
+   * add as a friend, connect with or message that person: which one, and the control itself.
+   * Null for anything else, including the same words elsewhere on the page (a feed post's
+   * Follow button, a "People you may know" card).
+   */
+  guardedActionAt?(target: Element, url: URL): { action: GuardedAction; control: Element } | null;
 }
