@@ -7,7 +7,7 @@
 import { emptyIdentities, type ClientDraft, type ClientStatus } from '@/lib/clients/model';
 import { identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
-import { readCsv, writeCsv } from './csv';
+import { guardFormula, readCsv, unguardFormula, writeCsv } from './csv';
 
 export const CLIENT_CSV_COLUMNS: readonly string[] = ['name', 'status', 'aliases', ...PLATFORMS];
 
@@ -30,11 +30,6 @@ export type ClientCsvResult =
 // zip) or text in another encoding such as UTF-16.
 const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F]/;
 
-// Spreadsheets run a cell starting with = + - @ tab or CR as a formula, so export puts a quote
-// in front. A cell that already starts with quotes before such a character gets one more, and
-// import takes exactly one off, so every cell comes back as it was exported.
-const NEEDS_GUARD = /^'*[=+\-@\t\r]/;
-const GUARDED = /^'+[=+\-@\t\r]/;
 
 export function readClientCsv(text: string): ClientCsvResult {
   if (NOT_TEXT.test(text)) {
@@ -73,7 +68,7 @@ export function readClientCsv(text: string): ClientCsvResult {
   for (const { line, fields } of dataRecords) {
     const cell = (column: string): string => {
       const index = columns.get(column);
-      return index === undefined ? '' : unguard(fields[index] ?? '');
+      return index === undefined ? '' : unguardFormula(fields[index] ?? '');
     };
     const problems: string[] = [];
 
@@ -117,7 +112,7 @@ export function writeClientCsv(clients: readonly ClientDraft[]): string {
       client.identities[platform].map((identity) => identityUrl(platform, identity)).join('; '),
     ),
   ]);
-  return writeCsv([[...CLIENT_CSV_COLUMNS], ...rows.map((row) => row.map(guard))]);
+  return writeCsv([[...CLIENT_CSV_COLUMNS], ...rows.map((row) => row.map(guardFormula))]);
 }
 
 function isBlank(fields: readonly string[]): boolean {
@@ -128,14 +123,4 @@ function parseStatus(value: string): ClientStatus | undefined {
   const status = value.trim().toLowerCase();
   if (status === '') return 'current';
   return status === 'current' || status === 'former' ? status : undefined;
-}
-
-/** Keeps a spreadsheet from running the cell as a formula (CSV injection). */
-function guard(cell: string): string {
-  return NEEDS_GUARD.test(cell) ? `'${cell}` : cell;
-}
-
-/** Undoes `guard`: drops one leading quote, and only where it protects a formula character. */
-function unguard(cell: string): string {
-  return GUARDED.test(cell) ? cell.slice(1) : cell;
 }

@@ -113,3 +113,19 @@ export function writeCsv(rows: string[][]): string {
 function quoteField(field: string): string {
   return NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
+
+// Spreadsheets run a cell starting with = + - @ tab or CR as a formula, so exports put a quote
+// in front. A cell that already starts with quotes before such a character gets one more, and
+// import takes exactly one off, so every cell comes back as it was exported.
+const NEEDS_GUARD = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** A cell as an export writes it: never run as a formula by a spreadsheet. */
+export function guardFormula(cell: string): string {
+  return NEEDS_GUARD.test(cell) ? `'${cell}` : cell;
+}
+
+/** A cell as an import reads it back: guardFormula undone. */
+export function unguardFormula(cell: string): string {
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
+}

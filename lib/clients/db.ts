@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { ActivityRow } from '@/lib/activity/model';
 import type { DiscussEntry } from '@/lib/discuss/model';
 import type { StoredTemplate } from '@/lib/replies/library';
 import type { Sealed } from '@/lib/vault/crypto';
@@ -73,6 +74,7 @@ export class BoundaryDb extends Dexie {
   replyTemplates!: Table<StoredTemplate, string>;
   discuss!: Table<DiscussEntry, number>;
   vault!: Table<VaultRow, string>;
+  activity!: Table<ActivityRow, number>;
 
   constructor(name = 'boundary') {
     super(name);
@@ -103,6 +105,10 @@ export class BoundaryDb extends Dexie {
           .table<NotThemRow, number>('notThemDecisions')
           .bulkAdd(old.map(({ identityKey, clientId }) => ({ identityKey, clientId })));
       });
+    // The guard rails: the activity log, filtered by time, client, site and kind.
+    this.version(4).stores({
+      activity: '++id, at, clientId',
+    });
   }
 }
 

@@ -85,9 +85,12 @@ export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraf
 }
 
 export async function deleteClient(db: BoundaryDb, id: number): Promise<void> {
-  await db.transaction('rw', db.clients, db.notThemDecisions, async () => {
+  // What Boundary kept about this person goes with them: the clinician removed the reason to keep it.
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.discuss], async () => {
     await db.clients.delete(id);
     await db.notThemDecisions.where('clientId').equals(id).delete();
+    await db.activity.where('clientId').equals(id).delete();
+    await db.discuss.where('clientId').equals(id).delete();
   });
 }
 

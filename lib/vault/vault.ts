@@ -1,5 +1,6 @@
 import type { BoundaryDb, VaultMeta } from '@/lib/clients/db';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem } from '@/lib/clients/sealing';
+import { decodeActivity, encodeActivity } from '@/lib/activity/sealing';
 import {
   confirmCipher,
   currentCipher,
@@ -119,12 +120,16 @@ async function keyFor(meta: VaultMeta, passphrase: string): Promise<{ raw: Bytes
 async function resealAll(db: BoundaryDb, from: Cipher, to: Cipher): Promise<void> {
   const clientRows = await db.clients.toArray();
   const decisionRows = await db.notThemDecisions.toArray();
-  const { clients, decisions } = await duringTransaction(async () => ({
+  // Only welfare checks carry words of the clinician's; the rest of the log is ids and times.
+  const noteRows = await db.activity.filter((row) => row.note !== undefined || row.sealedNote !== undefined).toArray();
+  const { clients, decisions, notes } = await duringTransaction(async () => ({
     clients: await encodeClients(to, await decodeClients(from, clientRows)),
     decisions: await encodeNotThem(to, await decodeNotThem(from, decisionRows)),
+    notes: await encodeActivity(to, await decodeActivity(from, noteRows)),
   }));
   for (let i = 0; i < clients.length; i += RESEAL_CHUNK) await db.clients.bulkPut(clients.slice(i, i + RESEAL_CHUNK));
   for (let i = 0; i < decisions.length; i += RESEAL_CHUNK) await db.notThemDecisions.bulkPut(decisions.slice(i, i + RESEAL_CHUNK));
+  for (let i = 0; i < notes.length; i += RESEAL_CHUNK) await db.activity.bulkPut(notes.slice(i, i + RESEAL_CHUNK));
 }
 
 /** Turns the vault on: seals everything already stored, in one transaction, and leaves it unlocked. */
@@ -133,7 +138,7 @@ export async function enableVault(db: BoundaryDb, passphrase: string, idleMinute
   if (problem) throw new VaultStateError(problem);
   if (!(IDLE_CHOICES as readonly number[]).includes(idleMinutes)) throw new VaultStateError('Choose one of the offered idle times.');
   const fresh = await freshKey(passphrase);
-  await db.transaction('rw', db.clients, db.notThemDecisions, db.vault, async () => {
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
     if (await readMeta(db)) throw new VaultStateError('A passphrase is already set.');
     await resealAll(db, PLAIN, fresh.cipher);
     await db.vault.put({ ...fresh.meta, idleMinutes, createdAt: Date.now() });
@@ -162,7 +167,7 @@ export async function changePassphrase(db: BoundaryDb, current: string, next: st
   if (!meta) throw new VaultStateError('No passphrase is set yet.');
   const old = await keyFor(meta, current);
   const fresh = await freshKey(next);
-  await db.transaction('rw', db.clients, db.notThemDecisions, db.vault, async () => {
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
     await confirmCipher(db, old.cipher);
     const kept = (await readMeta(db))!;
     await resealAll(db, old.cipher, fresh.cipher);
@@ -178,7 +183,7 @@ export async function changePassphrase(db: BoundaryDb, current: string, next: st
 export async function disableVault(db: BoundaryDb): Promise<void> {
   const cipher = await currentCipher(db);
   if (!cipher.sealed) throw new VaultStateError('No passphrase is set.');
-  await db.transaction('rw', db.clients, db.notThemDecisions, db.vault, async () => {
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
     await confirmCipher(db, cipher);
     await resealAll(db, cipher, PLAIN);
     await db.vault.delete('vault');
@@ -188,15 +193,16 @@ export async function disableVault(db: BoundaryDb): Promise<void> {
 
 /**
  * "Forgot the passphrase": what it protected cannot be opened, so it goes, in one transaction:
- * clients, "not them" decisions, and the "to discuss" entries that name clients by id. The
+ * clients, "not them" decisions, and the "to discuss" entries and activity log that name clients by id. The
  * practice's settings and reply templates stay. The vault ends off, ready for a new start.
  */
 export async function wipeVault(db: BoundaryDb, confirmation: string): Promise<void> {
   if (confirmation.trim() !== WIPE_CONFIRMATION) throw new VaultStateError(`Type ${WIPE_CONFIRMATION} to confirm.`);
-  await db.transaction('rw', db.clients, db.notThemDecisions, db.discuss, db.vault, async () => {
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.discuss, db.activity, db.vault], async () => {
     await db.clients.clear();
     await db.notThemDecisions.clear();
     await db.discuss.clear();
+    await db.activity.clear();
     await db.vault.delete('vault');
   });
   await forgetSessionKey();

@@ -1,0 +1,41 @@
+import { guardFormula, writeCsv } from '@/lib/clients/csv';
+import type { GuardedAction } from '@/lib/sites/types';
+import type { ActivityKind, ActivityPlace } from './model';
+import type { ActivityItem } from './store';
+
+export const ACTIVITY_CSV_COLUMNS = ['date', 'time', 'activity', 'site', 'client', 'status', 'control', 'reason', 'looked at'] as const;
+
+/** How the page that exports names things, in the clinician's language. */
+export interface ActivityWords {
+  kind(kind: ActivityKind): string;
+  place(place: ActivityPlace): string;
+  action(action: GuardedAction): string;
+  status(status: 'current' | 'former'): string;
+  /** For an entry whose client has left the list since. */
+  removedClient: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The log as CSV for the clinical record: UTF-8 with a byte-order mark (so spreadsheets read
+ * accents right), CRLF, one row per entry, date and time in the computer's own time zone as a
+ * spreadsheet reads them, and every cell guarded against being run as a formula.
+ */
+export function writeActivityCsv(items: readonly ActivityItem[], words: ActivityWords): string {
+  const rows = items.map((item) => {
+    const at = new Date(item.at);
+    return [
+      `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`,
+      `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+      words.kind(item.kind),
+      words.place(item.place),
+      item.clientId === undefined ? '' : (item.clientName ?? words.removedClient),
+      item.clientStatus ? words.status(item.clientStatus) : '',
+      item.action ? words.action(item.action) : '',
+      item.note?.reason ?? '',
+      item.note?.lookedAt ?? '',
+    ];
+  });
+  return '\uFEFF' + writeCsv([[...ACTIVITY_CSV_COLUMNS], ...rows.map((row) => row.map(guardFormula))]);
+}

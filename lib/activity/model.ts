@@ -1,0 +1,91 @@
+import type { GuardedAction } from '@/lib/sites/types';
+import type { Sealed } from '@/lib/vault/crypto';
+
+/**
+ * The activity log: what Boundary did, or the clinician confirmed, that touches a client, kept
+ * for the clinical record. An entry says what, where, when and who (by client id); never what
+ * anyone wrote in a message. A welfare check carries the clinician's own reason for it.
+ */
+export const ACTIVITY_KINDS = [
+  'declined',
+  'reply-inserted',
+  'guard-confirmed',
+  'guard-cancelled',
+  'welfare-check',
+  'profile-linked',
+  'profile-rejected',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** Where it happened: the three sites Boundary reads, and the optional search and review sites. */
+export const ACTIVITY_PLACES = ['facebook', 'instagram', 'linkedin', 'google', 'bing', 'duckduckgo', 'google-business', 'yelp'] as const;
+export type ActivityPlace = (typeof ACTIVITY_PLACES)[number];
+
+export const isActivityKind = (v: unknown): v is ActivityKind => (ACTIVITY_KINDS as readonly unknown[]).includes(v);
+export const isActivityPlace = (v: unknown): v is ActivityPlace => (ACTIVITY_PLACES as readonly unknown[]).includes(v);
+
+/** A welfare check's record, in the clinician's words. */
+export interface WelfareNote {
+  /** Why the clinician looked: required, it is what makes a look a welfare check. */
+  reason: string;
+  /** What was looked at (a profile, a search), as they describe it. */
+  lookedAt: string;
+}
+
+export interface ActivityEntry {
+  id?: number;
+  /** When it happened, in ms since the epoch. */
+  at: number;
+  kind: ActivityKind;
+  place: ActivityPlace;
+  /** The client it concerns; absent when nobody on the list was sure (e.g. a shared name). */
+  clientId?: number;
+  /** For the profile guard: which control the clinician clicked. */
+  action?: GuardedAction;
+  note?: WelfareNote;
+}
+
+/**
+ * An entry as the database holds it. With the passphrase vault on, a welfare note (free text about
+ * a client) is sealed like the list; the rest is ids, kinds and times, which say nothing without
+ * the list.
+ */
+export type ActivityRow = Omit<ActivityEntry, 'note'> & { note?: WelfareNote; sealedNote?: Sealed };
+
+export const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825] as const;
+export type RetentionDays = (typeof RETENTION_CHOICES)[number];
+/** A year: long enough to bring events into the sessions that follow, short enough to hold little. */
+export const DEFAULT_RETENTION_DAYS: RetentionDays = 365;
+export const isRetentionDays = (v: unknown): v is RetentionDays => (RETENTION_CHOICES as readonly unknown[]).includes(v);
+
+export const REASON_MAX = 2000;
+export const LOOKED_AT_MAX = 500;
+
+/** What is wrong with a welfare note, field by field; empty when it can be saved. */
+export function welfareNoteProblems(note: WelfareNote): Partial<Record<keyof WelfareNote, 'required' | 'too-long'>> {
+  const problems: Partial<Record<keyof WelfareNote, 'required' | 'too-long'>> = {};
+  if (note.reason.trim() === '') problems.reason = 'required';
+  else if (note.reason.length > REASON_MAX) problems.reason = 'too-long';
+  if (note.lookedAt.length > LOOKED_AT_MAX) problems.lookedAt = 'too-long';
+  return problems;
+}
+
+/** The filters of the options page's log view; every one optional. */
+export interface ActivityFilter {
+  clientId?: number;
+  place?: ActivityPlace;
+  kind?: ActivityKind;
+  /** Inclusive bounds, ms since the epoch. */
+  from?: number;
+  to?: number;
+}
+
+export function matchesFilter(entry: ActivityEntry, filter: ActivityFilter): boolean {
+  return (
+    (filter.clientId === undefined || entry.clientId === filter.clientId) &&
+    (filter.place === undefined || entry.place === filter.place) &&
+    (filter.kind === undefined || entry.kind === filter.kind) &&
+    (filter.from === undefined || entry.at >= filter.from) &&
+    (filter.to === undefined || entry.at <= filter.to)
+  );
+}
