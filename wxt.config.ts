@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { REVIEW_ORIGINS } from './lib/reviews/sites';
+import { SEARCH_ORIGINS } from './lib/searches/engines';
 
 // The three sites Boundary reads; nothing else is requested up front.
 export const SITE_MATCHES = [
@@ -11,12 +13,17 @@ export const SITE_MATCHES = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ command, browser }) => ({
+  manifest: ({ command, browser, manifestVersion }) => ({
     name: 'Boundary',
     description:
       'Keeps your social-media policy: spots requests and messages from clients on Facebook, Instagram and LinkedIn. Your client list never leaves this device.',
     permissions: ['storage'],
     host_permissions: SITE_MATCHES,
+    // Search engines and review sites: asked for only when the clinician turns those features on.
+    // Manifest V2 (the Firefox build) lists optional hosts with the optional permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: [...SEARCH_ORIGINS, ...REVIEW_ORIGINS] }
+      : { optional_host_permissions: [...SEARCH_ORIGINS, ...REVIEW_ORIGINS] }),
     action: { default_title: 'Boundary' },
     // Extension pages may load only the extension's own files and may open no connection at all:
     // the client list cannot leave through a fetch, an image or a form, whatever a bug does.

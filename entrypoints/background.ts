@@ -1,5 +1,15 @@
 import { browser } from 'wxt/browser';
-import { onPageCandidates, onPageRequest, onTabGone, onVaultChanged, showVaultState } from '@/lib/detections/handlers';
+import {
+  onGuardDecision,
+  onPageCandidates,
+  onPageRequest,
+  onTabAddress,
+  onTabGone,
+  onVaultChanged,
+  showVaultState,
+} from '@/lib/detections/handlers';
+import { pruneActivity } from '@/lib/activity/store';
+import { database } from '@/lib/clients/db';
 import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
 import { KEY_ITEM } from '@/lib/vault/session';
 
@@ -16,7 +26,8 @@ export default defineBackground(() => {
     // a content script only ever speaks for its own tab.
     const origin = originOf(sender, browser.runtime.id, extensionOrigin);
     if (origin.from === 'content' && isContentToBackground(message)) {
-      return onPageCandidates(origin.tabId, message).then(() => ({ ok: true }));
+      if (message.type === 'guard-decision') return onGuardDecision(origin.tabId, message).then(() => ({ ok: true }));
+      return onPageCandidates(origin.tabId, message);
     }
     if (origin.from === 'extension-page' && isPageToBackground(message)) {
       return onPageRequest(message);
@@ -25,10 +36,20 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void onTabGone(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A new document is loading: what the old one showed is gone. A page that is still ours
     // reports again from its new content script.
     if (change.status === 'loading') void onTabGone(tabId);
+    // Search and review pages are read from their address, which the browser gives only for
+    // hosts the clinician granted (the optional features in the options page).
+    const url = change.url ?? (change.status === 'loading' ? tab.url : undefined);
+    if (url) void onTabAddress(tabId, url);
+  });
+  // A feature was just turned on: searches and review screens already open count too.
+  browser.permissions.onAdded.addListener(() => {
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined && tab.url) void onTabAddress(tab.id, tab.url);
+    });
   });
 
   // The vault's key left session storage: locked from a page, gone idle, turned off or wiped.
@@ -39,4 +60,6 @@ export default defineBackground(() => {
   });
   // A browser that was closed starts locked: session storage kept no key.
   void showVaultState();
+  // The log keeps no more than the chosen period, even when nothing new is written for a while.
+  void pruneActivity(database());
 });

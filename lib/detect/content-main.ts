@@ -1,7 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { foldName } from '@/lib/identity/names';
-import { isBackgroundToContent, type BackgroundToContent, type PageCandidates, type WireCandidate } from '@/lib/messaging/messages';
+import { installProfileGuard } from '@/lib/guard/profile-guard';
+import {
+  isBackgroundToContent,
+  type BackgroundToContent,
+  type CandidatesReply,
+  type GuardDecision,
+  type PageCandidates,
+  type WireCandidate,
+} from '@/lib/messaging/messages';
 import { typeInto } from '@/lib/sites/compose';
 import type { ActionResult, Candidate, PageScanner, SiteAdapter } from '@/lib/sites/types';
 import { ElementTokens } from './tokens';
@@ -30,8 +38,24 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     return { candidate, token, wire: { token, kind, platform, identities, name } };
   };
 
+  // The person whose profile this page is, if it is one. Kept apart from the cards: it comes from
+  // the address and heading, not from scanning, and a new person gets a new token, so the
+  // background's answer about one profile never arms the guard on the next.
+  let profile: { key: string; wire: WireCandidate } | undefined;
+  let guarded = new Set<string>();
+  const readProfile = (url: URL): boolean => {
+    const found = adapter.profileOf?.(document, url) ?? null;
+    const key = found ? JSON.stringify([found.identities, found.name]) : undefined;
+    if (key === profile?.key) return false;
+    profile = found && key
+      ? { key, wire: { token: crypto.randomUUID(), kind: 'profile', platform: found.platform, identities: found.identities, name: found.name } }
+      : undefined;
+    return true;
+  };
+
   const messageFor = (url: URL): PageCandidates => {
     const candidates = current.map((entry) => entry.wire);
+    if (profile) candidates.push(profile.wire);
     const recognised = candidates.length > 0 || !adapter.expectsCandidates(url);
     return { type: 'page-candidates', url: url.href, candidates, recognised };
   };
@@ -66,9 +90,14 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     }
     refill();
     budget = Math.max(budget - chargeFor(message), -REPORT_DEBT_MS);
-    browser.runtime.sendMessage(message).catch(() => {
-      // The extension was reloaded or updated: this script is orphaned and will be replaced.
-    });
+    browser.runtime.sendMessage(message).then(
+      (reply: CandidatesReply | undefined) => {
+        guarded = new Set(reply?.guard ?? []);
+      },
+      () => {
+        // The extension was reloaded or updated: this script is orphaned and will be replaced.
+      },
+    );
   };
 
   const post = (message: PageCandidates) => {
@@ -82,6 +111,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   /** A scan of the whole page; reported when it differs from the last report, or when forced. */
   const scan = (force = false) => {
     const url = new URL(location.href);
+    readProfile(url);
     const found = scanner.scan(url);
     current = found.map(entryFor);
     entries = new WeakMap(current.map((entry) => [entry.candidate, entry]));
@@ -104,10 +134,11 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     const url = new URL(location.href);
     const found = scanner.update(outermost(added), url);
     if (found === null) return scan();
+    const profileChanged = readProfile(url);
     // Usually the cards reported stay as they were, in front, and any new ones follow.
     let same = 0;
     while (same < current.length && same < found.length && found[same] === current[same]!.candidate) same++;
-    if (same === current.length && same === found.length) return;
+    if (same === current.length && same === found.length && !profileChanged) return;
     if (same === current.length) {
       for (let i = same; i < found.length; i++) {
         const entry = entryFor(found[i]!);
@@ -154,6 +185,16 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     lastMessage = undefined;
     watcher.schedule();
   });
+
+  installProfileGuard(
+    ctx,
+    adapter,
+    () => (profile && guarded.has(profile.wire.token) ? profile.wire.token : undefined),
+    (token, action, confirmed) => {
+      const decision: GuardDecision = { type: 'guard-decision', token, action, confirmed };
+      browser.runtime.sendMessage(decision).catch(() => undefined);
+    },
+  );
 
   const onMessage = (message: unknown): Promise<ActionResult> | undefined => {
     if (!isBackgroundToContent(message)) return undefined;

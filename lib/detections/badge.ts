@@ -18,6 +18,16 @@ export async function showCount(tabId: number, count: number): Promise<void> {
   }
 }
 
+/** A review-reply screen: no one is counted, but the popup has something to say. */
+export async function showNotice(tabId: number): Promise<void> {
+  try {
+    await toolbar().setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
+    await toolbar().setBadgeText({ tabId, text: '!' });
+  } catch {
+    // Closed meanwhile.
+  }
+}
+
 /**
  * The lock on the icon: everywhere (the browser-wide badge, which any tab without its own shows)
  * and on each of these tabs, whose own badge would otherwise still show an earlier count.

@@ -2,9 +2,14 @@ import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
 import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
+import { logActivity } from '@/lib/activity/store';
+import type { ActivityEntry } from '@/lib/activity/model';
 import type {
   BackgroundToContent,
+  CandidatesReply,
   DetectionView,
+  GuardDecision,
+  LookupView,
   PageCandidates,
   PageToBackground,
   TabDetections,
@@ -14,8 +19,8 @@ import { checkLength } from '@/lib/replies/limits';
 import { isMessageRequestsPage } from '@/lib/replies/situations';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
-import { clearLocked, showCount, showLocked } from './badge';
-import { detect, peopleCount, type Detection } from './tab-detections';
+import { clearLocked, showCount, showLocked, showNotice } from './badge';
+import { detect, lookupOf, peopleCount, type Detection, type TabState } from './tab-detections';
 import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
 
 /** Reports from one tab are handled one after another, so an older one never overwrites a newer. */
@@ -26,7 +31,7 @@ function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export function onPageCandidates(tabId: number, message: PageCandidates): Promise<void> {
+export function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
   return inTabOrder(tabId, async () => {
     const { matcher, locked } = await currentMatcher();
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
@@ -34,6 +39,55 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     await writeTab(tabId, { url: message.url, recognised: message.recognised, detections });
     if (locked) await showLocked([tabId]);
     else await showCount(tabId, peopleCount(detections));
+    return { ok: true, guard: detections.filter((d) => d.kind === 'profile').map((d) => d.token) };
+  });
+}
+
+/** The profile guard stopped a click and the clinician chose: the log keeps which, for whom. */
+export async function onGuardDecision(tabId: number, message: GuardDecision): Promise<void> {
+  const detection = await findDetection(tabId, message.token);
+  if (detection?.kind !== 'profile') return;
+  await logFor(detection, { kind: message.confirmed ? 'guard-confirmed' : 'guard-cancelled', action: message.action });
+}
+
+/** One activity entry per client a detection matched (several only for a shared name). */
+async function logFor(detection: Detection, entry: Pick<ActivityEntry, 'kind' | 'action'>): Promise<void> {
+  const at = Date.now();
+  for (const clientId of detection.clientIds) {
+    await logActivity(database(), { at, place: detection.platform, clientId, ...entry });
+  }
+}
+
+/**
+ * A tab's address changed. Search and review pages have no content script: their address is
+ * all Boundary reads, and only once the clinician granted those hosts (without the permission
+ * the browser does not tell the background their address at all).
+ */
+export function onTabAddress(tabId: number, href: string): Promise<void> {
+  return inTabOrder(tabId, async () => {
+    const { matcher, locked } = await currentMatcher();
+    const lookup = lookupOf(matcher, href);
+    if (!lookup) {
+      // Left a search for another page of the same site: what the search showed goes.
+      const state = await readTab(tabId);
+      if (state?.lookup) {
+        await forgetTab(tabId);
+        await showCount(tabId, 0);
+      }
+      return;
+    }
+    const url = new URL(href);
+    // The query stays out of what is kept: it is the one thing on these pages that names anyone.
+    const state: TabState = {
+      url: `${url.origin}${url.pathname}`,
+      recognised: true,
+      detections: [],
+      lookup: lookup.kind === 'search' && locked ? { ...lookup, clientIds: [] } : lookup,
+    };
+    await writeTab(tabId, state);
+    if (locked) await showLocked([tabId]);
+    else if (lookup.kind === 'review') await showNotice(tabId);
+    else await showCount(tabId, peopleCount([], state.lookup));
   });
 }
 
@@ -58,9 +112,12 @@ export async function onVaultChanged(): Promise<void> {
       tabIds.map(async (tabId) => {
         const state = await readTab(tabId);
         if (state && state.detections.length > 0) await writeTab(tabId, { ...state, detections: [] });
+        if (state?.lookup?.kind === 'search') await writeTab(tabId, { ...state, lookup: { ...state.lookup, clientIds: [] } });
       }),
     );
     await showLocked(tabIds);
+    // Pages report again and hear that nothing is matched while locked: their guards stand down.
+    await Promise.all(tabIds.map((tabId) => sendToTab(tabId, { type: 'resend' })));
   } else {
     await clearLocked(tabIds);
     await rematch(tabIds);
@@ -80,10 +137,19 @@ async function sendToTab(tabId: number, message: BackgroundToContent): Promise<A
   }
 }
 
-/** Asks tabs to report their candidates again, after the list or a decision about a profile changed. */
+/**
+ * Asks tabs to report their candidates again, after the list or a decision about a profile
+ * changed; a search tab, which has no content script, is read again from its address.
+ */
 async function rematch(tabIds: readonly number[]): Promise<void> {
   invalidateMatcher();
-  await Promise.all(tabIds.map((tabId) => sendToTab(tabId, { type: 'resend' })));
+  await Promise.all(
+    tabIds.map(async (tabId) => {
+      if (!(await readTab(tabId))?.lookup) return sendToTab(tabId, { type: 'resend' });
+      const url = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+      if (url) await onTabAddress(tabId, url);
+    }),
+  );
 }
 
 async function findDetection(tabId: number, token: string): Promise<Detection | undefined> {
@@ -107,7 +173,8 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   const [state, { listSize, locked }] = await Promise.all([readTab(tabId), currentMatcher()]);
   if (locked) return lockedView();
   if (!state) return { supported: false, recognised: true, listSize, detections: [] };
-  const ids = [...new Set(state.detections.flatMap((d) => d.clientIds))];
+  const lookupIds = state.lookup?.kind === 'search' ? state.lookup.clientIds : [];
+  const ids = [...new Set([...state.detections.flatMap((d) => d.clientIds), ...lookupIds])];
   let clients: Awaited<ReturnType<typeof clientsById>>;
   try {
     clients = await clientsById(db, ids, cipher);
@@ -115,21 +182,29 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const detections = state.detections.flatMap((d): DetectionView[] => {
-    const matched = d.clientIds.flatMap((id) => {
+  const named = (clientIds: readonly number[]) =>
+    clientIds.flatMap((id) => {
       const client = clients.get(id);
       return client ? [{ id, name: client.name, status: client.status }] : [];
     });
+  const detections = state.detections.flatMap((d): DetectionView[] => {
+    const matched = named(d.clientIds);
     if (matched.length === 0) return [];
     const { clientIds: _ids, ...rest } = d;
     return [{ ...rest, clients: matched }];
   });
+  let lookup: LookupView | undefined;
+  if (state.lookup?.kind === 'review') lookup = state.lookup;
+  else if (state.lookup?.kind === 'search' && state.lookup.clientIds.length > 0) {
+    lookup = { kind: 'search', engine: state.lookup.engine, clients: named(state.lookup.clientIds) };
+  }
   return {
     supported: true,
     recognised: state.recognised,
     listSize,
     detections,
     ...(isMessageRequestsPage(state.url) && { messageRequests: true }),
+    ...(lookup && { lookup }),
   };
 }
 
@@ -151,14 +226,38 @@ async function insertReply(message: Extract<PageToBackground, { type: 'insert-re
   return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text });
 }
 
+/** Where "Leave page" goes when the tab has no page to go back to: the site's own start page. */
+const START_PAGES: Record<Detection['platform'], string> = {
+  facebook: 'https://www.facebook.com/',
+  instagram: 'https://www.instagram.com/',
+  linkedin: 'https://www.linkedin.com/feed/',
+};
+
+async function leavePage(tabId: number): Promise<ActionResult> {
+  const platform = (await readTab(tabId))?.detections.find((d) => d.kind === 'profile')?.platform;
+  try {
+    await browser.tabs.goBack(tabId);
+  } catch {
+    if (!platform) return { ok: false, reason: 'There is no page to go back to' };
+    await browser.tabs.update(tabId, { url: START_PAGES[platform] });
+  }
+  return { ok: true, done: 'Left the page' };
+}
+
 export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult> {
   switch (message.type) {
     case 'get-detections':
       return tabDetections(message.tabId);
     case 'decline':
-      return sendToTab(message.tabId, { type: 'decline', token: message.token });
-    case 'insert-reply':
-      return insertReply(message);
+    case 'insert-reply': {
+      const detection = await findDetection(message.tabId, message.token);
+      const result =
+        message.type === 'decline' ? await sendToTab(message.tabId, { type: 'decline', token: message.token }) : await insertReply(message);
+      if (result.ok && detection) await logFor(detection, { kind: message.type === 'decline' ? 'declined' : 'reply-inserted' });
+      return result;
+    }
+    case 'leave-page':
+      return leavePage(message.tabId);
     case 'this-is-them':
     case 'not-them': {
       const detection = await findDetection(message.tabId, message.token);
@@ -177,6 +276,12 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
         if (error instanceof VaultLockedError || error instanceof VaultChangedError) return { ok: false, reason: error.message };
         throw error;
       }
+      await logActivity(db, {
+        at: Date.now(),
+        kind: message.type === 'this-is-them' ? 'profile-linked' : 'profile-rejected',
+        place: detection.platform,
+        clientId: message.clientId,
+      });
       await rematch([message.tabId]);
       return { ok: true, done: message.type === 'this-is-them' ? 'Profile saved to the client' : 'Will not be shown again' };
     }

@@ -2,6 +2,8 @@ import type { CandidateKind } from '@/lib/sites/types';
 import type { Platform } from '@/lib/identity/platform';
 import type { Matcher } from '@/lib/matching/matcher';
 import type { WireCandidate } from '@/lib/messaging/messages';
+import { reviewSiteOf, type ReviewSite } from '@/lib/reviews/sites';
+import { searchOf, type SearchEngine } from '@/lib/searches/engines';
 
 /** A matched person on a tab, as the background keeps it: client ids only, never names. */
 export interface Detection {
@@ -14,10 +16,24 @@ export interface Detection {
   pageName: string;
 }
 
+/** What a page's address alone says: a search naming listed people, or a review-reply screen. */
+export type Lookup = { kind: 'search'; engine: SearchEngine; clientIds: number[] } | { kind: 'review'; site: ReviewSite };
+
 export interface TabState {
+  /** For a search, without its query: the query is not kept anywhere. */
   url: string;
   recognised: boolean;
   detections: Detection[];
+  lookup?: Lookup;
+}
+
+/** The lookup an address makes, or null; a search names the clients its query names. */
+export function lookupOf(matcher: Matcher, href: string): Lookup | null {
+  const review = reviewSiteOf(href);
+  if (review) return { kind: 'review', site: review };
+  const search = searchOf(href);
+  if (search) return { kind: 'search', engine: search.engine, clientIds: matcher.namesIn(search.query) };
+  return null;
 }
 
 /** Matches a page's candidates; people who are not on the list are dropped here and go no further. */
@@ -43,11 +59,12 @@ export function detect(matcher: Matcher, candidates: readonly WireCandidate[]): 
  * How many people the badge counts: each client once, however many cards show them (a
  * conversation's header and its row in the list), and each other name-only match once.
  */
-export function peopleCount(detections: readonly Detection[]): number {
+export function peopleCount(detections: readonly Detection[], lookup?: Lookup): number {
   const exact = new Set(detections.flatMap((d) => (d.match === 'exact' ? d.clientIds : [])));
   const people = new Set<string>([...exact].map((id) => `c${id}`));
   for (const d of detections) {
     if (d.match === 'name' && !d.clientIds.every((id) => exact.has(id))) people.add(`n${d.clientIds.join(',')}`);
   }
+  if (lookup?.kind === 'search') for (const id of lookup.clientIds) people.add(`c${id}`);
   return people.size;
 }

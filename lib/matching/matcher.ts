@@ -1,4 +1,5 @@
 import { identityKey, nameKey } from '@/lib/identity';
+import { foldName } from '@/lib/identity/names';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import type { Client } from '@/lib/clients/model';
 
@@ -27,6 +28,8 @@ export class Matcher {
    * new appears, and folding a name is most of what a lookup costs. Emptied when full.
    */
   private readonly keys = new Map<string, string>();
+  /** The most words in any name key, so namesIn looks at no longer runs of words than that. */
+  private longestName = 0;
 
   constructor(
     clients: readonly Client[],
@@ -41,11 +44,32 @@ export class Matcher {
       }
       for (const key of new Set([client.name, ...client.aliases].map(nameKey))) {
         if (!key) continue;
+        this.longestName = Math.max(this.longestName, key.split(' ').length);
         const ids = this.byName.get(key);
         if (ids) ids.push(client.id);
         else this.byName.set(key, [client.id]);
       }
     }
+  }
+
+  /**
+   * Clients whose name or alias appears in free text such as a search query: its words next to
+   * each other, in any order ("okoro chidi therapist" names Chidi Okoro). Only names of two words
+   * or more: a first name alone turns up in too many searches that are about someone else.
+   */
+  namesIn(text: string): number[] {
+    // Word by word: folding the whole text would read "Okoro, Chidi" therapist as Last, First.
+    const words = text.split(/[\s,;]+/).flatMap((word) => foldName(word).split(' ')).filter(Boolean);
+    const found = new Set<number>();
+    for (let start = 0; start < words.length; start++) {
+      for (let length = 2; length <= Math.min(this.longestName, words.length - start); length++) {
+        const unique = [...new Set(words.slice(start, start + length))];
+        if (unique.length < 2) continue;
+        const key = unique.sort().join(' ');
+        for (const id of this.byName.get(key) ?? []) found.add(id);
+      }
+    }
+    return [...found];
   }
 
   get size(): number {

@@ -1,5 +1,7 @@
 import { isPlatform, type Platform } from '@/lib/identity/platform';
-import type { ActionResult, CandidateKind } from '@/lib/sites/types';
+import type { ReviewSite } from '@/lib/reviews/sites';
+import type { SearchEngine } from '@/lib/searches/engines';
+import type { ActionResult, CandidateKind, GuardedAction } from '@/lib/sites/types';
 
 /**
  * Every message between the parts of the extension, in one place. What crosses from a content
@@ -25,7 +27,24 @@ export interface PageCandidates {
   /** False when the page is one the adapter expects to understand but nothing was recognised. */
   recognised: boolean;
 }
-export type ContentToBackground = PageCandidates;
+/** What the clinician chose when the profile guard stopped a click: it goes to the activity log. */
+export interface GuardDecision {
+  type: 'guard-decision';
+  token: string;
+  action: GuardedAction;
+  confirmed: boolean;
+}
+export type ContentToBackground = PageCandidates | GuardDecision;
+
+/**
+ * The background's answer to a report: the tokens of profiles on the page that are people on
+ * the list, so the content script guards their Follow / Add friend / Connect / Message controls.
+ * It says which profile to guard and nothing about who is on the list.
+ */
+export interface CandidatesReply {
+  ok: true;
+  guard: string[];
+}
 
 // --- background → content script ---------------------------------------------------------------
 export type BackgroundToContent =
@@ -45,6 +64,8 @@ export type PageToBackground =
   | { type: 'this-is-them'; tabId: number; token: string; clientId: number }
   | { type: 'not-them'; tabId: number; token: string; clientId: number }
   | { type: 'clients-changed' }
+  /** "Leave page" on a profile: back in the tab's history, or to the site's start page when there is none. */
+  | { type: 'leave-page'; tabId: number }
   /**
    * A page locked, unlocked, turned on or off, or re-keyed the passphrase vault: the background
    * drops what it matched with, shows the lock or matches open tabs again. It carries no key and
@@ -66,6 +87,11 @@ export interface DetectionView {
   identity?: string;
 }
 
+/** A search for listed people on an optional search engine, or a review-reply screen. */
+export type LookupView =
+  | { kind: 'search'; engine: SearchEngine; clients: DetectionView['clients'] }
+  | { kind: 'review'; site: ReviewSite };
+
 export interface TabDetections {
   /** Whether a Boundary content script has reported from this tab's page. */
   supported: boolean;
@@ -76,13 +102,15 @@ export interface TabDetections {
   messageRequests?: boolean;
   /** The passphrase vault is locked: nothing was matched, and the popup offers to unlock. */
   locked?: boolean;
+  /** The page is a search that named listed people, or a review-reply screen. */
+  lookup?: LookupView;
 }
 
 export type Reply<M> = M extends { type: 'get-detections' }
   ? TabDetections
   : M extends { type: 'decline' | 'insert-reply' | 'insert-text' }
     ? ActionResult
-    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' | 'vault-changed' }
+    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' | 'vault-changed' | 'leave-page' }
       ? ActionResult
       : unknown;
 
@@ -109,7 +137,12 @@ function isWireCandidate(v: unknown): v is WireCandidate {
   );
 }
 
+const GUARDED_ACTIONS: readonly unknown[] = ['follow', 'add-friend', 'connect', 'message'] satisfies GuardedAction[];
+
 export function isContentToBackground(v: unknown): v is ContentToBackground {
+  if (isRecord(v) && v.type === 'guard-decision') {
+    return isToken(v.token) && GUARDED_ACTIONS.includes(v.action) && typeof v.confirmed === 'boolean';
+  }
   return (
     isRecord(v) &&
     v.type === 'page-candidates' &&
@@ -128,6 +161,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'vault-changed':
       return true;
     case 'get-detections':
+    case 'leave-page':
       return isTabId(v.tabId);
     case 'decline':
       return isTabId(v.tabId) && isToken(v.token);
