@@ -48,12 +48,18 @@ export class Boundary {
     return page;
   }
 
-  /** The browser's id for a page's tab, asked of the extension itself. */
+  /**
+   * The browser's id for a page's tab, asked of the extension itself. The extension sees the
+   * address only of the sites it may read; for any other page, the tab is found as the active one.
+   */
   async tabIdOf(page: Page): Promise<number> {
     const url = page.url();
+    await page.bringToFront();
     return this.worker.evaluate(async (href) => {
       const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((t: { url?: string }) => t.url === href);
+      const tab =
+        tabs.find((t: { url?: string }) => t.url === href) ??
+        (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).find((t: { url?: string }) => t.url === undefined);
       if (tab?.id === undefined) throw new Error(`no tab for ${href}`);
       return tab.id;
     }, url);

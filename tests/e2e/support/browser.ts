@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 
@@ -45,14 +45,27 @@ export function launchBrowser(userDataDir: string, headless: boolean, extraArgs:
 }
 
 /** A fresh browser profile with the built extension loaded, as a person would have it. */
-export async function launchWithExtension(userDataDir: string, headless = true): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string, headless = true, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  return launchBrowser(userDataDir, headless, [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
-  ]);
+  return launchBrowser(userDataDir, headless, [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]);
+}
+
+/**
+ * A copy of the built extension, in `dir`, with its optional hosts (search engines, review
+ * sites) granted from the start. Chromium grants optional hosts only after asking the person in
+ * a prompt of its own, which no test can answer; listing them with the required hosts stands in
+ * for that "Allow". Only the manifest differs: the code under test is the same build.
+ */
+export function withOptionalHostsGranted(dir: string): string {
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[]; optional_host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  delete manifest.optional_host_permissions;
+  writeFileSync(file, JSON.stringify(manifest));
+  return dir;
 }
 
 export async function extensionWorker(context: BrowserContext) {

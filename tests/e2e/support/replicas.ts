@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 
 const FIXTURES = path.resolve('tests/fixtures');
-const SITE_HOST = /(^|\.)(facebook|instagram|linkedin)\.com$/;
+// The three social sites, and the search engines and review sites of the optional features.
+const SITE_HOST =
+  /(^|\.)(facebook|instagram|linkedin)\.com$|^(www\.google\.[a-z.]+|www\.bing\.com|(html\.)?duckduckgo\.com|business\.google\.com|biz\.yelp\.com)$/;
 
 /**
  * Serves hand-written replicas at the sites' real addresses and refuses everything else, so

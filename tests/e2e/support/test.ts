@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { Boundary } from './boundary';
-import { extensionWorker, launchWithExtension } from './browser';
+import { extensionWorker, launchWithExtension, withOptionalHostsGranted } from './browser';
 import { Replicas } from './replicas';
 
 export interface ReplicaState {
@@ -14,6 +14,8 @@ export interface ReplicaState {
 }
 
 interface Fixtures {
+  /** Whether the clinician turned on the optional features (searches, review sites) before the test. */
+  optionalHostsGranted: boolean;
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
@@ -29,10 +31,11 @@ export async function replicaState(page: Page): Promise<ReplicaState> {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  optionalHostsGranted: [false, { option: true }],
+  context: async ({ optionalHostsGranted }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'boundary-e2e-'));
-    const context = await launchWithExtension(dir);
+    const extension = optionalHostsGranted ? withOptionalHostsGranted(path.join(dir, 'extension')) : undefined;
+    const context = await launchWithExtension(path.join(dir, 'profile'), true, extension);
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });
