@@ -173,4 +173,33 @@ describe('which addresses are profiles', () => {
   ])('Facebook %s → %j', (href, expected) => {
     expect(identitiesAt('facebook', href)).toEqual(expected);
   });
+
+  it.each([
+    ['https://www.instagram.com/mira.okafor.lund/', ['mira.okafor.lund']],
+    ['https://www.instagram.com/Mira.Okafor.Lund', ['mira.okafor.lund']],
+    ['https://www.instagram.com/mira.okafor.lund/?hl=pt-br', ['mira.okafor.lund']],
+    ['https://www.instagram.com/mira.okafor.lund/tagged/', ['mira.okafor.lund']],
+    ['https://www.instagram.com/mira.okafor.lund/reels/', ['mira.okafor.lund']],
+    ['https://www.instagram.com/mira.okafor.lund/followers/', ['mira.okafor.lund']],
+    ['https://m.instagram.com/mira.okafor.lund/', ['mira.okafor.lund']],
+    ['https://www.instagram.com/', null],
+    ['https://www.instagram.com/explore/', null],
+    ['https://www.instagram.com/explore/people/', null],
+    ['https://www.instagram.com/direct/inbox/', null],
+    ['https://www.instagram.com/direct/t/118273645501928/', null],
+    ['https://www.instagram.com/accounts/edit/', null],
+    ['https://www.instagram.com/accounts/activity/?followRequests=1', null],
+    ['https://www.instagram.com/p/DB7kQm2sXa1/', null],
+    ['https://www.instagram.com/mira.okafor.lund/p/DB7kQm2sXa1/', null],
+    ['https://www.instagram.com/reel/DB7kQm2sXa1/', null],
+    ['https://www.instagram.com/reels/', null],
+    ['https://www.instagram.com/stories/mira.okafor.lund/3412345678901234567/', null],
+    ['https://www.instagram.com/stories/mira.okafor.lund/', null],
+    ['https://www.instagram.com/about/', null],
+    ['https://www.instagram.com/legal/privacy/', null],
+    ['https://www.instagram.com/not-a-username/', null],
+    ['https://www.facebook.com/mira.okafor.lund/', null],
+  ])('Instagram %s → %j', (href, expected) => {
+    expect(identitiesAt('instagram', href)).toEqual(expected);
+  });
 });
