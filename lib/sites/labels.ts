@@ -102,22 +102,26 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
 };
 
 /**
- * Words on controls that undo or show a relationship already started: never a start, although
- * some hold a start's word ("Dejar de seguir", "Ne plus suivre", "Segui già").
+ * Words on controls that hold a start's word but start nothing with this person: undoing or
+ * showing a relationship already there ("Dejar de seguir", "Ne plus suivre", "Segui già"), or
+ * sending their profile to someone else ("Send profile in a message").
  */
-export const UNDO_CONTACT_WORDS = [
+export const NOT_CONTACT_WORDS = [
   // English
-  'unfollow', 'following', 'cancel', 'withdraw', 'requested', 'pending',
+  'unfollow', 'following', 'cancel', 'withdraw', 'requested', 'pending', 'send profile', 'share profile',
   // Spanish
-  'dejar de seguir', 'siguiendo', 'cancelar', 'solicitado', 'solicitada', 'pendiente',
+  'dejar de seguir', 'siguiendo', 'cancelar', 'solicitado', 'solicitada', 'pendiente', 'enviar perfil', 'compartir perfil',
   // French
   'ne plus suivre', 'se désabonner', 'abonné', 'abonnée', 'suivi', 'suivie', 'annuler', 'demandé', 'en attente',
+  'envoyer le profil', 'partager le profil',
   // German
   'nicht mehr folgen', 'entfolgen', 'gefolgt', 'abbrechen', 'zurückziehen', 'angefragt', 'ausstehend',
+  'profil senden', 'profil per nachricht', 'profil teilen',
   // Portuguese
-  'deixar de seguir', 'seguindo', 'solicitado', 'pendente',
+  'deixar de seguir', 'seguindo', 'pendente', 'compartilhar perfil',
   // Italian
   'segui già', 'non seguire più', 'smetti di seguire', 'annulla', 'richiesto', 'richiesta inviata', 'in attesa',
+  'invia profilo', 'condividi profilo',
 ];
 
 /** Words on the control that edits one's own profile, which only its owner sees. */
@@ -133,11 +137,11 @@ const CONTACT_ACTIONS = Object.keys(CONTACT_WORDS) as GuardedAction[];
 
 /**
  * What a control starts, from its labels (aria-label first, then its text): the first action
- * word in the first label that has one, as actionOf reads a label. Null when any label undoes
- * or shows a relationship already there, or none names a start.
+ * word in the first label that has one, as actionOf reads a label. Null when any label reads
+ * as starting nothing (NOT_CONTACT_WORDS), or none names a start.
  */
 export function contactActionOf(...labels: string[]): GuardedAction | null {
-  if (labels.some((label) => labelHasWord(label, UNDO_CONTACT_WORDS))) return null;
+  if (labels.some((label) => labelHasWord(label, NOT_CONTACT_WORDS))) return null;
   for (const label of labels) {
     const have = tokens(label);
     for (let start = 0; start < have.length; start++) {

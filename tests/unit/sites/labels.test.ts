@@ -88,6 +88,9 @@ describe('contactActionOf: what a profile control starts, in six languages', () 
     'Gefolgt', 'Nicht mehr folgen', 'Anfrage abbrechen', 'Ausstehend', 'Freunde',
     'Seguindo', 'Deixar de seguir', 'Pendente',
     'Segui già', 'Non seguire più', 'Smetti di seguire', 'Annulla richiesta', 'Amici',
+    // Sending the profile to someone else
+    'Send profile in a message', 'Enviar perfil en un mensaje', 'Envoyer le profil par message',
+    'Profil per Nachricht senden', 'Enviar perfil por mensagem', 'Invia profilo in un messaggio', 'Share profile',
     // Neither: the same letters in other words, and other controls
     '500+ connections', 'Connections', 'Followers', '1,2 mil seguidores', 'Messages', 'Messenger', 'Nachrichten',
     'Edit profile', 'Editar perfil', 'More', 'More actions', 'Plus', 'See options', 'Add to story', 'Add',

@@ -41,14 +41,14 @@ describe.each(PROFILE_PAGES)('$fixture', ({ platform, url, fixture, identity, na
   beforeEach(() => loadReplica(fixture));
 
   it('is the profile of the person the address names, by the name in its heading', () => {
-    const profile = adapter.profileOf!(document, at)!;
+    const profile = adapter.profileOf(document, at)!;
     expect(profile).toMatchObject({ kind: 'profile', platform, identities: [identity], name });
     expect(profile.element.isConnected).toBe(true);
   });
 
   it('names nobody before the heading renders, but still knows whose profile it is', () => {
     for (const heading of document.querySelectorAll('h1, h2')) heading.remove();
-    expect(adapter.profileOf!(document, at)).toMatchObject({ identities: [identity], name: '' });
+    expect(adapter.profileOf(document, at)).toMatchObject({ identities: [identity], name: '' });
   });
 
   it('guards each of the profile’s own controls, wherever in it the click lands', () => {
@@ -56,7 +56,7 @@ describe.each(PROFILE_PAGES)('$fixture', ({ platform, url, fixture, identity, na
     expect(new Set(guarded.map((control) => control.getAttribute('data-replica-action')))).toEqual(new Set(actions));
     for (const control of guarded) {
       for (const target of targetsIn(control)) {
-        expect(adapter.guardedActionAt!(target, at), target.outerHTML).toEqual({
+        expect(adapter.guardedActionAt(target, at), target.outerHTML).toEqual({
           action: control.getAttribute('data-replica-action'),
           control,
         });
@@ -70,10 +70,10 @@ describe.each(PROFILE_PAGES)('$fixture', ({ platform, url, fixture, identity, na
     );
     expect(others.some((control) => GUARDED.has(control.getAttribute('data-replica-action')!))).toBe(true);
     for (const control of others) {
-      for (const target of targetsIn(control)) expect(adapter.guardedActionAt!(target, at), target.outerHTML).toBeNull();
+      for (const target of targetsIn(control)) expect(adapter.guardedActionAt(target, at), target.outerHTML).toBeNull();
     }
     for (const element of document.querySelectorAll('a, [role="tab"], h1, h2')) {
-      if (!element.closest('[data-replica-action]')) expect(adapter.guardedActionAt!(element, at)).toBeNull();
+      if (!element.closest('[data-replica-action]')) expect(adapter.guardedActionAt(element, at)).toBeNull();
     }
   });
 
@@ -99,31 +99,31 @@ describe.each(PROFILE_PAGES)('$fixture', ({ platform, url, fixture, identity, na
       if (control.hasAttribute('aria-label')) control.setAttribute('aria-label', label);
       for (const text of control.querySelectorAll('span, div')) if (!text.children.length) text.textContent = label;
       if (!control.children.length) control.textContent = label;
-      expect(adapter.guardedActionAt!(control, at), control.outerHTML).toBeNull();
+      expect(adapter.guardedActionAt(control, at), control.outerHTML).toBeNull();
     }
   });
 
   it('guards nothing on a page that is not a profile', () => {
     const elsewhere = new URL(NOT_A_PROFILE[platform], at);
-    for (const control of ownControls()) expect(adapter.guardedActionAt!(control, elsewhere)).toBeNull();
+    for (const control of ownControls()) expect(adapter.guardedActionAt(control, elsewhere)).toBeNull();
   });
 
   it('is not a profile to guard when it is the clinician’s own', () => {
     ownControls()[0]!.insertAdjacentHTML('beforebegin', OWN_MARK[platform]);
-    expect(adapter.profileOf!(document, at)).toBeNull();
+    expect(adapter.profileOf(document, at)).toBeNull();
   });
 
   it('is not a profile to guard when its header has an Edit profile control, in any language', () => {
     const [control] = ownControls();
     control!.setAttribute('aria-label', 'Modifier le profil');
-    expect(adapter.profileOf!(document, at)).toBeNull();
+    expect(adapter.profileOf(document, at)).toBeNull();
   });
 });
 
-describe.each(REPLICA_PAGES.filter(({ platform }) => ADAPTERS[platform].profileOf))('$fixture (not a profile)', ({ platform, url, fixture }) => {
+describe.each(REPLICA_PAGES)('$fixture (not a profile)', ({ platform, url, fixture }) => {
   it('is nobody’s profile', () => {
     loadReplica(fixture);
-    expect(ADAPTERS[platform].profileOf!(document, new URL(url))).toBeNull();
+    expect(ADAPTERS[platform].profileOf(document, new URL(url))).toBeNull();
   });
 });
 
@@ -131,7 +131,7 @@ describe('which addresses are profiles', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
   });
-  const identitiesAt = (platform: Platform, href: string) => ADAPTERS[platform].profileOf!(document, new URL(href))?.identities ?? null;
+  const identitiesAt = (platform: Platform, href: string) => ADAPTERS[platform].profileOf(document, new URL(href))?.identities ?? null;
 
   it.each([
     ['https://www.facebook.com/tessa.lindqvist.hale', ['tessalindqvisthale']],
@@ -201,5 +201,45 @@ describe('which addresses are profiles', () => {
     ['https://www.facebook.com/mira.okafor.lund/', null],
   ])('Instagram %s → %j', (href, expected) => {
     expect(identitiesAt('instagram', href)).toEqual(expected);
+  });
+
+  it.each([
+    ['https://www.linkedin.com/in/declan-achterberg-5e91a3/', ['declan-achterberg-5e91a3']],
+    ['https://www.linkedin.com/in/Declan-Achterberg-5E91A3', ['declan-achterberg-5e91a3']],
+    ['https://fr.linkedin.com/in/solene-garnier-duval-08b7c4/', ['solene-garnier-duval-08b7c4']],
+    ['https://www.linkedin.com/in/zo%C3%AB-dubois-4b2a1c/', ['zoë-dubois-4b2a1c']],
+    ['https://www.linkedin.com/in/declan-achterberg-5e91a3/recent-activity/all/', ['declan-achterberg-5e91a3']],
+    ['https://www.linkedin.com/in/declan-achterberg-5e91a3/overlay/contact-info/', ['declan-achterberg-5e91a3']],
+    ['https://www.linkedin.com/in/declan-achterberg-5e91a3/details/experience/', ['declan-achterberg-5e91a3']],
+    ['https://www.linkedin.com/in/ab/', []],
+    ['https://www.linkedin.com/in/', null],
+    ['https://www.linkedin.com/', null],
+    ['https://www.linkedin.com/feed/', null],
+    ['https://www.linkedin.com/company/handwerk-reha/', null],
+    ['https://www.linkedin.com/school/universite-lyon/', null],
+    ['https://www.linkedin.com/mynetwork/', null],
+    ['https://www.linkedin.com/mynetwork/invitation-manager/received/', null],
+    ['https://www.linkedin.com/messaging/thread/2-YTk3ZDFl/', null],
+    ['https://www.linkedin.com/search/results/people/?keywords=declan', null],
+    ['https://www.linkedin.com/posts/declan-achterberg-5e91a3_splints-activity-7211234567890123456-abcd/', null],
+    ['https://www.linkedin.com/pub/declan-achterberg/1/2/3', null],
+    ['https://www.facebook.com/in/declan-achterberg-5e91a3/', null],
+  ])('LinkedIn %s → %j', (href, expected) => {
+    expect(identitiesAt('linkedin', href)).toEqual(expected);
+  });
+});
+
+describe('a menu rendered apart from the top card (LinkedIn, current markup)', () => {
+  const at = new URL('https://www.linkedin.com/in/solene-garnier-duval-08b7c4/');
+  beforeEach(() => loadReplica('linkedin/profile.fr.html'));
+  const connect = () => document.querySelector('[role="menu"] [data-replica-action="connect"]')!;
+
+  it('counts as where the button that opens it is', () => {
+    expect(linkedinAdapter.guardedActionAt(connect(), at)).toEqual({ action: 'connect', control: connect() });
+  });
+
+  it('is not the profile’s when no button in the top card opens it', () => {
+    document.querySelector('[aria-controls="profile-overflow-menu-r7"]')!.removeAttribute('aria-controls');
+    expect(linkedinAdapter.guardedActionAt(connect(), at)).toBeNull();
   });
 });
