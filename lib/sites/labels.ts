@@ -110,7 +110,8 @@ export const NOT_CONTACT_WORDS = [
   // English
   'unfollow', 'following', 'cancel', 'withdraw', 'requested', 'pending', 'send profile', 'share profile',
   // Spanish
-  'dejar de seguir', 'siguiendo', 'cancelar', 'solicitado', 'solicitada', 'pendiente', 'enviar perfil', 'compartir perfil',
+  'dejar de seguir', 'siguiendo', 'cancelar', 'solicitado', 'solicitada', 'pendiente',
+  'enviar perfil', 'compartir perfil',
   // French
   'ne plus suivre', 'se désabonner', 'abonné', 'abonnée', 'suivi', 'suivie', 'annuler', 'demandé', 'en attente',
   'envoyer le profil', 'partager le profil',

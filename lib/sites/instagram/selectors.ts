@@ -99,10 +99,8 @@ export const PROFILE_HEADER_SELECTORS = [
 
 /** The profile's heading: its username. */
 export const PROFILE_HEADING_SELECTORS = [
-  // <h2> with the username; the bio below may be an <h1>, so h2 comes first. Seen 2026-11.
+  // <h2> with the username. Never the header's <h1>: that holds the bio. Seen 2026-11.
   'main header h2',
-  // Should the username become the page's <h1>.
-  'main header h1',
 ] as const;
 
 /** Boxes about someone else that a profile header may hold. */

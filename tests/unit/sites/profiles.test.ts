@@ -28,11 +28,17 @@ const targetsIn = (control: Element) => [control, ...control.querySelectorAll('*
 
 const NOT_A_PROFILE: Record<Platform, string> = { facebook: '/friends/', instagram: '/explore/', linkedin: '/feed/' };
 
-/** What each site shows only on the clinician's own profile, put into the profile's header. */
-const OWN_MARK: Record<Platform, string> = {
-  facebook: '<a href="/stories/create/" role="link"><span>Add to story</span></a>',
-  instagram: '<a href="/accounts/edit/" role="link">Edit profile</a>',
-  linkedin: '<a href="https://www.linkedin.com/in/maren-holt-counselling/edit/intro/" aria-label="Edit intro"></a>',
+/** What each site shows only on the clinician's own profile, to be put into the profile's header. */
+const OWN_MARKS: Record<Platform, string[]> = {
+  facebook: ['<a href="/stories/create/" role="link"><span>Add to story</span></a>'],
+  instagram: [
+    '<a href="/accounts/edit/" role="link">Edit profile</a>',
+    '<a href="/archive/stories/" role="link">View archive</a>',
+  ],
+  linkedin: [
+    '<a href="https://www.linkedin.com/in/maren-holt-counselling/edit/intro/" aria-label="Edit intro"></a>',
+    '<a href="/in/maren-holt-counselling/edit/forms/intro/new/" aria-label="Edit intro"></a>',
+  ],
 };
 
 describe.each(PROFILE_PAGES)('$fixture', ({ platform, url, fixture, identity, name, actions }) => {
@@ -109,8 +115,11 @@ describe.each(PROFILE_PAGES)('$fixture', ({ platform, url, fixture, identity, na
   });
 
   it('is not a profile to guard when it is the clinician’s own', () => {
-    ownControls()[0]!.insertAdjacentHTML('beforebegin', OWN_MARK[platform]);
-    expect(adapter.profileOf(document, at)).toBeNull();
+    for (const mark of OWN_MARKS[platform]) {
+      loadReplica(fixture);
+      ownControls()[0]!.insertAdjacentHTML('beforebegin', mark);
+      expect(adapter.profileOf(document, at), mark).toBeNull();
+    }
   });
 
   it('is not a profile to guard when its header has an Edit profile control, in any language', () => {
@@ -131,7 +140,8 @@ describe('which addresses are profiles', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
   });
-  const identitiesAt = (platform: Platform, href: string) => ADAPTERS[platform].profileOf(document, new URL(href))?.identities ?? null;
+  const identitiesAt = (platform: Platform, href: string) =>
+    ADAPTERS[platform].profileOf(document, new URL(href))?.identities ?? null;
 
   it.each([
     ['https://www.facebook.com/tessa.lindqvist.hale', ['tessalindqvisthale']],
@@ -241,5 +251,14 @@ describe('a menu rendered apart from the top card (LinkedIn, current markup)', (
   it('is not the profile’s when no button in the top card opens it', () => {
     document.querySelector('[aria-controls="profile-overflow-menu-r7"]')!.removeAttribute('aria-controls');
     expect(linkedinAdapter.guardedActionAt(connect(), at)).toBeNull();
+  });
+
+  it('finds the top card by its componentkey when the view name is gone', () => {
+    for (const element of document.querySelectorAll('[data-view-name]')) element.removeAttribute('data-view-name');
+    expect(linkedinAdapter.profileOf(document, at)).toMatchObject({
+      identities: ['solene-garnier-duval-08b7c4'],
+      name: 'Solène Garnier-Duval',
+    });
+    expect(linkedinAdapter.guardedActionAt(connect(), at)).toEqual({ action: 'connect', control: connect() });
   });
 });
