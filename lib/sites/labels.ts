@@ -1,3 +1,5 @@
+import type { GuardedAction } from './types';
+
 /**
  * Button words the sites use, in the UI languages we know. Structure and aria come first; these
  * lists are for telling a card's two buttons apart, and so that we never press the wrong one.
@@ -58,4 +60,95 @@ export function actionOf(label: string): 'decline' | 'accept' | null {
 export function labelHasWord(label: string, words: readonly string[]): boolean {
   const have = tokens(label);
   return have.some((_, start) => phraseAt(have, start, words));
+}
+
+/**
+ * Words on a profile's controls that start contact with that person, by what they start. Whole
+ * words, so "Following", "Unfollow" and "Connections" are not "follow" or "connect"; longer
+ * forms ("Follow back", "Seguir de volta", "Enviar mensaje") hold these words.
+ */
+export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> = {
+  follow: [
+    'follow', // English
+    'seguir', // Spanish, Portuguese
+    'suivre', "s'abonner", // French
+    'folgen', 'zurückfolgen', // German
+    'segui', // Italian
+  ],
+  'add-friend': [
+    'add friend', 'add as friend', // English
+    'agregar a amigos', 'agregar amigo', 'añadir a amigos', 'añadir amigo', // Spanish
+    'ajouter ami', 'ajouter en ami', 'ajouter comme ami', // French ("Ajouter ami(e)")
+    'als freund hinzufügen', 'als freundin hinzufügen', 'als freund in hinzufügen', // German ("Freund/in")
+    'freund hinzufügen', 'freund in hinzufügen',
+    'adicionar amigo', 'adicionar aos amigos', 'adicionar como amigo', // Portuguese
+    'aggiungi agli amici', 'aggiungi amico', 'aggiungi come amico', // Italian
+  ],
+  connect: [
+    'connect', // English: "Connect", "Invite Ana Perez to connect"
+    'conectar', // Spanish, Portuguese: "Invita a Ana a conectar", "Convidar Ana para se conectar"
+    'conectar-se', // Portuguese
+    'se connecter', 'rejoindre votre réseau', // French: "Invitez Ana à rejoindre votre réseau"
+    'vernetzen', // German: "Ana einladen, sich mit Ihnen zu vernetzen"
+    'collegati', 'collegarsi', // Italian: "Invita Ana a collegarsi"
+  ],
+  message: [
+    'message', // English, French ("Envoyer un message")
+    'mensaje', // Spanish
+    'nachricht', // German
+    'mensagem', // Portuguese
+    'messaggio', // Italian
+  ],
+};
+
+/**
+ * Words on controls that hold a start's word but start nothing with this person: undoing or
+ * showing a relationship already there ("Dejar de seguir", "Ne plus suivre", "Segui già"), or
+ * sending their profile to someone else ("Send profile in a message").
+ */
+export const NOT_CONTACT_WORDS = [
+  // English
+  'unfollow', 'following', 'cancel', 'withdraw', 'requested', 'pending', 'send profile', 'share profile',
+  // Spanish
+  'dejar de seguir', 'siguiendo', 'cancelar', 'solicitado', 'solicitada', 'pendiente',
+  'enviar perfil', 'compartir perfil',
+  // French
+  'ne plus suivre', 'se désabonner', 'abonné', 'abonnée', 'suivi', 'suivie', 'annuler', 'demandé', 'en attente',
+  'envoyer le profil', 'partager le profil',
+  // German
+  'nicht mehr folgen', 'entfolgen', 'gefolgt', 'abbrechen', 'zurückziehen', 'angefragt', 'ausstehend',
+  'profil senden', 'profil per nachricht', 'profil teilen',
+  // Portuguese
+  'deixar de seguir', 'seguindo', 'pendente', 'compartilhar perfil',
+  // Italian
+  'segui già', 'non seguire più', 'smetti di seguire', 'annulla', 'richiesto', 'richiesta inviata', 'in attesa',
+  'invia profilo', 'condividi profilo',
+];
+
+/** Words on the control that edits one's own profile, which only its owner sees. */
+export const EDIT_PROFILE_WORDS = [
+  'edit profile', // English
+  'editar perfil', // Spanish, Portuguese
+  'modifier le profil', // French
+  'profil bearbeiten', // German
+  'modifica profilo', 'modifica il profilo', // Italian
+];
+
+const CONTACT_ACTIONS = Object.keys(CONTACT_WORDS) as GuardedAction[];
+
+/**
+ * What a control starts, from its labels (aria-label first, then its text): the first action
+ * word in the first label that has one, as actionOf reads a label. Null when any label reads
+ * as starting nothing (NOT_CONTACT_WORDS), or none names a start.
+ */
+export function contactActionOf(...labels: string[]): GuardedAction | null {
+  if (labels.some((label) => labelHasWord(label, NOT_CONTACT_WORDS))) return null;
+  for (const label of labels) {
+    const have = tokens(label);
+    for (let start = 0; start < have.length; start++) {
+      const action = CONTACT_ACTIONS.find((kind) => phraseAt(have, start, CONTACT_WORDS[kind]));
+      if (action) return action;
+    }
+  }
+  return null;
 }

@@ -78,14 +78,15 @@ export interface SiteAdapter {
    * The person whose own profile page `url` is, as a candidate of kind 'profile': identities
    * from the URL (which does not depend on the UI language), the name from the page's main
    * heading ('' until it renders), `element` that heading or the profile's main section. Null on
-   * every other page (feeds, inboxes, groups, pages, the clinician's own settings).
+   * every other page (feeds, inboxes, groups, pages, the clinician's own settings), and on the
+   * clinician's own profile once its header shows it is theirs.
    */
-  profileOf?(doc: Document, url: URL): Candidate | null;
+  profileOf(doc: Document, url: URL): Candidate | null;
   /**
    * When `target` (what was clicked) is inside one of a profile's controls that would follow,
    * add as a friend, connect with or message that person: which one, and the control itself.
    * Null for anything else, including the same words elsewhere on the page (a feed post's
    * Follow button, a "People you may know" card).
    */
-  guardedActionAt?(target: Element, url: URL): { action: GuardedAction; control: Element } | null;
+  guardedActionAt(target: Element, url: URL): { action: GuardedAction; control: Element } | null;
 }

@@ -1,6 +1,7 @@
 import { identityFromHref } from '@/lib/identity';
 import { clickDecline, queryAllDeep } from '../dom';
 import { labelHasWord } from '../labels';
+import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { Candidate, SiteAdapter } from '../types';
 import {
   FACEBOOK_CARD_BOUNDARIES,
@@ -10,11 +11,18 @@ import {
   FACEBOOK_CONVERSATION_TITLE,
   FACEBOOK_DECLINE_SELECTORS,
   FACEBOOK_FRIENDS_HOME_PATHS,
+  FACEBOOK_FRIENDS_PATH,
   FACEBOOK_HEADER_CONTROLS,
   FACEBOOK_ITEMS,
   FACEBOOK_MAIN,
   FACEBOOK_MESSAGES_PATH,
   FACEBOOK_MESSAGE_BOX_WORDS,
+  FACEBOOK_OWN_PROFILE,
+  FACEBOOK_PROFILE_CARDS,
+  FACEBOOK_PROFILE_CONTROLS,
+  FACEBOOK_PROFILE_HEADER,
+  FACEBOOK_PROFILE_HEADING,
+  FACEBOOK_PROFILE_PATHS,
   FACEBOOK_REQUEST_LINKS,
   FACEBOOK_REQUEST_PAGELETS,
   FACEBOOK_REQUEST_PATHS,
@@ -62,6 +70,29 @@ function pageOf(url: URL): Page {
   if (FACEBOOK_REQUEST_PATHS.some((prefix) => path.startsWith(prefix))) return 'requests';
   if ((FACEBOOK_FRIENDS_HOME_PATHS as readonly string[]).includes(path)) return 'friends-home';
   return null;
+}
+
+const PROFILE: ProfileMarkup = {
+  platform: 'facebook',
+  headers: FACEBOOK_PROFILE_HEADER,
+  headings: FACEBOOK_PROFILE_HEADING,
+  controls: FACEBOOK_PROFILE_CONTROLS,
+  cards: FACEBOOK_PROFILE_CARDS,
+  own: FACEBOOK_OWN_PROFILE,
+};
+
+/**
+ * Whose profile `url` is: the person lib/identity reads from it (a vanity name, ?id=, /people/,
+ * with a profile tab such as /about), [] for a profile address it cannot read, null for every
+ * other page. Reserved first segments (groups, watch, photo, me, …) are not people there.
+ */
+function profileIdentities(url: URL): string[] | null {
+  if (!isFacebook(url)) return null;
+  const path = url.pathname;
+  if (path === FACEBOOK_FRIENDS_PATH || path.startsWith(`${FACEBOOK_FRIENDS_PATH}/`)) return null;
+  const identity = identityFromHref('facebook', url.href);
+  if (identity) return [identity];
+  return FACEBOOK_PROFILE_PATHS.some((prefix) => path.startsWith(prefix)) ? [] : null;
 }
 
 /** What the links and controls beneath an element add up to. */
@@ -596,6 +627,15 @@ export const facebookAdapter: SiteAdapter = {
         return last.scan.candidates.slice();
       },
     };
+  },
+
+  profileOf(doc, url) {
+    const identities = profileIdentities(url);
+    return identities ? profileCandidate(doc, identities, PROFILE) : null;
+  },
+
+  guardedActionAt(target, url) {
+    return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
   },
 
   decline(card) {

@@ -123,3 +123,46 @@ export const FACEBOOK_COMPOSER = [
  * (e.g. a search-in-conversation field). EN/ES/FR/DE/PT/IT.
  */
 export const FACEBOOK_MESSAGE_BOX_WORDS = ['message', 'mensaje', 'nachricht', 'mensagem', 'messaggio'] as const;
+
+/**
+ * Profile addresses whose person Boundary may fail to read (a malformed id): still a profile.
+ * Vanity addresses (/<username>) are profiles only when lib/identity reads them.
+ */
+export const FACEBOOK_PROFILE_PATHS = [
+  '/profile.php', // web, mbasic: /profile.php?id=<digits>, seen 2026-11
+  '/people/', // web: /people/<Name>/<digits>/ for people without a username, seen 2026-11
+] as const;
+
+/**
+ * Friends pages name a person in ?profile_id= and show that profile beside the list; they are the
+ * requests and suggestions lists, not a visit to the profile (pathname prefix).
+ */
+export const FACEBOOK_FRIENDS_PATH = '/friends';
+
+/** A profile's header: cover, picture, name and the action bar (Add friend, Message, Follow, …). */
+export const FACEBOOK_PROFILE_HEADER = [
+  '[data-pagelet="ProfileActions"]', // web: people's profiles, own or not, seen 2026-11
+] as const;
+
+/** The profile's name. */
+export const FACEBOOK_PROFILE_HEADING = [
+  '[data-pagelet="ProfileActions"] h1', // web: the name under the picture, seen 2026-11
+  '[role="main"] h1', // web: should the pagelet lose its name
+] as const;
+
+/** What a person presses in a profile header. */
+export const FACEBOOK_PROFILE_CONTROLS = [
+  '[role="button"]', // web: Add friend / Follow / Message / See options, div buttons with an aria-label, seen 2026-11
+  'a[href*="/messages/t/"]', // web: Message as a link to the conversation on some profiles, seen 2026-11
+] as const;
+
+/** Boxes about someone else inside a profile header. */
+export const FACEBOOK_PROFILE_CARDS = [
+  '[role="listitem"]', // web: "People you may know" cards slid under the header after Add friend, seen 2026-11
+  '[role="article"]', // web: a post, should one ever sit in the header
+] as const;
+
+/** Only the profile's owner sees these in its header. */
+export const FACEBOOK_OWN_PROFILE = [
+  'a[href*="/stories/create"]', // web: "Add to story" beside "Edit profile", seen 2026-11
+] as const;

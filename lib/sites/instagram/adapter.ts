@@ -1,6 +1,7 @@
 import { identityFromHref } from '@/lib/identity';
 import { clickDecline, labelOf, queryAllDeep } from '../dom';
 import { ACCEPT_WORDS, DECLINE_WORDS, labelHasWord } from '../labels';
+import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { Candidate, SiteAdapter } from '../types';
 import {
   ACTIVITY_PANEL_SELECTORS,
@@ -14,7 +15,12 @@ import {
   MESSAGE_LIST_SELECTORS,
   NOT_COMPOSER_SELECTORS,
   NOT_NAME_SELECTORS,
+  OWN_PROFILE_SELECTORS,
+  PROFILE_CARD_SELECTORS,
+  PROFILE_HEADER_SELECTORS,
+  PROFILE_HEADING_SELECTORS,
   PROFILE_LINK_SELECTORS,
+  PROFILE_TABS,
   THREAD_ROW_SELECTORS,
   THREAD_ROW_WRAPPER,
 } from './selectors';
@@ -184,6 +190,27 @@ function openThreadHeader(root: ParentNode, links: readonly ProfileLink[], rows:
   };
 }
 
+const PROFILE: ProfileMarkup = {
+  platform: 'instagram',
+  headers: PROFILE_HEADER_SELECTORS,
+  headings: PROFILE_HEADING_SELECTORS,
+  controls: CONTROL_SELECTORS,
+  cards: PROFILE_CARD_SELECTORS,
+  own: OWN_PROFILE_SELECTORS,
+};
+
+/**
+ * Whose profile `url` is: /<username>/, or one of its tabs; null for every other page. Reserved
+ * first segments (explore, direct, accounts, p, reel, …) are never usernames, as lib/identity
+ * knows; /stories/<username>/<id>/ names a person, but not as a profile tab.
+ */
+function profileIdentities(url: URL): string[] | null {
+  const [, tab, ...rest] = url.pathname.split('/').filter((segment) => segment !== '');
+  if (rest.length > 0 || (tab !== undefined && !(PROFILE_TABS as readonly string[]).includes(tab))) return null;
+  const identity = identityFromHref('instagram', url.href);
+  return identity ? [identity] : null;
+}
+
 export const instagramAdapter: SiteAdapter = {
   platform: 'instagram',
 
@@ -203,6 +230,15 @@ export const instagramAdapter: SiteAdapter = {
       found.push(...rows, ...(header ? [header] : []));
     }
     return found;
+  },
+
+  profileOf(doc, url) {
+    const identities = profileIdentities(url);
+    return identities ? profileCandidate(doc, identities, PROFILE) : null;
+  },
+
+  guardedActionAt(target, url) {
+    return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
   },
 
   decline(card) {

@@ -83,3 +83,38 @@ export const NOT_COMPOSER_SELECTORS = ['article'] as const;
 
 /** Text that is never a name: icon titles, timestamps ("3 h", "2d"), hidden separators (" · "). Seen 2026-11. */
 export const NOT_NAME_SELECTORS = ['svg', 'time', 'abbr', '[aria-hidden="true"]'] as const;
+
+/**
+ * Second path segments that are still the person's profile: its tabs and the lists it opens over
+ * itself (/<username>/tagged/, /<username>/followers/). Anything else under a username
+ * (/<username>/p/<code>/, a post) is not the profile. Seen 2026-11.
+ */
+export const PROFILE_TABS = ['tagged', 'reels', 'saved', 'followers', 'following', 'feed', 'guides', 'channel'] as const;
+
+/** A profile's header: picture, username, Follow / Message, counts, bio. */
+export const PROFILE_HEADER_SELECTORS = [
+  // The <header> at the top of <main role="main">, on every profile layout. Seen 2026-11.
+  'main header',
+] as const;
+
+/** The profile's heading: its username. */
+export const PROFILE_HEADING_SELECTORS = [
+  // <h2> with the username. Never the header's <h1>: that holds the bio. Seen 2026-11.
+  'main header h2',
+] as const;
+
+/** Boxes about someone else that a profile header may hold. */
+export const PROFILE_CARD_SELECTORS = [
+  // "Suggested for you" opened from the similar-accounts button: role="listitem" cards inside the
+  // header in some layouts, <li> cards in others (the counts' <li>s hold no buttons). Seen 2026-11.
+  '[role="listitem"]',
+  'li',
+] as const;
+
+/** Only the profile's owner has these in its header, whatever the UI language. */
+export const OWN_PROFILE_SELECTORS = [
+  // "Edit profile", a link to the account settings. Seen 2026-11.
+  'a[href*="/accounts/edit"]',
+  // "View archive", the owner's story archive. Seen 2026-11.
+  'a[href*="/archive/"]',
+] as const;

@@ -1,5 +1,6 @@
 import { identityFromHref } from '@/lib/identity';
 import { clickDecline, queryFirst } from '../dom';
+import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { Candidate, CandidateKind, SiteAdapter } from '../types';
 import {
   BUBBLE_HEADER_SELECTORS,
@@ -13,7 +14,13 @@ import {
   INVITATION_SUBJECT_LINKS,
   LINKEDIN_DECLINE_SELECTORS,
   OVERLAY_HOST_SELECTORS,
+  OWN_PROFILE_SELECTORS,
+  PROFILE_CARD_SELECTORS,
+  PROFILE_CONTROL_SELECTORS,
+  PROFILE_HEADING_SELECTORS,
   PROFILE_LINK,
+  PROFILE_PATH,
+  PROFILE_TOP_CARD_SELECTORS,
   THREAD_HEADER_SELECTORS,
   THREAD_NAME_SELECTORS,
 } from './selectors';
@@ -95,6 +102,27 @@ function focused(doc: Document): Element | null {
   return active;
 }
 
+const PROFILE: ProfileMarkup = {
+  platform: 'linkedin',
+  headers: PROFILE_TOP_CARD_SELECTORS,
+  headings: PROFILE_HEADING_SELECTORS,
+  controls: PROFILE_CONTROL_SELECTORS,
+  cards: PROFILE_CARD_SELECTORS,
+  own: OWN_PROFILE_SELECTORS,
+};
+
+/**
+ * Whose profile `url` is: the slug of /in/<slug>/ and its sub-pages, [] for a slug lib/identity
+ * refuses, null for every other page (company, school, feed, network, messaging …).
+ */
+function profileIdentities(url: URL): string[] | null {
+  const host = url.hostname;
+  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
+  if (!url.pathname.startsWith(PROFILE_PATH) || url.pathname.length <= PROFILE_PATH.length) return null;
+  const identity = identityFromHref('linkedin', url.href);
+  return identity ? [identity] : [];
+}
+
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
 
@@ -113,6 +141,15 @@ export const linkedinAdapter: SiteAdapter = {
       ...conversations(root, url),
       ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url)),
     ];
+  },
+
+  profileOf(doc, url) {
+    const identities = profileIdentities(url);
+    return identities ? profileCandidate(doc, identities, PROFILE) : null;
+  },
+
+  guardedActionAt(target, url) {
+    return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
   },
 
   decline(card) {

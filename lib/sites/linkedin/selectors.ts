@@ -129,3 +129,56 @@ export const COMPOSER_SELECTORS = [
   // <div class="msg-form__contenteditable">, should the form lose its class. Seen 2026-11.
   '.msg-form__contenteditable[contenteditable="true"]',
 ] as const;
+
+/** A person's profile and its sub-pages: /in/<slug>/, /in/<slug>/recent-activity/all/, …. Seen 2026-11. */
+export const PROFILE_PATH = '/in/';
+
+/** A profile's top card: photo, name, headline, and Connect / Message / Follow / More. */
+export const PROFILE_TOP_CARD_SELECTORS = [
+  // Current: the top card's view name. Seen 2026-11.
+  '[data-view-name="profile-top-card"]',
+  // Current, should the view name go: <section componentkey="…Topcard">. Seen 2026-11.
+  'section[componentkey*="Topcard"]',
+  // Classic: <section class="artdeco-card" data-member-id="…">, the first card in <main>. Seen 2026-11.
+  'section[data-member-id]',
+] as const;
+
+/** The profile's name. */
+export const PROFILE_HEADING_SELECTORS = [
+  // The top card's <h1>, in both markups. Seen 2026-11.
+  '[data-view-name="profile-top-card"] h1',
+  'section[componentkey*="Topcard"] h1',
+  'section[data-member-id] h1',
+  // Should the top card lose its marks: the page's only <h1>.
+  'main h1',
+] as const;
+
+/** What a person presses on a profile. */
+export const PROFILE_CONTROL_SELECTORS = [
+  // Connect / Message / Follow / More in the top card, both markups. Seen 2026-11.
+  'button',
+  // Classic: the More dropdown's items, <div role="button"> in the top card. Seen 2026-11.
+  '[role="button"]',
+  // Current: the More menu's items, rendered at the end of <body>. Seen 2026-11.
+  '[role="menuitem"]',
+  // Current: Connect as a link to the invitation form. Seen 2026-11.
+  'a[href*="/preload/custom-invite/"]',
+  // Current: Message as a link to a new conversation. Seen 2026-11.
+  'a[href*="/messaging/compose/"]',
+] as const;
+
+/** Boxes about someone else that the top card may hold: suggestions LinkedIn slides in after a click. */
+export const PROFILE_CARD_SELECTORS = [
+  // Current: suggestion cards. Seen 2026-11.
+  '[role="listitem"]',
+  // Classic: suggestion list entries (the More dropdown's <li>s carry no class). Seen 2026-11.
+  'li.artdeco-list__item',
+] as const;
+
+/** Only the profile's owner has these in its top card, whatever the UI language. */
+export const OWN_PROFILE_SELECTORS = [
+  // Classic: the "Edit intro" pencil, /in/<slug>/edit/intro/. Seen 2026-11.
+  'a[href*="/edit/intro/"]',
+  // Current: the same, /in/<slug>/edit/forms/intro/new/. Seen 2026-11.
+  'a[href*="/edit/forms/intro/"]',
+] as const;

@@ -1,0 +1,85 @@
+import type { Platform } from '@/lib/identity/platform';
+import { queryFirst } from './dom';
+import { EDIT_PROFILE_WORDS, contactActionOf, labelHasWord } from './labels';
+import type { Candidate, GuardedAction } from './types';
+
+/** Where a site puts a person's profile header and what is in it; each list in order of preference. */
+export interface ProfileMarkup {
+  platform: Platform;
+  /** The profile's own header and action bar: a guarded control must be inside one. */
+  headers: readonly string[];
+  /** The profile's heading (the person's name), searched in the whole document. */
+  headings: readonly string[];
+  /** What a person presses: buttons, and links the site styles as buttons. */
+  controls: readonly string[];
+  /** Boxes about someone else that the header may hold (a suggestions carousel). */
+  cards: readonly string[];
+  /** Marks, inside the header, that the profile is the signed-in clinician's own. */
+  own: readonly string[];
+}
+
+const any = (selectors: readonly string[]) => selectors.join(', ');
+const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether the header is the clinician's own: by the site's own-profile links first (they do not
+ * depend on the UI language), else by a control reading "Edit profile", which only the owner has.
+ */
+function isOwn(header: Element, markup: ProfileMarkup): boolean {
+  if (header.querySelector(any(markup.own))) return true;
+  return [...header.querySelectorAll(any(markup.controls))].some((control) =>
+    labelHasWord(`${control.getAttribute('aria-label') ?? ''} ${textOf(control)}`, EDIT_PROFILE_WORDS),
+  );
+}
+
+/**
+ * The profile candidate for a page the adapter has found to be `identities`' profile: named by
+ * its heading ('' until rendered), anchored on the heading, else on the header, else on the page.
+ * Null when the header shows the profile is the clinician's own.
+ */
+export function profileCandidate(doc: Document, identities: string[], markup: ProfileMarkup): Candidate | null {
+  const header = queryFirst(doc, markup.headers);
+  if (header && isOwn(header, markup)) return null;
+  const heading = queryFirst(doc, markup.headings);
+  return {
+    kind: 'profile',
+    platform: markup.platform,
+    identities,
+    name: heading ? textOf(heading) : '',
+    element: heading ?? header ?? doc.documentElement,
+  };
+}
+
+/**
+ * Where a control sits as a reader sees it: a menu item rendered apart from its menu's button (in
+ * a portal at the end of the page) sits where that button is, found by its aria-controls.
+ */
+function placeOf(control: Element): Element {
+  const menu = control.closest('[role="menu"][id]');
+  if (!menu) return control;
+  for (const opener of control.ownerDocument.querySelectorAll('[aria-controls]')) {
+    if (opener.getAttribute('aria-controls')!.split(/\s+/).includes(menu.id)) return opener;
+  }
+  return control;
+}
+
+/**
+ * The guarded control `target` is in, when it is in the profile's own header (not on a card about
+ * someone else inside it) and its labels read as starting contact. The page must already be known
+ * to be a profile.
+ */
+export function guardedControlAt(
+  target: Element,
+  markup: ProfileMarkup,
+): { action: GuardedAction; control: Element } | null {
+  const control = target.closest(any(markup.controls));
+  if (!control) return null;
+  const action = contactActionOf(control.getAttribute('aria-label') ?? '', textOf(control));
+  if (!action) return null;
+  const place = placeOf(control);
+  const header = place.closest(any(markup.headers));
+  if (!header) return null;
+  const card = place.closest(any(markup.cards));
+  if (card && card !== header && header.contains(card)) return null;
+  return { action, control };
+}
