@@ -13,6 +13,11 @@ export interface ReplicaState {
   editors: Record<string, string>;
 }
 
+interface Options {
+  /** The browser's UI language (`test.use({ uiLanguage: 'es' })`); Chromium's own by default. */
+  uiLanguage: string | undefined;
+}
+
 interface Fixtures {
   context: BrowserContext;
   worker: Worker;
@@ -28,11 +33,11 @@ export async function replicaState(page: Page): Promise<ReplicaState> {
   });
 }
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+export const test = base.extend<Fixtures & Options>({
+  uiLanguage: [undefined, { option: true }],
+  context: async ({ uiLanguage }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'boundary-e2e-'));
-    const context = await launchWithExtension(dir);
+    const context = await launchWithExtension(dir, true, uiLanguage);
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });
