@@ -14,9 +14,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ command, browser, manifestVersion }) => ({
-    name: 'Boundary',
-    description:
-      'Keeps your social-media policy: spots requests and messages from clients on Facebook, Instagram and LinkedIn. Your client list never leaves this device.',
+    // Words come from public/_locales; English is said where the browser's language has none.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     permissions: ['storage'],
     host_permissions: SITE_MATCHES,
     // Search engines and review sites: asked for only when the clinician turns those features on.
@@ -24,7 +25,6 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: [...SEARCH_ORIGINS, ...REVIEW_ORIGINS] }
       : { optional_host_permissions: [...SEARCH_ORIGINS, ...REVIEW_ORIGINS] }),
-    action: { default_title: 'Boundary' },
     // Extension pages may load only the extension's own files and may open no connection at all:
     // the client list cannot leave through a fetch, an image or a form, whatever a bug does.
     // The development server needs its websocket, so only production builds are this strict.

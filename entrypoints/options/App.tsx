@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
+import { t } from '@/lib/i18n/t';
 import type { Client } from '@/lib/clients/model';
 import { listClients } from '@/lib/clients/store';
 import { ask } from '@/lib/messaging/ask';
@@ -109,23 +110,20 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Boundary</h1>
-        <nav class="sections" aria-label="Sections">
-          <a href="#clients">Client list</a>
-          <a href="#practice">Practice</a>
-          <a href="#replies">Replies</a>
-          <a href="#discuss">To discuss</a>
-          <a href="#security">Security</a>
-          {!locked && <a href="#backup">Backup</a>}
+        <h1>{t('ext_name')}</h1>
+        <nav class="sections" aria-label={t('options_sections')}>
+          <a href="#clients">{t('nav_clients')}</a>
+          <a href="#practice">{t('nav_practice')}</a>
+          <a href="#replies">{t('nav_replies')}</a>
+          <a href="#discuss">{t('nav_discuss')}</a>
+          <a href="#security">{t('nav_security')}</a>
+          {!locked && <a href="#backup">{t('nav_backup')}</a>}
         </nav>
-        <p class="muted">
-          Kept only in this browser, on this device. Boundary stores names, aliases and profile links — nothing
-          clinical — and sends none of it anywhere.
-        </p>
+        <p class="muted">{t('options_intro')}</p>
       </header>
       {vault?.state === 'off' && !vault.offerDismissed && <VaultOffer onDismissed={() => refreshVault()} />}
       {vault === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('common_loading')}</p>
       ) : locked ? (
         // Locked: the unlock form stands where the list was; nothing of the list is on the page.
         <div id="clients" class="section-group">
@@ -134,37 +132,29 @@ export function App() {
       ) : (
         <div id="clients" class="section-group">
           <ImportExport clients={clients ?? []} onImported={changed} />
-          {clients === null ? <p class="muted">Loading…</p> : <ClientList clients={clients} onChanged={changed} />}
+          {clients === null ? <p class="muted">{t('common_loading')}</p> : <ClientList clients={clients} onChanged={changed} />}
         </div>
       )}
       <section id="practice" class="card" aria-labelledby="practice-heading">
-        <h2 id="practice-heading">Practice settings</h2>
-        <p class="muted">
-          Where replies send people instead of social media. Leave out whatever you do not use: replies drop those lines.
-        </p>
+        <h2 id="practice-heading">{t('practice_heading')}</h2>
+        <p class="muted">{t('practice_intro')}</p>
         {ready ? (
           <PracticeSettingsForm settings={settings} library={library} onSaved={setSettings} />
         ) : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('common_loading')}</p>
         )}
       </section>
       <section id="replies" class="card" aria-labelledby="replies-heading">
-        <h2 id="replies-heading">Replies</h2>
-        <p class="muted">
-          Every template is checked for words that would confirm someone is a client or bring their care into social media,
-          and for asking for likes, follows or reviews. A flagged reply can still be used, after a second click in the popup.
-        </p>
-        {ready ? <ReplyTemplates library={library} settings={settings} onChanged={reloadLibrary} /> : <p class="muted">Loading…</p>}
+        <h2 id="replies-heading">{t('nav_replies')}</h2>
+        <p class="muted">{t('replies_intro')}</p>
+        {ready ? <ReplyTemplates library={library} settings={settings} onChanged={reloadLibrary} /> : <p class="muted">{t('common_loading')}</p>}
       </section>
       <section id="discuss" class="card" aria-labelledby="discuss-heading">
-        <h2 id="discuss-heading">To discuss</h2>
-        <p class="muted">
-          What happened online, to bring up at each client’s next session. Only who, where, what and when is kept: never
-          what anyone wrote.
-        </p>
+        <h2 id="discuss-heading">{t('nav_discuss')}</h2>
+        <p class="muted">{t('discuss_intro')}</p>
         {vault === null || locked ? (
           <p class="muted" data-testid="discuss-locked">
-            {locked ? 'Unlock Boundary to see this list.' : 'Loading…'}
+            {locked ? t('discuss_locked') : t('common_loading')}
           </p>
         ) : (
           <DiscussList revision={clientsRevision} />

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { RichMessage } from '@/components/RichMessage';
 import { database } from '@/lib/clients/db';
+import { t, tPlural } from '@/lib/i18n/t';
 import { createBackup, restoreBackup } from '@/lib/vault/backup';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/vault/vault';
 
@@ -22,9 +24,9 @@ export function Backup({ onRestored }: { onRestored: () => Promise<void> }) {
       link.download = `boundary-backup-${new Date().toISOString().slice(0, 10)}.json`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      setResult({ ok: true, message: 'Backup saved. Keep its passphrase apart from the file: without it the file cannot be opened.' });
+      setResult({ ok: true, message: t('backup_saved') });
     } catch (error) {
-      setResult({ ok: false, message: `No backup was made: ${error instanceof Error ? error.message : String(error)}` });
+      setResult({ ok: false, message: t('backup_failed', error instanceof Error ? error.message : String(error)) });
     } finally {
       setBusy(false);
     }
@@ -35,13 +37,19 @@ export function Backup({ onRestored }: { onRestored: () => Promise<void> }) {
     setResult(null);
     try {
       if (!passphrase) {
-        setResult({ ok: false, message: 'Type the backup’s passphrase above first. Nothing was changed.' });
+        setResult({ ok: false, message: t('backup_passphrase_first') });
         return;
       }
       const outcome = await restoreBackup(database(), await file.text(), passphrase);
       if (outcome.ok) {
         const { clients, discuss, replyTemplates } = outcome.counts;
-        setResult({ ok: true, message: `Restored ${clients} ${clients === 1 ? 'client' : 'clients'}, ${discuss} “to discuss” ${discuss === 1 ? 'entry' : 'entries'}, ${replyTemplates} saved reply ${replyTemplates === 1 ? 'template' : 'templates'} and the practice settings.` });
+        const message = t(
+          'backup_restored',
+          tPlural('count_clients', clients),
+          tPlural('count_discuss_entries', discuss),
+          tPlural('count_saved_templates', replyTemplates),
+        );
+        setResult({ ok: true, message });
         await onRestored();
       } else {
         setResult({ ok: false, message: outcome.reason });
@@ -53,23 +61,20 @@ export function Backup({ onRestored }: { onRestored: () => Promise<void> }) {
 
   return (
     <section id="backup" class="card" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Encrypted backup</h2>
+      <h2 id="backup-heading">{t('backup_heading')}</h2>
       <p class="muted">
-        One file with the client list, “not them” decisions, practice settings, reply templates and the “to discuss” list,
-        encrypted with a passphrase you choose here (at least {MIN_PASSPHRASE_LENGTH} characters). Restoring a backup checks the
-        whole file first, then <strong>replaces</strong> all of these; a file that is damaged or has another passphrase changes
-        nothing.
+        <RichMessage message="backup_intro" parts={[MIN_PASSPHRASE_LENGTH, <strong>{t('backup_replaces')}</strong>]} />
       </p>
       <div class="row">
         <label>
-          Backup passphrase
+          {t('backup_passphrase')}
           <input type="password" autocomplete="off" data-testid="backup-passphrase" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
         </label>
         <button data-testid="backup-export" disabled={busy} onClick={() => void exportBackup()}>
-          Save an encrypted backup
+          {t('backup_export')}
         </button>
         <label class="file">
-          Restore from a backup
+          {t('backup_import')}
           <input
             type="file"
             accept=".json,application/json"
@@ -83,7 +88,7 @@ export function Backup({ onRestored }: { onRestored: () => Promise<void> }) {
           />
         </label>
       </div>
-      {busy && <p class="muted">Working…</p>}
+      {busy && <p class="muted">{t('backup_working')}</p>}
       {result && (
         <p role="status" data-testid="backup-result" data-ok={String(result.ok)} class={result.ok ? 'ok' : 'warn'}>
           {result.message}

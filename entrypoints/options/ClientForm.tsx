@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Client, ClientDraft, ClientStatus } from '@/lib/clients/model';
+import { say, t } from '@/lib/i18n/t';
 import { identityLabel, identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { siteName } from '@/lib/policy/suggestions';
@@ -52,26 +53,26 @@ export function ClientForm({
   // files on disk (to refill the form after a restart), which would put a client's name there
   // even with the passphrase vault on. Fields marked off are left out, and never autofilled.
   return (
-    <form class="client-form card" data-testid="client-form" onSubmit={submit} autocomplete="off" aria-label={initial ? 'Edit client' : 'Add client'}>
+    <form class="client-form card" data-testid="client-form" onSubmit={submit} autocomplete="off" aria-label={t(initial ? 'client_form_edit' : 'clients_add')}>
       <label>
-        Name
+        {t('common_name')}
         <input data-testid="client-name" autocomplete="off" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <label>
-        Status
+        {t('client_status')}
         <select data-testid="client-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as ClientStatus)}>
-          <option value="current">Current client</option>
-          <option value="former">Former client</option>
+          <option value="current">{t('client_status_current')}</option>
+          <option value="former">{t('client_status_former')}</option>
         </select>
       </label>
       <label>
-        Other names they use (separate with “;”)
+        {t('client_aliases')}
         <input data-testid="client-aliases" autocomplete="off" value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
       </label>
       {PLATFORMS.map((platform) => (
         <div key={platform}>
           <label>
-            {siteName(platform)} profile links or usernames
+            {t('client_profiles_field', siteName(platform))}
             <input
               data-testid={`client-${platform}`}
               autocomplete="off"
@@ -83,12 +84,12 @@ export function ClientForm({
           <ul class="field-note" id={`${platform}-note`} data-testid={`client-${platform}-note`} aria-live="polite">
             {parsed[platform].identities.map((id) => (
               <li key={id} class="ok">
-                Read as {identityLabel(platform, id)}
+                {t('client_read_as', identityLabel(platform, id))}
               </li>
             ))}
             {parsed[platform].errors.map((e) => (
               <li key={e.input} class="warn">
-                “{e.input}”: {e.reason}
+                {t('input_refused', e.input, say(e.reason))}
               </li>
             ))}
           </ul>
@@ -97,10 +98,10 @@ export function ClientForm({
       {error && <p class="warn">{error}</p>}
       <div class="row">
         <button class="primary" type="submit" data-testid="save-client" disabled={invalid}>
-          Save
+          {t('common_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { database } from '@/lib/clients/db';
 import type { Client, ClientDraft } from '@/lib/clients/model';
 import { addClient, deleteClient, updateClient } from '@/lib/clients/store';
+import { t } from '@/lib/i18n/t';
 import { foldName, identityLabel } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { ClientForm } from './ClientForm';
@@ -35,12 +36,12 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
 
   return (
     <section aria-labelledby="list-heading" class="card">
-      <h2 id="list-heading">Clients ({clients.length})</h2>
+      <h2 id="list-heading">{t('clients_heading', clients.length)}</h2>
       <div class="row">
         <input
           type="search"
-          placeholder="Search names, aliases, profiles"
-          aria-label="Search clients"
+          placeholder={t('clients_search')}
+          aria-label={t('clients_search_label')}
           data-testid="client-search"
           // Kept out of Chrome's session-restore files on disk, like the client form's fields.
           autocomplete="off"
@@ -48,7 +49,7 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
         <button class="primary" data-testid="add-client" onClick={() => setEditing({ mode: 'add' })}>
-          Add client
+          {t('clients_add')}
         </button>
       </div>
       {editing.mode !== 'closed' && (
@@ -61,17 +62,17 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
       )}
       {clients.length === 0 ? (
         <p data-testid="clients-empty" class="muted">
-          No clients yet. Add one, or import a CSV above.
+          {t('clients_empty')}
         </p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col">Profiles</th>
+              <th scope="col">{t('common_name')}</th>
+              <th scope="col">{t('client_status')}</th>
+              <th scope="col">{t('clients_profiles')}</th>
               <th scope="col">
-                <span class="muted">Actions</span>
+                <span class="muted">{t('common_actions')}</span>
               </th>
             </tr>
           </thead>
@@ -80,16 +81,16 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
               <tr key={client.id} data-testid="client-row" data-client-name={client.name}>
                 <td>
                   {client.name}
-                  {client.aliases.length > 0 && <div class="muted">also {client.aliases.join(', ')}</div>}
+                  {client.aliases.length > 0 && <div class="muted">{t('clients_also', client.aliases.join(', '))}</div>}
                 </td>
-                <td>{client.status}</td>
+                <td>{t(client.status === 'current' ? 'client_state_current' : 'client_state_former')}</td>
                 <td class="ids">
                   {PLATFORMS.flatMap((p) => client.identities[p].map((id) => <div key={p + id}>{identityLabel(p, id)}</div>))}
                 </td>
                 <td>
                   {confirmDelete === client.id ? (
                     <span class="row">
-                      <span>Delete {client.name}?</span>
+                      <span>{t('clients_confirm_delete', client.name)}</span>
                       <button
                         data-testid="confirm-delete"
                         onClick={async () => {
@@ -98,17 +99,17 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
                           await onChanged();
                         }}
                       >
-                        Delete
+                        {t('common_delete')}
                       </button>
-                      <button onClick={() => setConfirmDelete(null)}>Keep</button>
+                      <button onClick={() => setConfirmDelete(null)}>{t('common_keep')}</button>
                     </span>
                   ) : (
                     <span class="row">
                       <button data-testid="edit-client" onClick={() => setEditing({ mode: 'edit', client })}>
-                        Edit
+                        {t('common_edit')}
                       </button>
                       <button data-testid="delete-client" onClick={() => setConfirmDelete(client.id)}>
-                        Delete
+                        {t('common_delete')}
                       </button>
                     </span>
                   )}
@@ -120,7 +121,7 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
       )}
       {filtered.length > SHOWN && (
         <p class="muted">
-          Showing {SHOWN} of {filtered.length}. Search to find others.
+          {t('clients_showing', SHOWN, filtered.length)}
         </p>
       )}
     </section>

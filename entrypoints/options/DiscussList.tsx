@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { database } from '@/lib/clients/db';
 import { describeEvent } from '@/lib/discuss/model';
+import { t } from '@/lib/i18n/t';
 import { clearAllDiscuss, clearDiscussEntry, clearDiscussForClient, listDiscuss, type DiscussItem } from '@/lib/discuss/store';
 
 const date = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -21,11 +22,11 @@ export function DiscussList({ revision }: { revision: number }) {
 
   const after = (work: Promise<void>) => void work.then(reload);
 
-  if (items === null) return <p class="muted">Loading…</p>;
+  if (items === null) return <p class="muted">{t('common_loading')}</p>;
   if (items.length === 0) {
     return (
       <p data-testid="discuss-empty" class="muted">
-        Nothing to discuss. After declining a request or inserting a reply, the popup can add a note here.
+        {t('discuss_empty')}
       </p>
     );
   }
@@ -40,9 +41,9 @@ export function DiscussList({ revision }: { revision: number }) {
           <div key={clientId} class="discuss-client" data-testid="discuss-client" data-client-name={clientName}>
             <div class="row">
               <strong>{clientName}</strong>
-              <span class="muted">{clientStatus} client</span>
+              <span class="muted">{t(clientStatus === 'current' ? 'status_current_client' : 'status_former_client')}</span>
               <button data-testid="discuss-clear-client" onClick={() => after(clearDiscussForClient(database(), clientId))}>
-                Clear all for {clientName}
+                {t('discuss_clear_client', clientName)}
               </button>
             </div>
             <ul>
@@ -51,8 +52,8 @@ export function DiscussList({ revision }: { revision: number }) {
                   <span>
                     {date(entry.at)} · {describeEvent(entry.event, entry.platform)}
                   </span>
-                  <button class="small" data-testid="discuss-clear" aria-label="Discussed: clear" onClick={() => after(clearDiscussEntry(database(), entry.id))}>
-                    Discussed
+                  <button class="small" data-testid="discuss-clear" aria-label={t('discuss_clear_label')} onClick={() => after(clearDiscussEntry(database(), entry.id))}>
+                    {t('discuss_clear')}
                   </button>
                 </li>
               ))}
@@ -62,7 +63,7 @@ export function DiscussList({ revision }: { revision: number }) {
       })}
       {confirmAll ? (
         <span class="row">
-          <span>Clear every entry?</span>
+          <span>{t('discuss_confirm_all')}</span>
           <button
             data-testid="discuss-clear-all-confirm"
             onClick={() =>
@@ -73,14 +74,14 @@ export function DiscussList({ revision }: { revision: number }) {
               )
             }
           >
-            Clear all
+            {t('discuss_clear_all_confirm')}
           </button>
-          <button onClick={() => setConfirmAll(false)}>Keep</button>
+          <button onClick={() => setConfirmAll(false)}>{t('common_keep')}</button>
         </span>
       ) : (
         <div>
           <button data-testid="discuss-clear-all" onClick={() => setConfirmAll(true)}>
-            Clear everything
+            {t('discuss_clear_all')}
           </button>
         </div>
       )}

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import { RichMessage } from '@/components/RichMessage';
 import { readClientCsv, writeClientCsv, type ClientCsvRejection } from '@/lib/clients/client-csv';
 import { database } from '@/lib/clients/db';
 import type { Client } from '@/lib/clients/model';
 import { importDrafts } from '@/lib/clients/store';
+import { t, tPlural } from '@/lib/i18n/t';
 
 type Summary = { imported: number; rejected: ClientCsvRejection[]; added: number; updated: number; error?: string };
 
@@ -31,7 +33,7 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
         rejected: [],
         added: 0,
         updated: 0,
-        error: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
+        error: t('common_nothing_imported', error instanceof Error ? error.message : String(error)),
       });
     } finally {
       setProgress(null);
@@ -51,15 +53,22 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
 
   return (
     <section aria-labelledby="import-heading" class="card">
-      <h2 id="import-heading">Import and export</h2>
+      <h2 id="import-heading">{t('import_heading')}</h2>
       <p class="muted">
-        A CSV with a header row: <code>name</code> (required), <code>status</code> (current or former),{' '}
-        <code>aliases</code>, <code>facebook</code>, <code>instagram</code>, <code>linkedin</code> (profile links or
-        usernames; several separated by “;”). A row that matches a client already here updates that client.
+        <RichMessage
+          message="import_intro"
+          parts={[
+            <code>name</code>,
+            <code>status</code>,
+            <>
+              <code>aliases</code>, <code>facebook</code>, <code>instagram</code>, <code>linkedin</code>
+            </>,
+          ]}
+        />
       </p>
       <div class="row">
         <label>
-          Import a CSV file
+          {t('import_file')}
           <input
             type="file"
             accept=".csv,text/csv"
@@ -72,11 +81,11 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
           />
         </label>
         <button data-testid="export-clients" onClick={exportList} disabled={clients.length === 0}>
-          Export as CSV
+          {t('export_csv')}
         </button>
       </div>
       {progress && (
-        <progress data-testid="import-progress" value={progress.done} max={progress.total} aria-label="Importing" />
+        <progress data-testid="import-progress" value={progress.done} max={progress.total} aria-label={t('import_progress')} />
       )}
       {summary && (
         <div
@@ -88,16 +97,13 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
           {summary.error ? (
             <p class="warn">{summary.error}</p>
           ) : (
-            <p>
-              Imported {summary.imported} {summary.imported === 1 ? 'row' : 'rows'} ({summary.added} new,{' '}
-              {summary.updated} updated); {summary.rejected.length} refused.
-            </p>
+            <p>{tPlural('import_summary', summary.imported, summary.added, summary.updated, summary.rejected.length)}</p>
           )}
           {summary.rejected.length > 0 && (
             <ul class="rejections" data-testid="import-rejections">
               {summary.rejected.map((r) => (
                 <li key={r.line} data-testid="import-rejection" data-line={String(r.line)}>
-                  Line {r.line}: {r.reason}
+                  {t('import_rejection', r.line, r.reason)}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LintWarning } from '@/components/LintWarning';
 import { database } from '@/lib/clients/db';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import { lintReply } from '@/lib/policy/confidentiality';
 import { composeReply, defaultTemplate, type ReplyLibrary } from '@/lib/replies/library';
 import {
@@ -19,12 +20,15 @@ import { SAMPLE_PAGE_NAME } from './sample';
 
 type TextField = 'practiceName' | 'phone' | 'portalUrl' | 'secureEmail' | 'crisisLine';
 
-const FIELDS: { field: TextField; label: string; hint: string; testId: string; type: string; placeholder?: string }[] = [
-  { field: 'practiceName', label: 'Practice or clinician name', hint: 'Signs off the replies. Optional.', testId: 'settings-practice', type: 'text' },
-  { field: 'phone', label: 'Phone', hint: 'The number clients should call. Optional.', testId: 'settings-phone', type: 'tel', placeholder: '+44 20 7946 0000' },
-  { field: 'portalUrl', label: 'Secure portal', hint: 'Its https address. Optional.', testId: 'settings-portal', type: 'url', placeholder: 'https://portal.example.com' },
-  { field: 'secureEmail', label: 'Secure email', hint: 'An encrypted mailbox. Optional.', testId: 'settings-email', type: 'email', placeholder: 'secure@practice.example' },
+const FIELDS: { field: TextField; label: MessageKey; hint: MessageKey; testId: string; type: string; placeholder?: string }[] = [
+  { field: 'practiceName', label: 'practice_name', hint: 'practice_name_hint', testId: 'settings-practice', type: 'text' },
+  { field: 'phone', label: 'practice_phone', hint: 'practice_phone_hint', testId: 'settings-phone', type: 'tel', placeholder: '+44 20 7946 0000' },
+  { field: 'portalUrl', label: 'practice_portal', hint: 'practice_portal_hint', testId: 'settings-portal', type: 'url', placeholder: 'https://portal.example.com' },
+  { field: 'secureEmail', label: 'practice_email', hint: 'practice_email_hint', testId: 'settings-email', type: 'email', placeholder: 'secure@practice.example' },
 ];
+
+/** What a blank crisis line makes replies say, in the words the replies of that language use. */
+const CRISIS_BLANK: Record<ReplyLanguage, MessageKey> = { en: 'practice_crisis_blank_en', es: 'practice_crisis_blank_es' };
 
 /** The practice's details that replies point to; each optional, each checked as it is typed. */
 export function PracticeSettingsForm({
@@ -69,7 +73,7 @@ export function PracticeSettingsForm({
       <div class="fields">
         {FIELDS.map(({ field, label, hint, testId, type, placeholder }) => (
           <label key={field}>
-            {label}
+            {t(label)}
             <input
               type={type}
               data-testid={testId}
@@ -80,23 +84,23 @@ export function PracticeSettingsForm({
               onInput={(e) => set(field, e.currentTarget.value)}
             />
             <span id={`${field}-note`} class={errors[field] ? 'field-note warn' : 'field-note muted'} data-testid={errors[field] ? `${testId}-error` : undefined}>
-              {errors[field] ?? hint}
+              {errors[field] ?? t(hint)}
             </span>
           </label>
         ))}
         <label>
-          Region
+          {t('practice_region')}
           <select data-testid="settings-region" value={draft.region} onChange={(e) => set('region', e.currentTarget.value as RegionId)}>
             {REGION_IDS.map((id) => (
               <option key={id} value={id}>
-                {REGIONS[id].label}
+                {t(REGIONS[id].label)}
               </option>
             ))}
           </select>
-          <span class="field-note muted">Decides the crisis line the replies name.</span>
+          <span class="field-note muted">{t('practice_region_hint')}</span>
         </label>
         <label>
-          Crisis line
+          {t('practice_crisis_line')}
           <input
             data-testid="settings-crisis-line"
             value={draft.crisisLine}
@@ -105,29 +109,29 @@ export function PracticeSettingsForm({
             onInput={(e) => set('crisisLine', e.currentTarget.value)}
           />
           <span id="crisis-note" class={errors.crisisLine ? 'field-note warn' : 'field-note muted'}>
-            {errors.crisisLine ?? `Blank: replies say “contact ${regionLine}”. Write your own to change it, in words that follow “contact”.`}
+            {errors.crisisLine ?? t(CRISIS_BLANK[draft.language], regionLine)}
           </span>
         </label>
         <label>
-          Language of replies
+          {t('practice_language')}
           <select data-testid="settings-language" value={draft.language} onChange={(e) => set('language', e.currentTarget.value as ReplyLanguage)}>
             {REPLY_LANGUAGES.map((language) => (
               <option key={language} value={language}>
-                {LANGUAGE_NAMES[language]}
+                {t(LANGUAGE_NAMES[language])}
               </option>
             ))}
           </select>
-          <span class="field-note muted">The replies offered first in the popup.</span>
+          <span class="field-note muted">{t('practice_language_hint')}</span>
         </label>
       </div>
       <LintWarning
         lint={nameLint}
         testId="settings-practice-lint"
-        lead="Every reply that signs with this name will be flagged and need a second click:"
+        lead={t('practice_name_lint')}
       />
       {preview && (
         <div class="preview">
-          <div class="muted">The default conversation reply with these details:</div>
+          <div class="muted">{t('practice_preview')}</div>
           <pre class="reply-text" data-testid="settings-preview">
             {preview.text}
           </pre>
@@ -135,15 +139,15 @@ export function PracticeSettingsForm({
       )}
       <div class="row">
         <button class="primary" type="submit" data-testid="settings-save" disabled={invalid || !changed}>
-          Save settings
+          {t('practice_save')}
         </button>
         {changed && (
           <button type="button" data-testid="settings-revert" onClick={() => setDraft(settings)}>
-            Undo changes
+            {t('practice_revert')}
           </button>
         )}
         <span role="status" data-testid="settings-status" data-state={status.state} class={status.state === 'error' ? 'warn' : 'ok'}>
-          {status.state === 'saved' ? 'Saved.' : status.state === 'error' ? `Not saved: ${status.message}` : ''}
+          {status.state === 'saved' ? t('practice_saved') : status.state === 'error' ? t('practice_not_saved', status.message ?? '') : ''}
         </span>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { database } from '@/lib/clients/db';
+import { t, tPlural, type MessageKey } from '@/lib/i18n/t';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { lintReply } from '@/lib/policy/confidentiality';
 import { siteName } from '@/lib/policy/suggestions';
@@ -14,13 +15,20 @@ import {
 } from '@/lib/replies/store';
 import { parseTemplatesJson, templatesToJson, type TemplateRejection } from '@/lib/replies/template-json';
 import { SITUATION_LABELS, SITUATIONS, type Situation, type TemplateDraft } from '@/lib/replies/templates';
-import { LANGUAGE_NAMES, type PracticeSettings } from '@/lib/settings/practice';
+import type { PracticeSettings, ReplyLanguage } from '@/lib/settings/practice';
 import { TemplateEditor } from './TemplateEditor';
 
 type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; template: LibraryTemplate };
 type ImportSummary = { imported: number; rejected: TemplateRejection[]; error?: string };
 
-const ORIGIN: Record<LibraryTemplate['origin'], string> = { builtin: 'Boundary’s', edited: 'Boundary’s, edited', custom: 'yours' };
+const ORIGIN: Record<LibraryTemplate['origin'], MessageKey> = {
+  builtin: 'template_origin_builtin',
+  edited: 'template_origin_edited',
+  custom: 'template_origin_custom',
+};
+
+/** A sentence per language: each language names itself its own way inside a sentence. */
+const DEFAULTS_NOTE: Record<ReplyLanguage, MessageKey> = { en: 'templates_defaults_note_en', es: 'templates_defaults_note_es' };
 
 /** The reply library: which reply is used where, and every template, with their checks. */
 export function ReplyTemplates({
@@ -70,7 +78,7 @@ export function ReplyTemplates({
       setSummary({ imported: parsed.templates.length, rejected: parsed.rejected });
       await onChanged();
     } catch (error) {
-      setSummary({ imported: 0, rejected: [], error: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
+      setSummary({ imported: 0, rejected: [], error: t('common_nothing_imported', error instanceof Error ? error.message : String(error)) });
     }
   };
 
@@ -78,13 +86,13 @@ export function ReplyTemplates({
     <div class="templates">
       <div class="row">
         <button class="primary" data-testid="template-add" onClick={() => setEditing({ mode: 'add' })}>
-          New template
+          {t('templates_new')}
         </button>
         <button data-testid="template-export" onClick={exportAll}>
-          Export as JSON
+          {t('templates_export')}
         </button>
         <label class="file">
-          Import JSON
+          {t('templates_import')}
           <input
             type="file"
             accept=".json,application/json"
@@ -98,7 +106,7 @@ export function ReplyTemplates({
         </label>
         {confirmRestore ? (
           <span class="row">
-            <span>Put Boundary’s templates and default choices back? Your own templates stay.</span>
+            <span>{t('templates_confirm_restore')}</span>
             <button
               data-testid="template-restore-confirm"
               onClick={async () => {
@@ -108,13 +116,13 @@ export function ReplyTemplates({
                 await onChanged();
               }}
             >
-              Restore
+              {t('templates_restore')}
             </button>
-            <button onClick={() => setConfirmRestore(false)}>Keep mine</button>
+            <button onClick={() => setConfirmRestore(false)}>{t('templates_keep_mine')}</button>
           </span>
         ) : (
           <button data-testid="template-restore-defaults" onClick={() => setConfirmRestore(true)}>
-            Restore defaults
+            {t('templates_restore_defaults')}
           </button>
         )}
       </div>
@@ -125,16 +133,13 @@ export function ReplyTemplates({
               {summary.error}
             </p>
           ) : (
-            <p>
-              Imported {summary.imported} {summary.imported === 1 ? 'template' : 'templates'}; {summary.rejected.length} refused.
-            </p>
+            <p>{tPlural('templates_imported', summary.imported, summary.rejected.length)}</p>
           )}
           {summary.rejected.length > 0 && (
             <ul class="rejections">
               {summary.rejected.map((r) => (
                 <li key={r.position} data-testid="template-import-rejection" data-position={String(r.position)}>
-                  Template {r.position}
-                  {r.name && ` (“${r.name}”)`}: {r.reason}
+                  {r.name ? t('templates_rejection_named', r.position, r.name, r.reason) : t('templates_rejection', r.position, r.reason)}
                 </li>
               ))}
             </ul>
@@ -151,14 +156,12 @@ export function ReplyTemplates({
         />
       )}
 
-      <h3>Used with one click</h3>
-      <p class="muted">
-        For {LANGUAGE_NAMES[language]} replies (the language is a practice setting). The popup offers the others beside it.
-      </p>
+      <h3>{t('templates_one_click')}</h3>
+      <p class="muted">{t(DEFAULTS_NOTE[language])}</p>
       <table class="defaults" data-testid="template-defaults">
         <thead>
           <tr>
-            <th scope="col">Situation</th>
+            <th scope="col">{t('templates_situation')}</th>
             {PLATFORMS.map((p) => (
               <th scope="col" key={p}>
                 {siteName(p)}
@@ -169,7 +172,7 @@ export function ReplyTemplates({
         <tbody>
           {SITUATIONS.map((situation) => (
             <tr key={situation}>
-              <th scope="row">{SITUATION_LABELS[situation]}</th>
+              <th scope="row">{t(SITUATION_LABELS[situation])}</th>
               {PLATFORMS.map((platform) => (
                 <td key={platform}>
                   <DefaultPicker library={library} settings={settings} situation={situation} platform={platform} onChanged={onChanged} />
@@ -180,15 +183,15 @@ export function ReplyTemplates({
         </tbody>
       </table>
 
-      <h3>Templates ({library.templates.length})</h3>
+      <h3>{t('templates_heading', library.templates.length)}</h3>
       <table class="template-list">
         <thead>
           <tr>
-            <th scope="col">Template</th>
-            <th scope="col">Used for</th>
-            <th scope="col">Check</th>
+            <th scope="col">{t('templates_template')}</th>
+            <th scope="col">{t('templates_used_for')}</th>
+            <th scope="col">{t('templates_check')}</th>
             <th scope="col">
-              <span class="muted">Actions</span>
+              <span class="muted">{t('common_actions')}</span>
             </th>
           </tr>
         </thead>
@@ -210,31 +213,31 @@ export function ReplyTemplates({
                 <td>
                   {template.name}
                   <div class="muted">
-                    {template.language.toUpperCase()} · {ORIGIN[template.origin]}
+                    {template.language.toUpperCase()} · {t(ORIGIN[template.origin])}
                   </div>
                 </td>
                 <td>
-                  {SITUATION_LABELS[template.situation]}
+                  {t(SITUATION_LABELS[template.situation])}
                   <div class="muted">{template.platforms.map(siteName).join(', ')}</div>
                   {defaults.length > 0 && (
                     <div class="ok" data-testid="template-default-for">
-                      Default on {defaults.map(siteName).join(', ')}
+                      {t('templates_default_on', defaults.map(siteName).join(', '))}
                     </div>
                   )}
                 </td>
                 <td>
                   {lint.ok ? (
-                    <span class="ok">Passes</span>
+                    <span class="ok">{t('templates_passes')}</span>
                   ) : (
                     <span class="warn" data-testid="template-flag" title={lint.findings.map((f) => f.reason).join('\n')}>
-                      Flagged: {[...new Set(lint.findings.map((f) => `“${f.text}”`))].join(', ')}
+                      {t('templates_flagged', [...new Set(lint.findings.map((f) => `“${f.text}”`))].join(', '))}
                     </span>
                   )}
                 </td>
                 <td>
                   {confirmDelete === template.id ? (
                     <span class="row">
-                      <span>Delete?</span>
+                      <span>{t('templates_confirm_delete')}</span>
                       <button
                         data-testid="template-delete-confirm"
                         onClick={async () => {
@@ -243,14 +246,14 @@ export function ReplyTemplates({
                           await onChanged();
                         }}
                       >
-                        Delete
+                        {t('common_delete')}
                       </button>
-                      <button onClick={() => setConfirmDelete(null)}>Keep</button>
+                      <button onClick={() => setConfirmDelete(null)}>{t('common_keep')}</button>
                     </span>
                   ) : (
                     <span class="row">
                       <button data-testid="template-edit" onClick={() => setEditing({ mode: 'edit', template })}>
-                        Edit
+                        {t('common_edit')}
                       </button>
                       <button
                         data-testid="template-duplicate"
@@ -259,10 +262,10 @@ export function ReplyTemplates({
                           await onChanged();
                         }}
                       >
-                        Duplicate
+                        {t('templates_duplicate')}
                       </button>
                       <button data-testid="template-delete" onClick={() => setConfirmDelete(template.id)}>
-                        Delete
+                        {t('common_delete')}
                       </button>
                     </span>
                   )}
@@ -290,26 +293,26 @@ function DefaultPicker({
   onChanged: () => Promise<void>;
 }) {
   const fitting = library.templates
-    .filter((t) => t.situation === situation && t.platforms.includes(platform))
+    .filter((template) => template.situation === situation && template.platforms.includes(platform))
     .sort((a, b) => Number(a.language !== settings.language) - Number(b.language !== settings.language));
   const current = defaultTemplate(library, settings.language, situation, platform);
-  if (fitting.length === 0) return <span class="warn">None: add one</span>;
+  if (fitting.length === 0) return <span class="warn">{t('templates_none')}</span>;
   return (
     <select
       data-testid="template-default"
       data-situation={situation}
       data-platform={platform}
-      aria-label={`${SITUATION_LABELS[situation]} on ${siteName(platform)}`}
+      aria-label={t('templates_default_label', t(SITUATION_LABELS[situation]), siteName(platform))}
       value={current?.id}
       onChange={async (e) => {
         await setDefaultTemplate(database(), settings.language, situation, platform, e.currentTarget.value);
         await onChanged();
       }}
     >
-      {fitting.map((t) => (
-        <option key={t.id} value={t.id}>
-          {t.name}
-          {t.language !== settings.language ? ` · ${t.language.toUpperCase()}` : ''}
+      {fitting.map((template) => (
+        <option key={template.id} value={template.id}>
+          {template.name}
+          {template.language !== settings.language ? ` · ${template.language.toUpperCase()}` : ''}
         </option>
       ))}
     </select>

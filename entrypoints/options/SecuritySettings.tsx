@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { RichMessage } from '@/components/RichMessage';
 import { database } from '@/lib/clients/db';
+import { t, tPlural } from '@/lib/i18n/t';
 import { IDLE_CHOICES } from '@/lib/vault/cipher';
 import {
   changePassphrase,
@@ -22,7 +24,7 @@ interface Props {
   onChanged: () => Promise<void>;
 }
 
-const idleLabel = (minutes: number) => (minutes < 60 ? `${minutes} minutes` : minutes === 60 ? '1 hour' : `${minutes / 60} hours`);
+const idleLabel = (minutes: number) => (minutes < 60 ? tPlural('duration_minutes', minutes) : tPlural('duration_hours', minutes / 60));
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -50,7 +52,7 @@ export function SecuritySettings({ status, onChanged }: Props) {
 
   return (
     <section id="security" class="card" aria-labelledby="security-heading">
-      <h2 id="security-heading">Security</h2>
+      <h2 id="security-heading">{t('nav_security')}</h2>
       {status.state === 'off' && <Off busy={busy} run={run} />}
       {status.state === 'locked' && <Locked busy={busy} run={run} />}
       {status.state === 'unlocked' && <Unlocked status={status} busy={busy} run={run} />}
@@ -78,13 +80,9 @@ function Off({ busy, run }: { busy: string | null; run: Run }) {
     <>
       <div data-testid="vault-status" data-state="off">
         <p class="warn">
-          <strong>Your client list is stored unencrypted on this device.</strong> Anyone with access to this computer account and
-          this browser profile could read it.
+          <strong>{t('vault_off_lead')}</strong> {t('vault_off_risk')}
         </p>
-        <p class="muted">
-          Set a passphrase to encrypt the list, its profile links and your “not them” decisions (AES-256, with a key made from
-          the passphrase). You type it once per browser session; Boundary locks itself when you have not used it for a while.
-        </p>
+        <p class="muted">{t('vault_off_explain')}</p>
       </div>
       <form
         class="vault-form"
@@ -96,29 +94,23 @@ function Off({ busy, run }: { busy: string | null; run: Run }) {
             await enableVault(database(), passphrase, idle);
             setPassphrase('');
             setConfirmation('');
-          }, 'The list is now encrypted.');
+          }, t('vault_enabled'));
         }}
       >
         <label>
-          Passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)
+          {t('vault_new_passphrase', MIN_PASSPHRASE_LENGTH)}
           <input type="password" autocomplete="new-password" data-testid="vault-passphrase" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
         </label>
         <label>
-          The same passphrase again
+          {t('vault_passphrase_again')}
           <input type="password" autocomplete="new-password" data-testid="vault-passphrase-confirm" value={confirmation} onInput={(e) => setConfirmation(e.currentTarget.value)} />
         </label>
         <IdleChoice value={idle} onChange={setIdle} />
-        <p class="muted">
-          Write it down somewhere safe. Nobody can recover a forgotten passphrase: without it the list can only be deleted and
-          entered again.
-        </p>
-        <p class="muted">
-          Clients already on the list are encrypted at once, but the browser may keep older unencrypted copies in its own
-          database files until it next tidies them. Setting the passphrase before adding clients avoids that.
-        </p>
+        <p class="muted">{t('vault_write_it_down')}</p>
+        <p class="muted">{t('vault_old_copies')}</p>
         <div class="row">
           <button type="submit" class="primary" data-testid="vault-enable" disabled={busy !== null}>
-            {busy === 'enable' ? 'Encrypting…' : 'Encrypt the list'}
+            {t(busy === 'enable' ? 'vault_encrypting' : 'vault_enable')}
           </button>
         </div>
       </form>
@@ -134,8 +126,7 @@ function Locked({ busy, run }: { busy: string | null; run: Run }) {
     <>
       <div data-testid="vault-status" data-state="locked">
         <p>
-          <strong>Boundary is locked.</strong> Your client list is encrypted; nothing is matched on pages until you unlock it with
-          your passphrase.
+          <strong>{t('vault_locked_lead')}</strong> {t('vault_locked_explain')}
         </p>
       </div>
       <form
@@ -149,27 +140,23 @@ function Locked({ busy, run }: { busy: string | null; run: Run }) {
         }}
       >
         <label>
-          Passphrase
+          {t('common_passphrase')}
           <input type="password" autocomplete="current-password" data-testid="vault-unlock-passphrase" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
         </label>
         <div class="row">
           <button type="submit" class="primary" data-testid="vault-unlock" disabled={busy !== null}>
-            {busy === 'unlock' ? 'Unlocking…' : 'Unlock'}
+            {t(busy === 'unlock' ? 'common_unlocking' : 'common_unlock')}
           </button>
           <button type="button" data-testid="vault-forgot" onClick={() => setForgetting(true)} disabled={busy !== null}>
-            Forgot the passphrase?
+            {t('vault_forgot')}
           </button>
         </div>
       </form>
       {forgetting && (
         <div class="forgot" data-testid="vault-forgot-area">
-          <p class="warn">
-            Without the passphrase the encrypted list cannot be opened, by you or by anyone. Deleting it removes your clients, your
-            “not them” decisions and your “to discuss” list from this browser; your practice settings and replies stay. Then you
-            can import the clients again and set a new passphrase.
-          </p>
+          <p class="warn">{t('vault_forgot_warning')}</p>
           <label>
-            Type {WIPE_CONFIRMATION} to confirm
+            {t('vault_type_to_confirm', WIPE_CONFIRMATION)}
             <input type="text" autocomplete="off" data-testid="vault-forgot-confirm-text" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
           </label>
           <div class="row">
@@ -177,9 +164,9 @@ function Locked({ busy, run }: { busy: string | null; run: Run }) {
               class="danger"
               data-testid="vault-forgot-confirm"
               disabled={busy !== null}
-              onClick={() => void run('wipe', () => wipeVault(database(), typed), 'The client list was deleted. You can import it again and set a new passphrase.')}
+              onClick={() => void run('wipe', () => wipeVault(database(), typed), t('vault_wiped'))}
             >
-              Delete the client list
+              {t('vault_wipe')}
             </button>
             <button
               onClick={() => {
@@ -187,7 +174,7 @@ function Locked({ busy, run }: { busy: string | null; run: Run }) {
                 setTyped('');
               }}
             >
-              Keep it
+              {t('vault_keep_it')}
             </button>
           </div>
         </div>
@@ -203,15 +190,13 @@ function Unlocked({ status, busy, run }: { status: VaultStatus; busy: string | n
     <>
       <div data-testid="vault-status" data-state="unlocked">
         <p class="ok">
-          <strong>The client list is encrypted</strong> on this device with your passphrase.
+          <RichMessage message="vault_unlocked_status" parts={[<strong>{t('vault_unlocked_lead')}</strong>]} />
         </p>
-        <p class="muted">
-          It is unlocked in this browser until you lock it, close the browser, or leave Boundary unused for {idleLabel(status.idleMinutes)}.
-        </p>
+        <p class="muted">{t('vault_unlocked_until', idleLabel(status.idleMinutes))}</p>
       </div>
       <div class="row">
         <button class="primary" data-testid="vault-lock" disabled={busy !== null} onClick={() => void run('lock', lockVault)}>
-          Lock now
+          {t('vault_lock_now')}
         </button>
         <IdleChoice value={status.idleMinutes} onChange={(minutes) => void run('idle', () => setIdleMinutes(database(), minutes))} />
       </div>
@@ -223,29 +208,29 @@ function Unlocked({ status, busy, run }: { status: VaultStatus; busy: string | n
             await changePassphrase(database(), current, next);
             setCurrent('');
             setNext('');
-          }, 'The passphrase was changed.');
+          }, t('vault_changed'));
         }}
       >
-        <h3>Change the passphrase</h3>
+        <h3>{t('vault_change_heading')}</h3>
         <label>
-          Current passphrase
+          {t('vault_current_passphrase')}
           <input type="password" autocomplete="current-password" data-testid="vault-change-old" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
         </label>
         <label>
-          New passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)
+          {t('vault_next_passphrase', MIN_PASSPHRASE_LENGTH)}
           <input type="password" autocomplete="new-password" data-testid="vault-change-new" value={next} onInput={(e) => setNext(e.currentTarget.value)} />
         </label>
         <div class="row">
           <button type="submit" data-testid="vault-change" disabled={busy !== null}>
-            {busy === 'change' ? 'Changing…' : 'Change passphrase'}
+            {t(busy === 'change' ? 'vault_changing' : 'vault_change')}
           </button>
         </div>
       </form>
-      <h3>Turn encryption off</h3>
-      <p class="muted">The list is decrypted and stored unencrypted on this device again.</p>
+      <h3>{t('vault_off_heading')}</h3>
+      <p class="muted">{t('vault_off_note')}</p>
       <div class="row">
-        <button class="danger" data-testid="vault-disable" disabled={busy !== null} onClick={() => void run('disable', () => disableVault(database()), 'Encryption is off.')}>
-          Turn off encryption
+        <button class="danger" data-testid="vault-disable" disabled={busy !== null} onClick={() => void run('disable', () => disableVault(database()), t('vault_disabled'))}>
+          {t('vault_disable')}
         </button>
       </div>
     </>
@@ -255,11 +240,11 @@ function Unlocked({ status, busy, run }: { status: VaultStatus; busy: string | n
 function IdleChoice({ value, onChange }: { value: number; onChange: (minutes: number) => void }) {
   return (
     <label class="inline">
-      Lock after
+      {t('vault_lock_after')}
       <select data-testid="vault-idle" value={String(value)} onChange={(e) => onChange(Number(e.currentTarget.value))}>
         {IDLE_CHOICES.map((minutes) => (
           <option key={minutes} value={String(minutes)}>
-            {idleLabel(minutes)} without use
+            {t('vault_idle_choice', idleLabel(minutes))}
           </option>
         ))}
       </select>
@@ -270,13 +255,13 @@ function IdleChoice({ value, onChange }: { value: number; onChange: (minutes: nu
 /** The first-run offer: a notice, never a step in the way. Import and detection work without it. */
 export function VaultOffer({ onDismissed }: { onDismissed: () => Promise<void> }) {
   return (
-    <aside class="card offer" data-testid="vault-offer" aria-label="Protect your client list">
+    <aside class="card offer" data-testid="vault-offer" aria-label={t('vault_offer_label')}>
       <p>
-        <strong>Protect your client list with a passphrase?</strong> It is stored unencrypted on this device until you set one.
+        <strong>{t('vault_offer_lead')}</strong> {t('vault_offer_body')}
       </p>
       <div class="row">
         <a class="button primary" href="#security" data-testid="vault-offer-setup">
-          Set a passphrase
+          {t('vault_offer_setup')}
         </a>
         <button
           data-testid="vault-offer-dismiss"
@@ -284,7 +269,7 @@ export function VaultOffer({ onDismissed }: { onDismissed: () => Promise<void> }
             void dismissVaultOffer(database()).then(onDismissed);
           }}
         >
-          Not now
+          {t('vault_offer_dismiss')}
         </button>
       </div>
     </aside>

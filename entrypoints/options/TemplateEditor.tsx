@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { LintWarning } from '@/components/LintWarning';
+import { t } from '@/lib/i18n/t';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { lintReply } from '@/lib/policy/confidentiality';
 import { siteName } from '@/lib/policy/suggestions';
@@ -76,17 +77,17 @@ export function TemplateEditor({
     );
 
   return (
-    <form class="template-form card" data-testid="template-form" onSubmit={submit} aria-label={initial ? `Edit “${initial.name}”` : 'New template'}>
+    <form class="template-form card" data-testid="template-form" onSubmit={submit} aria-label={initial ? t('editor_edit', initial.name) : t('templates_new')}>
       <div class="editor-grid">
         <div class="editor-fields">
           <label>
-            Name
+            {t('common_name')}
             <input data-testid="template-name" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
             {fieldError('name')}
           </label>
           <div class="row">
             <label>
-              Used for
+              {t('templates_used_for')}
               <select
                 data-testid="template-situation"
                 value={draft.situation}
@@ -94,13 +95,13 @@ export function TemplateEditor({
               >
                 {SITUATIONS.map((s) => (
                   <option key={s} value={s}>
-                    {SITUATION_LABELS[s]}
+                    {t(SITUATION_LABELS[s])}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              Language
+              {t('editor_language')}
               <select
                 data-testid="template-language"
                 value={draft.language}
@@ -108,15 +109,15 @@ export function TemplateEditor({
               >
                 {REPLY_LANGUAGES.map((l) => (
                   <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l]}
+                    {t(LANGUAGE_NAMES[l])}
                   </option>
                 ))}
               </select>
             </label>
           </div>
-          <p class="field-note muted">{SITUATION_HELP[draft.situation]}</p>
+          <p class="field-note muted">{t(SITUATION_HELP[draft.situation])}</p>
           <fieldset class="row">
-            <legend>Offered on</legend>
+            <legend>{t('editor_offered_on')}</legend>
             {PLATFORMS.map((p) => (
               <label key={p} class="check">
                 <input
@@ -131,7 +132,7 @@ export function TemplateEditor({
           </fieldset>
           {fieldError('platforms')}
           <label>
-            Text
+            {t('editor_text')}
             <textarea
               ref={body}
               rows={11}
@@ -143,23 +144,20 @@ export function TemplateEditor({
             {fieldError('body')}
           </label>
           <div id="placeholder-help" class="placeholders">
-            <span class="muted">Insert:</span>
+            <span class="muted">{t('editor_insert')}</span>
             {PLACEHOLDERS.map((p) => (
-              <button type="button" key={p} class="chip" title={PLACEHOLDER_HELP[p]} data-testid={`template-insert-${p}`} onClick={() => insertPlaceholder(p)}>
+              <button type="button" key={p} class="chip" title={t(PLACEHOLDER_HELP[p])} data-testid={`template-insert-${p}`} onClick={() => insertPlaceholder(p)}>
                 {`{${p}}`}
               </button>
             ))}
           </div>
-          <p class="field-note muted">
-            A line with a placeholder that has nothing to fill it (a detail not set in Practice settings, or a name the site does
-            not show) is left out whole, so keep each optional detail on its own line.
-          </p>
+          <p class="field-note muted">{t('editor_placeholder_note')}</p>
         </div>
         <div class="editor-preview">
           <div class="row">
-            <strong>Preview</strong>
-            <span class="muted">for “{SAMPLE_PAGE_NAME}” on</span>
-            <select aria-label="Preview for site" value={shownPlatform} onChange={(e) => setPreviewPlatform(e.currentTarget.value as Platform)}>
+            <strong>{t('editor_preview')}</strong>
+            <span class="muted">{t('editor_preview_for', SAMPLE_PAGE_NAME)}</span>
+            <select aria-label={t('editor_preview_site')} value={shownPlatform} onChange={(e) => setPreviewPlatform(e.currentTarget.value as Platform)}>
               {(draft.platforms.length > 0 ? draft.platforms : PLATFORMS).map((p) => (
                 <option key={p} value={p}>
                   {siteName(p)}
@@ -175,23 +173,23 @@ export function TemplateEditor({
               const length = composeReply({ ...draft, id: 'preview' }, settings, p, SAMPLE_PAGE_NAME).length;
               return (
                 <li key={p} data-testid="template-length" data-platform={p} data-over={String(length.over)} class={length.over ? 'warn' : 'muted'}>
-                  {siteName(p)}: {length.length.toLocaleString()} of {length.limit.toLocaleString()} characters
-                  {length.over && ' — too long to insert'}
+                  {t('editor_length', siteName(p), length.length.toLocaleString(), length.limit.toLocaleString())}
+                  {length.over && ` ${t('editor_too_long')}`}
                 </li>
               );
             })}
           </ul>
-          <LintWarning lint={bodyLint} testId="template-lint" lead="The confidentiality check flags this text:" />
+          <LintWarning lint={bodyLint} testId="template-lint" lead={t('editor_lint')} />
           {extra.length > 0 && (
             <LintWarning
               lint={{ ok: false, findings: extra }}
               testId="template-preview-lint"
-              lead="With your practice settings filled in, it also flags:"
+              lead={t('editor_lint_filled')}
             />
           )}
           {bodyLint.ok && extra.length === 0 && draft.body.trim() && (
             <p class="ok" data-testid="template-lint-ok">
-              Passes the confidentiality check.
+              {t('editor_lint_ok')}
             </p>
           )}
         </div>
@@ -199,10 +197,10 @@ export function TemplateEditor({
       {error && <p class="warn">{error}</p>}
       <div class="row">
         <button class="primary" type="submit" data-testid="template-save" disabled={invalid}>
-          {bodyLint.ok ? 'Save template' : 'Save anyway'}
+          {t(bodyLint.ok ? 'editor_save' : 'editor_save_anyway')}
         </button>
         <button type="button" data-testid="template-cancel" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { RichMessage } from '@/components/RichMessage';
 import { DetectionItem } from './DetectionItem';
 import { database } from '@/lib/clients/db';
+import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
 import { loadReplyContext, type ReplyContext } from '@/lib/replies/context';
@@ -31,13 +33,13 @@ export function App() {
   const refresh = async () => {
     try {
       const tabId = await targetTabId();
-      if (tabId === undefined) return setLoad({ state: 'error', message: 'No tab to look at.' });
+      if (tabId === undefined) return setLoad({ state: 'error', message: t('popup_no_tab') });
       replyContext ??= loadReplyContext(database());
       const [data, replies] = await Promise.all([ask({ type: 'get-detections', tabId }), replyContext]);
       const vault = data.locked ? 'locked' : (await vaultStatus(database(), { touch: false })).state;
       setLoad({ state: 'ready', tabId, data, replies, vault });
     } catch {
-      setLoad({ state: 'error', message: 'Boundary could not read this tab. Try reopening it.' });
+      setLoad({ state: 'error', message: t('popup_tab_unreadable') });
     }
   };
   useEffect(() => {
@@ -54,22 +56,22 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Boundary</h1>
+        <h1>{t('ext_name')}</h1>
         <nav class="links">
           <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-            Client list
+            {t('nav_clients')}
           </a>
           <a href={browser.runtime.getURL('/options.html#replies')} target="_blank" rel="noreferrer">
-            Replies
+            {t('nav_replies')}
           </a>
           {load.state === 'ready' && load.vault === 'unlocked' && (
             <button
               class="link"
               data-testid="popup-lock"
-              title="Lock Boundary: the passphrase is needed again"
+              title={t('popup_lock_title')}
               onClick={() => void lockVault().then(() => ask({ type: 'vault-changed' })).finally(() => void refresh())}
             >
-              Lock
+              {t('popup_lock')}
             </button>
           )}
         </nav>
@@ -83,33 +85,31 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // A declined card leaves the page's list, and so the tab's detections; it stays here, marked
   // done, until the popup closes, so the clinician sees what happened.
   const [done, setDone] = useState<Record<string, DetectionView>>({});
-  if (load.state === 'loading') return <p class="muted">Looking at this tab…</p>;
+  if (load.state === 'loading') return <p class="muted">{t('popup_looking')}</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
   const { tabId, data, replies } = load;
   if (data.locked) return <Unlock onUnlocked={onChanged} />;
   if (data.listSize === 0) {
     return (
       <p data-testid="popup-empty" data-reason="no-clients">
-        Your client list is empty. Add clients (or import a CSV) on the <strong>Client list</strong> page, and Boundary
-        will watch for them here.
+        <RichMessage message="popup_empty_list" parts={[<strong>{t('nav_clients')}</strong>]} />
       </p>
     );
   }
   if (!data.supported) {
     return (
       <p data-testid="popup-empty" data-reason="unsupported" class="muted">
-        Boundary works on Facebook, Instagram and LinkedIn. Nothing to check on this page.
+        {t('popup_unsupported')}
       </p>
     );
   }
   if (data.detections.length === 0 && Object.keys(done).length === 0) {
     return (
       <div data-testid="popup-empty" data-reason={data.recognised ? 'no-matches' : 'unrecognised'}>
-        <p>No one from your client list is on this page.</p>
+        <p>{t('popup_no_matches')}</p>
         {!data.recognised && (
           <p class="warn">
-            Boundary did not recognise the requests or conversations on this page. If some are showing, the site may
-            have changed its layout: check them yourself for now.
+            {t('popup_unrecognised')}
           </p>
         )}
       </div>
@@ -118,7 +118,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   const present = new Set(data.detections.map((d) => d.token));
   const shown = [...data.detections, ...Object.values(done).filter((d) => !present.has(d.token))];
   return (
-    <ul class="detections" aria-label="People from your client list on this page">
+    <ul class="detections" aria-label={t('popup_detections_label')}>
       {shown.map((detection) => (
         <DetectionItem
           key={detection.token}

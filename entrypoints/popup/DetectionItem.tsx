@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { database } from '@/lib/clients/db';
 import type { DiscussEvent } from '@/lib/discuss/model';
 import { addDiscussEntry } from '@/lib/discuss/store';
+import { orList } from '@/lib/i18n/lists';
+import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { policySuggestion, siteName } from '@/lib/policy/suggestions';
@@ -37,14 +39,18 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const situations = situationsFor(detection.kind, messageRequests);
   const offered = offeredTemplates(library, situations, platform, settings.language);
   const fallback = defaultTemplate(library, settings.language, situations[0]!, platform);
-  const chosen = offered.find((t) => t.id === chosenId) ?? fallback ?? offered[0];
+  const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
   const composed = chosen && composeReply(chosen, settings, platform, detection.pageName);
   const reply = composed?.text ?? '';
   const flagged = composed ? !composed.lint.ok : false;
   const tooLong = composed?.length.over ?? false;
 
-  const names = detection.clients.map((c) => c.name).join(' or ');
-  const status = detection.clients.length === 1 ? `${detection.clients[0]!.status} client` : 'clients with this name';
+  const names = orList(detection.clients.map((c) => c.name));
+  const [only] = detection.clients;
+  const status =
+    detection.clients.length > 1 || !only
+      ? t('detection_several_clients')
+      : t(only.status === 'current' ? 'status_current_client' : 'status_former_client');
 
   const run = async (action: () => Promise<ActionResult>, after?: () => void) => {
     setBusy(true);
@@ -61,9 +67,9 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
     run(async () => {
       try {
         await navigator.clipboard.writeText(reply);
-        return { ok: true, done: 'Reply copied: paste it into a message yourself' };
+        return { ok: true, done: t('detection_reply_copied') };
       } catch {
-        return { ok: false, reason: 'The reply could not be copied; select it above and copy it by hand' };
+        return { ok: false, reason: t('detection_copy_failed') };
       }
     });
 
@@ -75,7 +81,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         // The box could not be filled: the reply goes to the clipboard so it can be pasted by hand.
         try {
           await navigator.clipboard.writeText(reply);
-          return { ok: false, reason: `${outcome.reason}. The reply is copied: paste it yourself.` };
+          return { ok: false, reason: t('detection_insert_failed_copied', outcome.reason) };
         } catch {
           return outcome;
         }
@@ -111,12 +117,12 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   );
   const confirmation = armed && (
     <div class="confirm" data-testid="confirm-area">
-      <span>Checked the reasons above? {armed === 'insert' ? 'Insert' : 'Copy'} it as it is:</span>
+      <span>{t(armed === 'insert' ? 'detection_confirm_insert' : 'detection_confirm_copy')}</span>
       <button class="danger" data-testid="confirm-flagged" disabled={busy} onClick={() => act(armed)}>
-        {armed === 'insert' ? 'Insert anyway' : 'Copy anyway'}
+        {t(armed === 'insert' ? 'detection_insert_anyway' : 'detection_copy_anyway')}
       </button>
       <button data-testid="cancel-flagged" onClick={() => setArmed(null)}>
-        Cancel
+        {t('common_cancel')}
       </button>
     </div>
   );
@@ -135,12 +141,13 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         <span class="tag">{status}</span>
       </h2>
       <div class="meta muted">
-        {siteName(detection.platform)} · {detection.kind === 'request' ? 'request' : messageRequests ? 'message request' : 'conversation'} ·{' '}
-        {detection.match === 'exact' ? 'profile on your list' : `name only (page shows “${detection.pageName}”)`}
+        {siteName(detection.platform)} ·{' '}
+        {t(detection.kind === 'request' ? 'detection_kind_request' : messageRequests ? 'detection_kind_message_request' : 'detection_kind_conversation')}{' '}
+        · {detection.match === 'exact' ? t('detection_match_exact') : t('detection_match_name', detection.pageName)}
       </div>
       <p class="policy">{policySuggestion(detection.kind, detection.platform)}</p>
       {detection.match === 'name' && detection.identity && (
-        <div class="actions" role="group" aria-label="Is this the client?">
+        <div class="actions" role="group" aria-label={t('detection_is_this_them')}>
           {detection.clients.map((client) => (
             <button
               key={client.id}
@@ -148,7 +155,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
               disabled={busy}
               onClick={() => run(() => ask({ type: 'this-is-them', tabId, token: detection.token, clientId: client.id }), onChanged)}
             >
-              This is {detection.clients.length > 1 ? client.name : 'them'}
+              {detection.clients.length > 1 ? t('detection_this_is_named', client.name) : t('detection_this_is_them')}
             </button>
           ))}
           <button
@@ -160,11 +167,11 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
                   const outcome = await ask({ type: 'not-them', tabId, token: detection.token, clientId: client.id });
                   if (!outcome.ok) return outcome;
                 }
-                return { ok: true, done: 'Will not be shown again' };
+                return { ok: true, done: t('result_not_shown_again') };
               }, onChanged)
             }
           >
-            Not them
+            {t('detection_not_them')}
           </button>
         </div>
       )}
@@ -186,17 +193,17 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
                 )
               }
             >
-              Decline on {siteName(detection.platform)}
+              {t('detection_decline', siteName(detection.platform))}
             </button>
           </div>
           {chooser && (
             <details class="answer" data-testid="answer-instead">
-              <summary>Answer instead of declining silently</summary>
+              <summary>{t('detection_answer_instead')}</summary>
               {situationNote && <p class="note muted">{situationNote}</p>}
               {chooser}
               <div class="actions">
                 <button data-testid="copy-reply" disabled={busy || !reply} onClick={() => act('copy')}>
-                  Copy reply
+                  {t('detection_copy_reply')}
                 </button>
               </div>
               {confirmation}
@@ -215,16 +222,16 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
               disabled={busy || !reply || tooLong}
               onClick={() => act('insert')}
             >
-              Insert reply
+              {t('detection_insert_reply')}
             </button>
             <button data-testid="copy-reply" disabled={busy || !reply} onClick={() => act('copy')}>
-              Copy
+              {t('detection_copy')}
             </button>
           </div>
           {confirmation}
         </>
       )}
-      {!chosen && <p class="warn">No reply template fits here: add one in Boundary’s options, under Replies.</p>}
+      {!chosen && <p class="warn">{t('detection_no_template')}</p>}
       {result && (
         <p role="status" data-testid="action-result" data-ok={String(result.ok)} class={result.ok ? 'ok' : 'warn'}>
           {result.ok ? result.done : result.reason}
@@ -244,21 +251,21 @@ function RememberForSession({ detection, event }: { detection: DetectionView; ev
       await addDiscussEntry(database(), { clientId, platform: detection.platform, event, at: Date.now() });
       setAdded((ids) => [...ids, clientId]);
     } catch {
-      setError('Could not add it to the list; try again from the options page.');
+      setError(t('discuss_add_failed'));
     }
   };
   const several = detection.clients.length > 1;
   return (
     <div class="remember" data-testid="discuss-offer">
-      <span class="muted">Raise this at the next session?</span>
+      <span class="muted">{t('discuss_offer')}</span>
       {detection.clients.map((client) =>
         added.includes(client.id) ? (
           <span key={client.id} class="ok" data-testid="discuss-added" data-client-id={String(client.id)}>
-            Added to “To discuss”{several ? ` for ${client.name}` : ''}
+            {several ? t('discuss_added_for', client.name) : t('discuss_added')}
           </span>
         ) : (
           <button key={client.id} data-testid="discuss-add" data-client-id={String(client.id)} onClick={() => void add(client.id)}>
-            Add to “To discuss”{several ? ` for ${client.name}` : ''}
+            {several ? t('discuss_add_for', client.name) : t('discuss_add')}
           </button>
         ),
       )}

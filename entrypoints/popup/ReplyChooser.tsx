@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { Platform } from '@/lib/identity/platform';
 import { LintWarning } from '@/components/LintWarning';
 import type { ComposedReply, LibraryTemplate } from '@/lib/replies/library';
@@ -19,45 +20,47 @@ interface Props {
 /** Which reply, what it will say once filled, and what the checks found. */
 export function ReplyChooser({ language, offered, chosen, defaultId, composed, platform, onChoose }: Props) {
   // Only templates in another language than the default say which language they are in.
-  const label = (t: LibraryTemplate) =>
-    `${t.name}${t.language !== language ? ` · ${t.language.toUpperCase()}` : ''}${t.id === defaultId ? ' (default)' : ''}`;
+  const label = (template: LibraryTemplate) => {
+    const named = template.language !== language ? `${template.name} · ${template.language.toUpperCase()}` : template.name;
+    return template.id === defaultId ? t('reply_option_default', named) : named;
+  };
   const situations = [...new Set(offered.map((t) => t.situation))];
   return (
     <div class="reply">
       <label class="picker">
-        <span class="muted">Reply</span>
+        <span class="muted">{t('reply_picker')}</span>
         <select data-testid="reply-picker" value={chosen.id} onChange={(e) => onChoose(e.currentTarget.value)}>
           {situations.length > 1
             ? situations.map((situation) => (
-                <optgroup key={situation} label={SITUATION_LABELS[situation]}>
+                <optgroup key={situation} label={t(SITUATION_LABELS[situation])}>
                   {offered
-                    .filter((t) => t.situation === situation)
-                    .map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {label(t)}
+                    .filter((template) => template.situation === situation)
+                    .map((template) => (
+                      <option key={template.id} value={template.id}>
+                        {label(template)}
                       </option>
                     ))}
                 </optgroup>
               ))
-            : offered.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {label(t)}
+            : offered.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {label(template)}
                 </option>
               ))}
         </select>
       </label>
-      <pre class="reply-text" data-testid="reply-preview" data-template-id={chosen.id} lang={chosen.language} title={LANGUAGE_NAMES[chosen.language]}>
+      <pre class="reply-text" data-testid="reply-preview" data-template-id={chosen.id} lang={chosen.language} title={t(LANGUAGE_NAMES[chosen.language])}>
         {composed.text}
       </pre>
       <div class="reply-facts muted">
         <span data-testid="reply-length" data-over={String(composed.length.over)} class={composed.length.over ? 'warn' : undefined}>
-          {composed.length.length.toLocaleString()} / {composed.length.limit.toLocaleString()} characters
-          {composed.length.over && ` — too long for ${siteName(platform)}; shorten the template before inserting`}
+          {t('reply_length', composed.length.length.toLocaleString(), composed.length.limit.toLocaleString())}
+          {composed.length.over && ` ${t('reply_too_long', siteName(platform))}`}
         </span>
         {composed.missing.length > 0 && (
           <span data-testid="reply-missing">
             {' '}
-            · Not set, so left out: {composed.missing.map((p) => PLACEHOLDER_NAMES[p]).join(', ')}
+            · {t('reply_left_out', composed.missing.map((p) => t(PLACEHOLDER_NAMES[p])).join(', '))}
           </span>
         )}
       </div>

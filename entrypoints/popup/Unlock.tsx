@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { database } from '@/lib/clients/db';
+import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import { unlockVault } from '@/lib/vault/vault';
 
@@ -31,8 +32,7 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
   return (
     <div class="locked card" data-testid="popup-locked">
       <p>
-        <strong>Boundary is locked.</strong> Unlock it to see who from your client list is on this page; until then nothing is
-        checked.
+        <strong>{t('vault_locked_lead')}</strong> {t('popup_unlock_body')}
       </p>
       <form
         onSubmit={(event) => {
@@ -41,7 +41,7 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
         }}
       >
         <label>
-          Passphrase
+          {t('common_passphrase')}
           <input
             type="password"
             autocomplete="current-password"
@@ -52,7 +52,7 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
           />
         </label>
         <button type="submit" class="primary" data-testid="popup-unlock" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Unlock'}
+          {busy ? t('common_unlocking') : t('common_unlock')}
         </button>
       </form>
       {error && (

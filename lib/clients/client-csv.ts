@@ -7,6 +7,7 @@
 import { emptyIdentities, type ClientDraft, type ClientStatus } from '@/lib/clients/model';
 import { identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
+import { say, t } from '@/lib/i18n/t';
 import { guardFormula, readCsv, unguardFormula, writeCsv } from './csv';
 
 export const CLIENT_CSV_COLUMNS: readonly string[] = ['name', 'status', 'aliases', ...PLATFORMS];
@@ -33,16 +34,12 @@ const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F]/;
 
 export function readClientCsv(text: string): ClientCsvResult {
   if (NOT_TEXT.test(text)) {
-    return {
-      ok: false,
-      error:
-        'This file is not plain text. If it is a spreadsheet, save it as "CSV UTF-8" first and import that file.',
-    };
+    return { ok: false, error: t('csv_not_text') };
   }
   const records = readCsv(text).filter((record) => !isBlank(record.fields));
   const [headerRecord, ...dataRecords] = records;
   if (headerRecord === undefined) {
-    return { ok: false, error: 'The file is empty.' };
+    return { ok: false, error: t('csv_empty') };
   }
 
   const header = headerRecord.fields.map((field) => field.trim().toLowerCase());
@@ -52,15 +49,12 @@ export function readClientCsv(text: string): ClientCsvResult {
     if (index === -1) continue;
     if (header.indexOf(column, index + 1) !== -1) {
       // Picking one of two same-named columns would silently drop the other's data.
-      return { ok: false, error: `The column "${column}" appears more than once in the first row.` };
+      return { ok: false, error: t('csv_duplicate_column', column) };
     }
     columns.set(column, index);
   }
   if (!columns.has('name')) {
-    return {
-      ok: false,
-      error: `The first row has no "name" column. The first row must name the columns, for example: ${CLIENT_CSV_COLUMNS.join(',')}`,
-    };
+    return { ok: false, error: t('csv_no_name_column', CLIENT_CSV_COLUMNS.join(',')) };
   }
 
   const rows: ClientCsvRow[] = [];
@@ -73,11 +67,11 @@ export function readClientCsv(text: string): ClientCsvResult {
     const problems: string[] = [];
 
     const name = cell('name').trim();
-    if (name === '') problems.push('name is blank');
+    if (name === '') problems.push(t('csv_name_blank'));
 
     const status = parseStatus(cell('status'));
     if (status === undefined) {
-      problems.push(`status "${cell('status').trim()}" is not "current" or "former"`);
+      problems.push(t('csv_bad_status', cell('status').trim()));
     }
 
     const aliases = cell('aliases')
@@ -89,7 +83,7 @@ export function readClientCsv(text: string): ClientCsvResult {
     for (const platform of PLATFORMS) {
       const parsed = parseIdentityList(platform, cell(platform));
       for (const error of parsed.errors) {
-        problems.push(`${platform} "${error.input}": ${error.reason}`);
+        problems.push(t('csv_bad_identity', platform, error.input, say(error.reason)));
       }
       identities[platform] = parsed.identities;
     }

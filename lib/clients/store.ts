@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { identityKey, nameKey } from '@/lib/identity';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
@@ -75,7 +76,7 @@ export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraf
   await db.transaction('rw', db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
-    if (!row) throw new Error('That client is no longer on the list');
+    if (!row) throw new Error(t('client_gone'));
     const next = await duringTransaction(async () => {
       const [existing] = await decodeClients(cipher, [row]);
       return (await encodeClients(cipher, [stored(draft, existing!, Date.now())]))[0]!;
@@ -101,7 +102,7 @@ export async function linkIdentity(db: BoundaryDb, id: number, platform: Platfor
   await db.transaction('rw', db.clients, db.notThemDecisions, db.vault, async () => {
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
-    if (!row) throw new Error('That client is no longer on the list');
+    if (!row) throw new Error(t('client_gone'));
     const decisions = await db.notThemDecisions.where('clientId').equals(id).toArray();
     const { next, cleared } = await duringTransaction(async () => {
       const [existing] = await decodeClients(cipher, [row]);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
+import { t } from '@/lib/i18n/t';
 import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
 import { logActivity } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
@@ -133,7 +134,7 @@ async function sendToTab(tabId: number, message: BackgroundToContent): Promise<A
   try {
     return (await browser.tabs.sendMessage(tabId, message)) as ActionResult;
   } catch {
-    return { ok: false, reason: 'The page is no longer open or has reloaded; reopen Boundary on it' };
+    return { ok: false, reason: t('action_page_gone') };
   }
 }
 
@@ -216,12 +217,12 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
 async function insertReply(message: Extract<PageToBackground, { type: 'insert-reply' }>): Promise<ActionResult> {
   const lint = lintReply(message.text);
   if (!lint.ok && !message.confirmed) {
-    return { ok: false, reason: `Not inserted without a second click: the confidentiality check flags ${lint.findings.map((f) => `“${f.text}”`).join(', ')}` };
+    return { ok: false, reason: t('action_flagged', lint.findings.map((f) => `“${f.text}”`).join(', ')) };
   }
   const detection = await findDetection(message.tabId, message.token);
   if (detection) {
     const length = checkLength(message.text, detection.platform);
-    if (length.over) return { ok: false, reason: `Not inserted: ${length.length} characters, over the ${length.limit} this site takes` };
+    if (length.over) return { ok: false, reason: t('action_too_long', length.length, length.limit) };
   }
   return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text });
 }
@@ -262,7 +263,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'not-them': {
       const detection = await findDetection(message.tabId, message.token);
       if (!detection?.identity || !detection.clientIds.includes(message.clientId)) {
-        return { ok: false, reason: 'This person is no longer on the page' };
+        return { ok: false, reason: t('action_person_gone') };
       }
       const db = database();
       try {
@@ -283,7 +284,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
         clientId: message.clientId,
       });
       await rematch([message.tabId]);
-      return { ok: true, done: message.type === 'this-is-them' ? 'Profile saved to the client' : 'Will not be shown again' };
+      return { ok: true, done: t(message.type === 'this-is-them' ? 'result_profile_saved' : 'result_not_shown_again') };
     }
     case 'clients-changed':
       await rematch(await knownTabIds());

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '@/lib/i18n/t';
 import type { Platform } from '@/lib/identity/platform';
 
 /**
@@ -17,19 +18,21 @@ export interface DiscussEntry {
   at: number;
 }
 
-const REQUEST: Record<Platform, string> = {
-  facebook: 'a friend request',
-  instagram: 'a follow request',
-  linkedin: 'an invitation to connect',
+/** Each site names its requests differently, and languages word each event their own way. */
+const EVENTS: Record<DiscussEvent, Record<Platform, MessageKey>> = {
+  'declined-request': {
+    facebook: 'discuss_declined_facebook',
+    instagram: 'discuss_declined_instagram',
+    linkedin: 'discuss_declined_linkedin',
+  },
+  'redirected-message': {
+    facebook: 'discuss_redirected_facebook',
+    instagram: 'discuss_redirected_instagram',
+    linkedin: 'discuss_redirected_linkedin',
+  },
 };
-const SITE: Record<Platform, string> = { facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn' };
 
 /** What happened, in a few words. */
 export function describeEvent(event: DiscussEvent, platform: Platform): string {
-  switch (event) {
-    case 'declined-request':
-      return `Declined ${REQUEST[platform]} on ${SITE[platform]}`;
-    case 'redirected-message':
-      return `Pointed ${platform === 'instagram' ? 'an' : 'a'} ${SITE[platform]} message to the secure channels`;
-  }
+  return t(EVENTS[event][platform]);
 }

@@ -1,6 +1,8 @@
+import type { Message, MessageKey } from '@/lib/i18n/t';
 import type { Platform } from './platform';
 
-export type IdentityResult = { ok: true; identity: string } | { ok: false; reason: string };
+/** A refusal is a message for the page to say: content scripts parse links too, and carry no catalogue. */
+export type IdentityResult = { ok: true; identity: string } | { ok: false; reason: Message };
 
 const SITE: Record<Platform, string> = { facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn' };
 
@@ -12,7 +14,7 @@ const HOME: Record<Platform, string> = {
 };
 
 const accept = (identity: string): IdentityResult => ({ ok: true, identity });
-const refuse = (reason: string): IdentityResult => ({ ok: false, reason });
+const refuse = (key: MessageKey, ...substitutions: string[]): IdentityResult => ({ ok: false, reason: { key, substitutions } });
 
 // Invisible characters ride along with copied text and would silently break a username.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
@@ -45,23 +47,23 @@ function platformOfHost(host: string): Platform | null {
 
 // ---------------------------------------------------------------- Facebook
 
-const FB_NOT_PROFILE = "That Facebook link doesn't point to a person's profile";
-const FB_PHOTO = "That is a Facebook photo, not a person's profile";
-const FB_POST = "That is a Facebook post, not a person's profile";
-const FB_VIDEO = "That is a Facebook video, not a person's profile";
-const FB_SEARCH = "That is a Facebook search, not a person's profile";
+const FB_NOT_PROFILE = 'identity_fb_not_profile';
+const FB_PHOTO = 'identity_fb_photo';
+const FB_POST = 'identity_fb_post';
+const FB_VIDEO = 'identity_fb_video';
+const FB_SEARCH = 'identity_fb_search';
 
 // Site sections whose names could pass for usernames; Facebook never hands them out as usernames.
-const FB_RESERVED = new Map<string, string>([
-  ['groups', "That is a Facebook group, not a person's profile"],
-  ['pages', "That is a Facebook Page, not a person's profile"],
-  ['pg', "That is a Facebook Page, not a person's profile"],
-  ['events', "That is a Facebook event, not a person's profile"],
-  ['marketplace', "That is Facebook Marketplace, not a person's profile"],
-  ['messages', "That is a Facebook conversation, not a person's profile. Open their profile and copy its address"],
-  ['messenger', "That is a Facebook conversation, not a person's profile. Open their profile and copy its address"],
-  ['friends', "That is a Facebook friends list, not one person's profile"],
-  ['me', "That link opens whoever is signed in, so it can't identify anyone"],
+const FB_RESERVED = new Map<string, MessageKey>([
+  ['groups', 'identity_fb_group'],
+  ['pages', 'identity_fb_page'],
+  ['pg', 'identity_fb_page'],
+  ['events', 'identity_fb_event'],
+  ['marketplace', 'identity_fb_marketplace'],
+  ['messages', 'identity_fb_conversation'],
+  ['messenger', 'identity_fb_conversation'],
+  ['friends', 'identity_fb_friends'],
+  ['me', 'identity_fb_me'],
   ['photo', FB_PHOTO],
   ['photos', FB_PHOTO],
   ['photo.php', FB_PHOTO],
@@ -69,8 +71,8 @@ const FB_RESERVED = new Map<string, string>([
   ['story.php', FB_POST],
   ['permalink.php', FB_POST],
   ['posts', FB_POST],
-  ['share', "That is a Facebook share link; open it and copy the profile's address instead"],
-  ['stories', "That is a Facebook story, not a person's profile"],
+  ['share', 'identity_fb_share'],
+  ['stories', 'identity_fb_story'],
   ['watch', FB_VIDEO],
   ['reel', FB_VIDEO],
   ['reels', FB_VIDEO],
@@ -122,9 +124,9 @@ const FB_LOCALE_SUBDOMAIN = /^[a-z]{2}-[a-z]{2}$/;
 const FB_PROFILE_TAB = /^(?:about|photos|videos|friends|followers|following|reels|posts|likes|map|sports|music|movies|tv|books|games|events|groups|reviews|mentions|allactivity)(?:_[a-z_]+)?$/;
 
 function facebookId(digits: string): IdentityResult {
-  if (!/^\d+$/.test(digits)) return refuse("A Facebook profile ID is made of digits only");
-  if (digits.startsWith('0')) return refuse("A Facebook profile ID doesn't start with 0");
-  if (digits.length > 20) return refuse('That number is too long to be a Facebook profile ID');
+  if (!/^\d+$/.test(digits)) return refuse('identity_fb_id_digits');
+  if (digits.startsWith('0')) return refuse('identity_fb_id_zero');
+  if (digits.length > 20) return refuse('identity_fb_id_long');
   return accept(digits);
 }
 
@@ -133,12 +135,12 @@ function facebookUsername(raw: string): IdentityResult {
   const reserved = FB_RESERVED.get(name);
   if (reserved) return refuse(reserved);
   if (name.endsWith('.php')) return refuse(FB_NOT_PROFILE);
-  if (!/^[a-z0-9.]+$/.test(name)) return refuse('Facebook usernames only use letters, numbers and full stops');
+  if (!/^[a-z0-9.]+$/.test(name)) return refuse('identity_fb_username_chars');
   // Facebook ignores dots and case in usernames: jane.doe.71 and JaneDoe71 are the same person.
   const folded = name.replace(/\./g, '');
-  if (/^\d+$/.test(folded)) return refuse("That isn't a Facebook profile ID or username");
-  if (folded.length < 5) return refuse('Facebook usernames are at least 5 characters long');
-  if (folded.length > 50) return refuse('Facebook usernames are at most 50 characters long');
+  if (/^\d+$/.test(folded)) return refuse('identity_fb_not_username');
+  if (folded.length < 5) return refuse('identity_fb_username_short');
+  if (folded.length > 50) return refuse('identity_fb_username_long');
   return accept(folded);
 }
 
@@ -150,15 +152,15 @@ function facebookUrl(host: string, segments: string[], query: QueryParams): Iden
   const sub = subdomainOf(host, 'facebook.com');
   if (!FB_PROFILE_SUBDOMAINS.has(sub) && !FB_LOCALE_SUBDOMAIN.test(sub)) return refuse(FB_NOT_PROFILE);
   const [first, ...rest] = segments;
-  if (first === undefined) return refuse("That is the Facebook home page, not a person's profile");
+  if (first === undefined) return refuse('identity_fb_home');
   const section = first.toLowerCase();
   if (section === 'profile.php') {
     const id = query.get('id');
-    return id ? facebookId(id) : refuse('That Facebook link is missing the profile ID (the "id=" part)');
+    return id ? facebookId(id) : refuse('identity_fb_no_id_param');
   }
   if (section === 'people') {
     // /people/Ana-Souza/100009876543210/
-    return rest[1] ? facebookId(rest[1]) : refuse('That Facebook link is missing the profile ID');
+    return rest[1] ? facebookId(rest[1]) : refuse('identity_fb_no_id');
   }
   if (section === 'friends') {
     // Friend-request and suggestion pages name the person in profile_id.
@@ -175,19 +177,19 @@ function facebookUrl(host: string, segments: string[], query: QueryParams): Iden
 
 // ---------------------------------------------------------------- Instagram
 
-const IG_NOT_PROFILE = "That Instagram link doesn't point to a person's profile";
-const IG_POST = "That is an Instagram post, not a person's profile";
-const IG_VIDEO = "That is an Instagram video, not a person's profile";
+const IG_NOT_PROFILE = 'identity_ig_not_profile';
+const IG_POST = 'identity_ig_post';
+const IG_VIDEO = 'identity_ig_video';
 
-const IG_RESERVED = new Map<string, string>([
+const IG_RESERVED = new Map<string, MessageKey>([
   ['p', IG_POST],
   ['reel', IG_VIDEO],
   ['reels', IG_VIDEO],
   ['tv', IG_VIDEO],
-  ['explore', "That is Instagram's Explore page, not a person's profile"],
-  ['direct', "That is an Instagram conversation, not a person's profile. Open their profile and copy its address"],
-  ['stories', "That is an Instagram story, not a person's profile"],
-  ['s', "That is an Instagram story highlight, not a person's profile"],
+  ['explore', 'identity_ig_explore'],
+  ['direct', 'identity_ig_conversation'],
+  ['stories', 'identity_ig_story'],
+  ['s', 'identity_ig_highlight'],
   ['accounts', IG_NOT_PROFILE],
   ['about', IG_NOT_PROFILE],
   ['developer', IG_NOT_PROFILE],
@@ -213,13 +215,13 @@ const IG_PROFILE_SUBDOMAINS = new Set(['', 'www', 'm']);
 
 function instagramUsername(raw: string): IdentityResult {
   const name = raw.toLowerCase();
-  if (name.length === 0) return refuse('That Instagram username is empty');
-  if (name.length > 30) return refuse('Instagram usernames are at most 30 characters long');
+  if (name.length === 0) return refuse('identity_ig_empty');
+  if (name.length > 30) return refuse('identity_ig_long');
   if (!/^[a-z0-9._]+$/.test(name)) {
-    return refuse('Instagram usernames only use letters, numbers, full stops and underscores');
+    return refuse('identity_ig_chars');
   }
-  if (name.startsWith('.') || name.endsWith('.')) return refuse("An Instagram username can't start or end with a full stop");
-  if (name.includes('..')) return refuse("An Instagram username can't have two full stops in a row");
+  if (name.startsWith('.') || name.endsWith('.')) return refuse('identity_ig_edge_dot');
+  if (name.includes('..')) return refuse('identity_ig_two_dots');
   const reserved = IG_RESERVED.get(name);
   return reserved ? refuse(reserved) : accept(name);
 }
@@ -228,7 +230,7 @@ function instagramUrl(host: string, segments: string[]): IdentityResult {
   const domain = isUnder(host, 'instagr.am') ? 'instagr.am' : 'instagram.com';
   if (!IG_PROFILE_SUBDOMAINS.has(subdomainOf(host, domain))) return refuse(IG_NOT_PROFILE);
   const [first, second] = segments;
-  if (first === undefined) return refuse("That is the Instagram home page, not a person's profile");
+  if (first === undefined) return refuse('identity_ig_home');
   // A story link /stories/<user>/<id>/ names whose story it is; highlights name no one.
   if (first.toLowerCase() === 'stories' && second !== undefined && second.toLowerCase() !== 'highlights') {
     return instagramUsername(second);
@@ -239,28 +241,28 @@ function instagramUrl(host: string, segments: string[]): IdentityResult {
 
 // ---------------------------------------------------------------- LinkedIn
 
-const LI_NOT_PROFILE = "That LinkedIn link doesn't point to a person's profile";
+const LI_NOT_PROFILE = 'identity_li_not_profile';
 
-const LI_RESERVED = new Map<string, string>([
-  ['pub', "That is an old-style LinkedIn link that can't be matched reliably. Open it and copy the address of the profile page instead"],
-  ['company', "That is a LinkedIn company page, not a person's profile"],
-  ['school', "That is a LinkedIn school page, not a person's profile"],
-  ['showcase', "That is a LinkedIn showcase page, not a person's profile"],
-  ['groups', "That is a LinkedIn group, not a person's profile"],
-  ['feed', "That is a LinkedIn post, not a person's profile"],
-  ['posts', "That is a LinkedIn post, not a person's profile"],
-  ['pulse', "That is a LinkedIn article, not a person's profile"],
-  ['jobs', "That is a LinkedIn job listing, not a person's profile"],
-  ['messaging', "That is a LinkedIn conversation, not a person's profile. Open their profile and copy its address"],
-  ['mynetwork', "That is a LinkedIn network page, not one person's profile"],
-  ['search', "That is a LinkedIn search, not a person's profile"],
-  ['learning', "That is a LinkedIn Learning page, not a person's profile"],
-  ['events', "That is a LinkedIn event, not a person's profile"],
-  ['sales', "That is a Sales Navigator link. Open the person's regular profile and copy its address instead"],
-  ['talent', "That is a LinkedIn Recruiter link. Open the person's regular profile and copy its address instead"],
+const LI_RESERVED = new Map<string, MessageKey>([
+  ['pub', 'identity_li_old'],
+  ['company', 'identity_li_company'],
+  ['school', 'identity_li_school'],
+  ['showcase', 'identity_li_showcase'],
+  ['groups', 'identity_li_group'],
+  ['feed', 'identity_li_post'],
+  ['posts', 'identity_li_post'],
+  ['pulse', 'identity_li_article'],
+  ['jobs', 'identity_li_job'],
+  ['messaging', 'identity_li_conversation'],
+  ['mynetwork', 'identity_li_network'],
+  ['search', 'identity_li_search'],
+  ['learning', 'identity_li_learning'],
+  ['events', 'identity_li_event'],
+  ['sales', 'identity_li_sales'],
+  ['talent', 'identity_li_recruiter'],
 ]);
 
-const LNKD_IN = "That is a LinkedIn short link, so Boundary can't tell whose profile it is. Open it and copy the profile's address instead";
+const LNKD_IN = 'identity_li_short';
 const LI_SLUG = /^[\p{L}\p{M}\p{N}_-]{3,100}$/u;
 
 function linkedinSlug(raw: string): IdentityResult {
@@ -268,23 +270,23 @@ function linkedinSlug(raw: string): IdentityResult {
   try {
     slug = decodeURIComponent(raw);
   } catch {
-    return refuse('That LinkedIn link is damaged (its %-codes are broken). Copy it again from the profile page');
+    return refuse('identity_li_damaged');
   }
   // zo%C3%AB, zoë (either Unicode spelling) and Zoë must all end up the same.
   slug = slug.toLowerCase().normalize('NFC');
   if (!LI_SLUG.test(slug)) {
-    return refuse('A LinkedIn profile name is 3 to 100 letters, numbers, hyphens or underscores');
+    return refuse('identity_li_slug');
   }
   return accept(slug);
 }
 
 function linkedinUrl(segments: string[]): IdentityResult {
   const [first, slug] = segments;
-  if (first === undefined) return refuse("That is the LinkedIn home page, not a person's profile");
+  if (first === undefined) return refuse('identity_li_home');
   const section = first.toLowerCase();
   if (section === 'in') {
     // Sub-pages (/details/experience/, /overlay/contact-info/) still belong to that person.
-    return slug === undefined ? refuse('That LinkedIn link has no profile name after "/in/"') : linkedinSlug(slug);
+    return slug === undefined ? refuse('identity_li_no_slug') : linkedinSlug(slug);
   }
   return refuse(LI_RESERVED.get(section) ?? LI_NOT_PROFILE);
 }
@@ -304,13 +306,13 @@ interface QueryParams {
 }
 
 function fromUrl(platform: Platform, url: UrlParts): IdentityResult {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse("That isn't a web link");
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('identity_not_web');
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  if (!host.includes('.')) return refuse("That doesn't look like a web address");
+  if (!host.includes('.')) return refuse('identity_not_address');
   const owner = platformOfHost(host);
   if (owner !== platform) {
     if (platform === 'linkedin' && isUnder(host, 'lnkd.in')) return refuse(LNKD_IN);
-    return refuse(`That link is on ${owner ? SITE[owner] : host}, not ${SITE[platform]}`);
+    return refuse('identity_other_site', owner ? SITE[owner] : host, SITE[platform]);
   }
   const segments = url.pathname.split('/').filter((s) => s !== '');
   switch (platform) {
@@ -355,21 +357,21 @@ function fromBare(platform: Platform, text: string): IdentityResult {
 /** Whatever a person pastes (URL in any form, username, @username, numeric FB id) → one canonical identity. */
 export function parseIdentity(platform: Platform, input: string): IdentityResult {
   const text = clean(input);
-  if (text === '') return refuse('Nothing was entered');
-  if (/\s/.test(text)) return refuse("That has a space in it. Paste one profile link or username, not a person's name");
-  if (EMAIL.test(text)) return refuse('That is an email address, not a profile');
+  if (text === '') return refuse('identity_nothing');
+  if (/\s/.test(text)) return refuse('identity_space');
+  if (EMAIL.test(text)) return refuse('identity_email');
   if (!looksLikeUrl(text) || text.startsWith('@')) return fromBare(platform, text);
   const url = toUrl(platform, text);
-  return url ? fromUrl(platform, url) : refuse("That doesn't look like a web address");
+  return url ? fromUrl(platform, url) : refuse('identity_not_address');
 }
 
 /** A cell holding one or more identities separated by ';' or whitespace. Deduplicated, order kept. */
 export function parseIdentityList(
   platform: Platform,
   input: string,
-): { identities: string[]; errors: { input: string; reason: string }[] } {
+): { identities: string[]; errors: { input: string; reason: Message }[] } {
   const identities: string[] = [];
-  const errors: { input: string; reason: string }[] = [];
+  const errors: { input: string; reason: Message }[] = [];
   const seen = new Set<string>();
   for (const part of input.replace(INVISIBLE, '').split(/[;\s]+/)) {
     if (part === '') continue;

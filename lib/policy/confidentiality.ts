@@ -23,6 +23,8 @@
  * A flag is a warning, not a ban: the popup shows the reason and asks for a second click.
  */
 
+import { t, type MessageKey } from '@/lib/i18n/t';
+
 export type LintCategory = 'relationship' | 'clinical' | 'endorsement';
 export type LintLanguage = 'en' | 'es' | 'fr' | 'de' | 'pt' | 'it';
 
@@ -219,17 +221,32 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Concepts a reason glosses, in the reader's language, when the flagged word is another word for them. */
+const MEANINGS: Partial<Record<string, MessageKey>> = {
+  client: 'lint_concept_client',
+  patient: 'lint_concept_patient',
+  therapist: 'lint_concept_therapist',
+  counsellor: 'lint_concept_counsellor',
+  therapy: 'lint_concept_therapy',
+  counselling: 'lint_concept_counselling',
+  session: 'lint_concept_session',
+  appointment: 'lint_concept_appointment',
+  treatment: 'lint_concept_treatment',
+  diagnosis: 'lint_concept_diagnosis',
+};
+
 function reasonFor(category: LintCategory, concept: string, text: string, phrase: boolean): string {
-  const gloss = foldWord(text) === concept ? '' : ` (${concept})`;
+  const meaningKey = MEANINGS[concept];
+  const meaning = meaningKey && t(meaningKey);
+  const glossed = meaning !== undefined && foldWord(text) !== foldWord(meaning);
   switch (category) {
     case 'relationship':
-      return phrase
-        ? `“${text}” speaks of time spent with them: in a reply that confirms a relationship.`
-        : `“${text}” says what the person is to you${gloss}: in a reply that confirms a professional relationship.`;
+      if (phrase) return t('lint_relationship_phrase', text);
+      return glossed ? t('lint_relationship_meaning', text, meaning) : t('lint_relationship', text);
     case 'clinical':
-      return `“${text}” is about care${gloss}: on social media it can confirm they see you, and the site is not private.`;
+      return glossed ? t('lint_clinical_meaning', text, meaning) : t('lint_clinical', text);
     case 'endorsement':
-      return `“${text}” asks for likes, follows or reviews, which your policy rules out.`;
+      return t('lint_endorsement', text);
   }
 }
 

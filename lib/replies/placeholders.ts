@@ -5,28 +5,30 @@
  * Write each optional detail on a line of its own for that reason.
  */
 
+import type { MessageKey } from '@/lib/i18n/t';
+
 export const PLACEHOLDERS = ['first_name', 'practice', 'phone', 'portal', 'secure_email', 'crisis_line'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = Partial<Record<Placeholder, string>>;
 
 /** What each placeholder stands for, for the template editor. */
-export const PLACEHOLDER_HELP: Record<Placeholder, string> = {
-  first_name: 'first name as the site shows it',
-  practice: 'practice or clinician name',
-  phone: 'practice phone',
-  portal: 'secure portal address',
-  secure_email: 'secure email address',
-  crisis_line: 'crisis line for your region',
+export const PLACEHOLDER_HELP: Record<Placeholder, MessageKey> = {
+  first_name: 'placeholder_help_first_name',
+  practice: 'placeholder_help_practice',
+  phone: 'placeholder_help_phone',
+  portal: 'placeholder_help_portal',
+  secure_email: 'placeholder_help_secure_email',
+  crisis_line: 'placeholder_help_crisis_line',
 };
 
 /** Short names, for a note of what a reply left out. */
-export const PLACEHOLDER_NAMES: Record<Placeholder, string> = {
-  first_name: 'first name',
-  practice: 'practice name',
-  phone: 'phone',
-  portal: 'portal',
-  secure_email: 'secure email',
-  crisis_line: 'crisis line',
+export const PLACEHOLDER_NAMES: Record<Placeholder, MessageKey> = {
+  first_name: 'placeholder_name_first_name',
+  practice: 'placeholder_name_practice',
+  phone: 'placeholder_name_phone',
+  portal: 'placeholder_name_portal',
+  secure_email: 'placeholder_name_secure_email',
+  crisis_line: 'placeholder_name_crisis_line',
 };
 
 const TOKEN = /\{([^{}\s]*)\}/g;

@@ -1,4 +1,6 @@
 import type { Platform } from '@/lib/identity/platform';
+import { t } from '@/lib/i18n/t';
+import { siteName } from '@/lib/policy/suggestions';
 import type { CandidateKind } from '@/lib/sites/types';
 import type { Situation } from './templates';
 
@@ -31,15 +33,8 @@ export function situationsFor(kind: CandidateKind, onMessageRequestsPage: boolea
  * knows what the other person will see).
  */
 export function whatAnsweringDoes(situation: Situation, platform: Platform): string | undefined {
-  if (situation === 'request-answer') {
-    const decline = platform === 'linkedin' ? 'Ignore' : 'Delete';
-    const site = platform === 'facebook' ? 'Facebook' : platform === 'instagram' ? 'Instagram' : 'LinkedIn';
-    return `${decline} on ${site} is silent: they are not told. Send this in a message only if you would rather tell them yourself.`;
-  }
-  if (situation === 'message-request') {
-    if (platform === 'linkedin') return undefined;
-    return 'Answering moves the request into your chats and lets them see you have read it. Left unanswered, it tells them nothing.';
-  }
-  if (situation === 'comment') return 'A reply to a comment is public: anyone who can see the post can read it.';
+  if (situation === 'request-answer') return t(platform === 'linkedin' ? 'answering_ignore' : 'answering_delete', siteName(platform));
+  if (situation === 'message-request') return platform === 'linkedin' ? undefined : t('answering_message_request');
+  if (situation === 'comment') return t('answering_comment');
   return undefined;
 }

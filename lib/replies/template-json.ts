@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { isBuiltinId } from './builtin-templates';
 import type { DefaultChoices, LibraryTemplate } from './library';
 import { MAX_TEMPLATE_NAME, validateTemplate, type ReplyTemplate, type TemplateDraft } from './templates';
@@ -49,21 +50,21 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * are malformed or name a built-in this version does not have: those get a new one.
  */
 export function parseTemplatesJson(text: string, newId: () => string): TemplateImport {
-  if (text.length > MAX_FILE_CHARS) return { ok: false, error: 'The file is too large to be a template file (over 1 MB).' };
+  if (text.length > MAX_FILE_CHARS) return { ok: false, error: t('template_file_too_large') };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, error: `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, error: t('template_file_not_json', error instanceof Error ? error.message : String(error)) };
   }
   if (!isRecord(data) || data.format !== TEMPLATE_FILE_FORMAT) {
-    return { ok: false, error: `This is not a Boundary template file: it needs "format": "${TEMPLATE_FILE_FORMAT}".` };
+    return { ok: false, error: t('template_file_not_boundary', TEMPLATE_FILE_FORMAT) };
   }
   if (data.version !== TEMPLATE_FILE_VERSION) {
-    return { ok: false, error: `Template file version ${JSON.stringify(data.version)} is not one this Boundary reads (it reads ${TEMPLATE_FILE_VERSION}).` };
+    return { ok: false, error: t('template_file_version', JSON.stringify(data.version), TEMPLATE_FILE_VERSION) };
   }
-  if (!Array.isArray(data.templates)) return { ok: false, error: 'The file has no "templates" list.' };
-  if (data.templates.length > MAX_TEMPLATES) return { ok: false, error: `At most ${MAX_TEMPLATES} templates in one file.` };
+  if (!Array.isArray(data.templates)) return { ok: false, error: t('template_file_no_list') };
+  if (data.templates.length > MAX_TEMPLATES) return { ok: false, error: t('template_file_too_many', MAX_TEMPLATES) };
 
   const templates: ReplyTemplate[] = [];
   const rejected: TemplateRejection[] = [];
@@ -71,7 +72,7 @@ export function parseTemplatesJson(text: string, newId: () => string): TemplateI
   data.templates.forEach((entry: unknown, index) => {
     const position = index + 1;
     if (!isRecord(entry)) {
-      rejected.push({ position, name: '', reason: 'Not a template (expected an object).' });
+      rejected.push({ position, name: '', reason: t('template_file_not_object') });
       return;
     }
     const name = typeof entry.name === 'string' ? entry.name.slice(0, MAX_TEMPLATE_NAME + 20) : '';

@@ -1,24 +1,25 @@
 import { PLATFORMS, isPlatform, type Platform } from '@/lib/identity/platform';
 import { MAX_REPLY_CHARS } from '@/lib/messaging/messages';
 import { isReplyLanguage, type ReplyLanguage } from '@/lib/settings/practice';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import { PLACEHOLDERS, placeholdersIn } from './placeholders';
 
 /** When a reply is used. */
 export const SITUATIONS = ['conversation', 'message-request', 'request-answer', 'comment'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
-export const SITUATION_LABELS: Record<Situation, string> = {
-  conversation: 'Conversation',
-  'message-request': 'Message request',
-  'request-answer': 'Answer to a request',
-  comment: 'Comment or mention',
+export const SITUATION_LABELS: Record<Situation, MessageKey> = {
+  conversation: 'situation_conversation',
+  'message-request': 'situation_message_request',
+  'request-answer': 'situation_request_answer',
+  comment: 'situation_comment',
 };
 
-export const SITUATION_HELP: Record<Situation, string> = {
-  conversation: 'Someone from your list writes to you: point them to the practice’s secure channels.',
-  'message-request': 'A message from someone you are not connected with, still waiting in the requests folder.',
-  'request-answer': 'For a friend, follow or connection request you would rather answer than decline silently.',
-  comment: 'For a public comment or mention (Boundary does not find these yet). Anyone can read the answer.',
+export const SITUATION_HELP: Record<Situation, MessageKey> = {
+  conversation: 'situation_help_conversation',
+  'message-request': 'situation_help_message_request',
+  'request-answer': 'situation_help_request_answer',
+  comment: 'situation_help_comment',
 };
 
 export function isSituation(value: unknown): value is Situation {
@@ -48,19 +49,19 @@ export const MAX_TEMPLATE_NAME = 80;
 export function validateTemplate(draft: TemplateDraft): TemplateErrors {
   const errors: TemplateErrors = {};
   const name = typeof draft.name === 'string' ? draft.name.trim() : '';
-  if (!name) errors.name = 'Give it a name.';
-  else if (name.length > MAX_TEMPLATE_NAME) errors.name = `At most ${MAX_TEMPLATE_NAME} characters.`;
-  if (!isSituation(draft.situation)) errors.situation = `Choose one of: ${SITUATIONS.join(', ')}.`;
-  if (!isReplyLanguage(draft.language)) errors.language = 'Choose English (en) or Spanish (es).';
+  if (!name) errors.name = t('template_error_name');
+  else if (name.length > MAX_TEMPLATE_NAME) errors.name = t('common_at_most_chars', MAX_TEMPLATE_NAME);
+  if (!isSituation(draft.situation)) errors.situation = t('template_error_situation', SITUATIONS.join(', '));
+  if (!isReplyLanguage(draft.language)) errors.language = t('template_error_language');
   if (!Array.isArray(draft.platforms) || draft.platforms.length === 0 || !draft.platforms.every(isPlatform)) {
-    errors.platforms = `Choose at least one of: ${PLATFORMS.join(', ')}.`;
+    errors.platforms = t('template_error_platforms', PLATFORMS.join(', '));
   }
-  if (typeof draft.body !== 'string' || !draft.body.trim()) errors.body = 'The reply is empty.';
-  else if (draft.body.length > MAX_REPLY_CHARS) errors.body = `At most ${MAX_REPLY_CHARS} characters.`;
+  if (typeof draft.body !== 'string' || !draft.body.trim()) errors.body = t('template_error_empty');
+  else if (draft.body.length > MAX_REPLY_CHARS) errors.body = t('common_at_most_chars', MAX_REPLY_CHARS);
   else {
     const { unknown } = placeholdersIn(draft.body);
     if (unknown.length > 0) {
-      errors.body = `Unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}: use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`;
+      errors.body = t('template_error_placeholder', unknown.map((u) => `{${u}}`).join(', '), PLACEHOLDERS.map((p) => `{${p}}`).join(', '));
     }
   }
   return errors;

@@ -4,9 +4,11 @@
  * (lib/replies/placeholders.ts) and the crisis line falls back to a generic one.
  */
 
+import { t, type MessageKey } from '@/lib/i18n/t';
+
 export const REPLY_LANGUAGES = ['en', 'es'] as const;
 export type ReplyLanguage = (typeof REPLY_LANGUAGES)[number];
-export const LANGUAGE_NAMES: Record<ReplyLanguage, string> = { en: 'English', es: 'Español (Spanish)' };
+export const LANGUAGE_NAMES: Record<ReplyLanguage, MessageKey> = { en: 'language_en', es: 'language_es' };
 
 export function isReplyLanguage(value: unknown): value is ReplyLanguage {
   return typeof value === 'string' && (REPLY_LANGUAGES as readonly string[]).includes(value);
@@ -21,15 +23,15 @@ export function isReplyLanguage(value: unknown): value is ReplyLanguage {
  * "Elsewhere" names no number: a wrong number is worse than none.
  */
 export const REGIONS = {
-  us: { label: 'United States', crisisLine: { en: 'the 988 Lifeline (call or text 988)', es: 'la línea 988 (llamada o texto al 988; atiende en español)' } },
-  'uk-ie': { label: 'United Kingdom and Ireland', crisisLine: { en: 'Samaritans on 116 123', es: 'Samaritans en el 116 123' } },
-  ca: { label: 'Canada', crisisLine: { en: 'the 9-8-8 helpline (call or text 9-8-8)', es: 'la línea 9-8-8 (llamada o texto al 9-8-8)' } },
-  au: { label: 'Australia', crisisLine: { en: 'Lifeline on 13 11 14', es: 'Lifeline en el 13 11 14' } },
-  nz: { label: 'New Zealand', crisisLine: { en: 'the 1737 helpline (call or text 1737)', es: 'la línea 1737 (llamada o texto al 1737)' } },
-  es: { label: 'Spain', crisisLine: { en: 'the 024 helpline', es: 'la línea 024' } },
-  mx: { label: 'Mexico', crisisLine: { en: 'Línea de la Vida on 800 911 2000', es: 'la Línea de la Vida en el 800 911 2000' } },
-  other: { label: 'Elsewhere', crisisLine: { en: 'a local crisis line', es: 'una línea de crisis local' } },
-} as const satisfies Record<string, { label: string; crisisLine: Record<ReplyLanguage, string> }>;
+  us: { label: 'region_us', crisisLine: { en: 'the 988 Lifeline (call or text 988)', es: 'la línea 988 (llamada o texto al 988; atiende en español)' } },
+  'uk-ie': { label: 'region_uk_ie', crisisLine: { en: 'Samaritans on 116 123', es: 'Samaritans en el 116 123' } },
+  ca: { label: 'region_ca', crisisLine: { en: 'the 9-8-8 helpline (call or text 9-8-8)', es: 'la línea 9-8-8 (llamada o texto al 9-8-8)' } },
+  au: { label: 'region_au', crisisLine: { en: 'Lifeline on 13 11 14', es: 'Lifeline en el 13 11 14' } },
+  nz: { label: 'region_nz', crisisLine: { en: 'the 1737 helpline (call or text 1737)', es: 'la línea 1737 (llamada o texto al 1737)' } },
+  es: { label: 'region_es', crisisLine: { en: 'the 024 helpline', es: 'la línea 024' } },
+  mx: { label: 'region_mx', crisisLine: { en: 'Línea de la Vida on 800 911 2000', es: 'la Línea de la Vida en el 800 911 2000' } },
+  other: { label: 'region_other', crisisLine: { en: 'a local crisis line', es: 'una línea de crisis local' } },
+} as const satisfies Record<string, { label: MessageKey; crisisLine: Record<ReplyLanguage, string> }>;
 export type RegionId = keyof typeof REGIONS;
 export const REGION_IDS = Object.keys(REGIONS) as RegionId[];
 
@@ -70,27 +72,27 @@ const MAX = { practiceName: 80, phone: 30, portalUrl: 300, secureEmail: 120, cri
 export function validateSettings(settings: PracticeSettings): SettingsErrors {
   const errors: SettingsErrors = {};
   const { practiceName, phone, portalUrl, secureEmail, crisisLine } = trimmed(settings);
-  if (practiceName.length > MAX.practiceName) errors.practiceName = `At most ${MAX.practiceName} characters.`;
+  if (practiceName.length > MAX.practiceName) errors.practiceName = t('common_at_most_chars', MAX.practiceName);
   if (phone) {
     const digits = phone.replace(/\D/g, '').length;
     if (phone.length > MAX.phone || !/^\+?[\d\s().\-/]+(?:\s*(?:ext\.?|x)\s*\d+)?$/i.test(phone)) {
-      errors.phone = 'Use digits, spaces, brackets, dashes and an optional leading +, e.g. +44 20 7946 0000.';
+      errors.phone = t('settings_error_phone_format');
     } else if (digits < 3 || digits > 17) {
-      errors.phone = 'A phone number has between 3 and 17 digits.';
+      errors.phone = t('settings_error_phone_digits');
     }
   }
   if (portalUrl) {
     const url = parseUrl(portalUrl);
-    if (!url || portalUrl.length > MAX.portalUrl) errors.portalUrl = 'Not a web address, e.g. https://portal.example.com.';
-    else if (url.protocol !== 'https:') errors.portalUrl = 'A secure portal address starts with https://.';
-    else if (!url.hostname.includes('.') || url.username || url.password) errors.portalUrl = 'Not a web address, e.g. https://portal.example.com.';
+    if (!url || portalUrl.length > MAX.portalUrl) errors.portalUrl = t('settings_error_url');
+    else if (url.protocol !== 'https:') errors.portalUrl = t('settings_error_https');
+    else if (!url.hostname.includes('.') || url.username || url.password) errors.portalUrl = t('settings_error_url');
   }
   if (secureEmail && (secureEmail.length > MAX.secureEmail || !/^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/.test(secureEmail))) {
-    errors.secureEmail = 'Not an email address, e.g. secure@practice.example.';
+    errors.secureEmail = t('settings_error_email');
   }
-  if (crisisLine.length > MAX.crisisLine) errors.crisisLine = `At most ${MAX.crisisLine} characters.`;
-  if (!isRegion(settings.region)) errors.region = 'Choose a region.';
-  if (!isReplyLanguage(settings.language)) errors.language = 'Choose a language.';
+  if (crisisLine.length > MAX.crisisLine) errors.crisisLine = t('common_at_most_chars', MAX.crisisLine);
+  if (!isRegion(settings.region)) errors.region = t('settings_error_region');
+  if (!isReplyLanguage(settings.language)) errors.language = t('settings_error_language');
   return errors;
 }
 

@@ -3,6 +3,7 @@ import type { Client } from '@/lib/clients/model';
 import { decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, type NotThemDecision } from '@/lib/clients/sealing';
 import { clientsWith } from '@/lib/clients/store';
 import { DISCUSS_EVENTS, type DiscussEntry } from '@/lib/discuss/model';
+import { t } from '@/lib/i18n/t';
 import { parseIdentity } from '@/lib/identity/parse';
 import { isPlatform, PLATFORMS } from '@/lib/identity/platform';
 import type { StoredTemplate } from '@/lib/replies/library';
@@ -70,11 +71,6 @@ export type RestoreResult =
   | { ok: true; counts: { clients: number; notThem: number; settings: number; replyTemplates: number; discuss: number } }
   | { ok: false; reason: string };
 
-const NOTHING_CHANGED = 'Nothing was changed.';
-const DAMAGED = `This file is damaged or incomplete (it may have been cut short or altered), so it cannot be restored. ${NOTHING_CHANGED}`;
-const WRONG_PASSPHRASE = `That passphrase does not open this backup. ${NOTHING_CHANGED}`;
-const NOT_A_BACKUP = `This is not a Boundary backup file. ${NOTHING_CHANGED}`;
-const NEWER_OR_DAMAGED = `This backup is damaged, or was made by a newer version of Boundary (then update Boundary to restore it). ${NOTHING_CHANGED}`;
 
 function digestInput(file: Omit<BackupFile, 'digest'>): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(
@@ -168,17 +164,17 @@ type Parsed = { ok: true; file: BackupFile } | { ok: false; reason: string };
 
 /** The file's outer shape and digest; nothing is decrypted yet. */
 async function parseBackupFile(text: string): Promise<Parsed> {
-  if (typeof text !== 'string' || text.length === 0) return { ok: false, reason: NOT_A_BACKUP };
-  if (text.length > MAX_BACKUP_CHARS) return { ok: false, reason: `This file is too large to be a Boundary backup. ${NOTHING_CHANGED}` };
+  if (typeof text !== 'string' || text.length === 0) return { ok: false, reason: t('backup_not_backup') };
+  if (text.length > MAX_BACKUP_CHARS) return { ok: false, reason: t('backup_too_large') };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     // A backup cut short still starts as one.
-    return { ok: false, reason: text.trimStart().startsWith(`{"format":"${BACKUP_FORMAT}"`) ? DAMAGED : NOT_A_BACKUP };
+    return { ok: false, reason: t(text.trimStart().startsWith(`{"format":"${BACKUP_FORMAT}"`) ? 'backup_damaged' : 'backup_not_backup') };
   }
   if (!isRecord(value) || value.format !== BACKUP_FORMAT) {
-    return { ok: false, reason: isRecord(value) && typeof value.digest === 'string' ? DAMAGED : NOT_A_BACKUP };
+    return { ok: false, reason: t(isRecord(value) && typeof value.digest === 'string' ? 'backup_damaged' : 'backup_not_backup') };
   }
   const { kdf, cipher } = value;
   const shaped =
@@ -197,14 +193,14 @@ async function parseBackupFile(text: string): Promise<Parsed> {
     isSealedText(value.contents, 16) &&
     isText(value.digest, 64);
   const newer = typeof value.version === 'number' && value.version > BACKUP_VERSION;
-  if (!shaped) return { ok: false, reason: newer ? NEWER_OR_DAMAGED : DAMAGED };
+  if (!shaped) return { ok: false, reason: t(newer ? 'backup_newer_or_damaged' : 'backup_damaged') };
   const file = value as unknown as BackupFile;
   const digest = toBase64(await sha256(digestInput(file)));
-  if (digest !== file.digest) return { ok: false, reason: newer ? NEWER_OR_DAMAGED : DAMAGED };
+  if (digest !== file.digest) return { ok: false, reason: t(newer ? 'backup_newer_or_damaged' : 'backup_damaged') };
   // Intact, yet not this version's: a file from a later Boundary, which this one cannot read.
-  if (file.version !== BACKUP_VERSION) return { ok: false, reason: NEWER_OR_DAMAGED };
+  if (file.version !== BACKUP_VERSION) return { ok: false, reason: t('backup_newer_or_damaged') };
   if (file.kdf.iterations < PBKDF2_ITERATIONS || file.kdf.iterations > MAX_PBKDF2_ITERATIONS) {
-    return { ok: false, reason: `This backup asks for an unsafe key derivation, so it is not opened. ${NOTHING_CHANGED}` };
+    return { ok: false, reason: t('backup_unsafe_kdf') };
   }
   return { ok: true, file };
 }
@@ -218,18 +214,18 @@ export async function openBackup(text: string, passphrase: string): Promise<{ ok
   const { file } = parsed;
   const { key } = await deriveKey(passphrase, fromBase64(file.kdf.salt)!, file.kdf.iterations);
   try {
-    if ((await unseal(key, CHECK_PURPOSE, decodeSealed(file.check))) !== CHECK_VALUE) return { ok: false, reason: WRONG_PASSPHRASE };
+    if ((await unseal(key, CHECK_PURPOSE, decodeSealed(file.check))) !== CHECK_VALUE) return { ok: false, reason: t('backup_wrong_passphrase') };
   } catch {
-    return { ok: false, reason: WRONG_PASSPHRASE };
+    return { ok: false, reason: t('backup_wrong_passphrase') };
   }
   let contents: unknown;
   try {
     contents = await unseal(key, headerOf(file), decodeSealed(file.contents));
   } catch {
-    return { ok: false, reason: DAMAGED };
+    return { ok: false, reason: t('backup_damaged') };
   }
   const checked = validateBackupContents(contents);
-  return checked.ok ? checked : { ok: false, reason: `This backup’s contents are not valid (${checked.reason}). ${NOTHING_CHANGED}` };
+  return checked.ok ? checked : { ok: false, reason: t('backup_invalid_contents', checked.reason) };
 }
 
 /** Every record of decrypted contents checked before anything is written; the first problem found. */
@@ -272,13 +268,13 @@ export function validateBackupContents(value: unknown): { ok: true; contents: Ba
 
   if (!Array.isArray(replyTemplates) || replyTemplates.length > LIMITS.templates) return fail('reply templates');
   const templateIds = new Set<string>();
-  for (const [i, t] of replyTemplates.entries()) {
-    if (!isRecord(t) || !isText(t.id, 200) || t.id.length === 0 || templateIds.has(t.id)) return fail(`reply template ${i + 1}`);
-    const extra = Object.keys(t).filter((k) => !['id', 'name', 'situation', 'language', 'platforms', 'body', 'deleted', 'updatedAt'].includes(k));
-    if (extra.length > 0 || !isTime(t.updatedAt) || (t.deleted !== undefined && typeof t.deleted !== 'boolean')) return fail(`reply template ${i + 1}`);
-    const { id: _id, deleted: _d, updatedAt: _u, ...draft } = t;
+  for (const [i, template] of replyTemplates.entries()) {
+    if (!isRecord(template) || !isText(template.id, 200) || template.id.length === 0 || templateIds.has(template.id)) return fail(`reply template ${i + 1}`);
+    const extra = Object.keys(template).filter((k) => !['id', 'name', 'situation', 'language', 'platforms', 'body', 'deleted', 'updatedAt'].includes(k));
+    if (extra.length > 0 || !isTime(template.updatedAt) || (template.deleted !== undefined && typeof template.deleted !== 'boolean')) return fail(`reply template ${i + 1}`);
+    const { id: _id, deleted: _d, updatedAt: _u, ...draft } = template;
     if (Object.keys(validateTemplate(draft as never)).length > 0) return fail(`reply template ${i + 1}`);
-    templateIds.add(t.id);
+    templateIds.add(template.id);
   }
 
   if (!Array.isArray(discuss) || discuss.length > LIMITS.discuss) return fail('"to discuss" list');
@@ -361,7 +357,7 @@ export async function restoreBackup(db: BoundaryDb, text: string, passphrase: st
     if (!opened.ok) return opened;
     return await writeBackupContents(db, opened.contents);
   } catch (error) {
-    if (error instanceof VaultLockedError) return { ok: false, reason: `${error.message}. ${NOTHING_CHANGED}` };
-    return { ok: false, reason: `The backup could not be restored (${error instanceof Error ? error.message : String(error)}). ${NOTHING_CHANGED}` };
+    if (error instanceof VaultLockedError) return { ok: false, reason: t('backup_locked', error.message) };
+    return { ok: false, reason: t('backup_restore_failed', error instanceof Error ? error.message : String(error)) };
   }
 }

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { BoundaryDb, VaultMeta } from '@/lib/clients/db';
+import { t } from '@/lib/i18n/t';
 import { cryptoKeyOf, forgetSessionKeyIf, readSessionKey, touchSession } from './session';
 
 /**
@@ -16,14 +17,14 @@ export const IDLE_CHOICES = [5, 15, 30, 60, 120, 240, 480] as const;
 
 export class VaultLockedError extends Error {
   constructor(readonly why: 'locked' | 'idle' = 'locked') {
-    super(why === 'idle' ? 'Boundary locked itself after a time without use: unlock it with your passphrase' : 'Boundary is locked: unlock it with your passphrase');
+    super(t(why === 'idle' ? 'vault_error_locked_idle' : 'vault_error_locked'));
     this.name = 'VaultLockedError';
   }
 }
 
 export class VaultChangedError extends Error {
   constructor() {
-    super('The passphrase settings changed in another Boundary window meanwhile; nothing was saved. Try again.');
+    super(t('vault_error_changed'));
     this.name = 'VaultChangedError';
   }
 }

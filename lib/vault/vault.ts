@@ -1,6 +1,7 @@
 import type { BoundaryDb, VaultMeta } from '@/lib/clients/db';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem } from '@/lib/clients/sealing';
 import { decodeActivity, encodeActivity } from '@/lib/activity/sealing';
+import { t } from '@/lib/i18n/t';
 import {
   confirmCipher,
   currentCipher,
@@ -38,7 +39,7 @@ export const RESEAL_CHUNK = 500;
 
 export class WrongPassphraseError extends Error {
   constructor() {
-    super('That is not the passphrase this client list is locked with. Nothing was changed.');
+    super(t('vault_error_wrong_passphrase'));
     this.name = 'WrongPassphraseError';
   }
 }
@@ -53,10 +54,10 @@ export class VaultStateError extends Error {
 /** Why a new passphrase will not do, or undefined when it will. */
 export function passphraseProblem(passphrase: string, confirmation?: string): string | undefined {
   if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-    return `Use at least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.`;
+    return t('vault_error_too_short', MIN_PASSPHRASE_LENGTH);
   }
-  if (passphrase.trim() !== passphrase) return 'Leave out spaces at the start and end: they are easy to forget when typing it again.';
-  if (confirmation !== undefined && confirmation !== passphrase) return 'The two passphrases are not the same.';
+  if (passphrase.trim() !== passphrase) return t('vault_error_spaces');
+  if (confirmation !== undefined && confirmation !== passphrase) return t('vault_error_mismatch');
   return undefined;
 }
 
@@ -100,7 +101,7 @@ async function freshKey(passphrase: string): Promise<FreshKey> {
 
 /** The key for a passphrase, if it is this vault's; WrongPassphraseError at once if not. */
 async function keyFor(meta: VaultMeta, passphrase: string): Promise<{ raw: Bytes; cipher: Extract<Cipher, { sealed: true }> }> {
-  if (!(meta.salt instanceof Uint8Array) || !isSealed(meta.check)) throw new VaultStateError('The passphrase record is damaged.');
+  if (!(meta.salt instanceof Uint8Array) || !isSealed(meta.check)) throw new VaultStateError(t('vault_error_damaged'));
   const { raw, key } = await deriveKey(passphrase, meta.salt, meta.iterations);
   let check: unknown;
   try {
@@ -136,10 +137,10 @@ async function resealAll(db: BoundaryDb, from: Cipher, to: Cipher): Promise<void
 export async function enableVault(db: BoundaryDb, passphrase: string, idleMinutes: number = DEFAULT_IDLE_MINUTES): Promise<void> {
   const problem = passphraseProblem(passphrase);
   if (problem) throw new VaultStateError(problem);
-  if (!(IDLE_CHOICES as readonly number[]).includes(idleMinutes)) throw new VaultStateError('Choose one of the offered idle times.');
+  if (!(IDLE_CHOICES as readonly number[]).includes(idleMinutes)) throw new VaultStateError(t('vault_error_idle_choice'));
   const fresh = await freshKey(passphrase);
   await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
-    if (await readMeta(db)) throw new VaultStateError('A passphrase is already set.');
+    if (await readMeta(db)) throw new VaultStateError(t('vault_error_already_set'));
     await resealAll(db, PLAIN, fresh.cipher);
     await db.vault.put({ ...fresh.meta, idleMinutes, createdAt: Date.now() });
   });
@@ -149,7 +150,7 @@ export async function enableVault(db: BoundaryDb, passphrase: string, idleMinute
 /** Unlocks for this browser session; a wrong passphrase is refused at once and changes nothing. */
 export async function unlockVault(db: BoundaryDb, passphrase: string): Promise<void> {
   const meta = await readMeta(db);
-  if (!meta) throw new VaultStateError('No passphrase is set: the list is not locked.');
+  if (!meta) throw new VaultStateError(t('vault_error_not_locked'));
   const { raw } = await keyFor(meta, passphrase);
   await keepSessionKey(meta.vaultId, raw);
 }
@@ -164,7 +165,7 @@ export async function changePassphrase(db: BoundaryDb, current: string, next: st
   const problem = passphraseProblem(next);
   if (problem) throw new VaultStateError(problem);
   const meta = await readMeta(db);
-  if (!meta) throw new VaultStateError('No passphrase is set yet.');
+  if (!meta) throw new VaultStateError(t('vault_error_none_yet'));
   const old = await keyFor(meta, current);
   const fresh = await freshKey(next);
   await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
@@ -182,7 +183,7 @@ export async function changePassphrase(db: BoundaryDb, current: string, next: st
  */
 export async function disableVault(db: BoundaryDb): Promise<void> {
   const cipher = await currentCipher(db);
-  if (!cipher.sealed) throw new VaultStateError('No passphrase is set.');
+  if (!cipher.sealed) throw new VaultStateError(t('vault_error_none'));
   await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
     await confirmCipher(db, cipher);
     await resealAll(db, cipher, PLAIN);
@@ -197,7 +198,7 @@ export async function disableVault(db: BoundaryDb): Promise<void> {
  * practice's settings and reply templates stay. The vault ends off, ready for a new start.
  */
 export async function wipeVault(db: BoundaryDb, confirmation: string): Promise<void> {
-  if (confirmation.trim() !== WIPE_CONFIRMATION) throw new VaultStateError(`Type ${WIPE_CONFIRMATION} to confirm.`);
+  if (confirmation.trim() !== WIPE_CONFIRMATION) throw new VaultStateError(t('vault_error_confirm_word', WIPE_CONFIRMATION));
   await db.transaction('rw', [db.clients, db.notThemDecisions, db.discuss, db.activity, db.vault], async () => {
     await db.clients.clear();
     await db.notThemDecisions.clear();
@@ -209,9 +210,9 @@ export async function wipeVault(db: BoundaryDb, confirmation: string): Promise<v
 }
 
 export async function setIdleMinutes(db: BoundaryDb, idleMinutes: number): Promise<void> {
-  if (!(IDLE_CHOICES as readonly number[]).includes(idleMinutes)) throw new VaultStateError('Choose one of the offered idle times.');
+  if (!(IDLE_CHOICES as readonly number[]).includes(idleMinutes)) throw new VaultStateError(t('vault_error_idle_choice'));
   const cipher = await currentCipher(db);
-  if (!cipher.sealed) throw new VaultStateError('No passphrase is set.');
+  if (!cipher.sealed) throw new VaultStateError(t('vault_error_none'));
   await db.transaction('rw', db.vault, async () => {
     await confirmCipher(db, cipher);
     const meta = await readMeta(db);

@@ -17,12 +17,12 @@ test.describe('with searches and review sites turned on', () => {
   test.use({ optionalHostsGranted: true });
 
   for (const search of SEARCHES) {
-    test(`a ${search.engine} search for a listed name shows on the icon, and its query is kept nowhere`, async ({ boundary, context, replicas, worker }) => {
+    test(`a ${search.engine} search for a listed name shows on the icon, and its query is kept nowhere`, async ({ boundary, context, replicas }) => {
       await boundary.importCsv(CLIENTS);
       const page = await context.newPage();
       await page.goto(replicas.serve(search.url, search.fixture));
       await expect.poll(() => boundary.badgeText(page)).toBe('1');
-      const session = JSON.stringify(await worker.evaluate(() => chrome.storage.session.get(null)));
+      const session = JSON.stringify(await boundary.sessionStorage());
       const query = new URL(search.url).searchParams.get('q')!.toLowerCase();
       expect(session.toLowerCase()).not.toContain(query.split(' ')[1]);
       expect(session).not.toContain(search.client);

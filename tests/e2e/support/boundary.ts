@@ -73,6 +73,11 @@ export class Boundary {
     return popup;
   }
 
+  /** Everything in the extension's session storage: per-tab detections, the vault's key while unlocked. */
+  async sessionStorage(): Promise<Record<string, unknown>> {
+    return this.worker.evaluate(() => chrome.storage.session.get(null));
+  }
+
   async badgeText(site: Page): Promise<string> {
     const tabId = await this.tabIdOf(site);
     return this.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

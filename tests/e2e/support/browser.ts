@@ -25,14 +25,23 @@ export function chromiumPath(): string {
 /**
  * A fresh browser profile: the flags keep this offline machine's Chromium from reaching out, and
  * `extraArgs` is the only thing that differs between callers (the extension, or nothing).
+ * `language` sets the browser's own UI language, which extensions' messages follow; on Linux
+ * Chromium reads it from LANGUAGE, and needs that language's pack (Debian: chromium-l10n).
  */
-export function launchBrowser(userDataDir: string, headless: boolean, extraArgs: readonly string[] = []): Promise<BrowserContext> {
+export function launchBrowser(
+  userDataDir: string,
+  headless: boolean,
+  extraArgs: readonly string[] = [],
+  language?: string,
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless,
     viewport: { width: 1280, height: 800 },
+    ...(language && { env: { ...process.env, LANGUAGE: language } }),
     args: [
       ...extraArgs,
+      ...(language ? [`--lang=${language}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -45,11 +54,15 @@ export function launchBrowser(userDataDir: string, headless: boolean, extraArgs:
 }
 
 /** A fresh browser profile with the built extension loaded, as a person would have it. */
-export async function launchWithExtension(userDataDir: string, headless = true, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+export async function launchWithExtension(
+  userDataDir: string,
+  headless = true,
+  { language, extensionDir = EXTENSION_DIR }: { language?: string; extensionDir?: string } = {},
+): Promise<BrowserContext> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  return launchBrowser(userDataDir, headless, [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]);
+  return launchBrowser(userDataDir, headless, [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`], language);
 }
 
 /**

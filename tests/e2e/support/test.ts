@@ -13,6 +13,11 @@ export interface ReplicaState {
   editors: Record<string, string>;
 }
 
+interface Options {
+  /** The browser's UI language (`test.use({ uiLanguage: 'es' })`); Chromium's own by default. */
+  uiLanguage: string | undefined;
+}
+
 interface Fixtures {
   /** Whether the clinician turned on the optional features (searches, review sites) before the test. */
   optionalHostsGranted: boolean;
@@ -30,12 +35,13 @@ export async function replicaState(page: Page): Promise<ReplicaState> {
   });
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  uiLanguage: [undefined, { option: true }],
   optionalHostsGranted: [false, { option: true }],
-  context: async ({ optionalHostsGranted }, use) => {
+  context: async ({ uiLanguage, optionalHostsGranted }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'boundary-e2e-'));
-    const extension = optionalHostsGranted ? withOptionalHostsGranted(path.join(dir, 'extension')) : undefined;
-    const context = await launchWithExtension(path.join(dir, 'profile'), true, extension);
+    const extensionDir = optionalHostsGranted ? withOptionalHostsGranted(path.join(dir, 'extension')) : undefined;
+    const context = await launchWithExtension(path.join(dir, 'profile'), true, { language: uiLanguage, extensionDir });
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });

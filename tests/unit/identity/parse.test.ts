@@ -7,7 +7,12 @@ import {
   parseIdentityList,
   type Platform,
   identityLabel,
+  type IdentityResult,
 } from '@/lib/identity';
+import { say } from '@/lib/i18n/t';
+
+/** A result with its refusal said in English, as the options page shows it. */
+const said = (result: IdentityResult) => (result.ok ? result : { ok: false, reason: say(result.reason) });
 
 const FB_NOT_PROFILE = "That Facebook link doesn't point to a person's profile";
 const IG_NOT_PROFILE = "That Instagram link doesn't point to a person's profile";
@@ -111,7 +116,7 @@ describe('parseIdentity: Facebook refused', () => {
     ['tel:+15551234567', "That isn't a web link"],
     ['ftp://www.facebook.com/jane.doe.71', "That isn't a web link"],
   ])('%s is refused', (input, reason) => {
-    expect(parseIdentity('facebook', input)).toEqual({ ok: false, reason });
+    expect(said(parseIdentity('facebook', input))).toEqual({ ok: false, reason });
   });
 });
 
@@ -168,7 +173,7 @@ describe('parseIdentity: Instagram refused', () => {
     ['@', 'That Instagram username is empty'],
     ['explore', "That is Instagram's Explore page, not a person's profile"],
   ])('%s is refused', (input, reason) => {
-    expect(parseIdentity('instagram', input)).toEqual({ ok: false, reason });
+    expect(said(parseIdentity('instagram', input))).toEqual({ ok: false, reason });
   });
 });
 
@@ -234,7 +239,7 @@ describe('parseIdentity: LinkedIn refused', () => {
     ['zoe.dubois', 'A LinkedIn profile name is 3 to 100 letters, numbers, hyphens or underscores'],
     ['Zoë Dubois', "That has a space in it. Paste one profile link or username, not a person's name"],
   ])('%s is refused', (input, reason) => {
-    expect(parseIdentity('linkedin', input)).toEqual({ ok: false, reason });
+    expect(said(parseIdentity('linkedin', input))).toEqual({ ok: false, reason });
   });
 });
 
@@ -257,7 +262,8 @@ describe('parseIdentityList', () => {
     ],
     ['linkedin', 'zo%C3%AB-dubois;Zoë-Dubois;/in/zoe-dubois/', ['zoë-dubois', 'zoe-dubois'], []],
   ])('%s %j', (platform, input, identities, errors) => {
-    expect(parseIdentityList(platform, input)).toEqual({ identities, errors });
+    const parsed = parseIdentityList(platform, input);
+    expect({ ...parsed, errors: parsed.errors.map((e) => ({ input: e.input, reason: say(e.reason) })) }).toEqual({ identities, errors });
   });
 });
 

@@ -5,6 +5,7 @@ import { BoundaryDb } from '@/lib/clients/db';
 import { importDrafts, listClients } from '@/lib/clients/store';
 import { foldName, identityFromHref, nameKey, parseIdentity, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
+import { say } from '@/lib/i18n/t';
 
 // Random and hostile input: whatever arrives, nothing throws, and what is accepted is sound.
 const platform = fc.constantFrom(...PLATFORMS);
@@ -25,7 +26,7 @@ describe('identity parsing never crashes', () => {
           // A canonical identity reads back as itself.
           expect(parseIdentity(p, result.identity)).toEqual(result);
         } else {
-          expect(result.reason.length).toBeGreaterThan(0);
+          expect(say(result.reason).length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 2000 },
