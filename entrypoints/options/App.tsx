@@ -12,10 +12,12 @@ import { loadSettings } from '@/lib/settings/store';
 import { noteUse } from '@/lib/vault/cipher';
 import { KEY_ITEM } from '@/lib/vault/session';
 import { vaultStatus, type VaultState, type VaultStatus } from '@/lib/vault/vault';
+import { ActivityLog } from './ActivityLog';
 import { Backup } from './Backup';
 import { ClientList } from './ClientList';
 import { DiscussList } from './DiscussList';
 import { ImportExport } from './ImportExport';
+import { OptionalFeatures } from './OptionalFeatures';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { ReplyTemplates } from './ReplyTemplates';
 import { SecuritySettings, VaultOffer } from './SecuritySettings';
@@ -116,6 +118,8 @@ export function App() {
           <a href="#practice">{t('nav_practice')}</a>
           <a href="#replies">{t('nav_replies')}</a>
           <a href="#discuss">{t('nav_discuss')}</a>
+          <a href="#activity">{t('nav_activity')}</a>
+          <a href="#features">{t('nav_features')}</a>
           <a href="#security">{t('nav_security')}</a>
           {!locked && <a href="#backup">{t('nav_backup')}</a>}
         </nav>
@@ -159,6 +163,22 @@ export function App() {
         ) : (
           <DiscussList revision={clientsRevision} />
         )}
+      </section>
+      <section id="activity" class="card" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">{t('activity_heading')}</h2>
+        <p class="muted">{t('activity_lead')}</p>
+        {vault === null || locked || clients === null ? (
+          <p class="muted" data-testid="activity-locked">
+            {locked ? t('activity_locked') : t('common_loading')}
+          </p>
+        ) : (
+          <ActivityLog clients={clients} revision={clientsRevision} />
+        )}
+      </section>
+      <section id="features" class="card" aria-labelledby="features-heading">
+        <h2 id="features-heading">{t('features_heading')}</h2>
+        <p class="muted">{t('features_lead')}</p>
+        <OptionalFeatures />
       </section>
       {!locked && security}
       {vault && !locked && <Backup onRestored={restored} />}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
 import { DetectionItem } from './DetectionItem';
+import { LookupNotice } from './LookupNotice';
+import { ProfileItem } from './ProfileItem';
 import { database } from '@/lib/clients/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
@@ -103,6 +105,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
       </p>
     );
   }
+  if (data.lookup) return <LookupNotice lookup={data.lookup} language={replies.settings.language} />;
   if (data.detections.length === 0 && Object.keys(done).length === 0) {
     return (
       <div data-testid="popup-empty" data-reason={data.recognised ? 'no-matches' : 'unrecognised'}>
@@ -119,7 +122,10 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   const shown = [...data.detections, ...Object.values(done).filter((d) => !present.has(d.token))];
   return (
     <ul class="detections" aria-label={t('popup_detections_label')}>
-      {shown.map((detection) => (
+      {shown.map((detection) =>
+        detection.kind === 'profile' ? (
+          <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />
+        ) : (
         <DetectionItem
           key={detection.token}
           tabId={tabId}
@@ -129,7 +135,8 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
           onChanged={onChanged}
           onDeclined={() => setDone((kept) => ({ ...kept, [detection.token]: detection }))}
         />
-      ))}
+        ),
+      )}
     </ul>
   );
 }

@@ -12,6 +12,7 @@ import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/l
 import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import type { ActionResult } from '@/lib/sites/types';
 import { ReplyChooser } from './ReplyChooser';
+import { SamePersonQuestion } from './SamePersonQuestion';
 
 interface Props {
   tabId: number;
@@ -147,33 +148,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
       </div>
       <p class="policy">{policySuggestion(detection.kind, detection.platform)}</p>
       {detection.match === 'name' && detection.identity && (
-        <div class="actions" role="group" aria-label={t('detection_is_this_them')}>
-          {detection.clients.map((client) => (
-            <button
-              key={client.id}
-              data-testid="this-is-them"
-              disabled={busy}
-              onClick={() => run(() => ask({ type: 'this-is-them', tabId, token: detection.token, clientId: client.id }), onChanged)}
-            >
-              {detection.clients.length > 1 ? t('detection_this_is_named', client.name) : t('detection_this_is_them')}
-            </button>
-          ))}
-          <button
-            data-testid="not-them"
-            disabled={busy}
-            onClick={() =>
-              run(async () => {
-                for (const client of detection.clients) {
-                  const outcome = await ask({ type: 'not-them', tabId, token: detection.token, clientId: client.id });
-                  if (!outcome.ok) return outcome;
-                }
-                return { ok: true, done: t('result_not_shown_again') };
-              }, onChanged)
-            }
-          >
-            {t('detection_not_them')}
-          </button>
-        </div>
+        <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
       )}
       {detection.kind === 'request' ? (
         <>

@@ -239,10 +239,10 @@ async function leavePage(tabId: number): Promise<ActionResult> {
   try {
     await browser.tabs.goBack(tabId);
   } catch {
-    if (!platform) return { ok: false, reason: 'There is no page to go back to' };
+    if (!platform) return { ok: false, reason: t('result_no_page_back') };
     await browser.tabs.update(tabId, { url: START_PAGES[platform] });
   }
-  return { ok: true, done: 'Left the page' };
+  return { ok: true, done: t('result_left_page') };
 }
 
 export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult> {

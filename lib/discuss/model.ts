@@ -1,25 +1,28 @@
+import type { ActivityPlace } from '@/lib/activity/model';
+import { placeName } from '@/lib/activity/places';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import type { Platform } from '@/lib/identity/platform';
+import { isPlatform, type Platform } from '@/lib/identity/platform';
 
 /**
  * "To discuss": things that happened online, kept to raise at the client's next session (the
  * policy brings online events into the session rather than handling them there). An entry says
  * who, where, what Boundary helped do and when, and nothing else: never what anyone wrote.
  */
-export const DISCUSS_EVENTS = ['declined-request', 'redirected-message'] as const;
+export const DISCUSS_EVENTS = ['declined-request', 'redirected-message', 'welfare-check'] as const;
 export type DiscussEvent = (typeof DISCUSS_EVENTS)[number];
 
 export interface DiscussEntry {
   id?: number;
   clientId: number;
-  platform: Platform;
+  /** A social site, or for a welfare check also a search engine or review site. */
+  platform: ActivityPlace;
   event: DiscussEvent;
   /** When it happened, in ms since the epoch. */
   at: number;
 }
 
 /** Each site names its requests differently, and languages word each event their own way. */
-const EVENTS: Record<DiscussEvent, Record<Platform, MessageKey>> = {
+const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check'>, Record<Platform, MessageKey>> = {
   'declined-request': {
     facebook: 'discuss_declined_facebook',
     instagram: 'discuss_declined_instagram',
@@ -33,6 +36,7 @@ const EVENTS: Record<DiscussEvent, Record<Platform, MessageKey>> = {
 };
 
 /** What happened, in a few words. */
-export function describeEvent(event: DiscussEvent, platform: Platform): string {
-  return t(EVENTS[event][platform]);
+export function describeEvent(event: DiscussEvent, place: ActivityPlace): string {
+  if (event === 'welfare-check' || !isPlatform(place)) return t('discuss_event_welfare_check', placeName(place));
+  return t(EVENTS[event][place]);
 }

@@ -44,3 +44,6 @@ export function searchOf(href: string): { engine: SearchEngine; query: string } 
   }
   return null;
 }
+
+/** Brand names, the same in every language. */
+export const ENGINE_NAMES: Record<SearchEngine, string> = { google: 'Google', bing: 'Bing', duckduckgo: 'DuckDuckGo' };

@@ -2,6 +2,7 @@ import type { BoundaryDb, SettingRow } from '@/lib/clients/db';
 import type { Client } from '@/lib/clients/model';
 import { decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, type NotThemDecision } from '@/lib/clients/sealing';
 import { clientsWith } from '@/lib/clients/store';
+import { isActivityPlace } from '@/lib/activity/model';
 import { DISCUSS_EVENTS, type DiscussEntry } from '@/lib/discuss/model';
 import { t } from '@/lib/i18n/t';
 import { parseIdentity } from '@/lib/identity/parse';
@@ -286,7 +287,7 @@ export function validateBackupContents(value: unknown): { ok: true; contents: Ba
       isId(e.id) &&
       !discussIds.has(e.id) &&
       clientIds.has(e.clientId as number) &&
-      isPlatform(e.platform) &&
+      isActivityPlace(e.platform) &&
       (DISCUSS_EVENTS as readonly unknown[]).includes(e.event) &&
       isTime(e.at);
     if (!ok) return fail(`"to discuss" entry ${i + 1}`);
@@ -326,9 +327,17 @@ export async function writeBackupContents(db: BoundaryDb, contents: BackupConten
   );
   const decisions: NotThemDecision[] = [...new Map(contents.notThem.map((d) => [`${d.identityKey}|${d.clientId}`, d])).values()];
   const decisionRows = await encodeNotThem(cipher, decisions);
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.vault], async () => {
+  // The activity log goes too: its entries name clients by id, and the restored ids are other people's.
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.vault], async () => {
     await confirmCipher(db, cipher);
-    await Promise.all([db.clients.clear(), db.notThemDecisions.clear(), db.settings.clear(), db.replyTemplates.clear(), db.discuss.clear()]);
+    await Promise.all([
+      db.clients.clear(),
+      db.notThemDecisions.clear(),
+      db.settings.clear(),
+      db.replyTemplates.clear(),
+      db.discuss.clear(),
+      db.activity.clear(),
+    ]);
     await db.clients.bulkAdd(clientRows);
     await db.notThemDecisions.bulkAdd(decisionRows);
     await db.settings.bulkAdd(contents.settings);

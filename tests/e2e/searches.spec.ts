@@ -29,6 +29,33 @@ test.describe('with searches and review sites turned on', () => {
     });
   }
 
+  test('the popup on a search: who it named, the crisis exception, and a welfare check that lands in the log', async ({ boundary, context, replicas }) => {
+    await boundary.importCsv(CLIENTS);
+    const page = await context.newPage();
+    await page.goto(replicas.serve(SEARCHES[1]!.url, SEARCHES[1]!.fixture));
+    await expect.poll(() => boundary.badgeText(page)).toBe('1');
+    const popup = await boundary.openPopup(page);
+    const notice = popup.locator('[data-testid="lookup"][data-kind="search"]');
+    await expect(notice).toHaveAttribute('data-engine', 'bing');
+    await expect(notice.getByTestId('lookup-client')).toHaveText([/Mia Hart/]);
+    await expect(notice).toContainText(/crisis/i);
+    await notice.getByTestId('welfare-check-open').click();
+    await expect(notice.getByTestId('welfare-looked-at')).toHaveValue('Bing search');
+    await notice.getByTestId('welfare-save').click();
+    await expect(notice.getByTestId('welfare-error')).toBeVisible();
+    await notice.getByTestId('welfare-reason').fill('Her sister called: no word from her for three days.');
+    await notice.getByTestId('welfare-save').click();
+    await expect(notice.getByTestId('welfare-saved')).toBeVisible();
+
+    const options = await boundary.openOptions();
+    const row = options.locator('[data-testid="activity-row"][data-kind="welfare-check"][data-place="bing"]');
+    await expect(row).toContainText('Mia Hart');
+    await expect(row).toContainText('no word from her');
+    // The options page shows the features as on: the browser granted their hosts.
+    await expect(options.getByTestId('feature-searches')).toBeChecked();
+    await expect(options.getByTestId('feature-reviews')).toBeChecked();
+  });
+
   test('a search for someone not on the list shows nothing', async ({ boundary, context, replicas }) => {
     await boundary.importCsv(CLIENTS);
     const page = await context.newPage();
@@ -43,6 +70,11 @@ test.describe('with searches and review sites turned on', () => {
       const page = await context.newPage();
       await page.goto(replicas.serve(review.url, review.fixture));
       await expect.poll(() => boundary.badgeText(page)).toBe('!');
+      const popup = await boundary.openPopup(page);
+      const notice = popup.locator('[data-testid="lookup"][data-kind="review"]');
+      await expect(notice).toHaveAttribute('data-site', review.site);
+      await expect(notice).toContainText(/fine/i);
+      await expect(notice.getByTestId('review-reply')).toContainText('never confirm');
     });
   }
 });
@@ -53,4 +85,7 @@ test('without the permission, searches are not read at all', async ({ boundary, 
   await page.goto(replicas.serve(SEARCHES[0]!.url, SEARCHES[0]!.fixture));
   await page.waitForTimeout(700);
   expect(await boundary.badgeText(page)).toBe('');
+  const options = await boundary.openOptions();
+  await expect(options.getByTestId('feature-searches')).not.toBeChecked();
+  await expect(options.getByTestId('feature-reviews')).not.toBeChecked();
 });

@@ -1,0 +1,31 @@
+import type { ActivityWords } from '@/lib/activity/csv';
+import type { ActivityKind } from '@/lib/activity/model';
+import { placeName } from '@/lib/activity/places';
+import { t, type MessageKey } from '@/lib/i18n/t';
+import type { GuardedAction } from '@/lib/sites/types';
+
+const KIND_KEYS: Record<ActivityKind, MessageKey> = {
+  declined: 'activity_kind_declined',
+  'reply-inserted': 'activity_kind_reply_inserted',
+  'guard-confirmed': 'activity_kind_guard_confirmed',
+  'guard-cancelled': 'activity_kind_guard_cancelled',
+  'welfare-check': 'activity_kind_welfare_check',
+  'profile-linked': 'activity_kind_profile_linked',
+  'profile-rejected': 'activity_kind_profile_rejected',
+};
+
+const ACTION_KEYS: Record<GuardedAction, MessageKey> = {
+  follow: 'activity_action_follow',
+  'add-friend': 'activity_action_add_friend',
+  connect: 'activity_action_connect',
+  message: 'activity_action_message',
+};
+
+/** The activity log's words in the browser's language, for the options page and its CSV. */
+export const activityWords: ActivityWords = {
+  kind: (kind) => t(KIND_KEYS[kind]),
+  place: placeName,
+  action: (action) => t(ACTION_KEYS[action]),
+  status: (status) => t(status === 'current' ? 'client_status_current' : 'client_status_former'),
+  removedClient: t('activity_removed_client'),
+};

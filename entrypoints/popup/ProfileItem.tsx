@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import { WelfareCheckForm } from '@/components/WelfareCheckForm';
+import { t } from '@/lib/i18n/t';
+import { ask } from '@/lib/messaging/ask';
+import type { DetectionView } from '@/lib/messaging/messages';
+import { siteName } from '@/lib/policy/suggestions';
+import type { ActionResult } from '@/lib/sites/types';
+import { SamePersonQuestion } from './SamePersonQuestion';
+
+interface Props {
+  tabId: number;
+  detection: DetectionView;
+  onChanged: () => void;
+}
+
+/**
+ * The clinician is on the profile of someone on the list. The policy does not make viewing it
+ * part of the work, except out of concern for their safety: so the two ways on are logging it as
+ * a welfare check, or leaving.
+ */
+export function ProfileItem({ tabId, detection, onChanged }: Props) {
+  const [logging, setLogging] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<ActionResult>, after?: () => void) => {
+    setBusy(true);
+    try {
+      const outcome = await action();
+      setResult(outcome);
+      if (outcome.ok) after?.();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const site = siteName(detection.platform);
+  const names = detection.clients.map((c) => c.name).join(' / ');
+  const status =
+    detection.clients.length === 1
+      ? t(detection.clients[0]!.status === 'current' ? 'status_current_client' : 'status_former_client')
+      : t('detection_several_clients');
+
+  // Opened as the toolbar popup, it has done its job once the tab has left; opened as a page (tests), it stays.
+  const leave = () =>
+    run(
+      () => ask({ type: 'leave-page', tabId }),
+      () => {
+        if (!new URLSearchParams(location.search).has('tab')) window.close();
+      },
+    );
+
+  return (
+    <li class="detection card" data-testid="detection" data-platform={detection.platform} data-kind="profile" data-match={detection.match}>
+      <h2>
+        {names}
+        <span class="tag">{status}</span>
+      </h2>
+      <div class="meta muted">
+        {detection.match === 'exact' ? t('profile_meta_exact', site) : t('profile_meta_name', site, detection.pageName)}
+      </div>
+      <p class="policy">{t('profile_policy')}</p>
+      {detection.match === 'name' && detection.identity && (
+        <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
+      )}
+      <div class="actions">
+        <button class="primary" data-testid="leave-page" disabled={busy} onClick={() => void leave()}>
+          {t('profile_leave')}
+        </button>
+        <button data-testid="welfare-check-open" aria-expanded={logging} onClick={() => setLogging(!logging)}>
+          {t('welfare_open')}
+        </button>
+      </div>
+      {logging && (
+        <WelfareCheckForm
+          clients={detection.clients}
+          place={detection.platform}
+          lookedAt={t('profile_looked_at', site)}
+          onDone={() => setLogging(false)}
+        />
+      )}
+      {result && (
+        <p role="status" data-testid="action-result" data-ok={String(result.ok)} class={result.ok ? 'ok' : 'warn'}>
+          {result.ok ? result.done : result.reason}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+import { t } from '@/lib/i18n/t';
+import { ask } from '@/lib/messaging/ask';
+import type { DetectionView } from '@/lib/messaging/messages';
+import type { ActionResult } from '@/lib/sites/types';
+
+interface Props {
+  tabId: number;
+  detection: DetectionView;
+  busy: boolean;
+  /** The item's own way of running an action and showing its result. */
+  run: (action: () => Promise<ActionResult>, after?: () => void) => void;
+  onChanged: () => void;
+}
+
+/**
+ * Only the name matched: "this is them" saves the profile to the client, "not them" hides this
+ * profile for good. Either way the list, not a guess, decides next time.
+ */
+export function SamePersonQuestion({ tabId, detection, busy, run, onChanged }: Props) {
+  return (
+    <div class="actions" role="group" aria-label={t('detection_is_this_them')}>
+      {detection.clients.map((client) => (
+        <button
+          key={client.id}
+          data-testid="this-is-them"
+          disabled={busy}
+          onClick={() => run(() => ask({ type: 'this-is-them', tabId, token: detection.token, clientId: client.id }), onChanged)}
+        >
+          {detection.clients.length > 1 ? t('detection_this_is_named', client.name) : t('detection_this_is_them')}
+        </button>
+      ))}
+      <button
+        data-testid="not-them"
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            for (const client of detection.clients) {
+              const outcome = await ask({ type: 'not-them', tabId, token: detection.token, clientId: client.id });
+              if (!outcome.ok) return outcome;
+            }
+            return { ok: true, done: t('result_not_shown_again') };
+          }, onChanged)
+        }
+      >
+        {t('detection_not_them')}
+      </button>
+    </div>
+  );
+}
