@@ -5,5 +5,6 @@ export function saveFile(name: string, text: string, type: string): void {
   link.href = url;
   link.download = name;
   link.click();
-  URL.revokeObjectURL(url);
+  // Revoked a moment later: revoking at once can cancel the download before it starts.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -4,6 +4,7 @@ import { database } from '@/lib/clients/db';
 import { t, tPlural } from '@/lib/i18n/t';
 import { createBackup, restoreBackup } from '@/lib/vault/backup';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/vault/vault';
+import { saveFile } from '@/components/save-file';
 
 type Result = { ok: boolean; message: string };
 
@@ -18,12 +19,7 @@ export function Backup({ onRestored }: { onRestored: () => Promise<void> }) {
     setResult(null);
     try {
       const text = await createBackup(database(), passphrase);
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `boundary-backup-${new Date().toISOString().slice(0, 10)}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(`boundary-backup-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
       setResult({ ok: true, message: t('backup_saved') });
     } catch (error) {
       setResult({ ok: false, message: t('backup_failed', error instanceof Error ? error.message : String(error)) });

@@ -5,6 +5,7 @@ import { database } from '@/lib/clients/db';
 import type { Client } from '@/lib/clients/model';
 import { importDrafts } from '@/lib/clients/store';
 import { t, tPlural } from '@/lib/i18n/t';
+import { saveFile } from '@/components/save-file';
 
 type Summary = { imported: number; rejected: ClientCsvRejection[]; added: number; updated: number; error?: string };
 
@@ -42,13 +43,7 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
 
   const exportList = () => {
     // The byte-order mark makes spreadsheet programs read non-Latin names as UTF-8.
-    const blob = new Blob(['\uFEFF' + writeClientCsv(clients)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'boundary-clients.csv';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile('boundary-clients.csv', '\uFEFF' + writeClientCsv(clients), 'text/csv;charset=utf-8');
   };
 
   return (

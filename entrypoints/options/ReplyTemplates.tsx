@@ -17,6 +17,7 @@ import { parseTemplatesJson, templatesToJson, type TemplateRejection } from '@/l
 import { SITUATION_LABELS, SITUATIONS, type Situation, type TemplateDraft } from '@/lib/replies/templates';
 import type { PracticeSettings, ReplyLanguage } from '@/lib/settings/practice';
 import { TemplateEditor } from './TemplateEditor';
+import { saveFile } from '@/components/save-file';
 
 type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; template: LibraryTemplate };
 type ImportSummary = { imported: number; rejected: TemplateRejection[]; error?: string };
@@ -57,13 +58,7 @@ export function ReplyTemplates({
     PLATFORMS.filter((platform) => defaultTemplate(library, language, template.situation, platform)?.id === template.id);
 
   const exportAll = () => {
-    const blob = new Blob([templatesToJson(library.templates, library.defaults)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'boundary-reply-templates.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile('boundary-reply-templates.json', templatesToJson(library.templates, library.defaults), 'application/json');
   };
 
   const importFile = async (file: File) => {

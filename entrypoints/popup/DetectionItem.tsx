@@ -10,9 +10,9 @@ import { policySuggestion, siteName } from '@/lib/policy/suggestions';
 import type { ReplyContext } from '@/lib/replies/context';
 import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
 import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
-import type { ActionResult } from '@/lib/sites/types';
 import { ReplyChooser } from './ReplyChooser';
 import { SamePersonQuestion } from './SamePersonQuestion';
+import { statusLabel, useAction } from './use-action';
 
 interface Props {
   tabId: number;
@@ -28,8 +28,7 @@ type Armed = 'insert' | 'copy' | null;
 
 /** One matched person: who it is on the list, what the policy suggests, and one-click actions. */
 export function DetectionItem({ tabId, detection, replies, messageRequests, onChanged, onDeclined }: Props) {
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { result, busy, run } = useAction();
   const [declined, setDeclined] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState<Armed>(null);
@@ -47,22 +46,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const tooLong = composed?.length.over ?? false;
 
   const names = orList(detection.clients.map((c) => c.name));
-  const [only] = detection.clients;
-  const status =
-    detection.clients.length > 1 || !only
-      ? t('detection_several_clients')
-      : t(only.status === 'current' ? 'status_current_client' : 'status_former_client');
-
-  const run = async (action: () => Promise<ActionResult>, after?: () => void) => {
-    setBusy(true);
-    try {
-      const outcome = await action();
-      setResult(outcome);
-      if (outcome.ok) after?.();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const status = statusLabel(detection.clients);
 
   const copy = () =>
     run(async () => {

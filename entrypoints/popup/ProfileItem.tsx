@@ -4,8 +4,8 @@ import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
-import type { ActionResult } from '@/lib/sites/types';
 import { SamePersonQuestion } from './SamePersonQuestion';
+import { statusLabel, useAction } from './use-action';
 
 interface Props {
   tabId: number;
@@ -20,24 +20,10 @@ interface Props {
  */
 export function ProfileItem({ tabId, detection, onChanged }: Props) {
   const [logging, setLogging] = useState(false);
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<ActionResult>, after?: () => void) => {
-    setBusy(true);
-    try {
-      const outcome = await action();
-      setResult(outcome);
-      if (outcome.ok) after?.();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result, busy, run } = useAction();
   const site = siteName(detection.platform);
   const names = detection.clients.map((c) => c.name).join(' / ');
-  const status =
-    detection.clients.length === 1
-      ? t(detection.clients[0]!.status === 'current' ? 'status_current_client' : 'status_former_client')
-      : t('detection_several_clients');
+  const status = statusLabel(detection.clients);
 
   // Opened as the toolbar popup, it has done its job once the tab has left; opened as a page (tests), it stays.
   const leave = () =>

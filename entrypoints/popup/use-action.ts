@@ -1,0 +1,31 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/t';
+import type { DetectionView } from '@/lib/messaging/messages';
+import type { ActionResult } from '@/lib/sites/types';
+
+/**
+ * One click's action for a popup item: busy while it runs (so a second click does not repeat
+ * it), its result kept to show, and a follow-up that runs only when it worked.
+ */
+export function useAction() {
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<ActionResult>, after?: () => void) => {
+    setBusy(true);
+    try {
+      const outcome = await action();
+      setResult(outcome);
+      if (outcome.ok) after?.();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { result, busy, run };
+}
+
+/** "current client", "former client", or, for a name several clients share, saying so. */
+export function statusLabel(clients: DetectionView['clients']): string {
+  const [only] = clients;
+  if (clients.length > 1 || !only) return t('detection_several_clients');
+  return t(only.status === 'current' ? 'status_current_client' : 'status_former_client');
+}
