@@ -10,8 +10,12 @@ import { gzipSync } from 'node:zlib';
 
 export const OUTPUT_DIR = path.resolve('.output/chrome-mv3');
 
-/** A content script's gzipped budget: it is injected into every page of the sites. */
-export const CONTENT_SCRIPT_GZIP_BUDGET = 15 * 1024;
+/**
+ * A content script's gzipped budget: it is injected into every page of the sites. Raised from
+ * 15 to 16 KB for the profile guard, which must be in the page before the click it holds back
+ * (content scripts cannot load code later); the guard and profile reading add about 2 KB.
+ */
+export const CONTENT_SCRIPT_GZIP_BUDGET = 16 * 1024;
 
 /**
  * Text that only a bundled library leaves in minified output: strings its code needs at run

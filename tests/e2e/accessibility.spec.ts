@@ -42,3 +42,31 @@ test('a fresh install opens the welcome page once; it explains three steps and p
   await welcome.getByTestId('welcome-start').click();
   await expect(welcome).toHaveURL(boundary.url('options.html'));
 });
+
+test.describe('the guard rails’ popup views', () => {
+  test.use({ optionalHostsGranted: true });
+
+  test('a client’s profile (with the welfare-check form open), a search and a review screen pass axe and fit 400 px', async ({ boundary, context, replicas }) => {
+    await boundary.importCsv(['name,status,facebook', 'Tessa Lindqvist-Hale,current,tessa.lindqvist.hale', 'Chidi Okoro,former,', ''].join('\n'));
+    const views = [
+      { url: 'https://www.facebook.com/tessa.lindqvist.hale', fixture: 'facebook/profile.en.html', badge: '1' },
+      { url: 'https://www.google.com/search?q=chidi+okoro', fixture: 'search/google.en.html', badge: '1' },
+      { url: 'https://business.google.com/reviews', fixture: 'reviews/google-business.en.html', badge: '!' },
+    ];
+    for (const view of views) {
+      const site = await context.newPage();
+      await site.goto(replicas.serve(view.url, view.fixture));
+      await expect.poll(() => boundary.badgeText(site)).toBe(view.badge);
+      const popup = await boundary.openPopup(site);
+      await popup.setViewportSize({ width: 400, height: 700 });
+      const opener = popup.getByTestId('welfare-check-open');
+      await expect(popup.locator('[data-testid="detection"], [data-testid="lookup"]').first()).toBeVisible();
+      if (await opener.count()) await opener.first().click();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await popup.emulateMedia({ colorScheme });
+        expect(await violations(popup), view.url).toEqual([]);
+      }
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    }
+  });
+});
