@@ -14,6 +14,9 @@ interface Props {
 }
 
 /**
+ * Its own hook, `profile-view`, not the test contract's `detection`: those are requests and
+ * conversations, and outside checks count on that.
+ *
  * The clinician is on the profile of someone on the list. The policy does not make viewing it
  * part of the work, except out of concern for their safety: so the two ways on are logging it as
  * a welfare check, or leaving.
@@ -35,7 +38,7 @@ export function ProfileItem({ tabId, detection, onChanged }: Props) {
     );
 
   return (
-    <li class="detection card" data-testid="detection" data-platform={detection.platform} data-kind="profile" data-match={detection.match}>
+    <li class="detection card" data-testid="profile-view" data-platform={detection.platform} data-match={detection.match}>
       <h2>
         {names}
         <span class="tag">{status}</span>

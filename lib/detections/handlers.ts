@@ -21,7 +21,7 @@ import { isMessageRequestsPage } from '@/lib/replies/situations';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
 import { clearLocked, showCount, showLocked, showNotice } from './badge';
-import { detect, lookupOf, peopleCount, type Detection, type TabState } from './tab-detections';
+import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
 import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
 
 /** Reports from one tab are handled one after another, so an older one never overwrites a newer. */
@@ -66,9 +66,8 @@ async function logFor(detection: Detection, entry: Pick<ActivityEntry, 'kind' | 
  */
 export function onTabAddress(tabId: number, href: string): Promise<void> {
   return inTabOrder(tabId, async () => {
-    const { matcher, locked } = await currentMatcher();
-    const lookup = lookupOf(matcher, href);
-    if (!lookup) {
+    const found = lookupOf(href);
+    if (!found) {
       // Left a search for another page of the same site: what the search showed goes.
       const state = await readTab(tabId);
       if (state?.lookup) {
@@ -77,18 +76,16 @@ export function onTabAddress(tabId: number, href: string): Promise<void> {
       }
       return;
     }
-    const url = new URL(href);
+    // Only a search needs the list, and nothing is matched while the vault is locked.
+    const { matcher, locked } = await currentMatcher();
     // The query stays out of what is kept: it is the one thing on these pages that names anyone.
-    const state: TabState = {
-      url: `${url.origin}${url.pathname}`,
-      recognised: true,
-      detections: [],
-      lookup: lookup.kind === 'search' && locked ? { ...lookup, clientIds: [] } : lookup,
-    };
-    await writeTab(tabId, state);
+    const lookup: Lookup =
+      found.kind === 'review' ? found : { kind: 'search', engine: found.engine, clientIds: locked ? [] : matcher.namesIn(found.query) };
+    const url = new URL(href);
+    await writeTab(tabId, { url: `${url.origin}${url.pathname}`, recognised: true, detections: [], lookup });
     if (locked) await showLocked([tabId]);
     else if (lookup.kind === 'review') await showNotice(tabId);
-    else await showCount(tabId, peopleCount([], state.lookup));
+    else await showCount(tabId, peopleCount([], lookup));
   });
 }
 

@@ -27,13 +27,16 @@ export interface TabState {
   lookup?: Lookup;
 }
 
-/** The lookup an address makes, or null; a search names the clients its query names. */
-export function lookupOf(matcher: Matcher, href: string): Lookup | null {
+/**
+ * What an address alone says: a review-reply screen, or a search with its query (which the
+ * caller matches and then drops); null for any other page. Pure, so every address a tab visits
+ * costs a parse and nothing more.
+ */
+export function lookupOf(href: string): { kind: 'review'; site: ReviewSite } | { kind: 'search'; engine: SearchEngine; query: string } | null {
   const review = reviewSiteOf(href);
   if (review) return { kind: 'review', site: review };
   const search = searchOf(href);
-  if (search) return { kind: 'search', engine: search.engine, clientIds: matcher.namesIn(search.query) };
-  return null;
+  return search && { kind: 'search', ...search };
 }
 
 /** Matches a page's candidates; people who are not on the list are dropped here and go no further. */

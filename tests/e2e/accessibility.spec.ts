@@ -60,7 +60,7 @@ test.describe('the guard rails’ popup views', () => {
       const popup = await boundary.openPopup(site);
       await popup.setViewportSize({ width: 400, height: 700 });
       const opener = popup.getByTestId('welfare-check-open');
-      await expect(popup.locator('[data-testid="detection"], [data-testid="lookup"]').first()).toBeVisible();
+      await expect(popup.locator('[data-testid="profile-view"], [data-testid="lookup"]').first()).toBeVisible();
       if (await opener.count()) await opener.first().click();
       for (const colorScheme of ['light', 'dark'] as const) {
         await popup.emulateMedia({ colorScheme });

@@ -120,11 +120,13 @@ test('the popup on a client’s profile: whose it is, the policy, a welfare chec
   const tabId = await boundary.tabIdOf(page);
   const popup = await boundary.openPopup(tabId);
 
-  const item = popup.locator('[data-testid="detection"][data-kind="profile"]');
+  const item = popup.getByTestId('profile-view');
   await expect(item).toHaveCount(1);
   await expect(item).toContainText(profile.name);
   await expect(item).toHaveAttribute('data-platform', profile.platform);
   await expect(item).toHaveAttribute('data-match', 'exact');
+  // A profile is not one of the contract's detections (requests and conversations).
+  await expect(popup.getByTestId('detection')).toHaveCount(0);
   await expect(item.locator('.policy')).toContainText(/welfare check/i);
 
   // An empty reason is refused, and nothing is logged.
