@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n/t';
 import { foldName, identityLabel } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { ClientForm } from './ClientForm';
+import { DeleteConfirm } from '@/components/DeleteConfirm';
 
 /** Rows rendered at once: a 10,000-client list stays fast; the search narrows it. */
 const SHOWN = 200;
@@ -89,20 +90,16 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
                 </td>
                 <td>
                   {confirmDelete === client.id ? (
-                    <span class="row">
-                      <span>{t('clients_confirm_delete', client.name)}</span>
-                      <button
-                        data-testid="confirm-delete"
-                        onClick={async () => {
-                          await deleteClient(database(), client.id);
-                          setConfirmDelete(null);
-                          await onChanged();
-                        }}
-                      >
-                        {t('common_delete')}
-                      </button>
-                      <button onClick={() => setConfirmDelete(null)}>{t('common_keep')}</button>
-                    </span>
+                    <DeleteConfirm
+                      question={t('clients_confirm_delete', client.name)}
+                      testId="confirm-delete"
+                      onDelete={async () => {
+                        await deleteClient(database(), client.id);
+                        setConfirmDelete(null);
+                        await onChanged();
+                      }}
+                      onKeep={() => setConfirmDelete(null)}
+                    />
                   ) : (
                     <span class="row">
                       <button data-testid="edit-client" onClick={() => setEditing({ mode: 'edit', client })}>

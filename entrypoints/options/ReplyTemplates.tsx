@@ -18,6 +18,7 @@ import { SITUATION_LABELS, SITUATIONS, type Situation, type TemplateDraft } from
 import type { PracticeSettings, ReplyLanguage } from '@/lib/settings/practice';
 import { TemplateEditor } from './TemplateEditor';
 import { saveFile } from '@/components/save-file';
+import { DeleteConfirm } from '@/components/DeleteConfirm';
 
 type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; template: LibraryTemplate };
 type ImportSummary = { imported: number; rejected: TemplateRejection[]; error?: string };
@@ -231,20 +232,16 @@ export function ReplyTemplates({
                 </td>
                 <td>
                   {confirmDelete === template.id ? (
-                    <span class="row">
-                      <span>{t('templates_confirm_delete')}</span>
-                      <button
-                        data-testid="template-delete-confirm"
-                        onClick={async () => {
-                          await deleteTemplate(database(), template.id);
-                          setConfirmDelete(null);
-                          await onChanged();
-                        }}
-                      >
-                        {t('common_delete')}
-                      </button>
-                      <button onClick={() => setConfirmDelete(null)}>{t('common_keep')}</button>
-                    </span>
+                    <DeleteConfirm
+                      question={t('templates_confirm_delete')}
+                      testId="template-delete-confirm"
+                      onDelete={async () => {
+                        await deleteTemplate(database(), template.id);
+                        setConfirmDelete(null);
+                        await onChanged();
+                      }}
+                      onKeep={() => setConfirmDelete(null)}
+                    />
                   ) : (
                     <span class="row">
                       <button data-testid="template-edit" onClick={() => setEditing({ mode: 'edit', template })}>
