@@ -56,7 +56,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   const messageFor = (url: URL): PageCandidates => {
     const candidates = current.map((entry) => entry.wire);
     if (profile) candidates.push(profile.wire);
-    const recognised = candidates.length > 0 || !adapter.expectsCandidates(url);
+    const recognised = candidates.length > 0 || adapter.pageKindOf(url) === null;
     return { type: 'page-candidates', url: url.href, candidates, recognised };
   };
 

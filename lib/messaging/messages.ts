@@ -124,11 +124,13 @@ const isShortString = (v: unknown, max: number): v is string => typeof v === 'st
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isToken = (v: unknown): v is string => isShortString(v, LIMITS.token) && v.length > 0;
 
+const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion', 'connection', 'profile'] satisfies CandidateKind[];
+
 function isWireCandidate(v: unknown): v is WireCandidate {
   return (
     isRecord(v) &&
     isToken(v.token) &&
-    (v.kind === 'request' || v.kind === 'message' || v.kind === 'profile') &&
+    CANDIDATE_KINDS.includes(v.kind) &&
     isPlatform(v.platform) &&
     Array.isArray(v.identities) &&
     v.identities.length <= LIMITS.identities &&

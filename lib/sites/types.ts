@@ -2,9 +2,18 @@ import type { Platform } from '@/lib/identity/platform';
 
 /**
  * What a card, conversation or page is, in the policy's terms: a pending request, a
- * conversation, or a person's own profile page (the clinician is looking at them).
+ * conversation, a person the site suggests (People you may know, Suggested for you), a person
+ * already among the clinician's friends / followers / following / connections, or a person's own
+ * profile page (the clinician is looking at them).
  */
-export type CandidateKind = 'request' | 'message' | 'profile';
+export type CandidateKind = 'request' | 'message' | 'suggestion' | 'connection' | 'profile';
+
+/**
+ * What a page is for, by its address: where requests, conversations, suggestions or the
+ * clinician's own connections are listed. A page of one of these kinds on which nothing is
+ * recognised although it shows people and controls is reported as unreadable.
+ */
+export type PageKind = 'requests' | 'messages' | 'suggestions' | 'connections';
 
 /** The controls on a profile that start a relationship the policy rules out with clients. */
 export type GuardedAction = 'follow' | 'add-friend' | 'connect' | 'message';
@@ -23,6 +32,14 @@ export interface Candidate {
   name: string;
   /** The card, list item or conversation header that actions work on. */
   element: Element;
+  /**
+   * For a conversation: the site's own key for the thread (e.g. `/messages/t/1000…/`,
+   * `/direct/t/1182…/`, `/messaging/thread/2-…/`) when the page links or shows it, so that a
+   * reply goes in only when this thread is the one open (adapter.threadOf(url)).
+   */
+  thread?: string;
+  /** For a conversation: true when this candidate is the open conversation itself (its header). */
+  open?: boolean;
 }
 
 /** What a one-click action did on the page, said plainly for the popup. */
@@ -54,10 +71,10 @@ export interface PageScanner {
 export interface SiteAdapter {
   platform: Platform;
   /**
-   * True for the pages where this adapter expects to find requests or conversations; used to
-   * warn (in development builds) when such a page yields nothing recognisable.
+   * What `url` is for (requests, conversations, suggestions, the clinician's connections), null
+   * for every other page. A page of a kind where nothing is recognised is reported unreadable.
    */
-  expectsCandidates(url: URL): boolean;
+  pageKindOf(url: URL): PageKind | null;
   /** Every candidate under `root` (a document, or an element of it) on the page at `url`. */
   findCandidates(root: ParentNode, url: URL): Candidate[];
   /**
@@ -65,6 +82,13 @@ export interface SiteAdapter {
    * Never clicks anything that accepts. Refuses, with a reason, when it is not sure.
    */
   decline(card: Element): ActionResult;
+  /**
+   * Clicks the site's own remove / dismiss / ✕ on a suggestion card. Never Add, Connect or
+   * Follow. Refuses, with a reason, when it is not sure.
+   */
+  removeSuggestion(card: Element): ActionResult;
+  /** The site's key for the conversation open at `url` (compare Candidate.thread); null when none. */
+  threadOf(url: URL): string | null;
   /** The open conversation's message box, looking through open shadow roots; null when none. */
   findComposer(doc: Document): HTMLElement | null;
   /**

@@ -587,8 +587,17 @@ function findOpenConversation(root: ParentNode, url: URL): Candidate[] {
 export const facebookAdapter: SiteAdapter = {
   platform: 'facebook',
 
-  expectsCandidates(url) {
-    return pageOf(url) !== null;
+  pageKindOf(url) {
+    const page = pageOf(url);
+    return page === 'messages' ? 'messages' : page ? 'requests' : null;
+  },
+
+  removeSuggestion() {
+    return { ok: false, reason: 'Suggestions are not read on this site yet' };
+  },
+
+  threadOf() {
+    return null;
   },
 
   findCandidates(root, url) {

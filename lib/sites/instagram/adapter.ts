@@ -214,11 +214,17 @@ function profileIdentities(url: URL): string[] | null {
 export const instagramAdapter: SiteAdapter = {
   platform: 'instagram',
 
-  expectsCandidates(url) {
-    return (
-      (url.pathname.startsWith(ACTIVITY_PATH) && url.searchParams.has(FOLLOW_REQUESTS_PARAM)) ||
-      url.pathname.startsWith(DIRECT_PATH)
-    );
+  pageKindOf(url) {
+    if (url.pathname.startsWith(DIRECT_PATH)) return 'messages';
+    return url.pathname.startsWith(ACTIVITY_PATH) && url.searchParams.has(FOLLOW_REQUESTS_PARAM) ? 'requests' : null;
+  },
+
+  removeSuggestion() {
+    return { ok: false, reason: 'Suggestions are not read on this site yet' };
+  },
+
+  threadOf() {
+    return null;
   },
 
   findCandidates(root, url) {

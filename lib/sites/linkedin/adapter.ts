@@ -126,11 +126,17 @@ function profileIdentities(url: URL): string[] | null {
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
 
-  expectsCandidates(url) {
-    return (
-      (url.pathname.startsWith('/mynetwork/invitation-manager/') && hasInvitations(url)) ||
-      url.pathname.startsWith('/messaging/')
-    );
+  pageKindOf(url) {
+    if (url.pathname.startsWith('/messaging/')) return 'messages';
+    return url.pathname.startsWith('/mynetwork/invitation-manager/') && hasInvitations(url) ? 'requests' : null;
+  },
+
+  removeSuggestion() {
+    return { ok: false, reason: 'Suggestions are not read on this site yet' };
+  },
+
+  threadOf() {
+    return null;
   },
 
   findCandidates(root, url) {

@@ -142,7 +142,7 @@ describe.each(PAGES)('$file', ({ file, url, now }) => {
   beforeEach(() => loadReplica(`facebook/${file}`));
 
   it('finds exactly the expected candidates', () => {
-    expect(facebookAdapter.expectsCandidates(new URL(url))).toBe(true);
+    expect(facebookAdapter.pageKindOf(new URL(url))).not.toBeNull();
     expect(summary(facebookAdapter.findCandidates(document, new URL(url)))).toEqual(now);
   });
 
@@ -250,7 +250,7 @@ describe('friend request cards', () => {
       'https://www.example.com/friends/requests/',
     ];
     for (const other of others) {
-      expect(facebookAdapter.expectsCandidates(new URL(other))).toBe(false);
+      expect(facebookAdapter.pageKindOf(new URL(other))).toBeNull();
       expect(facebookAdapter.findCandidates(document, new URL(other))).toEqual([]);
     }
   });

@@ -86,7 +86,7 @@ describe('follow-requests page (English)', () => {
   });
 
   it('expects candidates on this page', () => {
-    expect(instagramAdapter.expectsCandidates(FOLLOW_REQUESTS)).toBe(true);
+    expect(instagramAdapter.pageKindOf(FOLLOW_REQUESTS)).not.toBeNull();
   });
 });
 
@@ -121,7 +121,7 @@ describe('notifications panel over the home feed (Portuguese)', () => {
   });
 
   it('does not expect candidates on the home page itself', () => {
-    expect(instagramAdapter.expectsCandidates(HOME)).toBe(false);
+    expect(instagramAdapter.pageKindOf(HOME)).toBeNull();
   });
 });
 
@@ -137,9 +137,9 @@ describe('Direct inbox (English)', () => {
   });
 
   it('expects candidates on Direct pages', () => {
-    expect(instagramAdapter.expectsCandidates(INBOX)).toBe(true);
-    expect(instagramAdapter.expectsCandidates(CARMEN_THREAD)).toBe(true);
-    expect(instagramAdapter.expectsCandidates(MESSAGE_REQUESTS)).toBe(true);
+    expect(instagramAdapter.pageKindOf(INBOX)).not.toBeNull();
+    expect(instagramAdapter.pageKindOf(CARMEN_THREAD)).not.toBeNull();
+    expect(instagramAdapter.pageKindOf(MESSAGE_REQUESTS)).not.toBeNull();
   });
 });
 

@@ -242,7 +242,7 @@ describe('every fixture', () => {
   });
 });
 
-describe('expectsCandidates', () => {
+describe('pageKindOf', () => {
   it.each([
     ['https://www.linkedin.com/mynetwork/invitation-manager/received/', true],
     ['https://www.linkedin.com/mynetwork/invitation-manager/', true],
@@ -252,6 +252,6 @@ describe('expectsCandidates', () => {
     ['https://www.linkedin.com/feed/', false],
     ['https://www.linkedin.com/in/ana-souza-7c1d2e/', false],
   ])('%s → %s', (href, expected) => {
-    expect(linkedinAdapter.expectsCandidates(new URL(href))).toBe(expected);
+    expect(linkedinAdapter.pageKindOf(new URL(href)) !== null).toBe(expected);
   });
 });
