@@ -87,6 +87,13 @@ export interface SiteAdapter {
    * Follow. Refuses, with a reason, when it is not sure.
    */
   removeSuggestion(card: Element): ActionResult;
+  /**
+   * For a connection (a friend, follower, followed account or connection): presses the one
+   * control on that card that starts the site's own next step (Instagram's Remove on a follower,
+   * Following, which opens the site's unfollow confirmation, or the card's own menu), never a
+   * chain of clicks. Refuses, with a reason, when the card has no such control.
+   */
+  connectionStep?(card: Element): ActionResult;
   /** The site's key for the conversation open at `url` (compare Candidate.thread); null when none. */
   threadOf(url: URL): string | null;
   /** The open conversation's message box, looking through open shadow roots; null when none. */
