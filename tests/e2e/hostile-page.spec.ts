@@ -534,3 +534,14 @@ test('on a site that ignores untrusted clicks, the clinician’s own click after
   await page.keyboard.press('Escape');
   await expect.poll(() => questions(cdp)).toBe(0);
 });
+
+test('content scripts and host access are for HTTPS pages only', () => {
+  const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    host_permissions: string[];
+    optional_host_permissions: string[];
+    content_scripts: { matches: string[] }[];
+  };
+  const patterns = [...manifest.host_permissions, ...manifest.optional_host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)];
+  expect(patterns.length).toBeGreaterThan(3);
+  expect(patterns.filter((pattern) => !pattern.startsWith('https://'))).toEqual([]);
+});
