@@ -17,7 +17,7 @@ import { typeInto } from '@/lib/sites/compose';
 import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
 import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter } from '@/lib/sites/types';
 import { insertRefusal } from './insert-target';
-import { lookOf, pageReacted } from './page-reaction';
+import { lookOf, openedNow, pageReacted, REACTION_TIMEOUT_MS, somethingOpened } from './page-reaction';
 import { ElementTokens } from './tokens';
 import { watch } from './watcher';
 
@@ -250,9 +250,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     const press = ACTIONS[action](adapter);
     if (!press) return { ok: false, refusal: 'no-step' };
     const before = lookOf(card);
+    // A connection's next step is usually a confirmation or a menu that opens beside the card.
+    const root = card.getRootNode() as Document | ShadowRoot;
+    const opened = openedNow(root);
     const pressed = press(card);
     if (!pressed.ok) return pressed;
-    return (await pageReacted(card, before)) ? pressed : { ok: false, refusal: 'unconfirmed' };
+    const elsewhere = action === 'connection-step' ? () => somethingOpened(root, opened) : undefined;
+    return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 
   /**

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardChanged, lookOf, pageReacted } from '@/lib/detect/page-reaction';
+import { cardChanged, lookOf, openedNow, pageReacted, somethingOpened } from '@/lib/detect/page-reaction';
 
 function card(): HTMLElement {
   document.body.innerHTML = `<ul><li id="card"><a href="/ana">Ana</a>
@@ -60,5 +60,22 @@ describe('pageReacted', () => {
     expect(cardChanged(el, before)).toBe(false);
     el.parentElement!.setAttribute('hidden', '');
     expect(cardChanged(el, before)).toBe(true);
+  });
+
+  it('a dialog the click opened beside the card counts where the caller asks (a connection’s next step)', async () => {
+    const el = card();
+    const before = lookOf(el);
+    document.body.insertAdjacentHTML('beforeend', '<div role="dialog" id="old">Old</div>');
+    const opened = openedNow(document);
+    setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<div role="dialog">Remove follower?</div>'), 20);
+    await expect(pageReacted(el, before, 5000, () => somethingOpened(document, opened))).resolves.toBe(true);
+  });
+
+  it('a dialog already open before the click does not count', async () => {
+    const el = card();
+    const before = lookOf(el);
+    document.body.insertAdjacentHTML('beforeend', '<div role="dialog">Chat</div>');
+    const opened = openedNow(document);
+    await expect(pageReacted(el, before, 100, () => somethingOpened(document, opened))).resolves.toBe(false);
   });
 });
