@@ -1,0 +1,151 @@
+/**
+ * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
+ * FR, DE, PT, IT in full; NL, PL, SV, TR, RU, JA for the pair itself). A card is told from its pair of controls: one that takes the person in
+ * (accept a request, or add / follow / connect a suggestion) and one that turns them away
+ * (delete, ignore, remove, dismiss). Words are matched as whole words, the first action word in a
+ * label deciding ("Ignore an invitation to connect from Ana" turns away; "Accept Ana’s
+ * invitation" accepts; "Einladung von Ana ignorieren" turns away with the verb last).
+ *
+ * Each site adapter may add words of its own (CardWords below); these are the words every site
+ * uses. Sources: the sites' own labels as public userscripts press them (site-evidence.md B, items
+ * 2, 4, 13) and the existing replicas.
+ */
+
+/** What a card's control does to the person on it. */
+export type ControlRole =
+  /** Accepts a pending request: Confirm, Accept, Approve. */
+  | 'accept'
+  /** Starts a relationship with someone the site suggests: Add friend, Follow, Connect, Invite. */
+  | 'add'
+  /** Turns the person away: Delete, Ignore, Decline, Remove, Dismiss, Hide, Close, ✕. */
+  | 'negative'
+  /** Shows a relationship already there or pending (Following, Requested, Pending, Cancel): never a pair. */
+  | 'state';
+
+export type CardWords = Readonly<Record<ControlRole, readonly string[]>>;
+
+export const CARD_WORDS: CardWords = {
+  accept: [
+    'confirm', 'accept', 'approve', // English
+    'confirmar', 'aceptar', 'aprobar', // Spanish
+    'confirmer', 'accepter', 'approuver', // French
+    'bestätigen', 'annehmen', 'akzeptieren', // German
+    'aceitar', 'aprovar', // Portuguese ("confirmar" above)
+    'conferma', 'accetta', 'approva', // Italian
+    // Further languages the sites ship, for pressing the right control (detection needs no words).
+    'bevestigen', 'accepteren', // Dutch
+    'potwierdź', 'akceptuj', // Polish
+    'bekräfta', 'acceptera', // Swedish
+    'onayla', 'kabul et', // Turkish
+    'подтвердить', 'принять', // Russian
+    '承認', '承認する', '確認', // Japanese
+  ],
+  add: [
+    'add friend', 'add', 'follow', 'follow back', 'connect', 'invite', // English
+    'agregar', 'añadir', 'seguir', 'conectar', 'invitar', // Spanish
+    'ajouter', 'suivre', "s'abonner", 'se connecter', 'inviter', 'invitez', // French
+    'hinzufügen', 'folgen', 'zurückfolgen', 'vernetzen', 'einladen', // German
+    'adicionar', 'conectar-se', 'convidar', // Portuguese ("seguir", "conectar" above)
+    'aggiungi', 'segui', 'collegati', 'invita', // Italian
+    'toevoegen', 'vriend toevoegen', 'volgen', 'verbinden', // Dutch
+    'dodaj', 'obserwuj', 'połącz', // Polish
+    'lägg till', 'följ', 'anslut', // Swedish
+    'ekle', 'takip et', 'bağlantı kur', // Turkish
+    'добавить', 'подписаться', 'установить контакт', // Russian
+    '友達になる', '友達を追加', 'フォローする', 'つながる', // Japanese
+  ],
+  negative: [
+    'delete', 'ignore', 'decline', 'remove', 'dismiss', 'hide', 'close', 'not now', 'not interested', // English
+    'eliminar', 'ignorar', 'rechazar', 'quitar', 'borrar', 'descartar', 'ocultar', 'cerrar', 'ahora no', // Spanish
+    'supprimer', 'ignorer', 'refuser', 'retirer', 'masquer', 'fermer', 'pas maintenant', // French
+    'löschen', 'ignorieren', 'ablehnen', 'entfernen', 'ausblenden', 'schließen', 'verwerfen', 'nicht jetzt', // German
+    'excluir', 'recusar', 'remover', 'apagar', 'ocultar', 'fechar', 'agora não', // Portuguese ("ignorar", "descartar" above)
+    'elimina', 'ignora', 'rifiuta', 'rimuovi', 'nascondi', 'chiudi', 'non ora', // Italian
+    'verwijderen', 'negeren', 'weigeren', 'sluiten', // Dutch
+    'usuń', 'ignoruj', 'odrzuć', 'zamknij', // Polish
+    'ta bort', 'ignorera', 'avböj', 'stäng', // Swedish
+    'sil', 'yoksay', 'reddet', 'kapat', 'kaldır', // Turkish
+    'удалить', 'игнорировать', 'отклонить', 'закрыть', 'скрыть', // Russian
+    '削除', '無視', '拒否', '閉じる', // Japanese
+  ],
+  state: [
+    'following', 'unfollow', 'requested', 'pending', 'cancel', 'withdraw', 'friends', 'message', // English
+    'siguiendo', 'dejar de seguir', 'solicitado', 'solicitada', 'pendiente', 'cancelar', 'amigos', 'mensaje', // Spanish
+    'abonné', 'abonnée', 'ne plus suivre', 'demandé', 'en attente', 'annuler', 'amis', // French
+    'gefolgt', 'entfolgen', 'nicht mehr folgen', 'angefragt', 'ausstehend', 'abbrechen', 'zurückziehen', 'freunde', 'nachricht', // German
+    'seguindo', 'deixar de seguir', 'pendente', 'amigos', 'mensagem', // Portuguese
+    'segui già', 'non seguire più', 'richiesto', 'in attesa', 'annulla', 'amici', 'messaggio', // Italian
+    'volgend', 'ontvolgen', 'annuleren', // Dutch
+    'obserwujesz', 'anuluj', // Polish
+    'följer', 'avbryt', // Swedish
+    'takiptesin', 'iptal', // Turkish
+    'вы подписаны', 'отписаться', 'отменить', // Russian
+    'フォロー中', 'キャンセル', // Japanese
+  ],
+};
+
+/** Characters sites use as the label of an icon-only close control. */
+const CLOSE_GLYPHS = /^[×✕✖╳xX]$/u;
+
+/** A site's own words, added to the shared ones. */
+export function withWords(extra: Partial<CardWords>): CardWords {
+  return {
+    accept: [...CARD_WORDS.accept, ...(extra.accept ?? [])],
+    add: [...CARD_WORDS.add, ...(extra.add ?? [])],
+    negative: [...CARD_WORDS.negative, ...(extra.negative ?? [])],
+    state: [...CARD_WORDS.state, ...(extra.state ?? [])],
+  };
+}
+
+const tokens = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}'’-]+/u).map((t) => t.replace(/’/g, "'")).filter(Boolean);
+
+function compile(words: readonly string[]): string[][] {
+  return words.map(tokens).filter((phrase) => phrase.length > 0);
+}
+
+/** Phrases by their first token, so a label costs a lookup per word rather than a pass over every phrase. */
+type PhraseIndex = Map<string, { role: ControlRole; phrase: string[] }[]>;
+
+const compiled = new WeakMap<CardWords, PhraseIndex>();
+
+/** Roles in the order they are tried at one position: "Dejar de seguir" is a state, not "seguir". */
+const ROLE_ORDER = ['state', 'accept', 'negative', 'add'] as const;
+
+function indexOf(words: CardWords): PhraseIndex {
+  let index = compiled.get(words);
+  if (index) return index;
+  index = new Map();
+  for (const role of ROLE_ORDER) {
+    for (const phrase of compile(words[role])) {
+      const list = index.get(phrase[0]!) ?? [];
+      list.push({ role, phrase });
+      index.set(phrase[0]!, list);
+    }
+  }
+  // Longest phrases first at each first word, whatever their role's order.
+  for (const list of index.values()) list.sort((a, b) => b.phrase.length - a.phrase.length || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  compiled.set(words, index);
+  return index;
+}
+
+/** Longer than this, a text is not a control's label but a sentence or a whole card. */
+const MAX_LABEL = 160;
+
+/**
+ * What a control's label says it does: the role of the first action word in it, null when it
+ * has none. A label that is only a close glyph (✕) turns away.
+ */
+export function roleOfLabel(label: string, words: CardWords = CARD_WORDS): ControlRole | null {
+  const trimmed = label.trim();
+  if (!trimmed || trimmed.length > MAX_LABEL) return null;
+  if (CLOSE_GLYPHS.test(trimmed)) return 'negative';
+  // A possessive ("Ana's") is never a word of its own.
+  const have = tokens(trimmed).map((token) => token.replace(/'s$/, ''));
+  const index = indexOf(words);
+  for (let start = 0; start < have.length; start++) {
+    for (const { role, phrase } of index.get(have[start]!) ?? []) {
+      if (phrase.every((token, i) => have[start + i] === token)) return role;
+    }
+  }
+  return null;
+}
