@@ -1,7 +1,6 @@
 import { identityFromHref } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
-import { labelOf } from './dom';
-import { actionOf } from './labels';
+import { PRESSABLE, roleOf } from './cards';
 import type { PageKind } from './types';
 
 /**
@@ -15,9 +14,9 @@ import type { PageKind } from './types';
 export interface PageSignals {
   /** Distinct people linked outside the site's own top bar (the clinician's own link lives there). */
   people: number;
-  /** Controls that read as accept, confirm, add, follow or connect. */
+  /** Controls that read as taking a person in: accept, confirm, add, follow, connect. */
   accepts: number;
-  /** Controls that read as decline, delete, ignore or remove. */
+  /** Controls that read as turning a person away: delete, ignore, decline, remove, dismiss. */
   declines: number;
 }
 
@@ -47,11 +46,11 @@ export function pageSignals(root: ParentNode, platform: Platform, url: URL): Pag
   }
   let accepts = 0;
   let declines = 0;
-  for (const control of root.querySelectorAll('button, [role="button"]')) {
+  for (const control of root.querySelectorAll(PRESSABLE)) {
     if (inTopBar(control)) continue;
-    const action = actionOf(labelOf(control));
-    if (action === 'accept') accepts++;
-    else if (action === 'decline') declines++;
+    const role = roleOf(control);
+    if (role === 'accept' || role === 'add') accepts++;
+    else if (role === 'negative') declines++;
   }
   return { people: people.size, accepts, declines };
 }

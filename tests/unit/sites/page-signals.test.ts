@@ -33,7 +33,14 @@ describe('pageSignals', () => {
     expect(pageSignals(doc, 'linkedin', new URL('https://www.linkedin.com/mynetwork/invitation-manager/received/')).people).toBe(1);
   });
 
-  it('reads labels in other languages and verbs last (labels.ts)', () => {
+  it('reads icon-only dismiss buttons and Connect links as a suggestion’s pair', () => {
+    const doc = page(`<div><a href="https://www.linkedin.com/in/sam-suggest/">Sam Suggest</a>
+      <a aria-label="Invite Sam Suggest to connect" href="/preload/custom-invite/?vanityName=sam-suggest">Connect</a>
+      <button aria-label="Dismiss">✕</button></div>`);
+    expect(pageSignals(doc, 'linkedin', new URL('https://www.linkedin.com/mynetwork/grow/'))).toEqual({ people: 1, accepts: 1, declines: 1 });
+  });
+
+  it('reads labels in other languages and verbs last (card-words.ts)', () => {
     const doc = page(`<a href="https://www.linkedin.com/in/ana/">Ana</a>
       <button aria-label="Einladung von Ana ignorieren">Ignorieren</button><button aria-label="Annehmen">Annehmen</button>`);
     expect(pageSignals(doc, 'linkedin', new URL('https://www.linkedin.com/mynetwork/'))).toEqual({ people: 1, accepts: 1, declines: 1 });
