@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { installProfileGuard } from '@/lib/guard/profile-guard';
 import { outlineOf } from '@/lib/outline/outline';
 import {
@@ -18,6 +17,7 @@ import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
 import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter } from '@/lib/sites/types';
 import { insertRefusal } from './insert-target';
 import { lookOf, openedNow, pageReacted, REACTION_TIMEOUT_MS, somethingOpened } from './page-reaction';
+import type { QuietContext } from './quiet-context';
 import { ElementTokens } from './tokens';
 import { watch } from './watcher';
 
@@ -26,7 +26,7 @@ import { watch } from './watcher';
  * to the background, and carry out the popup's commands on a token. It reads the page and
  * writes nothing to it while the clinician only browses; it learns nothing about the list.
  */
-export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void {
   const tokens = new ElementTokens();
   const scanner = adapter.scanner?.(document) ?? wholePageOnly(adapter);
   let current: Entry[] = [];
@@ -201,7 +201,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     signal: ctx.signal,
     shadowRoots: () => adapter.shadowRoots?.(document) ?? [],
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.onLocationChange(() => {
     // Single-page navigation: report the new page even if it shows the same people.
     lastReport = '';
     lastMessage = undefined;

@@ -51,7 +51,9 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     else await showCount(tabId, peopleCount(detections));
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
     if (pageKind && message.candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
-    return { ok: true, guard: detections.filter((d) => d.kind === 'profile').map((d) => d.token) };
+    // Only a profile the clinician linked to a client arms the guard; a shared name alone is shown
+    // in the popup but not guarded, since every real click the guard holds back is seen by the page.
+    return { ok: true, guard: detections.filter((d) => d.kind === 'profile' && d.match === 'exact').map((d) => d.token) };
   });
 }
 
