@@ -31,23 +31,25 @@ const FRAMING_WORDS = [
   // English
   'an the to from of for with and in on you your sent request requests friend friends mutual user',
   'invitation invitations invited inviting profile picture photo conversation messages people',
-  'suggested may know more options see all unread follows',
+  'suggested may know more options see all unread follows reply connection connections',
   // Spanish
   'de del la el los las un una uno con en tu te su solicitud solicitudes amistad amigo común invitación',
-  'foto perfil conversación mensajes personas que quizá conozcas sugerencias ver más',
+  'foto perfil conversación mensajes personas que quizá conozcas sugerencias ver más responder conexiones',
   // French
   'du des le les un une avec et vous votre vos demande demandes ami amis commun communs invitation',
-  'profil personnes connaissez suggestions voir tout plus',
+  'profil personnes connaissez suggestions voir tout plus répondre relations',
   // German
   'von mit und der die das den dem ein eine einen dir du dein deine ihnen ihre sich freundschaftsanfrage',
   'freundschaftsanfragen anfrage anfragen freund freundin gemeinsame gemeinsamer einladung',
   'einladungen profilbild unterhaltung nachrichten personen kennst vielleicht alle anzeigen mehr',
+  'antworten kontakte',
   // Portuguese
   'do da dos das um uma com em você seu sua solicitação solicitações amizade convite convites conversa',
-  'mensagens pessoas talvez conheça sugestões tudo mais',
+  'mensagens pessoas talvez conheça sugestões tudo mais conexões',
   // Italian
   'di della dal il lo gli tuo tua richiesta richieste amicizia amico comune invito inviti',
   'immagine profilo conversazione messaggi persone potresti conoscere suggerimenti vedi tutto altro',
+  'rispondi collegamenti',
 ];
 
 /**

@@ -10,7 +10,7 @@ import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
 import type { Candidate, SiteAdapter } from '@/lib/sites/types';
 import { PROFILE_PAGES, REPLICA_PAGES, type ReplicaPage } from '../../fixtures/replicas';
-import { appendLaterItems, attachReplicaShadowRoots, loadReplica, loadReplicaHtml } from '../sites/replica-dom';
+import { appendLaterItems, attachReplicaShadowRoots, loadReplica, loadReplicaHtml, setPageUrl } from '../sites/replica-dom';
 
 // Every replica, outlined: nothing of its people may survive, and the outline, loaded as a
 // replica at the same address, must give the adapter the same candidates. The tests read the
@@ -21,11 +21,6 @@ const ADAPTERS: Record<Platform, SiteAdapter> = {
   instagram: instagramAdapter,
   linkedin: linkedinAdapter,
 };
-
-/** Sets the address the test document is at, as the page would be served. */
-function goTo(url: string): void {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-}
 
 /** Every element of the document, open shadow roots included. */
 function allElements(root: ParentNode = document): Element[] {
@@ -114,7 +109,7 @@ describe.each(PAGES)('the outline of $fixture at $url', ({ platform, url, fixtur
 
   /** The replica as a browser shows it; `later`: once its later items have loaded too. */
   function open(later: boolean): void {
-    goTo(url);
+    setPageUrl(url);
     loadReplica(fixture);
     attachReplicaShadowRoots();
     if (later) appendLaterItems();
@@ -145,7 +140,7 @@ describe.each(PAGES)('the outline of $fixture at $url', ({ platform, url, fixtur
       open(later);
       const original = read(platform, at);
       const outline = outlineOf(document);
-      goTo(url);
+      setPageUrl(url);
       loadReplicaHtml(outline);
       expectSameCandidates(original, read(platform, at));
     });

@@ -45,6 +45,11 @@ export function attachReplicaShadowRoots(): void {
   }
 }
 
+/** Puts the test document at `url`, the real address a replica is served at. */
+export function setPageUrl(url: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
 /** What replica.js does when a later page of items is due (infinite scroll). */
 export function appendLaterItems(): void {
   for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-replica-later]')) {
