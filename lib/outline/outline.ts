@@ -144,19 +144,24 @@ class Writer {
   }
 }
 
-/** Keeps a text out of the comment's own delimiters. */
-const commentSafe = (text: string) => text.replace(/--/g, '- -').replace(/>/g, '');
+/** An address as a comment can hold it: `--` and `>` would end the comment, and mean the same encoded. */
+const commentSafe = (address: string) => address.replace(/-(?=-)/g, '%2D').replace(/>/g, '%3E');
 
-function header(doc: Document): string {
-  const location = doc.location;
-  const origin = location && /^https?:$/.test(location.protocol) ? location.origin : 'an unknown site';
+/**
+ * What the outline is, for whoever opens it. The page's address is given as its links are, its
+ * identities replaced by the same placeholders: served there, the outline reads to Boundary as the
+ * page did (a profile's person and an open conversation are read from the address).
+ */
+function header(origin: string, address: string | null): string {
   const date = new Date().toISOString().slice(0, 10);
   return (
     `<!--\n  Boundary page outline of a page on ${commentSafe(origin)}, saved ${date}.\n` +
     '  The page\u2019s structure as Boundary saw it: tags, roles, aria-* and data-* attributes, class\n' +
     '  names and the shapes of links. Every text, name, id, username, number and image was replaced\n' +
     '  by a placeholder (the same original always by the same placeholder), so nothing about any\n' +
-    '  person on the page remains. Scripts, styles and typed values were left out.\n-->\n'
+    '  person on the page remains. Scripts, styles and typed values were left out.\n' +
+    (address ? `  Address, with the same placeholders: ${commentSafe(address)}\n` : '') +
+    '-->\n'
   );
 }
 
@@ -167,11 +172,16 @@ function header(doc: Document): string {
 export function outlineOf(doc: Document): string {
   const placeholders = new Placeholders();
   const root = doc.documentElement;
-  if (!root) return `<!doctype html>\n${header(doc)}`;
+  const location = doc.location;
+  const web = location !== null && /^https?:$/.test(location.protocol);
+  // First, so that a username only the address names is known as one in the page's attributes.
+  const address = web ? outlineUrl(location.href, placeholders) : null;
+  const top = `<!doctype html>\n${header(web ? location.origin : 'an unknown site', address)}`;
+  if (!root) return top;
   // Two passes: the first meets every text and link, so that the second knows, in an id or a
   // data-* value met before them, which words the page's texts and links had replaced.
   new Writer(placeholders).node(root);
   const writer = new Writer(placeholders);
   writer.node(root);
-  return `<!doctype html>\n${header(doc)}${writer.out.join('')}\n`;
+  return `${top}${writer.out.join('')}\n`;
 }

@@ -27,6 +27,8 @@ const GLUED_SUFFIX = /[A-Z][a-z]{2,}$/;
 /** Where a one-letter word stands alone: not inside a username, an email or an address. */
 const JOINED = /[\p{L}\p{N}._@/-]/u;
 const APOSTROPHE = /['’]/;
+/** What follows a name with a German genitive s in Instagram's alt text: "jonas.webers Profilbild". */
+const GENITIVE = ' Profilbild';
 /** Numbers this long in a structural value are ids; shorter ones are sizes, counts, positions. */
 const STRUCTURAL_ID_DIGITS = 5;
 
@@ -117,6 +119,10 @@ export class Placeholders {
     }
     const count = COUNT.exec(piece);
     if (count) return this.digits(count[1]!, reading) + count[2]!;
+    if (reading === 'text' && piece.endsWith('s') && whole.startsWith(GENITIVE, at + piece.length)) {
+      // "jonas.webers Profilbild": the username with a German genitive s, as in its link.
+      return `${this.word(piece.slice(0, -1), reading, whole, at)}s`;
+    }
     return this.word(piece, reading, whole, at);
   }
 

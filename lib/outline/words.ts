@@ -50,6 +50,13 @@ const FRAMING_WORDS = [
   'di della dal il lo gli tuo tua richiesta richieste amicizia amico comune invito inviti',
   'immagine profilo conversazione messaggi persone potresti conoscere suggerimenti vedi tutto altro',
   'rispondi collegamenti',
+  // The sites' own control and context words, on top of the shared tables (Facebook's Respond
+  // menu, LinkedIn's and Instagram's dismiss, "Followed by …", "Suggested for you", "Write to …").
+  'respond dispensar abonniert omitir scarta actions acciones ações azioni opciones optionen opções',
+  'opzioni weitere altre write escribe escribir écrire schreib schreibe escreva escrever scrivi',
+  'followed seguido seguida suivi suivie gefolgt seguito sigue suit folgt segue folge ich new nuevo',
+  'nouveau neu novo nuovo popular sugerido suggéré vorgeschlagen suggerito suggeriti für dich ti para',
+  'pour per',
 ];
 
 /**
