@@ -8,8 +8,6 @@ import type { ReplyTemplate, Situation } from './templates';
  * asks for a like, a follow or a review (the confidentiality check passes them all, and a test
  * holds that). Optional details sit on lines of their own so an unset one drops out cleanly.
  * The default conversation reply keeps no {first_name}: it is the same text for everyone.
- * The longer redirect names the practice's policy once one is saved and published; its summary
- * says the policy is the same for everyone, so it confirms nothing either.
  */
 const ALL: Platform[] = [...PLATFORMS];
 
@@ -53,8 +51,6 @@ export const BUILTIN_TEMPLATES: readonly ReplyTemplate[] = [
     'I keep my social media accounts personal and don’t take up anything about my work on them. Messages here are not private enough for that, and I may not see them for a while.',
     'The practice’s secure channels are the right place, and they are checked regularly:',
     ...CHANNELS_EN,
-    '{policy_text}',
-    'The policy in full: {policy_link}',
     'I won’t answer further messages here, so please use one of those instead.',
     'If you need help urgently, please don’t wait for a reply: call your local emergency number or contact {crisis_line}.',
     'Best wishes from {practice}',
@@ -99,8 +95,6 @@ export const BUILTIN_TEMPLATES: readonly ReplyTemplate[] = [
     'Mis redes sociales son personales y no trato en ellas nada de mi trabajo. Estos mensajes no son lo bastante privados para ello, y puede que tarde en verlos.',
     'Los canales seguros del centro son el lugar adecuado, y se revisan con frecuencia:',
     ...CHANNELS_ES,
-    '{policy_text}',
-    'La política completa: {policy_link}',
     'No contestaré más mensajes por aquí, así que use uno de esos canales, por favor.',
     'Si necesita ayuda con urgencia, no espere una respuesta: llame al número de emergencias de su zona o contacte con {crisis_line}.',
     'Un saludo de {practice}',
