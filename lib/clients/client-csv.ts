@@ -48,9 +48,24 @@ export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string; enc
     // A file that says it is UTF-8 and is not: damaged, not another encoding.
     if (marked) return { ok: false, error: t('csv_bad_utf8') };
   }
-  // Undefined in Windows-1252 (decoders map them to C1 controls): not a Windows-1252 file either.
-  if (bytes.some((b) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d)) return { ok: false, error: t('csv_unknown_encoding') };
-  return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  const text = decodeWindows1252(bytes);
+  return text === undefined ? { ok: false, error: t('csv_unknown_encoding') } : { ok: true, text, encoding: 'windows-1252' };
+}
+
+/**
+ * Windows-1252 is Latin-1 but for 0x80–0x9F, where it has curly quotes, dashes, € and a few
+ * letters. Decoded here rather than by TextDecoder, whose 'windows-1252' is plain Latin-1 in
+ * some runtimes. The five bytes it leaves undefined (empty here) mean the file is something else.
+ */
+const CP1252_HIGH = '€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ';
+function decodeWindows1252(bytes: Uint8Array): string | undefined {
+  let text = '';
+  for (const byte of bytes) {
+    if (byte < 0x80 || byte > 0x9f) text += String.fromCharCode(byte);
+    else if (CP1252_HIGH[byte - 0x80] === '\0') return undefined;
+    else text += CP1252_HIGH[byte - 0x80];
+  }
+  return text;
 }
 
 export type ClientCsvFileResult = (ClientCsvResult & { encoding: CsvEncoding }) | { ok: false; error: string };
