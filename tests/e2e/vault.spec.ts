@@ -245,7 +245,19 @@ test('encrypted backup: saved, refused with a wrong passphrase, restored whole',
   await expect(options.locator('[data-testid="backup-result"][data-ok="false"]')).toContainText('damaged or incomplete');
   await expect(options.getByTestId('client-row')).toHaveCount(1);
 
+  // Picking the file only opens it: what it holds and what it replaces are shown, nothing is written yet.
   await upload(file);
+  const preview = options.getByTestId('backup-preview');
+  await expect(preview).toHaveAttribute('data-clients', '2');
+  await expect(preview).toHaveAttribute('data-replaces-clients', '1');
+  await expect(preview).toContainText('Restoring it replaces everything here now');
+  await expect(options.getByTestId('client-row')).toHaveCount(1);
+  await options.getByTestId('backup-restore-cancel').click();
+  await expect(preview).toHaveCount(0);
+  await expect(options.getByTestId('client-row')).toHaveCount(1);
+
+  await upload(file);
+  await options.getByTestId('backup-restore-confirm').click();
   await expect(options.locator('[data-testid="backup-result"][data-ok="true"]')).toContainText('Restored 2 clients');
   await expect(options.getByTestId('client-row')).toHaveCount(2);
   await expect(row).toBeVisible();
