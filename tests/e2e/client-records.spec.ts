@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { declineLenaAndNote, LENA_ROW } from './support/activity';
@@ -7,6 +8,11 @@ import { expect, test } from './support/test';
 // import, backup and restore with the activity log, and the idle lock's timer.
 
 const HEADER = 'name,status,aliases,facebook,instagram,linkedin';
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
 const row = (page: Page, name: string) => page.locator(`[data-testid="client-row"][data-client-name="${name}"]`);
 
 test('two tabs, one client: a stale save merges with the import made meanwhile, nothing lost', async ({ boundary }) => {
@@ -50,6 +56,7 @@ test('two tabs renaming one client: the stale save is refused with both names, t
   await expect(conflict.locator('[data-testid="client-conflict-field"][data-field="name"]')).toContainText('“Ana Souza Lima”');
   await expect(conflict).toContainText('“Ana Lima”');
   await expect(conflict).toContainText('Other names');
+  expect(await axeViolations(tabA)).toEqual([]);
   // Nothing was written: tab B's change stands.
   await tabB.reload();
   await expect(row(tabB, 'Ana Lima')).toContainText('also Aninha, Lima');
@@ -121,6 +128,7 @@ test('import at the input limits → backup → restore keeps everything, the ac
   await expect(preview).toHaveAttribute('data-replaces-activity', '0');
   expect(Math.abs(Number(await preview.getAttribute('data-made-at')) - Date.now())).toBeLessThan(10 * 60_000);
   await expect(preview).toContainText('1 activity log entry');
+  expect(await axeViolations(options)).toEqual([]);
   // Asked, not started: the list is as it was until the clinician confirms.
   await expect(row(options, 'Someone After')).toBeVisible();
   await options.getByTestId('backup-restore-confirm').click();
