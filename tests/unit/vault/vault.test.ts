@@ -256,7 +256,8 @@ describe('passphrase vault', () => {
     await expect(unlockVault(db, PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
     await unlockVault(db, 'my new passphrase');
     expect(await listClients(db)).toHaveLength(3);
-  });
+    // Six key derivations at 600,000 iterations: slow on a busy machine.
+  }, 60_000);
 
   it('a key kept from before a passphrase change is not used', async () => {
     await seedList();
