@@ -207,15 +207,22 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
 
 /**
  * For lists of people without pairs of controls (friends, followers, conversations): each mark's
- * row, the largest box around it that holds no other person, below `scope`. Marks of the same
- * person in one row give one row.
+ * row, the largest box around it that holds no other person, below `scope` and below any element
+ * matching `stop` (a list, a column: a row never grows into one). Marks of the same person in
+ * one row give one row.
  */
-export function personRows(scope: ParentNode, marks: readonly PersonMark[]): { row: Element; identities: string[]; name: string }[] {
+export function personRows(
+  scope: ParentNode,
+  marks: readonly PersonMark[],
+  stop?: string,
+): { row: Element; identities: string[]; name: string }[] {
   const tallyOf = tallies(scope, [], marks);
   const rows = new Map<Element, { row: Element; identities: string[]; name: string }>();
+  const grows = (parent: Element | null): parent is Element =>
+    !!parent && parent !== scope && distinctPeople(tallyOf(parent)) === 1 && !(stop && parent.matches(stop));
   for (const mark of marks) {
     let row = mark.element;
-    while (row.parentElement && row.parentElement !== scope && distinctPeople(tallyOf(row.parentElement)) === 1) row = row.parentElement;
+    while (grows(row.parentElement)) row = row.parentElement;
     if (rows.has(row)) continue;
     const identities = [...tallyOf(row).people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
     rows.set(row, { row, identities, name: nameOn(row, marks, new Set()) });
