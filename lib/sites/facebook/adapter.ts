@@ -227,6 +227,12 @@ function headerAround(from: Element, pane: Element): Element {
   return header;
 }
 
+/** Where the pane shows `name` outside its messages (a header without link or heading), if it does. */
+function nameShown(pane: Element, name: string | undefined): Element | undefined {
+  if (!name) return undefined;
+  return [...pane.querySelectorAll(FACEBOOK_ROW_NAME)].find((text) => outsideLog(text) && textOf(text) === name);
+}
+
 /**
  * The open conversation, as a candidate of its own (`open: true`): its header's profile link when
  * there is one (with or without a heading), else its title, else the pane; named by the heading,
@@ -251,7 +257,7 @@ function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], 
     }
   }
   if (!link && !thread) return null;
-  const title = link ? undefined : [...pane.querySelectorAll(FACEBOOK_HEADING)].find(outsideLog);
+  const title = link ? undefined : ([...pane.querySelectorAll(FACEBOOK_HEADING)].find(outsideLog) ?? nameShown(pane, current?.candidate.name));
   const from = link ?? title;
   const header = from ? headerAround(from, pane) : pane;
   const heading = link ? (header.querySelector(FACEBOOK_HEADING) ?? link.closest(FACEBOOK_HEADING)) : title;

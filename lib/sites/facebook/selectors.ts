@@ -33,13 +33,13 @@ export const FACEBOOK_THREAD_PATH = /^\/messages\/(e2ee\/)?t\/([^/?#]+)/;
 /** A profile's friends tab: /<user>/friends, /profile.php?id=…&sk=friends (with _all, _recent …) [E, many links]. */
 export const FACEBOOK_FRIENDS_TAB = /^friends(?:_[a-z_]+)?$/;
 
-/** What is never part of a page's people: the top bar and its menus [E, every replica and source]. */
+/** What is never part of a page's people: the top bar and its menus [E, every source and test page]. */
 export const FACEBOOK_BANNER = '[role="banner"]';
 
 /**
  * Where a conversation's messages are: links in them were pasted by someone, never a row or a
  * header. `role=log` [S, bankjaneo/caprine source/browser/selectors.ts, 2026-04]; older panes use
- * a grid labelled "Messages in conversation with …" [G, earlier replicas].
+ * a grid labelled "Messages in conversation with …" [G, the earlier test pages].
  */
 export const FACEBOOK_MESSAGE_LOG = '[role="log"], [role="main"] [role="grid"], [role="article"]';
 
@@ -48,20 +48,20 @@ export const FACEBOOK_THREAD_LINKS = 'a[href*="/messages/t/"], a[href*="/message
 
 /**
  * A chat-list row: `[role=row]` in the grid labelled "Chats" [S, caprine 2026-04]; message
- * requests as list items [G, earlier replica].
+ * requests as list items [G, an earlier test page].
  */
 export const FACEBOOK_CHAT_ROW = '[role="row"], [role="listitem"]';
 
-/** Where a row shows its name: the first text block Facebook marks dir="auto" [S, C6; replicas]. */
+/** Where a row shows its name: the first text block Facebook marks dir="auto" [S, site-evidence C6]. */
 export const FACEBOOK_ROW_NAME = '[dir="auto"]';
 
 /** The open conversation's pane [E, caprine: "[role=main]"]. */
 export const FACEBOOK_CONVERSATION = '[role="main"]';
 
-/** A title in a conversation header, when it has one (inbox h2, requests role=heading) [G, replicas]. */
+/** A title in a conversation header, when it has one (inbox h2, requests role=heading) [G, the test pages]. */
 export const FACEBOOK_HEADING = 'h1, h2, h3, h4, [role="heading"]';
 
-/** Buttons in a conversation header (call, info): the header is the box that holds them [G, replicas]. */
+/** Buttons in a conversation header (call, info): the header is the box that holds them [G, the test pages]. */
 export const FACEBOOK_HEADER_CONTROLS = '[role="button"], button';
 
 /** The row of the conversation open now [S, caprine: "[role=gridcell] [role=link][aria-current=page]"]. */
@@ -81,11 +81,11 @@ export const FACEBOOK_AVATAR_LABEL = 'svg[aria-label]';
 
 /**
  * Containers a friend's row never grows past: lists, columns, sections [G: roles seen on every
- * friends replica; pagelets, site-evidence item 7].
+ * friends test page; pagelets, site-evidence item 7].
  */
 export const FACEBOOK_ROW_STOPS = '[role="list"], [role="grid"], [role="navigation"], [role="main"], [role="region"], [data-pagelet], [role="dialog"]';
 
-/** A control that opens a menu (the "…" on a friend's card) [S, profile replicas' "See options"; WAI-ARIA]. */
+/** A control that opens a menu (the "…" on a friend's card) [S, the profile header's "See options"; WAI-ARIA]. */
 export const FACEBOOK_MENU_BUTTON = '[aria-haspopup="menu"], [aria-haspopup="true"]';
 
 /**

@@ -18,7 +18,7 @@ export const FACEBOOK_WORDS = {
 
   /**
    * Labels that open a friend's own menu on a friends list (Unfriend, Unfollow, …): the label a
-   * menu button starts with. [S] for "Friends" / "More" (site brief, profile replicas); the other
+   * menu button starts with. [S] for "Friends" / "More" (the task brief, the profile header); the other
    * languages [G].
    */
   connectionMenu: [
