@@ -125,7 +125,7 @@ const PAGES: Page[] = [
     people: [
       request('rowan', '100089412300301', 'Rowan Ellery'),
       request('maya', '100089412300302', 'Maya Okonjo-Reid'),
-      request('theo', '100089412300303', 'Theo Baptiste'),
+      request('teodor', '100089412300303', 'Teodor Marsh'),
       request('ines-b', '100089412300304', 'Inès Borowski', 'later'),
       request('dev', '100089412300305', 'Dev Anand-Kerr', 'later'),
     ],
@@ -135,7 +135,7 @@ const PAGES: Page[] = [
     url: 'https://www.facebook.com/friends/requests/',
     pageKind: 'requests',
     people: [
-      request('jannik', '100089412300311', 'Jannik Wetterau'),
+      request('greta-h', '100089412300311', 'Greta Hollmann'),
       request('sibel', '100089412300312', 'Sibel Kaya-Brandt'),
       request('lorenz', '100089412300313', 'Lorenz Abt'),
       request('frieda', '100089412300314', 'Frieda Olsen', 'later'),
@@ -149,7 +149,7 @@ const PAGES: Page[] = [
     people: [
       request('chiara', '100089412300321', 'Chiara Bellandi'),
       request('tommaso', '100089412300322', 'Tommaso Ferri'),
-      request('giulia', '100089412300323', 'Giulia Ambrosetti'),
+      request('elodie', '100089412300323', 'Élodie Marchand'),
       request('nicolo', '100089412300324', 'Nicolò Sartori', 'later'),
       request('ilaria', '100089412300325', 'Ilaria Conte', 'later'),
     ],
@@ -161,7 +161,7 @@ const PAGES: Page[] = [
     people: [
       request('paloma', '100089412300331', 'Paloma Redondo Vidal'),
       request('ignacio', 'ignacioventurarb', 'Ignacio Ventura'),
-      suggestion('sugg-esteban', '100089412300336', 'Esteban Lozano'),
+      suggestion('sugg-ines', '100089412300336', 'Ines Moreau'),
       suggestion('sugg-amparo', 'amparogil33', 'Amparo Gil'),
       suggestion('sugg-noelia', '100089412300339', 'Noelia Prats', 'later'),
     ],
@@ -171,7 +171,7 @@ const PAGES: Page[] = [
     url: 'https://www.facebook.com/friends/suggestions/',
     pageKind: 'suggestions',
     people: [
-      suggestion('sugg-joana', '100089412300341', 'Joana Figueiredo'),
+      suggestion('sugg-priya', '100089412300341', 'Priya Natarajan'),
       suggestion('sugg-caio', '100089412300342', 'Caio Monteiro'),
       suggestion('sugg-helena', '100089412300344', 'Helena Vasconcelos', 'later'),
     ],
@@ -181,7 +181,7 @@ const PAGES: Page[] = [
     url: 'https://www.facebook.com/friends/list/',
     pageKind: 'connections',
     people: [
-      connection('friend-aurelie', '100089412300351', 'Aurélie Vasseur'),
+      connection('friend-elodie', '100089412300351', 'Élodie Marchand'),
       connection('friend-karim', '100089412300352', 'Karim Benali'),
       connection('friend-solene', 'solenemarchal73', 'Solène Marchal'),
       connection('friend-baptiste', '100089412300354', 'Baptiste Roux', 'later'),
@@ -192,7 +192,7 @@ const PAGES: Page[] = [
     url: 'https://www.facebook.com/riley.moss.counselling/friends',
     pageKind: null,
     people: [
-      connection('friend-harriet', 'harrietquayle', 'Harriet Quayle'),
+      connection('friend-teodor', 'teodormarsh77', 'Teodor Marsh'),
       connection('friend-obi', '100089412300362', 'Obi Nwosu-Hart'),
       connection('friend-wren', 'wrenashdown9', 'Wren Ashdown'),
       connection('friend-lucan', '100089412300364', 'Lucan Pryce', 'later'),
@@ -230,7 +230,7 @@ const PAGES: Page[] = [
     people: [
       chat('chat-nadia', 'Nadia Farrokh', '/messages/t/100089412300401/', ['100089412300401']),
       chat('chat-walkers', 'Sunday walkers', '/messages/t/24681357902468135/', ['24681357902468135']),
-      chat('chat-oren', 'Oren Adeyemi', '/messages/e2ee/t/7700112233445566/', []),
+      chat('chat-priya', 'Priya Natarajan', '/messages/e2ee/t/7700112233445566/', []),
       chat('chat-greer', 'Greer Halvorsen', '/messages/t/100089412300404/', ['100089412300404'], { later: true }),
       chat('conv-nadia', 'Nadia Farrokh', '/messages/t/100089412300401/', ['nadiafarrokh5', '100089412300401'], { open: true }),
     ],
@@ -242,7 +242,7 @@ const PAGES: Page[] = [
     people: [
       chat('chat-valeria', 'Valeria Montes Ríos', '/messages/e2ee/t/8800112233445501/', []),
       chat('chat-bruno', 'Bruno Escudero', '/messages/t/100089412300412/', ['100089412300412']),
-      chat('chat-celia', 'Celia Ordóñez', '/messages/e2ee/t/8800112233445503/', [], { later: true }),
+      chat('chat-elodie', 'Élodie Marchand', '/messages/e2ee/t/8800112233445503/', [], { later: true }),
       chat('conv-valeria', 'Valeria Montes Ríos', '/messages/e2ee/t/8800112233445501/', ['valeriamontesrios'], { open: true }),
     ],
   },
@@ -355,9 +355,9 @@ describe('friend requests', () => {
   it('drops a card once its buttons are gone, without merging its neighbours into one', () => {
     loadReplica('facebook/friend-requests.two-pane.de.html');
     const url = 'https://www.facebook.com/friends/requests/';
-    const jannik = document.querySelector('[data-replica-person="jannik"]')!;
-    for (const button of jannik.querySelectorAll('[data-replica-action]')) button.remove();
-    jannik.append('Anfrage entfernt');
+    const greta = document.querySelector('[data-replica-person="greta-h"]')!;
+    for (const button of greta.querySelectorAll('[data-replica-action]')) button.remove();
+    greta.append('Anfrage entfernt');
     expect(summary(found(url)).map((e) => e.person)).toEqual(['sibel', 'lorenz']);
   });
 
@@ -425,10 +425,10 @@ describe('connections', () => {
   it('refuses on a row without a menu, and on one with two', () => {
     loadReplica('facebook/profile-friends.en.html');
     const url = 'https://www.facebook.com/riley.moss.counselling/friends';
-    const [harriet, obi] = found(url);
-    harriet!.element.querySelector('[data-replica-action="friend-menu"]')!.remove();
+    const [teodor, obi] = found(url);
+    teodor!.element.querySelector('[data-replica-action="friend-menu"]')!.remove();
     obi!.element.append(obi!.element.querySelector('[data-replica-action="friend-menu"]')!.cloneNode(true));
-    for (const row of [harriet!, obi!]) {
+    for (const row of [teodor!, obi!]) {
       const { result, clicks } = press(() => facebookAdapter.connectionStep!(row.element));
       expect(result.ok, row.name).toBe(false);
       expect(clicks).toEqual([]);
@@ -448,14 +448,14 @@ describe('connections', () => {
       'https://www.facebook.com/riley.moss.counselling/friends_all',
       'https://www.facebook.com/profile.php?id=100089412300999&sk=friends',
     ]) {
-      expect(summary(found(url)).map((e) => e.person), url).toEqual(['friend-harriet', 'friend-obi', 'friend-wren']);
+      expect(summary(found(url)).map((e) => e.person), url).toEqual(['friend-teodor', 'friend-obi', 'friend-wren']);
     }
   });
 
   it('a friend’s profile preview beside the list is not another row', () => {
     loadReplica('facebook/friends-list.fr.html');
     document.querySelector('[role="main"]')!.innerHTML =
-      '<div data-pagelet="ProfileActions"><h1>Aurélie Vasseur</h1><a href="https://www.facebook.com/profile.php?id=100089412300351">Aurélie</a>' +
+      '<div data-pagelet="ProfileActions"><h1>Élodie Marchand</h1><a href="https://www.facebook.com/profile.php?id=100089412300351">Aurélie</a>' +
       '<div role="button" aria-label="Amis">Amis</div><div role="button" aria-label="Message">Message</div></div>';
     const rows = found('https://www.facebook.com/friends/list/?profile_id=100089412300351');
     expect(rows.filter((c) => c.identities.includes('100089412300351')).length).toBeLessThanOrEqual(2);
