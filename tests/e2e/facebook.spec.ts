@@ -276,9 +276,10 @@ test('Messenger: reply only into the open conversation, never sent; follows a sw
   await site.goto(replicas.serve(MARTA_THREAD, 'facebook/messages.en.html'));
   const popup = await boundary.openPopup(site);
 
-  // Marta's conversation is open: her header carries her profile, so one exact item stands for it.
-  const martaOpen = detectionFor(popup, 'Marta Quell', 'message', 'exact');
+  // Marta's conversation is open and listed: one item, exact by her header's profile link.
+  const martaOpen = detectionFor(popup, 'Marta Quell', 'message');
   await expect(martaOpen).toHaveCount(1);
+  await expect(martaOpen).toHaveAttribute('data-match', 'exact');
   // Jonah's row: the thread /messages/t/<his id>/ is a one-to-one chat, so his row is exact.
   const jonahRow = detectionFor(popup, 'Jonah Weiss', 'message', 'exact');
   await expect(jonahRow).toHaveCount(1);
@@ -310,9 +311,9 @@ test('Messenger: reply only into the open conversation, never sent; follows a sw
   await expect(site.locator('[data-replica-editor="jonah"]')).toBeVisible();
 
   const again = await boundary.openPopup(site);
-  // His row and his now open header (facebook-lists.spec.ts checks they are one item).
-  const jonahOpen = detectionFor(again, 'Jonah Weiss', 'message', 'exact').first();
-  await expect(jonahOpen).toBeVisible();
+  // His row and his now open header are one item.
+  const jonahOpen = detectionFor(again, 'Jonah Weiss', 'message', 'exact');
+  await expect(jonahOpen).toHaveCount(1);
   // Marta's header is gone; her row links a thread whose id is not her listed username.
   const martaRow = detectionFor(again, 'Marta Quell', 'message');
   await expect(martaRow).toHaveCount(1);
@@ -348,11 +349,11 @@ test('German message requests: detected as messages; no message box, so no reply
   await site.goto(replicas.serve(MESSAGE_REQUESTS, 'facebook/message-requests.de.html'));
   const popup = await boundary.openPopup(site);
 
-  // Her request's row links /messages/t/<her id>/ and her open request's header links her profile:
-  // both exact (one item once a conversation listed and open is one detection).
-  const gretaHeader = detectionFor(popup, 'Greta Hollmann', 'message', 'exact').last();
-  await expect(gretaHeader).toBeVisible();
-  await expect(detectionFor(popup, 'Greta Hollmann', 'message', 'name')).toHaveCount(0);
+  // Her request's row links /messages/t/<her id>/ and her open request's header links her
+  // profile: one item, exact.
+  const gretaHeader = detectionFor(popup, 'Greta Hollmann', 'message');
+  await expect(gretaHeader).toHaveCount(1);
+  await expect(gretaHeader).toHaveAttribute('data-match', 'exact');
   await expect(detectionFor(popup, 'Piotr Zielinski-Braun', 'message', 'name')).toContainText('Piotr Zieliński-Braun');
   expect((await replicaState(site)).foreignMutations).toEqual([]);
 
