@@ -94,11 +94,16 @@ test('connections: a client among the clinician’s friends, on the two-pane lis
   const list = await context.newPage();
   await list.goto(replicas.serve('https://www.facebook.com/friends/list/', 'facebook/friends-list.fr.html'));
   const popup = await boundary.openPopup(list);
-  await expect(item(popup, 'Karim Benali', 'connection', 'exact')).toHaveCount(1);
+  const karim = item(popup, 'Karim Benali', 'connection', 'exact');
+  await expect(karim).toHaveCount(1);
   await expect(item(popup, 'Baptiste Roux', 'connection', 'name')).toHaveCount(1);
   await expect(popup.getByTestId('detection').filter({ hasText: 'Riley Moss' })).toHaveCount(0);
   expect((await replicaState(list)).foreignMutations).toEqual([]);
   expect((await replicaState(list)).actions).toEqual([]);
+  // The site's own next step: the friend's own "…" menu, one click, nothing more.
+  await karim.getByTestId('connection-step').click();
+  await expect.poll(async () => (await replicaState(list)).actions).toEqual([{ action: 'friend-menu', person: 'friend-karim' }]);
+  expect(list.url()).toBe('https://www.facebook.com/friends/list/');
 
   const tab = await context.newPage();
   await tab.goto(replicas.serve('https://www.facebook.com/riley.moss.counselling/friends', 'facebook/profile-friends.en.html'));
