@@ -177,7 +177,7 @@ describe('structure', () => {
     expect(section.getAttribute('data-member-id')).not.toBe('987654321');
   });
 
-  it('leaves out images, styles, scripts, comments, typed values and embedded pages', () => {
+  it('leaves out images, styles, scripts, comments, typed values, embedded pages and animations', () => {
     const { html, doc } = outline(
       `<img id="photo" src="https://scontent.xx.fbcdn.net/v/rowan.jpg" srcset="https://scontent.xx.fbcdn.net/v/rowan2.jpg 2x" style="background:url(rowan.jpg)">
        <svg><image id="avatar" href="https://scontent.xx.fbcdn.net/a.jpg" xlink:href="https://scontent.xx.fbcdn.net/a.jpg"></image></svg>
@@ -186,7 +186,8 @@ describe('structure', () => {
        <embed src="https://www.facebook.com/plugins/rowan"><video src="https://x.fbcdn.net/rowan.mp4" poster="https://x.fbcdn.net/rowan.jpg"></video>
        <input id="box" value="rowan example" aria-label="Message"><textarea>rowan draft</textarea>
        <template id="later"><p>Rowan later</p></template>
-       <a id="script-link" href="javascript:alert('rowan')" onclick="rowan()">x</a>`,
+       <a id="script-link" href="javascript:alert('rowan')" onclick="rowan()">x</a>
+       <svg><a id="svg-link" href="/"><set attributeName="href" to="javascript:alert('rowan')"></set></a></svg>`,
     );
     expect(html.toLowerCase()).not.toContain('rowan');
     expect(attr(doc, '#photo', 'src')).toBe('data:,');
@@ -202,6 +203,7 @@ describe('structure', () => {
     expect((doc.querySelector('#later') as HTMLTemplateElement).content.childNodes).toHaveLength(0);
     expect(doc.querySelector('#script-link')!.hasAttribute('href')).toBe(false);
     expect(doc.querySelector('#script-link')!.hasAttribute('onclick')).toBe(false);
+    expect(doc.querySelector('#svg-link')!.children).toHaveLength(0);
   });
 
   it('replaces other sites’ names and query values, and email addresses', () => {
