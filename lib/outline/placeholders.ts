@@ -1,4 +1,4 @@
-import { ELIDED_LETTERS, PATH_WORDS, SINGLE_LETTER_WORDS, TEXT_WORDS, fold } from './words';
+import { ELIDED_LETTERS, LOWER_CASE_WORDS, PATH_WORDS, SINGLE_LETTER_WORDS, TEXT_WORDS, fold } from './words';
 
 /**
  * How a string is read, which decides what of it stays:
@@ -195,7 +195,7 @@ export class Placeholders {
         // l’invitation, d’Ana, Ana’s: the elided letter and the possessive are grammar, not a name.
         if (ELIDED_LETTERS.has(word) && (APOSTROPHE.test(after) || (word === 's' && APOSTROPHE.test(before)))) return true;
         if (key.length === 1) return SINGLE_LETTER_WORDS.has(word) && !JOINED.test(before) && !JOINED.test(after);
-        return TEXT_WORDS.has(key);
+        return TEXT_WORDS.has(key) || (LOWER_CASE_WORDS.has(key) && word === word.toLowerCase());
       }
     }
   }

@@ -63,6 +63,12 @@ describe('words', () => {
     expect(text(doc, '#fr')).toMatch(/^l’invitation de \p{Lu}\p{Ll}+\d · Ajouter ami\(e\)$/u);
     expect(text(doc, '#initial')).not.toMatch(/\bA\./);
   });
+
+  it('keeps short framing words in lower case only, as names they go', () => {
+    const { doc } = outline(`<h2>People you may know</h2><p>May Le · Foto do perfil de Minh Do</p>`);
+    expect(text(doc, 'h2')).toBe('People you may know');
+    expect(text(doc, 'p')).toMatch(/^\p{Lu}\p{Ll}+\d \p{Lu}\p{Ll}+\d · Foto do perfil de \p{Lu}\p{Ll}+\d \p{Lu}\p{Ll}+\d$/u);
+  });
 });
 
 describe('numbers and ids', () => {
