@@ -48,13 +48,17 @@ const IMAGE_ATTRIBUTE = /^(?:src|srcset|imagesrcset|lowsrc)$/;
 const IMAGE_ELEMENT = /^(?:image|feImage)$/;
 
 /**
- * Attributes that name other elements or carry a script's data: ids, references to them, and
- * data-* other than the sites' structural ones. Words the page's texts and links had replaced are
- * replaced here too (id="thread-ana"). Every other attribute (role, type, dir, the sites' pagelet
- * and view names, componentkey) is structural: its words stay, the ids in it go.
+ * Attributes that name other elements: ids and references to them. Words the page's texts and
+ * links had replaced are replaced here too (id="thread-ana"), so references still meet their ids.
  */
-const REFERENCE_ATTRIBUTE =
-  /^(?:id|for|name|form|list|headers|usemap|slot|aria-(?:labelledby|describedby|controls|owns|activedescendant|details|errormessage|flowto)|data-(?!(?:pagelet|testid|view-name|visualcompletion|lexical-editor|imgperflogname|display-contents|sdui-screen|view-tracking-scope|control-name)$).*)$/;
+const REFERENCE_ATTRIBUTE = /^(?:id|for|name|form|list|headers|usemap|slot|aria-(?:labelledby|describedby|controls|owns|activedescendant|details|errormessage|flowto))$/;
+
+/**
+ * The sites' structural data-* attributes, which the adapters read (pagelet and view names, test
+ * ids): their words stay, the ids in them go, as in role, type, dir, componentkey and every other
+ * attribute. Any other data-* is a script's data and may hold a name: read as text.
+ */
+const STRUCTURAL_DATA = /^data-(?:pagelet|testid|view-name|visualcompletion|lexical-editor|imgperflogname|display-contents|sdui-screen|view-tracking-scope|control-name)$/;
 
 const ADDRESS = /^(?:https?:)?\/\//i;
 
@@ -76,13 +80,13 @@ function attributeValue(element: Element, name: string, value: string, placehold
     return outlineUrl(value, placeholders);
   }
   if (ADDRESS.test(value.trim())) return outlineUrl(value, placeholders);
-  if (TEXT_ATTRIBUTE.test(lower)) {
+  if (TEXT_ATTRIBUTE.test(lower) || (lower.startsWith('data-') && !STRUCTURAL_DATA.test(lower))) {
     // <meta name="viewport" content="width=device-width">: settings, not words of the page.
     const setting = lower === 'content' && META_SETTING.test(element.getAttribute('name') ?? '');
     return setting ? value : placeholders.replace(value, 'text');
   }
   // An SVG's geometry (d, viewBox, cx) is drawing, not data; its url(#…) references are ids.
-  if (svg && !value.includes('url(') && !REFERENCE_ATTRIBUTE.test(lower) && !lower.startsWith('aria-')) return value;
+  if (svg && !value.includes('url(') && !REFERENCE_ATTRIBUTE.test(lower) && !/^(?:aria|data)-/.test(lower)) return value;
   return placeholders.replace(value, REFERENCE_ATTRIBUTE.test(lower) ? 'reference' : 'structure');
 }
 

@@ -165,7 +165,7 @@ describe('structure', () => {
     const { doc } = outline(
       `<div data-pagelet="FriendRequests" class="x1n2onr6 msg-overlay-bubble-header">
          <div data-testid="lazy-column" data-view-name="pending-invitation" role="list" aria-hidden="false">
-           <section id="thread-rowan" data-replica-person="rowan" data-member-id="987654321"><h2>Rowan</h2></section>
+           <section id="thread-rowan" data-replica-person="rowan" data-member-id="987654321" data-tooltip="Ana Souza, Remove"><h2>Rowan</h2></section>
            <div role="region" aria-labelledby="thread-rowan"></div>
          </div>
        </div>`,
@@ -181,6 +181,8 @@ describe('structure', () => {
     expect(section.hasAttribute('data-replica-person')).toBe(false);
     expect(section.getAttribute('data-member-id')).toMatch(/^[1-9][0-9]{8}$/);
     expect(section.getAttribute('data-member-id')).not.toBe('987654321');
+    // A script's data may name someone the page shows nowhere else.
+    expect(section.getAttribute('data-tooltip')).toMatch(/^\p{Lu}\p{Ll}+\d \p{Lu}\p{Ll}+\d, Remove$/u);
   });
 
   it('leaves out images, styles, scripts, comments, typed values, embedded pages and animations', () => {
