@@ -189,6 +189,8 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
     if (!card || seen.has(card)) continue;
     const tally = tallyOf(card);
     if (distinctPeople(tally) !== 1 || tally.accept + tally.add > 2 || tally.negative > 2) continue;
+    // Two whole pairs and one person: a row without a person grew into its neighbour's row.
+    if (tally.accept + tally.add > 1 && tally.negative > 1) continue;
     seen.add(card);
     const negative = controls.find((c) => c.role === 'negative' && card.contains(c.element) && c.element !== positive);
     if (!negative) continue;
