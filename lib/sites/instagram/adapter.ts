@@ -14,6 +14,7 @@ import {
   MESSAGE_LIST_SELECTORS,
   NOT_A_CARD_SELECTORS,
   NOT_COMPOSER_SELECTORS,
+  POST_SELECTORS,
   OWN_PROFILE_SELECTORS,
   PAGE_CONTENT_SELECTORS,
   PROFILE_CARD_SELECTORS,
@@ -99,9 +100,10 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
  * is not a card; nor is anything inside `skip` (a connections dialog).
  */
 function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[]): Candidate[] {
-  const notCard = any(NOT_A_CARD_SELECTORS);
+  const notCard = any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS]);
+  const post = any(POST_SELECTORS);
   return findCards(root, marks, MARKUP)
-    .filter(({ card }) => !card.matches(notCard) && !card.querySelector(notCard))
+    .filter(({ card }) => !card.matches(notCard) && !card.querySelector(notCard) && !card.closest(post))
     .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
     .map(({ kind, card, identities }) => ({
       kind,

@@ -85,10 +85,16 @@ export const COMPOSER_SELECTORS = [
 export const NOT_COMPOSER_SELECTORS = ['article'] as const;
 
 /**
- * What a card found by its pair of controls can never be: a whole post, a post or reel opened
- * over the page (author link, Follow and the overlay's Close), the page itself. Sure in shape.
+ * What a card found by its pair of controls can never be: a post or reel opened over the page
+ * (author link, Follow and the overlay's Close), the page itself. Sure in shape.
  */
-export const NOT_A_CARD_SELECTORS = ['article', '[role="dialog"]', 'main', '[role="main"]', 'body'] as const;
+export const NOT_A_CARD_SELECTORS = ['[role="dialog"]', 'main', '[role="main"]', 'body'] as const;
+
+/**
+ * Where a card can never be: inside a post, whose header pairs its author's Follow with the post's
+ * own ✕ or menu. Suggestions in the feed are units of their own, not posts. Fairly sure.
+ */
+export const POST_SELECTORS = ['article'] as const;
 
 /**
  * Places that are never someone else's: the clinician's own account in the left navigation and
