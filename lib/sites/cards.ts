@@ -85,6 +85,8 @@ interface Tally {
   negative: number;
   /** The people in here, by identity (or by name for marks without one). */
   people: Set<string>;
+  /** How many of `people` are identities, kept as they are added: big boxes are asked about once per mark. */
+  ids: number;
 }
 
 function tallies(
@@ -95,7 +97,7 @@ function tallies(
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, people: new Set() }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, people: new Set(), ids: 0 }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -107,30 +109,62 @@ function tallies(
   }
   for (const mark of marks) {
     const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
-    if (key) up(mark.element, (tally) => tally.people.add(key));
+    if (!key) continue;
+    up(mark.element, (tally) => {
+      if (tally.people.has(key)) return;
+      tally.people.add(key);
+      if (key.startsWith('id:')) tally.ids++;
+    });
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, people: new Set() };
+  const none: Tally = { accept: 0, add: 0, negative: 0, people: new Set(), ids: 0 };
   return (element: Element) => map.get(element) ?? none;
 }
 
 /** The people of a tally counted once each: a name is the same person as an identity on the same card. */
 function distinctPeople(tally: Tally): number {
-  const ids = [...tally.people].filter((key) => key.startsWith('id:')).length;
-  return ids > 0 ? ids : tally.people.size;
+  return tally.ids > 0 ? tally.ids : tally.people.size;
 }
 
 /**
  * The displayed name on a card: the first mark's own name (an avatar's label), else the text of
  * the first mark that has text outside the card's controls and icons.
  */
-function nameOn(card: Element, marks: readonly PersonMark[], controls: ReadonlySet<Element>): string {
-  const inside = marks.filter((mark) => card.contains(mark.element) || mark.element.contains(card));
+function nameOn(card: Element, marks: MarkIndex, controls: ReadonlySet<Element>): string {
+  const inside = marks.around(card);
   for (const mark of inside) if (mark.name) return mark.name;
   for (const mark of inside) {
     const text = firstText(mark.element, controls);
     if (text) return text;
   }
   return '';
+}
+
+/**
+ * The marks by element, so that the marks on, inside or around a card cost a lookup per element
+ * of the card and per ancestor rather than a pass over every mark on the page (no card-by-mark
+ * step on pages of thousands).
+ */
+class MarkIndex {
+  private readonly at = new Map<Element, number[]>();
+  constructor(private readonly marks: readonly PersonMark[]) {
+    marks.forEach((mark, i) => {
+      const list = this.at.get(mark.element);
+      if (list) list.push(i);
+      else this.at.set(mark.element, [i]);
+    });
+  }
+
+  /** The marks on `box`, inside it or around it, in the order they were given. */
+  around(box: Element): PersonMark[] {
+    const found: number[] = [];
+    const take = (element: Element) => {
+      const list = this.at.get(element);
+      if (list) found.push(...list);
+    };
+    for (let node: Element | null = box; node; node = node.parentElement) take(node);
+    for (const element of box.querySelectorAll('*')) take(element);
+    return [...new Set(found)].sort((a, b) => a - b).map((i) => this.marks[i]!);
+  }
 }
 
 /** The first text in `element` that is not inside one of `controls`, an icon, a time or hidden text. */
@@ -167,6 +201,8 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
   }
   const tallyOf = tallies(scope, controls, marks);
   const controlSet = new Set(controls.map((c) => c.element));
+  const roles = new Map(controls.map((c) => [c.element, c.role]));
+  const index = new MarkIndex(marks);
   const seen = new Set<Element>();
   const found: FoundCard[] = [];
 
@@ -192,16 +228,17 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
     // Two whole pairs and one person: a row without a person grew into its neighbour's row.
     if (tally.accept + tally.add > 1 && tally.negative > 1) continue;
     seen.add(card);
-    const negative = controls.find((c) => c.role === 'negative' && card.contains(c.element) && c.element !== positive);
+    // The card's first control that turns away, found among the card's own elements.
+    const negative = [...card.querySelectorAll(markup.controls)].find((el) => el !== positive && roles.get(el) === 'negative');
     if (!negative) continue;
     const identities = [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
     found.push({
       kind: role === 'accept' ? 'request' : 'suggestion',
       card,
       identities,
-      name: nameOn(card, marks, controlSet),
+      name: nameOn(card, index, controlSet),
       positive,
-      negative: negative.element,
+      negative,
     });
   }
   return found;
@@ -214,13 +251,14 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
  */
 export function personRows(scope: ParentNode, marks: readonly PersonMark[]): { row: Element; identities: string[]; name: string }[] {
   const tallyOf = tallies(scope, [], marks);
+  const index = new MarkIndex(marks);
   const rows = new Map<Element, { row: Element; identities: string[]; name: string }>();
   for (const mark of marks) {
     let row = mark.element;
     while (row.parentElement && row.parentElement !== scope && distinctPeople(tallyOf(row.parentElement)) === 1) row = row.parentElement;
     if (rows.has(row)) continue;
     const identities = [...tallyOf(row).people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
-    rows.set(row, { row, identities, name: nameOn(row, marks, new Set()) });
+    rows.set(row, { row, identities, name: nameOn(row, index, new Set()) });
   }
   return [...rows.values()];
 }

@@ -75,9 +75,13 @@ function personMarks(root: ParentNode, url: URL): PersonMark[] {
  * navigation) that holds the same person's avatar or reads "Profile". Null when none is shown.
  */
 function ownIdentity(doc: Document, url: URL): string | null {
+  // Only the page outside its content is walked: the navigation, not a feed of thousands.
   const content = any(PAGE_CONTENT_SELECTORS);
-  for (const link of doc.querySelectorAll(any(PROFILE_LINK_SELECTORS))) {
-    if (link.closest(content)) continue;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (node) =>
+      (node as Element).matches(content) ? NodeFilter.FILTER_REJECT : (node as Element).matches('a[href]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+  });
+  for (let link = walker.nextNode() as Element | null; link; link = walker.nextNode() as Element | null) {
     const identity = identityFromHref('instagram', link.getAttribute('href') ?? '', url.href);
     if (!identity) continue;
     const avatar = [...link.querySelectorAll(any(AVATAR_SELECTORS))].some(
@@ -102,6 +106,7 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
 function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[]): Candidate[] {
   const notCard = any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS]);
   const post = any(POST_SELECTORS);
+  const people = new Set(marks.map((mark) => mark.element));
   return findCards(root, marks, MARKUP)
     .filter(({ card }) => !card.matches(notCard) && !card.querySelector(notCard) && !card.closest(post))
     .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
@@ -109,7 +114,7 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
       kind,
       platform: 'instagram',
       identities,
-      name: shownName(card, marks.filter((mark) => card.contains(mark.element))) || identities[0] || '',
+      name: shownName(card, people) || identities[0] || '',
       element: card,
     }));
 }
@@ -155,13 +160,14 @@ function connectionDialogs(root: ParentNode, url: URL, marks: readonly PersonMar
  */
 function connectionRows(dialog: Element, marks: readonly PersonMark[]): Candidate[] {
   const inside = marks.filter((mark) => dialog.contains(mark.element));
+  const people = new Set(inside.map((mark) => mark.element));
   return personRows(dialog, inside)
     .filter(({ row }) => row.querySelector(any(CONTROL_SELECTORS)))
     .map(({ row, identities }) => ({
       kind: 'connection',
       platform: 'instagram',
       identities,
-      name: shownName(row, inside) || identities[0] || '',
+      name: shownName(row, people) || identities[0] || '',
       element: row,
     }));
 }
@@ -171,16 +177,15 @@ function connectionRows(dialog: Element, marks: readonly PersonMark[]): Candidat
  * icon, a time, a link to someone, a sentence around a link ("caio.b_ pediu para seguir você.")
  * or a line of context ("Followed by …", words.ts); else the text of their username link.
  */
-function shownName(row: Element, marks: readonly PersonMark[]): string {
-  const controls = [...row.querySelectorAll(PRESSABLE)].filter((control) => !marks.some((mark) => mark.element === control));
-  const links = new Set(marks.map((mark) => mark.element));
+function shownName(row: Element, people: ReadonlySet<Element>): string {
+  const controls = [...row.querySelectorAll(PRESSABLE)].filter((control) => !people.has(control));
   let username = '';
   for (const node of textNodes(row)) {
     const parent = node.parentElement!;
     const text = node.textContent!.replace(/\s+/g, ' ').trim();
     if (parent.closest('svg, time, abbr, [aria-hidden="true"]')) continue;
     const link = parent.closest('a');
-    if (link && links.has(link)) {
+    if (link && people.has(link)) {
       username ||= text;
       continue;
     }
@@ -217,10 +222,40 @@ function threadKey(href: string, base: string): string | null {
   return match ? `/direct/t/${match[1]}/` : null;
 }
 
+const NOT_TEXT = 'svg, time, abbr, [aria-hidden="true"], script, style';
+
+/**
+ * A row's first text after its avatar, when the avatar comes first (null when text comes before
+ * it, as a note's does in the notes tray).
+ */
+function textAfterAvatar(row: Element, avatar: Element): Text | null {
+  const walker = row.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let seen = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === avatar) seen = true;
+    else if (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() && !node.parentElement!.closest(NOT_TEXT)) {
+      return seen ? (node as Text) : null;
+    }
+  }
+  return null;
+}
+
+/** The identities of the marks on or inside `box`, each once, in page order. */
+function identitiesIn(box: Element, byElement: ReadonlyMap<Element, string>): string[] {
+  const found = new Set<string>();
+  const own = byElement.get(box);
+  if (own) found.add(own);
+  for (const element of box.querySelectorAll('a, img')) {
+    const identity = byElement.get(element);
+    if (identity) found.add(identity);
+  }
+  return [...found];
+}
+
 /** The first text in `element` outside icons, times and hidden text, as a text node. */
 function firstTextNode(element: Element): Text | null {
   for (const node of textNodes(element)) {
-    if (!node.parentElement!.closest('svg, time, abbr, [aria-hidden="true"], script, style')) return node;
+    if (!node.parentElement!.closest(NOT_TEXT)) return node;
   }
   return null;
 }
@@ -266,22 +301,24 @@ function threadRows(root: ParentNode, url: URL, marks: readonly PersonMark[], ow
     const row = link.closest(THREAD_ROW_WRAPPER) ?? link;
     if (!rows.has(row)) rows.set(row, threadKey(link.getAttribute('href') ?? '', url.href) ?? undefined);
   }
-  const linkRows = [...rows.keys()];
+  const threadLinks = any(THREAD_LINK_SELECTORS);
   const buttons = any(THREAD_BUTTON_SELECTORS);
   for (const img of root.querySelectorAll('img')) {
     const button = img.closest(buttons);
-    if (!button || button.closest(MESSAGES) || linkRows.some((row) => row.contains(button))) continue;
+    // A button inside (or around) a row that links its thread belongs to that row.
+    if (!button || button.closest(MESSAGES) || button.closest(threadLinks) || button.querySelector(threadLinks)) continue;
     const row = button.closest(THREAD_ROW_WRAPPER) ?? button;
     if (!rows.has(row)) rows.set(row, undefined);
   }
 
+  const byElement = new Map(marks.map((mark) => [mark.element, mark.identity!]));
   const found: Candidate[] = [];
   for (const [row, thread] of rows) {
-    const name = firstTextNode(row);
     const avatar = row.querySelector('img');
+    // A row that links its thread is a conversation whatever comes first in it.
+    const name = avatar && !thread ? textAfterAvatar(row, avatar) : firstTextNode(row);
     if (!name) continue;
-    if (avatar && !thread && avatar.compareDocumentPosition(name) & Node.DOCUMENT_POSITION_PRECEDING) continue;
-    const identities = [...new Set(marks.filter((mark) => row.contains(mark.element)).map((mark) => mark.identity!))];
+    const identities = identitiesIn(row, byElement);
     if (own !== null && identities.includes(own)) continue;
     found.push({
       kind: 'message',
