@@ -8,6 +8,7 @@ import type { Sealed } from '@/lib/vault/crypto';
  */
 export const ACTIVITY_KINDS = [
   'declined',
+  'suggestion-removed',
   'reply-inserted',
   'guard-confirmed',
   'guard-cancelled',

@@ -8,7 +8,7 @@ import { isPlatform, type Platform } from '@/lib/identity/platform';
  * policy brings online events into the session rather than handling them there). An entry says
  * who, where, what Boundary helped do and when, and nothing else: never what anyone wrote.
  */
-export const DISCUSS_EVENTS = ['declined-request', 'redirected-message', 'welfare-check'] as const;
+export const DISCUSS_EVENTS = ['declined-request', 'removed-suggestion', 'redirected-message', 'welfare-check'] as const;
 export type DiscussEvent = (typeof DISCUSS_EVENTS)[number];
 
 export interface DiscussEntry {
@@ -27,6 +27,11 @@ const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check'>, Record<Platform, Me
     facebook: 'discuss_declined_facebook',
     instagram: 'discuss_declined_instagram',
     linkedin: 'discuss_declined_linkedin',
+  },
+  'removed-suggestion': {
+    facebook: 'discuss_removed_suggestion_facebook',
+    instagram: 'discuss_removed_suggestion_instagram',
+    linkedin: 'discuss_removed_suggestion_linkedin',
   },
   'redirected-message': {
     facebook: 'discuss_redirected_facebook',

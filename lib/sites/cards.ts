@@ -49,6 +49,20 @@ export interface FoundCard {
   /** The control that takes the person in, and the one that turns them away. */
   positive: Element;
   negative: Element;
+  /**
+   * False for a card found with `unreadPairs`: one person and two controls whose labels are in
+   * no language Boundary knows. Its kind comes from the page, and nothing on it is pressed.
+   */
+  labelsRead: boolean;
+}
+
+export interface FindOptions {
+  /**
+   * On pages that exist to list requests (or suggestions), a card whose two controls say
+   * nothing Boundary can read (a UI language without a word table) is still this kind of card:
+   * detection does not depend on the language; pressing does (pressRole reads labels).
+   */
+  unreadPairs?: PairKind;
 }
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -83,6 +97,8 @@ interface Tally {
   accept: number;
   add: number;
   negative: number;
+  /** Controls whose labels read as nothing (another language, an unlabelled icon). */
+  unread: number;
   /** The people in here, by identity (or by name for marks without one). */
   people: Set<string>;
   /** How many of `people` are identities, kept as they are added: big boxes are asked about once per mark. */
@@ -91,13 +107,13 @@ interface Tally {
 
 function tallies(
   scope: ParentNode,
-  controls: readonly { element: Element; role: ControlRole }[],
+  controls: readonly { element: Element; role: ControlRole | null }[],
   marks: readonly PersonMark[],
 ) {
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, people: new Set(), ids: 0 }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0 }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -105,7 +121,7 @@ function tallies(
   };
   for (const { element, role } of controls) {
     if (role === 'state') continue;
-    up(element, (tally) => tally[role]++);
+    up(element, (tally) => tally[role ?? 'unread']++);
   }
   for (const mark of marks) {
     const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
@@ -116,7 +132,7 @@ function tallies(
       if (key.startsWith('id:')) tally.ids++;
     });
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, people: new Set(), ids: 0 };
+  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0 };
   return (element: Element) => map.get(element) ?? none;
 }
 
@@ -191,13 +207,20 @@ export function firstText(element: Element, controls: ReadonlySet<Element> = new
  * that shares its box with another pair before reaching a person (a toolbar's "Confirm all /
  * Delete all") makes no card; nor does a box that reaches two people at once.
  */
-export function findCards(scope: ParentNode, marks: readonly PersonMark[], markup: CardMarkup = DEFAULT_MARKUP): FoundCard[] {
+export function findCards(
+  scope: ParentNode,
+  marks: readonly PersonMark[],
+  markup: CardMarkup = DEFAULT_MARKUP,
+  options: FindOptions = {},
+): FoundCard[] {
   const people = new Set(marks.map((mark) => mark.element));
-  const controls: { element: Element; role: ControlRole }[] = [];
+  const controls: { element: Element; role: ControlRole | null }[] = [];
   for (const element of scope.querySelectorAll(markup.controls)) {
     // A person's link is the person, never a control (unless it is labelled as one).
+    if (people.has(element) && !element.hasAttribute('aria-label')) continue;
     const role = roleOf(element, markup.words);
-    if (role && !(people.has(element) && !element.hasAttribute('aria-label'))) controls.push({ element, role });
+    // Links that read as nothing are navigation, not a card's controls.
+    if (role || (options.unreadPairs && element.localName !== 'a')) controls.push({ element, role });
   }
   const tallyOf = tallies(scope, controls, marks);
   const controlSet = new Set(controls.map((c) => c.element));
@@ -239,9 +262,55 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
       name: nameOn(card, index, controlSet),
       positive,
       negative,
+      labelsRead: true,
     });
   }
-  return found;
+  if (options.unreadPairs) found.push(...unreadCards(scope, marks, index, controls, tallyOf, found, options.unreadPairs, controlSet));
+  return found.sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/**
+ * Cards of one person and exactly two controls that read as nothing, around people on no card
+ * found from labels: the smallest box around the person's mark that holds two controls.
+ */
+function unreadCards(
+  scope: ParentNode,
+  marks: readonly PersonMark[],
+  index: MarkIndex,
+  controls: readonly { element: Element; role: ControlRole | null }[],
+  tallyOf: (element: Element) => Tally,
+  found: readonly FoundCard[],
+  kind: PairKind,
+  controlSet: ReadonlySet<Element>,
+): FoundCard[] {
+  const taken = (element: Element) => found.some((f) => f.card.contains(element) || element.contains(f.card));
+  const cards: FoundCard[] = [];
+  const seen = new Set<Element>();
+  for (const mark of marks) {
+    if (taken(mark.element)) continue;
+    let box: Element | null = mark.element;
+    while (box) {
+      const t = tallyOf(box);
+      if (t.accept + t.add + t.negative + t.unread >= 2) break;
+      box = box === scope ? null : box.parentElement;
+    }
+    if (!box || seen.has(box) || taken(box)) continue;
+    const tally = tallyOf(box);
+    if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) continue;
+    seen.add(box);
+    const card = box;
+    const pair = controls.filter((c) => c.role === null && card.contains(c.element)).map((c) => c.element);
+    cards.push({
+      kind,
+      card,
+      identities: [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3)),
+      name: nameOn(card, index, controlSet),
+      positive: pair[0]!,
+      negative: pair[1]!,
+      labelsRead: false,
+    });
+  }
+  return cards;
 }
 
 /**
