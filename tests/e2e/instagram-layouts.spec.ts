@@ -109,7 +109,9 @@ test('inbox rows that are buttons: matched exactly by the username in their avat
   await priya.getByTestId('insert-reply').click();
   await expect(priya.getByTestId('action-result')).toHaveAttribute('data-ok', 'false');
   expect(await replicaState(en)).toEqual({ actions: [], sent: [], foreignMutations: [], editors: {} });
+  // The German inbox is at the same address: one tab at a time, so the popup finds the right one.
   await popup.close();
+  await en.close();
 
   const de = await openSite(context, replicas, 'https://www.instagram.com/direct/inbox/', 'direct-inbox-buttons.de.html');
   await de.locator('[data-replica-person="emil"]').waitFor({ state: 'attached' });

@@ -225,14 +225,13 @@ test('open Spanish thread: header by profile, rows by name; reply only into the 
   const site = await openSite(context, replicas, CARMEN_THREAD, 'direct-thread.es.html');
   const popup = await boundary.openPopup(site);
 
+  // Carmen's row links the thread that is open: row and header are one conversation, exact.
   const carmenHeader = detectionFor(popup, 'Carmen Ruiz', 'message', 'exact');
   await expect(carmenHeader).toHaveCount(1);
-  await expect(detectionFor(popup, 'Carmen Ruiz', 'message', 'name')).toHaveCount(1);
   await expect(detectionFor(popup, 'Diego Fuentes', 'message', 'name')).toHaveCount(1);
   // The @mention inside Carmen's messages is on the list and is not a conversation.
   expect(await shownSummary(popup, ALL_NAMES)).toEqual([
     ['message', 'exact', 'Carmen Ruiz'],
-    ['message', 'name', 'Carmen Ruiz'],
     ['message', 'name', 'Diego Fuentes'],
   ]);
   // Two people: Carmen, by her header and her row, counts once.
@@ -265,7 +264,6 @@ test('open Spanish thread: header by profile, rows by name; reply only into the 
   expect(await shownSummary(again, ALL_NAMES)).toEqual([
     ['message', 'exact', 'Diego Fuentes'],
     ['message', 'name', 'Carmen Ruiz'],
-    ['message', 'name', 'Diego Fuentes'],
   ]);
   expect(await boundary.badgeText(site)).toBe('2');
 
@@ -348,6 +346,8 @@ test('no false positives: with near misses of everyone on the list, every Instag
       await expect(site).toHaveURL(DIEGO_THREAD);
       await checkEmpty(site);
     }
+    // Some replicas share an address: one tab at a time, so the popup reads the right one.
+    await site.close();
   }
   expectNoUnexpectedRequests(replicas);
 });
