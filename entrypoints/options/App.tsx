@@ -82,8 +82,9 @@ export function App() {
       if (area === 'session' && KEY_ITEM in changes) void refreshVault(false);
     };
     browser.storage.onChanged.addListener(onStorage);
-    // Going idle is noticed lazily; an open page checks now and then, so the list leaves the
-    // screen once the idle time has passed, and counts the clinician's own key presses and clicks as use.
+    // The background's timer wipes the key when the idle time passes (the storage listener above
+    // hears it); an open page also checks now and then, and counts the clinician's own key presses
+    // and clicks as use.
     const timer = setInterval(() => void refreshVault(false), IDLE_CHECK_MS);
     let lastUse = 0;
     const onUse = () => {

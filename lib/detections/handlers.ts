@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
+import { ClientWriteRefused } from '@/lib/clients/limits';
+import { versionOf } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';
 import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
@@ -257,7 +259,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   const named = (clientIds: readonly number[]) =>
     clientIds.flatMap((id) => {
       const client = clients.get(id);
-      return client ? [{ id, name: client.name, status: client.status }] : [];
+      return client ? [{ id, name: client.name, status: client.status, version: versionOf(client) }] : [];
     });
   const detections = state.detections.flatMap((d): DetectionView[] => {
     const matched = named(d.clientIds);
@@ -348,13 +350,16 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
       const db = database();
       try {
         if (message.type === 'this-is-them') {
-          await linkIdentity(db, message.clientId, detection.platform, detection.identity);
+          await linkIdentity(db, message.clientId, detection.platform, detection.identity, message.version);
         } else {
           await rememberNotThem(db, message.clientId, detection.platform, detection.identity);
         }
       } catch (error) {
         // Locked, or re-keyed meanwhile: say so in the popup rather than fail without a word.
-        if (error instanceof VaultLockedError || error instanceof VaultChangedError) return { ok: false, reason: error.message };
+        // Changed since the popup showed it, or past a limit: said too, and nothing was written.
+        if (error instanceof VaultLockedError || error instanceof VaultChangedError || error instanceof ClientWriteRefused) {
+          return { ok: false, reason: error.message };
+        }
         throw error;
       }
       await logActivity(db, {

@@ -1,4 +1,4 @@
-import type { ActivityPlace } from '@/lib/activity/model';
+import { isActivityPlace, isTime, type ActivityPlace } from '@/lib/activity/model';
 import { placeName } from '@/lib/activity/places';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { isPlatform, type Platform } from '@/lib/identity/platform';
@@ -19,6 +19,22 @@ export interface DiscussEntry {
   event: DiscussEvent;
   /** When it happened, in ms since the epoch. */
   at: number;
+}
+
+/** An entry's own fields from a value read back (a sealed row opened, a backup file); undefined when it is anything else. */
+export function readDiscussEntry(value: unknown): Omit<DiscussEntry, 'id'> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  const exact = keys.length === 4 && ['clientId', 'platform', 'event', 'at'].every((k) => keys.includes(k));
+  const ok =
+    exact &&
+    Number.isSafeInteger(v.clientId) &&
+    (v.clientId as number) > 0 &&
+    isActivityPlace(v.platform) &&
+    (DISCUSS_EVENTS as readonly unknown[]).includes(v.event) &&
+    isTime(v.at);
+  return ok ? (v as unknown as Omit<DiscussEntry, 'id'>) : undefined;
 }
 
 /** Each site names its requests differently, and languages word each event their own way. */

@@ -91,7 +91,8 @@ export type PageToBackground =
    * flagged; without it the background refuses flagged text.
    */
   | { type: 'insert-reply'; tabId: number; token: string; text: string; confirmed?: boolean }
-  | { type: 'this-is-them'; tabId: number; token: string; clientId: number }
+  /** `version`: the client record's version the popup showed (Client.version); a changed record is not linked. */
+  | { type: 'this-is-them'; tabId: number; token: string; clientId: number; version?: number }
   | { type: 'not-them'; tabId: number; token: string; clientId: number }
   | { type: 'clients-changed' }
   /** "Leave page" on a profile: back in the tab's history, or to the site's start page when there is none. */
@@ -114,7 +115,7 @@ export interface DetectionView {
   platform: Platform;
   match: 'exact' | 'name';
   /** The clients on the list this person matched (several only for a shared name). */
-  clients: { id: number; name: string; status: 'current' | 'former' }[];
+  clients: { id: number; name: string; status: 'current' | 'former'; /** The record's version, for "this is them". */ version?: number }[];
   /** The name as the page shows it. */
   pageName: string;
   /** The profile identity the page linked, when it did; needed for "this is them". */
@@ -241,6 +242,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
         (v.confirmed === undefined || typeof v.confirmed === 'boolean')
       );
     case 'this-is-them':
+      return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId) && (v.version === undefined || isTabId(v.version));
     case 'not-them':
       return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId);
     default:

@@ -103,6 +103,9 @@ interface Tally {
   people: Set<string>;
   /** How many of `people` are identities, kept as they are added: big boxes are asked about once per mark. */
   ids: number;
+  /** The marks in here, in page order, and the first control in here that turns away. */
+  marks: PersonMark[];
+  firstNegative?: Element;
 }
 
 function tallies(
@@ -113,7 +116,7 @@ function tallies(
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0 }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [] }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -121,18 +124,22 @@ function tallies(
   };
   for (const { element, role } of controls) {
     if (role === 'state') continue;
-    up(element, (tally) => tally[role ?? 'unread']++);
+    up(element, (tally) => {
+      tally[role ?? 'unread']++;
+      if (role === 'negative') tally.firstNegative ??= element;
+    });
   }
   for (const mark of marks) {
     const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
-    if (!key) continue;
-    up(mark.element, (tally) => {
-      if (tally.people.has(key)) return;
-      tally.people.add(key);
-      if (key.startsWith('id:')) tally.ids++;
-    });
+    if (key) {
+      up(mark.element, (tally) => {
+        if (!tally.people.has(key) && key.startsWith('id:')) tally.ids++;
+        tally.people.add(key);
+        tally.marks.push(mark);
+      });
+    }
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0 };
+  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [] };
   return (element: Element) => map.get(element) ?? none;
 }
 
@@ -143,44 +150,16 @@ function distinctPeople(tally: Tally): number {
 
 /**
  * The displayed name on a card: the first mark's own name (an avatar's label), else the text of
- * the first mark that has text outside the card's controls and icons.
+ * the first mark that has text outside the card's controls and icons. `inside`: the card's marks
+ * (its tally's, so that naming a card costs its own marks, not every mark on the page).
  */
-function nameOn(card: Element, marks: MarkIndex, controls: ReadonlySet<Element>): string {
-  const inside = marks.around(card);
+function nameOn(inside: readonly PersonMark[], controls: ReadonlySet<Element>): string {
   for (const mark of inside) if (mark.name) return mark.name;
   for (const mark of inside) {
     const text = firstText(mark.element, controls);
     if (text) return text;
   }
   return '';
-}
-
-/**
- * The marks by element, so that the marks on, inside or around a card cost a lookup per element
- * of the card and per ancestor rather than a pass over every mark on the page (no card-by-mark
- * step on pages of thousands).
- */
-class MarkIndex {
-  private readonly at = new Map<Element, number[]>();
-  constructor(private readonly marks: readonly PersonMark[]) {
-    marks.forEach((mark, i) => {
-      const list = this.at.get(mark.element);
-      if (list) list.push(i);
-      else this.at.set(mark.element, [i]);
-    });
-  }
-
-  /** The marks on `box`, inside it or around it, in the order they were given. */
-  around(box: Element): PersonMark[] {
-    const found: number[] = [];
-    const take = (element: Element) => {
-      const list = this.at.get(element);
-      if (list) found.push(...list);
-    };
-    for (let node: Element | null = box; node; node = node.parentElement) take(node);
-    for (const element of box.querySelectorAll('*')) take(element);
-    return [...new Set(found)].sort((a, b) => a - b).map((i) => this.marks[i]!);
-  }
 }
 
 /** The first text in `element` that is not inside one of `controls`, an icon, a time or hidden text. */
@@ -224,8 +203,6 @@ export function findCards(
   }
   const tallyOf = tallies(scope, controls, marks);
   const controlSet = new Set(controls.map((c) => c.element));
-  const roles = new Map(controls.map((c) => [c.element, c.role]));
-  const index = new MarkIndex(marks);
   const seen = new Set<Element>();
   const found: FoundCard[] = [];
 
@@ -251,21 +228,20 @@ export function findCards(
     // Two whole pairs and one person: a row without a person grew into its neighbour's row.
     if (tally.accept + tally.add > 1 && tally.negative > 1) continue;
     seen.add(card);
-    // The card's first control that turns away, found among the card's own elements.
-    const negative = [...card.querySelectorAll(markup.controls)].find((el) => el !== positive && roles.get(el) === 'negative');
+    const negative = tally.firstNegative;
     if (!negative) continue;
     const identities = [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
     found.push({
       kind: role === 'accept' ? 'request' : 'suggestion',
       card,
       identities,
-      name: nameOn(card, index, controlSet),
+      name: nameOn(tally.marks, controlSet),
       positive,
       negative,
       labelsRead: true,
     });
   }
-  if (options.unreadPairs) found.push(...unreadCards(scope, marks, index, controls, tallyOf, found, options.unreadPairs, controlSet));
+  if (options.unreadPairs) found.push(...unreadCards(scope, marks, controls, tallyOf, found, options.unreadPairs, controlSet));
   return found.sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
@@ -276,7 +252,6 @@ export function findCards(
 function unreadCards(
   scope: ParentNode,
   marks: readonly PersonMark[],
-  index: MarkIndex,
   controls: readonly { element: Element; role: ControlRole | null }[],
   tallyOf: (element: Element) => Tally,
   found: readonly FoundCard[],
@@ -304,7 +279,7 @@ function unreadCards(
       kind,
       card,
       identities: [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3)),
-      name: nameOn(card, index, controlSet),
+      name: nameOn(tally.marks, controlSet),
       positive: pair[0]!,
       negative: pair[1]!,
       labelsRead: false,
@@ -315,19 +290,25 @@ function unreadCards(
 
 /**
  * For lists of people without pairs of controls (friends, followers, conversations): each mark's
- * row, the largest box around it that holds no other person, below `scope`. Marks of the same
- * person in one row give one row.
+ * row, the largest box around it that holds no other person, below `scope` and below any element
+ * matching `stop` (a list, a column: a row never grows into one). Marks of the same person in
+ * one row give one row.
  */
-export function personRows(scope: ParentNode, marks: readonly PersonMark[]): { row: Element; identities: string[]; name: string }[] {
+export function personRows(
+  scope: ParentNode,
+  marks: readonly PersonMark[],
+  stop?: string,
+): { row: Element; identities: string[]; name: string }[] {
   const tallyOf = tallies(scope, [], marks);
-  const index = new MarkIndex(marks);
   const rows = new Map<Element, { row: Element; identities: string[]; name: string }>();
+  const grows = (parent: Element | null): parent is Element =>
+    !!parent && parent !== scope && distinctPeople(tallyOf(parent)) === 1 && !(stop && parent.matches(stop));
   for (const mark of marks) {
     let row = mark.element;
-    while (row.parentElement && row.parentElement !== scope && distinctPeople(tallyOf(row.parentElement)) === 1) row = row.parentElement;
+    while (grows(row.parentElement)) row = row.parentElement;
     if (rows.has(row)) continue;
     const identities = [...tallyOf(row).people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
-    rows.set(row, { row, identities, name: nameOn(row, index, new Set()) });
+    rows.set(row, { row, identities, name: nameOn(tallyOf(row).marks, new Set()) });
   }
   return [...rows.values()];
 }

@@ -213,3 +213,46 @@ describe('cost on long lists', () => {
     }
   }, 60_000);
 });
+
+describe('personRows: rows never grow into a stop', () => {
+  it('a lone person in a column stays below the column, not the whole page', () => {
+    page(`<div id="page"><nav role="navigation" id="nav"><div><a href="/ana.example">Ana Example</a></div></nav>
+      <div role="main"><p>Nothing here</p></div></div>`);
+    const scope = document.getElementById('page')!;
+    const marks = linkMarks('facebook', 'https://www.facebook.com/friends/list/');
+    expect(personRows(scope, marks).map((r) => r.row.id)).toEqual(['nav']);
+    expect(personRows(scope, marks, '[role="navigation"]').map((r) => r.row.tagName)).toEqual(['DIV']);
+  });
+});
+
+describe('cost: reading a page costs each card its own marks and controls', () => {
+  /** How often findCards and personRows ask whether one element holds another, on a list of `n` cards. */
+  function containsCalls(n: number): number {
+    page(
+      `<div id="list">${Array.from(
+        { length: n },
+        (_, i) => `<div><a href="/person.number${i}">Person ${i}</a><div role="button">Confirm</div><div role="button">Delete</div></div>`,
+      ).join('')}</div>`,
+    );
+    const marks = linkMarks('facebook', 'https://www.facebook.com/friends/requests/');
+    const original = Node.prototype.contains;
+    let calls = 0;
+    Node.prototype.contains = function (this: Node, other: Node | null) {
+      calls++;
+      return original.call(this, other);
+    };
+    try {
+      expect(findCards(document.body, marks)).toHaveLength(n);
+      expect(personRows(document.getElementById('list')!, marks)).toHaveLength(n);
+    } finally {
+      Node.prototype.contains = original;
+    }
+    return calls;
+  }
+
+  it('grows with the number of cards, not with its square', () => {
+    const small = containsCalls(50);
+    const large = containsCalls(200);
+    expect(large).toBeLessThanOrEqual(small * 4 + 10);
+  });
+});
