@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { identityFromHref } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
 import { roleOfLabel } from '@/lib/sites/card-words';
@@ -182,36 +182,6 @@ describe('personRows', () => {
       ['LI', ['boexample'], 'Bo Example'],
     ]);
   });
-});
-
-describe('cost on long lists', () => {
-  /** DOM look-ups made by one call of `run` on a page of `count` rows, after a first call. */
-  function lookups(count: number, row: (i: number) => string, run: () => number): number {
-    page(Array.from({ length: count }, (_, i) => row(i)).join(''));
-    expect(run()).toBe(count);
-    const spies = [
-      vi.spyOn(Node.prototype, 'contains'),
-      vi.spyOn(Element.prototype, 'querySelectorAll'),
-      vi.spyOn(Element.prototype, 'querySelector'),
-      vi.spyOn(Element.prototype, 'matches'),
-    ];
-    run();
-    const calls = spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
-    for (const spy of spies) spy.mockRestore();
-    return calls;
-  }
-  const base = 'https://www.facebook.com/friends/';
-
-  it('finds cards and person rows at a cost that grows with the page, not its square', () => {
-    const card = (i: number) => `<div><a href="/person.number${i}">Person ${i}</a><button>Confirm</button><button>Delete</button></div>`;
-    const cards = () => findCards(document, linkMarks('facebook', base)).length;
-    const row = (i: number) => `<div><a href="/person.number${i}"><img alt=""></a><a href="/person.number${i}">Person ${i}</a></div>`;
-    const rows = () => personRows(document.body, linkMarks('facebook', base)).length;
-    for (const [make, run] of [[card, cards], [row, rows]] as const) {
-      const ratio = lookups(1000, make, run) / lookups(250, make, run);
-      expect(ratio).toBeLessThan(4.5);
-    }
-  }, 60_000);
 });
 
 describe('personRows: rows never grow into a stop', () => {
