@@ -104,11 +104,15 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
  * is not a card; nor is anything inside `skip` (a connections dialog).
  */
 function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[]): Candidate[] {
-  const notCard = any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS]);
   const post = any(POST_SELECTORS);
+  // The boxes that are, or hold, a post or the page: found once, each card a lookup.
+  const tooBig = new Set<Element>();
+  for (const element of root.querySelectorAll(any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS]))) {
+    for (let node: Element | null = element; node && !tooBig.has(node); node = node.parentElement) tooBig.add(node);
+  }
   const people = new Set(marks.map((mark) => mark.element));
   return findCards(root, marks, MARKUP)
-    .filter(({ card }) => !card.matches(notCard) && !card.querySelector(notCard) && !card.closest(post))
+    .filter(({ card }) => !tooBig.has(card) && !card.closest(post))
     .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
     .map(({ kind, card, identities }) => ({
       kind,
@@ -162,6 +166,7 @@ function connectionRows(dialog: Element, marks: readonly PersonMark[]): Candidat
   const inside = marks.filter((mark) => dialog.contains(mark.element));
   const people = new Set(inside.map((mark) => mark.element));
   return personRows(dialog, inside)
+    .map(({ row, identities }) => ({ row: ownBox(row, people), identities }))
     .filter(({ row }) => row.querySelector(any(CONTROL_SELECTORS)))
     .map(({ row, identities }) => ({
       kind: 'connection',
@@ -172,13 +177,29 @@ function connectionRows(dialog: Element, marks: readonly PersonMark[]): Candidat
     }));
 }
 
+/** What a list's own furniture is: its title, its search box. A person's row holds none of it. */
+const LIST_FURNITURE = 'h1, h2, [role="heading"], input';
+
+/**
+ * The person's own box in `row`: the row itself, unless it grew past the list's title and search
+ * box (a list of one person, whose row reaches the dialog's ✕ too); then the largest box around
+ * the person's first mark that holds none of that.
+ */
+function ownBox(row: Element, people: ReadonlySet<Element>): Element {
+  if (!row.querySelector(LIST_FURNITURE)) return row;
+  const mark = [...row.querySelectorAll('a, img')].find((element) => people.has(element));
+  if (!mark) return row;
+  let box = mark;
+  while (box.parentElement && box.parentElement !== row && !box.parentElement.querySelector(LIST_FURNITURE)) box = box.parentElement;
+  return box;
+}
+
 /**
  * A person's displayed name on a card or row: the first line of text that is not a control, an
  * icon, a time, a link to someone, a sentence around a link ("caio.b_ pediu para seguir você.")
  * or a line of context ("Followed by …", words.ts); else the text of their username link.
  */
 function shownName(row: Element, people: ReadonlySet<Element>): string {
-  const controls = [...row.querySelectorAll(PRESSABLE)].filter((control) => !people.has(control));
   let username = '';
   for (const node of textNodes(row)) {
     const parent = node.parentElement!;
@@ -189,7 +210,8 @@ function shownName(row: Element, people: ReadonlySet<Element>): string {
       username ||= text;
       continue;
     }
-    if (link || controls.some((control) => control.contains(parent)) || parent.querySelector('a')) continue;
+    const control = parent.closest(PRESSABLE);
+    if (link || (control && control !== row && row.contains(control)) || parent.querySelector('a')) continue;
     if (text === '·' || isContextLine(text)) continue;
     return text;
   }

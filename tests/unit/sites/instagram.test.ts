@@ -512,6 +512,19 @@ describe('the clinician’s own Followers dialog (English)', () => {
     expect(scan(OWN_FOLLOWERS)).toEqual(followers);
   });
 
+  it('keeps a lone follower’s row to their own box, below the list’s title, search and ✕', () => {
+    appendLaterItems();
+    for (const row of document.querySelectorAll('#followers > [data-replica-person]:not([data-replica-person="maeve"])')) row.remove();
+    const [only, ...others] = instagramAdapter.findCandidates(document, OWN_FOLLOWERS);
+    expect(others).toEqual([]);
+    expect([only!.kind, only!.identities, only!.name]).toEqual(['connection', ['maeve.dunn'], 'Maeve Dunn']);
+    const row = only!.element;
+    expect(row.contains(document.querySelector('[data-replica-person="maeve"]'))).toBe(true);
+    expect(row.querySelector('h1, input, [aria-label="Close"]')).toBeNull();
+    expect(instagramAdapter.connectionStep!(row)).toEqual({ ok: true, done: 'Pressed “Remove” on the page' });
+    expect(pressed).toEqual(['remove']);
+  });
+
   it('reads nobody on someone else’s followers list', () => {
     for (const mark of document.querySelectorAll('header a[href*="/accounts/edit"], header a[href*="/archive/"]')) mark.remove();
     expect(scan(new URL('https://www.instagram.com/maeve.dunn/followers/'))).toEqual([]);
