@@ -62,7 +62,7 @@ export const THREAD_LINK_SELECTORS = ['a[href*="/direct/t/"]'] as const;
  */
 export const THREAD_BUTTON_SELECTORS = ['[role="button"]'] as const;
 
-/** A row's own wrapper, when a matched row sits inside one (the older list layout). Seen 2026-11 in our replicas; unsure. */
+/** A row's own wrapper, when a matched row sits inside one: the older list layout of our first replicas, written from memory. Unsure. */
 export const THREAD_ROW_WRAPPER = '[role="listitem"]';
 
 /**
@@ -92,7 +92,7 @@ export const NOT_A_CARD_SELECTORS = ['[role="dialog"]', 'main', '[role="main"]',
 
 /**
  * Where a card can never be: inside a post, whose header pairs its author's Follow with the post's
- * own ✕ or menu. Suggestions in the feed are units of their own, not posts. Fairly sure.
+ * own ✕ or menu. Suggestions in the feed are units of their own, not posts: an inference [G].
  */
 export const POST_SELECTORS = ['article'] as const;
 
