@@ -101,6 +101,8 @@ interface Tally {
   unread: number;
   /** The people in here, by identity (or by name for marks without one). */
   people: Set<string>;
+  /** How many of `people` are identities, kept as they are added: big boxes are asked about once per mark. */
+  ids: number;
   /** The marks in here, in page order, and the first control in here that turns away. */
   marks: PersonMark[];
   firstNegative?: Element;
@@ -114,7 +116,7 @@ function tallies(
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), marks: [] }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [] }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -131,19 +133,19 @@ function tallies(
     const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
     if (key) {
       up(mark.element, (tally) => {
+        if (!tally.people.has(key) && key.startsWith('id:')) tally.ids++;
         tally.people.add(key);
         tally.marks.push(mark);
       });
     }
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), marks: [] };
+  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [] };
   return (element: Element) => map.get(element) ?? none;
 }
 
 /** The people of a tally counted once each: a name is the same person as an identity on the same card. */
 function distinctPeople(tally: Tally): number {
-  const ids = [...tally.people].filter((key) => key.startsWith('id:')).length;
-  return ids > 0 ? ids : tally.people.size;
+  return tally.ids > 0 ? tally.ids : tally.people.size;
 }
 
 /**
@@ -223,6 +225,8 @@ export function findCards(
     if (!card || seen.has(card)) continue;
     const tally = tallyOf(card);
     if (distinctPeople(tally) !== 1 || tally.accept + tally.add > 2 || tally.negative > 2) continue;
+    // Two whole pairs and one person: a row without a person grew into its neighbour's row.
+    if (tally.accept + tally.add > 1 && tally.negative > 1) continue;
     seen.add(card);
     const negative = tally.firstNegative;
     if (!negative) continue;
