@@ -106,6 +106,8 @@ interface Tally {
   /** The marks in here, in page order, and the first control in here that turns away. */
   marks: PersonMark[];
   firstNegative?: Element;
+  /** The first two controls in here that read as nothing, for cards found with `unreadPairs`. */
+  firstUnread: Element[];
 }
 
 function tallies(
@@ -116,7 +118,7 @@ function tallies(
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [] }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [], firstUnread: [] }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -127,6 +129,7 @@ function tallies(
     up(element, (tally) => {
       tally[role ?? 'unread']++;
       if (role === 'negative') tally.firstNegative ??= element;
+      if (role === null && tally.firstUnread.length < 2) tally.firstUnread.push(element);
     });
   }
   for (const mark of marks) {
@@ -139,7 +142,7 @@ function tallies(
       });
     }
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [] };
+  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [], firstUnread: [] };
   return (element: Element) => map.get(element) ?? none;
 }
 
@@ -241,7 +244,7 @@ export function findCards(
       labelsRead: true,
     });
   }
-  if (options.unreadPairs) found.push(...unreadCards(scope, marks, controls, tallyOf, found, options.unreadPairs, controlSet));
+  if (options.unreadPairs) found.push(...unreadCards(scope, marks, tallyOf, found, options.unreadPairs, controlSet));
   return found.sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
@@ -252,36 +255,40 @@ export function findCards(
 function unreadCards(
   scope: ParentNode,
   marks: readonly PersonMark[],
-  controls: readonly { element: Element; role: ControlRole | null }[],
   tallyOf: (element: Element) => Tally,
   found: readonly FoundCard[],
   kind: PairKind,
   controlSet: ReadonlySet<Element>,
 ): FoundCard[] {
-  const taken = (element: Element) => found.some((f) => f.card.contains(element) || element.contains(f.card));
+  const cardsFound = new Set(found.map((f) => f.card));
+  // A mark inside a card already found belongs to it. (A box holding such a card also holds its
+  // readable controls, and is refused below by its counts.)
+  const onFoundCard = (element: Element) => {
+    for (let at: Element | null = element; at; at = at === scope ? null : at.parentElement) if (cardsFound.has(at)) return true;
+    return false;
+  };
   const cards: FoundCard[] = [];
   const seen = new Set<Element>();
   for (const mark of marks) {
-    if (taken(mark.element)) continue;
+    if (onFoundCard(mark.element)) continue;
     let box: Element | null = mark.element;
     while (box) {
       const t = tallyOf(box);
       if (t.accept + t.add + t.negative + t.unread >= 2) break;
       box = box === scope ? null : box.parentElement;
     }
-    if (!box || seen.has(box) || taken(box)) continue;
+    if (!box || seen.has(box)) continue;
+    seen.add(box);
     const tally = tallyOf(box);
     if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) continue;
-    seen.add(box);
-    const card = box;
-    const pair = controls.filter((c) => c.role === null && card.contains(c.element)).map((c) => c.element);
+    const [positive, negative] = tally.firstUnread as [Element, Element];
     cards.push({
       kind,
-      card,
+      card: box,
       identities: [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3)),
       name: nameOn(tally.marks, controlSet),
-      positive: pair[0]!,
-      negative: pair[1]!,
+      positive,
+      negative,
       labelsRead: false,
     });
   }

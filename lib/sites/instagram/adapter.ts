@@ -103,7 +103,7 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
  * role, suggestions on home, profiles and /explore/people/. A pair around a whole post or overlay
  * is not a card; nor is anything inside `skip` (a connections dialog).
  */
-function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[]): Candidate[] {
+function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[], url: URL): Candidate[] {
   const post = any(POST_SELECTORS);
   // The boxes that are, or hold, a post or the page: found once, each card a lookup.
   const tooBig = new Set<Element>();
@@ -111,7 +111,11 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
     for (let node: Element | null = element; node && !tooBig.has(node); node = node.parentElement) tooBig.add(node);
   }
   const people = new Set(marks.map((mark) => mark.element));
-  return findCards(root, marks, MARKUP)
+  // On the pages that exist to list one kind, a person with two controls in a language no word
+  // table knows is still that kind: found, though nothing on it is pressed.
+  const kind = instagramAdapter.pageKindOf(url);
+  const unreadPairs = kind === 'requests' ? 'request' : kind === 'suggestions' ? 'suggestion' : undefined;
+  return findCards(root, marks, MARKUP, { unreadPairs })
     .filter(({ card }) => !tooBig.has(card) && !card.closest(post))
     .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
     .map(({ kind, card, identities }) => ({
@@ -451,7 +455,7 @@ export const instagramAdapter: SiteAdapter = {
     }
     const marks = all.filter((mark) => mark.identity !== own);
     const dialogs = connectionDialogs(root, url, marks);
-    const found = pairedCards(root, marks, dialogs);
+    const found = pairedCards(root, marks, dialogs, url);
     const owner = connectionsOwner(url);
     if (owner && isOwnProfile(doc, owner, own)) {
       for (const dialog of dialogs) found.push(...connectionRows(dialog, marks));
