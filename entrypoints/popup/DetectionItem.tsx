@@ -61,7 +61,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         // The box could not be filled: the reply goes to the clipboard so it can be pasted by hand.
         try {
           await navigator.clipboard.writeText(reply);
-          return { ok: false, reason: t('detection_insert_failed_copied', outcome.reason) };
+          return { ok: false, reason: t('detection_insert_failed_copied', outcome.reason.replace(/[.。]\s*$/u, '')) };
         } catch {
           return outcome;
         }
