@@ -1,20 +1,34 @@
-import { identityFromHref } from '@/lib/identity';
-import { clickDecline, queryFirst } from '../dom';
+import { identityFromHref, linkedinMemberId } from '@/lib/identity';
+import {
+  controlLabel,
+  controlToPress,
+  findCards,
+  personRows,
+  pressRole,
+  PRESSABLE,
+  roleOf,
+  type CardMarkup,
+  type FoundCard,
+  type PersonMark,
+} from '../cards';
+import { queryFirst } from '../dom';
+import { CONTACT_WORDS, labelHasWord } from '../labels';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
-import type { Candidate, CandidateKind, SiteAdapter } from '../types';
+import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
 import {
   BUBBLE_HEADER_SELECTORS,
   BUBBLE_NAME_SELECTORS,
   BUBBLE_SELECTORS,
+  COMPOSE_LINK,
   COMPOSER_SELECTORS,
+  CONNECTION_LIST_SELECTORS,
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
-  INVITATION_CARD_SELECTORS,
-  INVITATION_NAME_SELECTORS,
-  INVITATION_SUBJECT_LINKS,
-  LINKEDIN_DECLINE_SELECTORS,
   OVERLAY_HOST_SELECTORS,
+  OWN_NAVIGATION_SELECTORS,
   OWN_PROFILE_SELECTORS,
+  PAGE_LINKS,
+  POST_SELECTORS,
   PROFILE_CARD_SELECTORS,
   PROFILE_CONTROL_SELECTORS,
   PROFILE_HEADING_SELECTORS,
@@ -22,17 +36,315 @@ import {
   PROFILE_PATH,
   PROFILE_TOP_CARD_SELECTORS,
   THREAD_HEADER_SELECTORS,
+  THREAD_LINK,
   THREAD_NAME_SELECTORS,
+  TOP_CARD_MEMBER_ID,
 } from './selectors';
+import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, PAGE_INVITATION_IGNORE } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
-
-/** Pages listing received invitations: the manager and the /mynetwork/ preview; sent ones are the clinician's. */
-const hasInvitations = (url: URL) =>
-  url.pathname.startsWith('/mynetwork/') && !url.pathname.startsWith('/mynetwork/invitation-manager/sent');
-
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
+const OWN_NAVIGATION = any(OWN_NAVIGATION_SELECTORS);
+const PAGE_LINK = any(PAGE_LINKS);
+const POST = any(POST_SELECTORS);
+const TOP_CARD = any(PROFILE_TOP_CARD_SELECTORS);
+
+// ---------------------------------------------------------------- addresses
+
+/** The clinician's own lists: connections, and the people who follow them or whom they follow. */
+const CONNECTION_PATHS = ['/mynetwork/invite-connect/connections/', '/mynetwork/network-manager/people-follow/'];
+/** Pages whose main business is suggesting people: My Network and its grow page. */
+const SUGGESTION_PATHS = [/^\/mynetwork\/?$/, /^\/mynetwork\/grow(?:\/|$)/];
+
+const isProfilePath = (url: URL) => url.pathname.startsWith(PROFILE_PATH) && url.pathname.length > PROFILE_PATH.length;
+const isConnectionsPage = (url: URL) => CONNECTION_PATHS.some((path) => url.pathname.startsWith(path));
+/**
+ * My Network and everything under it that shows received invitations and suggestions: the
+ * invitation manager (any filter), the grow page. Sent invitations are the clinician's own, and
+ * the connections pages are read as rows of people instead.
+ */
+const isNetworkPage = (url: URL) =>
+  url.pathname.startsWith('/mynetwork/') &&
+  !url.pathname.startsWith('/mynetwork/invitation-manager/sent') &&
+  !isConnectionsPage(url);
+
+// ---------------------------------------------------------------- people
+
+/**
+ * Every profile link under `root` read as a person, leaving out the banner and the clinician's
+ * own navigation (the "Me" menu links the clinician).
+ */
+function personMarks(root: ParentNode, url: URL): PersonMark[] {
+  const marks: PersonMark[] = [];
+  for (const link of root.querySelectorAll(PROFILE_LINK)) {
+    if (link.closest(OWN_NAVIGATION)) continue;
+    const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
+    if (identity) marks.push({ element: link, identity });
+  }
+  return marks;
+}
+
+/** The clinician's own identities, as the banner's "Me" link gives them. */
+function ownIdentities(root: ParentNode, url: URL): Set<string> {
+  const doc = root instanceof Document ? root : ((root as Node).ownerDocument ?? null);
+  const own = new Set<string>();
+  if (!doc) return own;
+  for (const link of doc.querySelectorAll(any(OWN_NAVIGATION_SELECTORS.map((scope) => `${scope} ${PROFILE_LINK}`)))) {
+    const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
+    if (identity) own.add(identity);
+  }
+  return own;
+}
+
+/** The member ids named by "Message" links inside `element` (?profileUrn=urn:li:fsd_profile:…). */
+function composeMemberIds(element: Element, url: URL): string[] {
+  const ids: string[] = [];
+  for (const link of element.querySelectorAll(COMPOSE_LINK)) {
+    try {
+      const urn = new URL(link.getAttribute('href') ?? '', url.href).searchParams.get('profileUrn');
+      const id = urn && linkedinMemberId(urn);
+      if (id) ids.push(id);
+    } catch {
+      // An address the URL parser refuses names no one.
+    }
+  }
+  return ids;
+}
+
+const withIds = (identities: readonly string[], more: readonly string[]) => [...new Set([...identities, ...more])];
+
+function candidate(kind: CandidateKind, element: Element, identities: string[], name: string): Candidate {
+  return { kind, platform: 'linkedin', identities, name, element };
+}
+
+// ---------------------------------------------------------------- invitations and suggestions
+
+/** What the profile page at `url` says about whose it is, so that its own top card is no suggestion. */
+interface ProfileContext {
+  topCard: Element | null;
+  owner: Set<string>;
+}
+
+function profileContext(root: ParentNode, url: URL): ProfileContext | null {
+  if (!isProfilePath(url)) return null;
+  const doc = root instanceof Document ? root : (root as Node).ownerDocument;
+  const topCard = doc ? doc.querySelector(TOP_CARD) : null;
+  return { topCard, owner: new Set(profileOwner(doc, url) ?? []) };
+}
+
+/** A card that is about something other than a person who could be a client. */
+function isAboutSomeoneElse(card: Element, identities: readonly string[], profile: ProfileContext | null): boolean {
+  if (card.closest(POST)) return true;
+  if (!profile) return false;
+  const { topCard, owner } = profile;
+  if (topCard && (topCard.contains(card) || card.contains(topCard))) return true;
+  return identities.some((identity) => owner.has(identity));
+}
+
+/**
+ * A page, school, group, event or newsletter invitation: it links the page (the language-free
+ * signal), or its Ignore reads as one where only the English label is known. Never a person's.
+ */
+function isPageInvitation(card: Element, negative: Element): boolean {
+  if (card.querySelector(PAGE_LINK)) return true;
+  const label = controlLabel(negative);
+  return PAGE_INVITATION_IGNORE.some((pattern) => pattern.test(label));
+}
+
+/**
+ * Invitations (accept + ignore) and suggestions (connect / follow + dismiss) under `root`, then
+ * suggestions with no dismiss of their own ("More profiles for you", a lone Connect): one person
+ * and one control that would take them in, nothing else.
+ */
+function cardsIn(root: ParentNode, url: URL): Candidate[] {
+  const network = isNetworkPage(url);
+  const profile = profileContext(root, url);
+  const own = ownIdentities(root, url);
+  const marks = personMarks(root, url).filter((mark) => !own.has(mark.identity!));
+  const found: Candidate[] = [];
+  const cardElements = new Set<Element>();
+  const positives = new Set<Element>();
+
+  const cards = findCards(root, marks, MARKUP);
+  const items = listItemsOf(cards, url);
+  for (const card of cards) {
+    const element = items.get(card.card) ?? card.card;
+    cardElements.add(element);
+    positives.add(card.positive);
+    if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) continue;
+    // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
+    if (card.kind === 'request' && !network) continue;
+    const identities = withIds(card.identities, composeMemberIds(element, url));
+    found.push(candidate(card.kind, element, identities, card.name));
+  }
+  found.push(...loneSuggestions(root, url, marks, positives, cardElements, profile));
+  return sortByPosition(found);
+}
+
+const LIST_ITEM = 'li, [role="listitem"]';
+
+/**
+ * The list item each card sits in, when it is that card's alone: the smallest box around the
+ * pair and the person may be a wrapper inside the item (classic `li.invitation-card`), and the
+ * item is what a reader sees as the card, and what goes away when it is answered.
+ */
+function listItemsOf(cards: readonly FoundCard[], url: URL): Map<Element, Element> {
+  const byItem = new Map<Element, FoundCard[]>();
+  for (const card of cards) {
+    const item = card.card.matches(LIST_ITEM) ? null : card.card.parentElement?.closest(LIST_ITEM);
+    if (item) byItem.set(item, [...(byItem.get(item) ?? []), card]);
+  }
+  const lifted = new Map<Element, Element>();
+  for (const [item, inside] of byItem) {
+    const [card] = inside;
+    if (inside.length !== 1 || !identitiesIn(item, url).every((identity) => card!.identities.includes(identity))) continue;
+    lifted.set(card!.card, item);
+  }
+  return lifted;
+}
+
+/** Which people each ancestor of a mark holds, by identity, up to `root`. */
+function peopleAround(root: ParentNode, marks: readonly PersonMark[]): Map<Element, Set<string>> {
+  const people = new Map<Element, Set<string>>();
+  for (const mark of marks) {
+    for (let node: Element | null = mark.element; node; node = node === root ? null : node.parentElement) {
+      let set = people.get(node);
+      if (!set) people.set(node, (set = new Set()));
+      if (set.has(mark.identity!)) break;
+      set.add(mark.identity!);
+    }
+  }
+  return people;
+}
+
+function loneSuggestions(
+  root: ParentNode,
+  url: URL,
+  marks: readonly PersonMark[],
+  positives: ReadonlySet<Element>,
+  cards: ReadonlySet<Element>,
+  profile: ProfileContext | null,
+): Candidate[] {
+  const people = peopleAround(root, marks);
+  const linked = new Set(marks.map((mark) => mark.element));
+  const found: Candidate[] = [];
+  const seen = new Set<Element>();
+  for (const control of root.querySelectorAll(MARKUP.controls)) {
+    if (positives.has(control) || (linked.has(control) && !control.hasAttribute('aria-label'))) continue;
+    if (roleOf(control, MARKUP.words) !== 'add') continue;
+    // The smallest box around the control that holds a person.
+    let box: Element | null = control.parentElement;
+    while (box && !people.has(box) && box !== root) box = box.parentElement;
+    const inBox = box && people.get(box);
+    if (!box || !inBox || inBox.size !== 1 || seen.has(box) || insideAny(box, cards)) continue;
+    seen.add(box);
+    if (rolesIn(box) !== 1) continue;
+    const identities = [...inBox];
+    if (isAboutSomeoneElse(box, identities, profile) || box.querySelector(PAGE_LINK)) continue;
+    const name = marks.filter((mark) => box.contains(mark.element)).map((mark) => nameOfLink(mark.element)).find(Boolean) ?? '';
+    found.push(candidate('suggestion', box, withIds(identities, composeMemberIds(box, url)), name));
+  }
+  return found;
+}
+
+/** How many controls in `box` take someone in or turn them away (a lone suggestion has exactly its one). */
+function rolesIn(box: Element): number {
+  let count = 0;
+  for (const control of box.querySelectorAll(MARKUP.controls)) {
+    const role = roleOf(control, MARKUP.words);
+    if (role && role !== 'state') count++;
+  }
+  return count;
+}
+
+function insideAny(element: Element, boxes: ReadonlySet<Element>): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) if (boxes.has(node)) return true;
+  return false;
+}
+
+/** A profile link's own text: the name, as the page shows it beside the photo. */
+function nameOfLink(link: Element): string {
+  return normalise(link.textContent);
+}
+
+function sortByPosition(candidates: Candidate[]): Candidate[] {
+  return candidates.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+// ---------------------------------------------------------------- the clinician's own lists
+
+/** The outermost list containers under `root`, by the first selector that finds any; `root` itself without one. */
+function listScopes(root: ParentNode): ParentNode[] {
+  for (const selector of CONNECTION_LIST_SELECTORS) {
+    const lists = [...root.querySelectorAll(selector)].filter((list) => !list.closest(OWN_NAVIGATION));
+    const outermost = lists.filter((list) => !lists.some((other) => other !== list && other.contains(list)));
+    if (outermost.length > 0) return outermost;
+  }
+  return [root];
+}
+
+/**
+ * One candidate per person on the clinician's connections, followers or following page: each
+ * row is the largest box in the list that holds one person, and shows a control (Message, "…",
+ * Follow back, Following). A row that turns someone away or invites them to connect is a
+ * suggestion shown beside the list, not a connection.
+ */
+function connectionsIn(root: ParentNode, url: URL): Candidate[] {
+  const own = ownIdentities(root, url);
+  const found: Candidate[] = [];
+  for (const scope of listScopes(root)) {
+    const marks = personMarks(scope, url).filter((mark) => !own.has(mark.identity!));
+    for (const { row, identities, name } of personRows(scope, marks)) {
+      if (!isConnectionRow(row)) continue;
+      found.push(candidate('connection', row, withIds(identities, composeMemberIds(row, url)), name));
+    }
+  }
+  return found;
+}
+
+function isConnectionRow(row: Element): boolean {
+  let controls = 0;
+  for (const control of row.querySelectorAll(MARKUP.controls)) {
+    if (control.matches(PROFILE_LINK) && !control.hasAttribute('aria-label')) continue;
+    const role = roleOf(control, MARKUP.words);
+    if (role === 'negative' || role === 'accept') return false;
+    if (role === 'add' && labelHasWord(controlLabel(control), CONTACT_WORDS.connect)) return false;
+    controls++;
+  }
+  return controls > 0;
+}
+
+/** The card's own "…" menu button: the one control that opens a menu, or reads "More actions" / "…". */
+function moreActionsControl(card: Element): HTMLElement | null {
+  const menus: HTMLElement[] = [];
+  for (const control of card.querySelectorAll<HTMLElement>(MARKUP.controls)) {
+    if (control.matches(`${PROFILE_LINK}, ${COMPOSE_LINK}, :disabled, [aria-disabled="true"]`)) continue;
+    const label = controlLabel(control);
+    const opensMenu = control.hasAttribute('aria-haspopup') || /^(?:…|\.\.\.)$/.test(label) || labelHasWord(label, MORE_ACTIONS_WORDS);
+    if (opensMenu && roleOf(control, MARKUP.words) !== 'add') menus.push(control);
+  }
+  const innermost = menus.filter((menu) => !menus.some((other) => other !== menu && menu.contains(other)));
+  return innermost.length === 1 ? innermost[0]! : null;
+}
+
+/** The card's one "Following" control, which opens LinkedIn's unfollow confirmation. */
+function followingControl(card: Element): HTMLElement | null {
+  const found = [...card.querySelectorAll<HTMLElement>(MARKUP.controls)].filter(
+    (control) => !control.matches(':disabled, [aria-disabled="true"]') && labelHasWord(controlLabel(control), FOLLOWING_WORDS),
+  );
+  return found.length === 1 ? found[0]! : null;
+}
+
+function press(control: HTMLElement): ActionResult {
+  const label = controlLabel(control) || '…';
+  control.click();
+  return { ok: true, done: `Pressed “${label}” on the page` };
+}
+
+// ---------------------------------------------------------------- conversations
 
 /** The text of the first match, over the selectors in order, that has any. */
 function nameIn(element: Element, selectors: readonly string[]): string {
@@ -55,36 +367,59 @@ function identitiesIn(element: Element, url: URL): string[] {
   return [...found];
 }
 
-function candidate(kind: CandidateKind, element: Element, identities: string[], name: string): Candidate {
-  return { kind, platform: 'linkedin', identities, name, element };
+const THREAD_PATH = /^\/messaging\/thread\/([^/]+)/;
+
+/** A thread's key, `/messaging/thread/<id>/`, from a path; the id decoded so that links and the address agree. */
+function threadKey(pathname: string): string | null {
+  const id = THREAD_PATH.exec(pathname)?.[1];
+  if (!id) return null;
+  let decoded = id;
+  try {
+    decoded = decodeURIComponent(id);
+  } catch {
+    // Kept as written: the address shows it the same way.
+  }
+  return `/messaging/thread/${decoded}/`;
 }
 
-function invitations(root: ParentNode, url: URL): Candidate[] {
-  const found: Candidate[] = [];
-  for (const card of root.querySelectorAll(any(INVITATION_CARD_SELECTORS))) {
-    // Only the leading link: later ones may be whoever sent a page invitation on the page's behalf.
-    const subject = card.querySelector(any(INVITATION_SUBJECT_LINKS));
-    const identity = subject && identityFromHref('linkedin', subject.getAttribute('href') ?? '', url.href);
-    if (identity) found.push(candidate('request', card, [identity], nameIn(card, INVITATION_NAME_SELECTORS)));
+/** The thread a link inside `element` opens, in threadOf's form. */
+function threadLinkedIn(element: Element, url: URL): string | undefined {
+  const link = element.querySelector(THREAD_LINK);
+  if (!link) return undefined;
+  try {
+    return threadKey(new URL(link.getAttribute('href') ?? '', url.href).pathname) ?? undefined;
+  } catch {
+    return undefined;
   }
+}
+
+function conversation(element: Element, identities: string[], name: string, extra: Pick<Candidate, 'thread' | 'open'>): Candidate {
+  const found = candidate('message', element, identities, name);
+  if (extra.thread !== undefined) found.thread = extra.thread;
+  if (extra.open) found.open = true;
   return found;
 }
 
-/** Conversations under one root: list items (names only), thread headers and overlay bubbles. */
+/**
+ * Conversations under one root: list items (names and thread keys; they link threads, not
+ * people), the open thread's header (its thread is the address's) and overlay bubbles (each one
+ * open, with its own message box inside it).
+ */
 function conversations(root: ParentNode, url: URL): Candidate[] {
   const found: Candidate[] = [];
   for (const item of root.querySelectorAll(any(CONVERSATION_ITEM_SELECTORS))) {
-    // The list links threads, not people: a group's names come as one line.
-    found.push(candidate('message', item, [], nameIn(item, CONVERSATION_NAME_SELECTORS)));
+    // A group's names come as one line.
+    found.push(conversation(item, [], nameIn(item, CONVERSATION_NAME_SELECTORS), { thread: threadLinkedIn(item, url) }));
   }
+  const open = threadKey(url.pathname) ?? undefined;
   for (const header of root.querySelectorAll(any(THREAD_HEADER_SELECTORS))) {
-    found.push(candidate('message', header, identitiesIn(header, url), nameIn(header, THREAD_NAME_SELECTORS)));
+    found.push(conversation(header, identitiesIn(header, url), nameIn(header, THREAD_NAME_SELECTORS), { thread: open, open: true }));
   }
   for (const bubble of root.querySelectorAll(any(BUBBLE_SELECTORS))) {
     // Identities from the header only: the messages below link the clinician's own profile too.
     const header = queryFirst(bubble, BUBBLE_HEADER_SELECTORS);
     const [identities, name] = header ? [identitiesIn(header, url), nameIn(header, BUBBLE_NAME_SELECTORS)] : [[], ''];
-    found.push(candidate('message', bubble, identities, name));
+    found.push(conversation(bubble, identities, name, { thread: threadLinkedIn(bubble, url), open: true }));
   }
   return found;
 }
@@ -102,6 +437,8 @@ function focused(doc: Document): Element | null {
   return active;
 }
 
+// ---------------------------------------------------------------- profiles
+
 const PROFILE: ProfileMarkup = {
   platform: 'linkedin',
   headers: PROFILE_TOP_CARD_SELECTORS,
@@ -112,36 +449,48 @@ const PROFILE: ProfileMarkup = {
 };
 
 /**
- * Whose profile `url` is: the slug of /in/<slug>/ and its sub-pages, [] for a slug lib/identity
- * refuses, null for every other page (company, school, feed, network, messaging …).
+ * Whose profile `url` is: the slug (or member id) of /in/<…>/ and its sub-pages, [] for one
+ * lib/identity refuses, null for every other page (company, school, feed, network, messaging …).
  */
 function profileIdentities(url: URL): string[] | null {
   const host = url.hostname;
   if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
-  if (!url.pathname.startsWith(PROFILE_PATH) || url.pathname.length <= PROFILE_PATH.length) return null;
+  if (!isProfilePath(url)) return null;
   const identity = identityFromHref('linkedin', url.href);
   return identity ? [identity] : [];
 }
 
+/**
+ * The profile's identities: from the address, and the member id its top card names (in its
+ * componentkey, or in its Message link's profileUrn), so that a client listed by either matches.
+ */
+function profileOwner(doc: Document | null, url: URL): string[] | null {
+  const identities = profileIdentities(url);
+  if (!identities || !doc) return identities;
+  const topCard = queryFirst(doc, PROFILE_TOP_CARD_SELECTORS);
+  if (!topCard) return identities;
+  const fromKey = TOP_CARD_MEMBER_ID.exec(topCard.getAttribute('componentkey') ?? '')?.[1];
+  const member = fromKey ? linkedinMemberId(fromKey) : null;
+  return withIds(identities, [...(member ? [member] : []), ...composeMemberIds(topCard, url)]);
+}
+
+// ---------------------------------------------------------------- the adapter
+
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
 
-  pageKindOf(url) {
-    if (url.pathname.startsWith('/messaging/')) return 'messages';
-    return url.pathname.startsWith('/mynetwork/invitation-manager/') && hasInvitations(url) ? 'requests' : null;
-  },
-
-  removeSuggestion() {
-    return { ok: false, reason: 'Suggestions are not read on this site yet' };
-  },
-
-  threadOf() {
-    return null;
+  pageKindOf(url): PageKind | null {
+    const path = url.pathname;
+    if (path.startsWith('/messaging/')) return 'messages';
+    if (isConnectionsPage(url)) return 'connections';
+    if (path.startsWith('/mynetwork/invitation-manager/') && isNetworkPage(url)) return 'requests';
+    return SUGGESTION_PATHS.some((pattern) => pattern.test(path)) ? 'suggestions' : null;
   },
 
   findCandidates(root, url) {
     return [
-      ...(hasInvitations(url) ? invitations(root, url) : []),
+      ...(isNetworkPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
+      ...(isConnectionsPage(url) ? connectionsIn(root, url) : []),
       // The overlay can be open on any page, and the /messaging/ page's own list and thread need
       // no URL check: their markup appears nowhere else.
       ...conversations(root, url),
@@ -149,8 +498,27 @@ export const linkedinAdapter: SiteAdapter = {
     ];
   },
 
+  decline(card) {
+    return pressRole(card, 'negative', MARKUP);
+  },
+
+  removeSuggestion(card) {
+    // A card that can accept someone is a request: its Ignore is decline's, asked for as such.
+    if (controlToPress(card, 'accept', MARKUP)) return { ok: false, reason: 'This card is a request, not a suggestion' };
+    return pressRole(card, 'negative', MARKUP);
+  },
+
+  connectionStep(card) {
+    const control = moreActionsControl(card) ?? followingControl(card);
+    return control ? press(control) : { ok: false, reason: 'Could not find the site’s own menu on this card' };
+  },
+
+  threadOf(url) {
+    return threadKey(url.pathname);
+  },
+
   profileOf(doc, url) {
-    const identities = profileIdentities(url);
+    const identities = profileOwner(doc, url);
     return identities ? profileCandidate(doc, identities, PROFILE) : null;
   },
 
@@ -158,14 +526,11 @@ export const linkedinAdapter: SiteAdapter = {
     return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
   },
 
-  decline(card) {
-    return clickDecline(card, LINKEDIN_DECLINE_SELECTORS);
-  },
-
   findComposer(doc) {
     const selector = any(COMPOSER_SELECTORS);
     const boxes = [doc, ...overlayRoots(doc)].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
-    // With several bubbles open, the one being typed in is the open conversation.
+    // With several bubbles open, the one being typed in is the open conversation; each bubble's
+    // candidate holds its own box, so a caller can tell whose box this is.
     const active = focused(doc);
     return boxes.find((box) => box.contains(active)) ?? boxes[0] ?? null;
   },
