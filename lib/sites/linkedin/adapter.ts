@@ -3,6 +3,7 @@ import {
   controlLabel,
   controlToPress,
   findCards,
+  firstText,
   personRows,
   pressRole,
   PRESSABLE,
@@ -180,8 +181,9 @@ function cardsIn(root: ParentNode, url: URL): Candidate[] {
     const identities = withIds(card.identities, composeMemberIds(element, url));
     found.push(candidate(card.kind, element, identities, card.name));
   }
-  found.push(...loneSuggestions(root, url, marks, positives, cardElements, profile));
-  return sortByPosition(found);
+  // On the clinician's own lists a lone Follow is a follower's "Follow back", not a suggestion.
+  if (!isConnectionsPage(url)) found.push(...loneSuggestions(root, url, marks, positives, cardElements, profile));
+  return found;
 }
 
 const LIST_ITEM = 'li, [role="listitem"]';
@@ -244,7 +246,7 @@ function loneSuggestions(
     if (rolesIn(box) !== 1) continue;
     const identities = [...inBox];
     if (isAboutSomeoneElse(box, identities, profile) || box.querySelector(PAGE_LINK)) continue;
-    const name = marks.filter((mark) => box.contains(mark.element)).map((mark) => nameOfLink(mark.element)).find(Boolean) ?? '';
+    const name = marks.filter((mark) => box.contains(mark.element)).map((mark) => firstText(mark.element)).find(Boolean) ?? '';
     found.push(candidate('suggestion', box, withIds(identities, composeMemberIds(box, url)), name));
   }
   return found;
@@ -265,11 +267,7 @@ function insideAny(element: Element, boxes: ReadonlySet<Element>): boolean {
   return false;
 }
 
-/** A profile link's own text: the name, as the page shows it beside the photo. */
-function nameOfLink(link: Element): string {
-  return normalise(link.textContent);
-}
-
+/** In page order, as a reader meets them. */
 function sortByPosition(candidates: Candidate[]): Candidate[] {
   return candidates.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
@@ -488,9 +486,12 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   findCandidates(root, url) {
-    return [
-      ...(isNetworkPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
+    const people = [
+      ...(isNetworkPage(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
       ...(isConnectionsPage(url) ? connectionsIn(root, url) : []),
+    ];
+    return [
+      ...sortByPosition(people),
       // The overlay can be open on any page, and the /messaging/ page's own list and thread need
       // no URL check: their markup appears nowhere else.
       ...conversations(root, url),
