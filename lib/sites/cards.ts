@@ -124,13 +124,36 @@ function distinctPeople(tally: Tally): number {
  * the first mark that has text outside the card's controls and icons.
  */
 function nameOn(card: Element, marks: readonly PersonMark[], controls: ReadonlySet<Element>): string {
-  const inside = marks.filter((mark) => card.contains(mark.element) || mark.element.contains(card));
+  const inside = marksAround(card, marks);
   for (const mark of inside) if (mark.name) return mark.name;
   for (const mark of inside) {
     const text = firstText(mark.element, controls);
     if (text) return text;
   }
   return '';
+}
+
+/**
+ * The marks inside `card` or around it, in page order, found from the card's own elements rather
+ * than by asking every mark on the page (which would make a page of cards quadratic).
+ */
+function marksAround(card: Element, marks: readonly PersonMark[]): PersonMark[] {
+  const byElement = markIndex(marks);
+  const around: PersonMark[] = [];
+  for (let node = card.parentElement; node; node = node.parentElement) around.unshift(...(byElement.get(node) ?? []));
+  for (const node of [card, ...card.querySelectorAll('*')]) around.push(...(byElement.get(node) ?? []));
+  return around;
+}
+
+const markIndexes = new WeakMap<readonly PersonMark[], Map<Element, PersonMark[]>>();
+
+function markIndex(marks: readonly PersonMark[]): Map<Element, PersonMark[]> {
+  let index = markIndexes.get(marks);
+  if (index) return index;
+  index = new Map();
+  for (const mark of marks) index.set(mark.element, [...(index.get(mark.element) ?? []), mark]);
+  markIndexes.set(marks, index);
+  return index;
 }
 
 /** The first text in `element` that is not inside one of `controls`, an icon, a time or hidden text. */
@@ -166,7 +189,8 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
     if (role && !(people.has(element) && !element.hasAttribute('aria-label'))) controls.push({ element, role });
   }
   const tallyOf = tallies(scope, controls, marks);
-  const controlSet = new Set(controls.map((c) => c.element));
+  const roles = new Map(controls.map((c) => [c.element, c.role]));
+  const controlSet = new Set(roles.keys());
   const seen = new Set<Element>();
   const found: FoundCard[] = [];
 
@@ -190,7 +214,8 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
     const tally = tallyOf(card);
     if (distinctPeople(tally) !== 1 || tally.accept + tally.add > 2 || tally.negative > 2) continue;
     seen.add(card);
-    const negative = controls.find((c) => c.role === 'negative' && card.contains(c.element) && c.element !== positive);
+    // The card's first control turning away, read from the card's own controls.
+    const negative = [...card.querySelectorAll(markup.controls)].find((el) => roles.get(el) === 'negative' && el !== positive);
     if (!negative) continue;
     const identities = [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
     found.push({
@@ -199,7 +224,7 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
       identities,
       name: nameOn(card, marks, controlSet),
       positive,
-      negative: negative.element,
+      negative,
     });
   }
   return found;

@@ -160,7 +160,7 @@ function isPageInvitation(card: Element, negative: Element): boolean {
  * suggestions with no dismiss of their own ("More profiles for you", a lone Connect): one person
  * and one control that would take them in, nothing else.
  */
-function cardsIn(root: ParentNode, url: URL): Candidate[] {
+function cardsIn(root: ParentNode, url: URL): Candidate[][] {
   const network = isNetworkPage(url);
   const profile = profileContext(root, url);
   const own = ownIdentities(root, url);
@@ -182,8 +182,8 @@ function cardsIn(root: ParentNode, url: URL): Candidate[] {
     found.push(candidate(card.kind, element, identities, card.name));
   }
   // On the clinician's own lists a lone Follow is a follower's "Follow back", not a suggestion.
-  if (!isConnectionsPage(url)) found.push(...loneSuggestions(root, url, marks, positives, cardElements, profile));
-  return found;
+  const lone = isConnectionsPage(url) ? [] : loneSuggestions(root, url, marks, positives, cardElements, profile);
+  return [found, lone];
 }
 
 const LIST_ITEM = 'li, [role="listitem"]';
@@ -267,9 +267,18 @@ function insideAny(element: Element, boxes: ReadonlySet<Element>): boolean {
   return false;
 }
 
-/** In page order, as a reader meets them. */
-function sortByPosition(candidates: Candidate[]): Candidate[] {
-  return candidates.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+/**
+ * Groups of candidates, each already in page order, merged into page order, as a reader meets
+ * them. The page's elements are numbered once, and only when two groups have to be interleaved.
+ */
+function inPageOrder(root: ParentNode, groups: readonly Candidate[][]): Candidate[] {
+  const filled = groups.filter((group) => group.length > 0);
+  if (filled.length < 2) return filled[0] ?? [];
+  const position = new Map<Element, number>();
+  let at = 0;
+  for (const element of root.querySelectorAll('*')) position.set(element, at++);
+  const rank = (c: Candidate) => position.get(c.element) ?? -1;
+  return filled.flat().sort((a, b) => rank(a) - rank(b));
 }
 
 // ---------------------------------------------------------------- the clinician's own lists
@@ -488,10 +497,10 @@ export const linkedinAdapter: SiteAdapter = {
   findCandidates(root, url) {
     const people = [
       ...(isNetworkPage(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
-      ...(isConnectionsPage(url) ? connectionsIn(root, url) : []),
+      ...(isConnectionsPage(url) ? [connectionsIn(root, url)] : []),
     ];
     return [
-      ...sortByPosition(people),
+      ...inPageOrder(root, people),
       // The overlay can be open on any page, and the /messaging/ page's own list and thread need
       // no URL check: their markup appears nowhere else.
       ...conversations(root, url),

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { identityFromHref } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
 import { roleOfLabel } from '@/lib/sites/card-words';
@@ -140,5 +140,35 @@ describe('personRows', () => {
       ['LI', ['anaexample'], 'Ana Example'],
       ['LI', ['boexample'], 'Bo Example'],
     ]);
+  });
+});
+
+describe('a page of many cards', () => {
+  /** `count` cards, each one person and a pair, the way a long invitation list renders. */
+  function cardsPage(count: number): PersonMark[] {
+    page(
+      Array.from(
+        { length: count },
+        (_, i) => `<div><a href="/person.${i}x"><b>P ${i}</b></a><div><button>Delete</button></div><div><button>Confirm</button></div></div>`,
+      ).join(''),
+    );
+    return linkMarks('facebook', 'https://www.facebook.com/friends/');
+  }
+
+  /** How many times findCards and personRows ask whether one element holds another. */
+  function containsCalls(count: number): number {
+    const marks = cardsPage(count);
+    const contains = vi.spyOn(Node.prototype, 'contains');
+    try {
+      expect(findCards(document, marks)).toHaveLength(count);
+      expect(personRows(document.body, marks)).toHaveLength(count);
+      return contains.mock.calls.length;
+    } finally {
+      contains.mockRestore();
+    }
+  }
+
+  it('reads each card from its own elements: no question grows with the page times the page', () => {
+    expect(containsCalls(200)).toBeLessThanOrEqual(4 * containsCalls(50) + 10);
   });
 });
