@@ -24,5 +24,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     setupFiles: ['tests/unit/setup.ts'],
+    // The vault derives keys with PBKDF2 at 600,000 iterations on purpose; several derivations in
+    // one test take a few seconds on a busy 2-core machine, past Vitest's default of 5 s.
+    testTimeout: 30_000,
   },
 });

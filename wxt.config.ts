@@ -1,18 +1,31 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { REVIEW_ORIGINS } from './lib/reviews/sites';
 import { SEARCH_ORIGINS } from './lib/searches/engines';
 
-// The three sites Boundary reads; nothing else is requested up front.
+// The three sites Boundary reads, over HTTPS only; nothing else is requested up front.
 export const SITE_MATCHES = [
-  '*://*.facebook.com/*',
-  '*://*.instagram.com/*',
-  '*://*.linkedin.com/*',
+  'https://*.facebook.com/*',
+  'https://*.instagram.com/*',
+  'https://*.linkedin.com/*',
 ];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      // WXT's content-script entrypoint builds its context from this module, and that context
+      // talks to the page (lib/detect/quiet-context.ts says how); ours stands in for it.
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/detect/quiet-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   manifest: ({ command, browser, manifestVersion }) => ({
     // Words come from public/_locales; English is said where the browser's language has none.
     default_locale: 'en',

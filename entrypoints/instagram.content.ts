@@ -1,10 +1,11 @@
 import { runContentScript } from '@/lib/detect/content-main';
+import { quietContext } from '@/lib/detect/quiet-context';
 import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 
 export default defineContentScript({
-  matches: ['*://*.instagram.com/*'],
+  matches: ['https://*.instagram.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    runContentScript(ctx, instagramAdapter);
+    runContentScript(quietContext(ctx), instagramAdapter);
   },
 });

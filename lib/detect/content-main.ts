@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { foldName } from '@/lib/identity/names';
 import { installProfileGuard } from '@/lib/guard/profile-guard';
 import {
@@ -12,6 +11,7 @@ import {
 } from '@/lib/messaging/messages';
 import { typeInto } from '@/lib/sites/compose';
 import type { ActionResult, Candidate, PageScanner, SiteAdapter } from '@/lib/sites/types';
+import type { QuietContext } from './quiet-context';
 import { ElementTokens } from './tokens';
 import { watch } from './watcher';
 
@@ -20,7 +20,7 @@ import { watch } from './watcher';
  * to the background, and carry out the popup's commands on a token. It reads the page and
  * writes nothing to it while the clinician only browses; it learns nothing about the list.
  */
-export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void {
   const tokens = new ElementTokens();
   const scanner = adapter.scanner?.(document) ?? wholePageOnly(adapter);
   let current: Entry[] = [];
@@ -179,7 +179,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     signal: ctx.signal,
     shadowRoots: () => adapter.shadowRoots?.(document) ?? [],
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.onLocationChange(() => {
     // Single-page navigation: report the new page even if it shows the same people.
     lastReport = '';
     lastMessage = undefined;

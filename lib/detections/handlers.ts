@@ -40,7 +40,9 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     await writeTab(tabId, { url: message.url, recognised: message.recognised, detections });
     if (locked) await showLocked([tabId]);
     else await showCount(tabId, peopleCount(detections));
-    return { ok: true, guard: detections.filter((d) => d.kind === 'profile').map((d) => d.token) };
+    // Only a profile the clinician linked to a client arms the guard; a shared name alone is shown
+    // in the popup but not guarded, since every real click the guard holds back is seen by the page.
+    return { ok: true, guard: detections.filter((d) => d.kind === 'profile' && d.match === 'exact').map((d) => d.token) };
   });
 }
 

@@ -1,14 +1,20 @@
 import type { GuardedAction } from '@/lib/sites/types';
 import { guardTexts } from './texts';
 
+/** What became of a question: the clinician's answer, or `gone` when it ended with none. */
+export type Answer = 'proceed' | 'back' | 'gone';
+
 /**
- * The guard's question, in the page but out of its reach: one closed shadow root (the page's
- * scripts cannot look inside), added when a guarded control is clicked and removed as soon as
- * the clinician answers. A modal <dialog> keeps focus inside it, and Escape means "go back".
+ * The guard's question, in the page but out of its reach: a plain <div> (a built-in element,
+ * so no class of the page's runs for it, and `attachInternals` cannot reach its root) holding
+ * one closed shadow root, added when a guarded control is clicked and removed as soon as the
+ * question ends. A modal <dialog> keeps focus inside it, and Escape means "go back". Only the
+ * browser's own events answer it: a page cannot press its buttons or close it with an event of
+ * its making. The page can still take the host away; that ends the question with `gone`.
  */
-export function askToProceed(action: GuardedAction, doc: Document = document): Promise<boolean> {
+export function askToProceed(action: GuardedAction, doc: Document = document): Promise<Answer> {
   const texts = guardTexts(action);
-  const host = doc.createElement('boundary-guard');
+  const host = doc.createElement('div');
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(root, doc);
 
@@ -38,22 +44,36 @@ export function askToProceed(action: GuardedAction, doc: Document = document): P
   dialog.append(title, policy, logged, buttons);
   root.append(dialog);
 
-  return new Promise<boolean>((resolve) => {
+  return new Promise<Answer>((resolve) => {
+    const parent = doc.body ?? doc.documentElement;
     let answered = false;
-    const answer = (go: boolean) => {
+    const answer = (given: Answer) => {
       if (answered) return;
       answered = true;
+      removal.disconnect();
       dialog.close();
       host.remove();
-      resolve(go);
+      resolve(given);
     };
-    back.addEventListener('click', () => answer(false));
-    proceed.addEventListener('click', () => answer(true));
+    // Removed or moved by the page (the host, or whatever held it): the question is over.
+    const removal = new MutationObserver(() => {
+      if (!host.isConnected || host.parentNode !== parent) answer('gone');
+    });
+    const on = (target: EventTarget, type: string, given: Answer) =>
+      target.addEventListener(type, (event) => event.isTrusted && answer(given));
+    on(back, 'click', 'back');
+    on(proceed, 'click', 'proceed');
     // Escape, or the dialog closed any other way: the safe answer.
-    dialog.addEventListener('close', () => answer(false));
-    (doc.body ?? doc.documentElement).append(host);
-    dialog.showModal();
-    back.focus();
+    on(dialog, 'close', 'back');
+    parent.append(host);
+    removal.observe(doc, { childList: true, subtree: true });
+    try {
+      dialog.showModal();
+      back.focus();
+    } catch {
+      // The browser would not show it (the document is going away): no question, nothing held.
+      answer('gone');
+    }
   });
 }
 

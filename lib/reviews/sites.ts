@@ -8,7 +8,7 @@ export const REVIEW_SITES = ['google-business', 'yelp'] as const;
 export type ReviewSite = (typeof REVIEW_SITES)[number];
 
 /** Match patterns for the optional host permission the feature asks for. */
-export const REVIEW_ORIGINS: readonly string[] = ['*://business.google.com/*', '*://biz.yelp.com/*'];
+export const REVIEW_ORIGINS: readonly string[] = ['https://business.google.com/*', 'https://biz.yelp.com/*'];
 
 /**
  * The review site whose reply screen this is, or null. Google Business Profile lists and answers

@@ -14,12 +14,12 @@ const GOOGLE_DOMAINS = [
   'google.de', 'google.at', 'google.ch', 'google.it', 'google.pt', 'google.com.br', 'google.nl', 'google.be',
 ];
 
-/** Match patterns for the optional host permission the feature asks for. */
+/** Match patterns for the optional host permission the feature asks for: HTTPS only, as the searches read. */
 export const SEARCH_ORIGINS: readonly string[] = [
-  ...GOOGLE_DOMAINS.map((domain) => `*://www.${domain}/*`),
-  '*://www.bing.com/*',
-  '*://duckduckgo.com/*',
-  '*://html.duckduckgo.com/*',
+  ...GOOGLE_DOMAINS.map((domain) => `https://www.${domain}/*`),
+  'https://www.bing.com/*',
+  'https://duckduckgo.com/*',
+  'https://html.duckduckgo.com/*',
 ];
 
 const GOOGLE_HOST = new RegExp(`^www\\.(?:${GOOGLE_DOMAINS.map((d) => d.replaceAll('.', '\\.')).join('|')})$`);
@@ -32,7 +32,7 @@ export function searchOf(href: string): { engine: SearchEngine; query: string } 
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.protocol !== 'https:') return null;
   const query = (url.searchParams.get('q') ?? '').trim();
   if (!query) return null;
   const host = url.hostname.toLowerCase();

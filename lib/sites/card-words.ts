@@ -1,6 +1,6 @@
 /**
  * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
- * FR, DE, PT, IT). A card is told from its pair of controls: one that takes the person in
+ * FR, DE, PT, IT in full; NL, PL, SV, TR, RU, JA for the pair itself). A card is told from its pair of controls: one that takes the person in
  * (accept a request, or add / follow / connect a suggestion) and one that turns them away
  * (delete, ignore, remove, dismiss). Words are matched as whole words, the first action word in a
  * label deciding ("Ignore an invitation to connect from Ana" turns away; "Accept Ana’s
@@ -32,6 +32,13 @@ export const CARD_WORDS: CardWords = {
     'bestätigen', 'annehmen', 'akzeptieren', // German
     'aceitar', 'aprovar', // Portuguese ("confirmar" above)
     'conferma', 'accetta', 'approva', // Italian
+    // Further languages the sites ship, for pressing the right control (detection needs no words).
+    'bevestigen', 'accepteren', // Dutch
+    'potwierdź', 'akceptuj', // Polish
+    'bekräfta', 'acceptera', // Swedish
+    'onayla', 'kabul et', // Turkish
+    'подтвердить', 'принять', // Russian
+    '承認', '承認する', '確認', // Japanese
   ],
   add: [
     'add friend', 'add', 'follow', 'follow back', 'connect', 'invite', // English
@@ -40,6 +47,12 @@ export const CARD_WORDS: CardWords = {
     'hinzufügen', 'folgen', 'zurückfolgen', 'vernetzen', 'einladen', // German
     'adicionar', 'conectar-se', 'convidar', // Portuguese ("seguir", "conectar" above)
     'aggiungi', 'segui', 'collegati', 'invita', // Italian
+    'toevoegen', 'vriend toevoegen', 'volgen', 'verbinden', // Dutch
+    'dodaj', 'obserwuj', 'połącz', // Polish
+    'lägg till', 'följ', 'anslut', // Swedish
+    'ekle', 'takip et', 'bağlantı kur', // Turkish
+    'добавить', 'подписаться', 'установить контакт', // Russian
+    '友達になる', '友達を追加', 'フォローする', 'つながる', // Japanese
   ],
   negative: [
     'delete', 'ignore', 'decline', 'remove', 'dismiss', 'hide', 'close', 'not now', 'not interested', // English
@@ -48,6 +61,12 @@ export const CARD_WORDS: CardWords = {
     'löschen', 'ignorieren', 'ablehnen', 'entfernen', 'ausblenden', 'schließen', 'verwerfen', 'nicht jetzt', // German
     'excluir', 'recusar', 'remover', 'apagar', 'ocultar', 'fechar', 'agora não', // Portuguese ("ignorar", "descartar" above)
     'elimina', 'ignora', 'rifiuta', 'rimuovi', 'nascondi', 'chiudi', 'non ora', // Italian
+    'verwijderen', 'negeren', 'weigeren', 'sluiten', // Dutch
+    'usuń', 'ignoruj', 'odrzuć', 'zamknij', // Polish
+    'ta bort', 'ignorera', 'avböj', 'stäng', // Swedish
+    'sil', 'yoksay', 'reddet', 'kapat', 'kaldır', // Turkish
+    'удалить', 'игнорировать', 'отклонить', 'закрыть', 'скрыть', // Russian
+    '削除', '無視', '拒否', '閉じる', // Japanese
   ],
   state: [
     'following', 'unfollow', 'requested', 'pending', 'cancel', 'withdraw', 'friends', 'message', // English
@@ -56,6 +75,12 @@ export const CARD_WORDS: CardWords = {
     'gefolgt', 'entfolgen', 'nicht mehr folgen', 'angefragt', 'ausstehend', 'abbrechen', 'zurückziehen', 'freunde', 'nachricht', // German
     'seguindo', 'deixar de seguir', 'pendente', 'amigos', 'mensagem', // Portuguese
     'segui già', 'non seguire più', 'richiesto', 'in attesa', 'annulla', 'amici', 'messaggio', // Italian
+    'volgend', 'ontvolgen', 'annuleren', // Dutch
+    'obserwujesz', 'anuluj', // Polish
+    'följer', 'avbryt', // Swedish
+    'takiptesin', 'iptal', // Turkish
+    'вы подписаны', 'отписаться', 'отменить', // Russian
+    'フォロー中', 'キャンセル', // Japanese
   ],
 };
 

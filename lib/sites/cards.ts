@@ -49,6 +49,20 @@ export interface FoundCard {
   /** The control that takes the person in, and the one that turns them away. */
   positive: Element;
   negative: Element;
+  /**
+   * False for a card found with `unreadPairs`: one person and two controls whose labels are in
+   * no language Boundary knows. Its kind comes from the page, and nothing on it is pressed.
+   */
+  labelsRead: boolean;
+}
+
+export interface FindOptions {
+  /**
+   * On pages that exist to list requests (or suggestions), a card whose two controls say
+   * nothing Boundary can read (a UI language without a word table) is still this kind of card:
+   * detection does not depend on the language; pressing does (pressRole reads labels).
+   */
+  unreadPairs?: PairKind;
 }
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -83,19 +97,21 @@ interface Tally {
   accept: number;
   add: number;
   negative: number;
+  /** Controls whose labels read as nothing (another language, an unlabelled icon). */
+  unread: number;
   /** The people in here, by identity (or by name for marks without one). */
   people: Set<string>;
 }
 
 function tallies(
   scope: ParentNode,
-  controls: readonly { element: Element; role: ControlRole }[],
+  controls: readonly { element: Element; role: ControlRole | null }[],
   marks: readonly PersonMark[],
 ) {
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, people: new Set() }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set() }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -103,13 +119,13 @@ function tallies(
   };
   for (const { element, role } of controls) {
     if (role === 'state') continue;
-    up(element, (tally) => tally[role]++);
+    up(element, (tally) => tally[role ?? 'unread']++);
   }
   for (const mark of marks) {
     const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
     if (key) up(mark.element, (tally) => tally.people.add(key));
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, people: new Set() };
+  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set() };
   return (element: Element) => map.get(element) ?? none;
 }
 
@@ -180,13 +196,20 @@ export function firstText(element: Element, controls: ReadonlySet<Element> = new
  * that shares its box with another pair before reaching a person (a toolbar's "Confirm all /
  * Delete all") makes no card; nor does a box that reaches two people at once.
  */
-export function findCards(scope: ParentNode, marks: readonly PersonMark[], markup: CardMarkup = DEFAULT_MARKUP): FoundCard[] {
+export function findCards(
+  scope: ParentNode,
+  marks: readonly PersonMark[],
+  markup: CardMarkup = DEFAULT_MARKUP,
+  options: FindOptions = {},
+): FoundCard[] {
   const people = new Set(marks.map((mark) => mark.element));
-  const controls: { element: Element; role: ControlRole }[] = [];
+  const controls: { element: Element; role: ControlRole | null }[] = [];
   for (const element of scope.querySelectorAll(markup.controls)) {
     // A person's link is the person, never a control (unless it is labelled as one).
+    if (people.has(element) && !element.hasAttribute('aria-label')) continue;
     const role = roleOf(element, markup.words);
-    if (role && !(people.has(element) && !element.hasAttribute('aria-label'))) controls.push({ element, role });
+    // Links that read as nothing are navigation, not a card's controls.
+    if (role || (options.unreadPairs && element.localName !== 'a')) controls.push({ element, role });
   }
   const tallyOf = tallies(scope, controls, marks);
   const roles = new Map(controls.map((c) => [c.element, c.role]));
@@ -225,9 +248,56 @@ export function findCards(scope: ParentNode, marks: readonly PersonMark[], marku
       name: nameOn(card, marks, controlSet),
       positive,
       negative,
+      labelsRead: true,
     });
   }
-  return found;
+  // Cards from labels come in page order already; only unread ones added after them need sorting in.
+  const unread = options.unreadPairs ? unreadCards(scope, marks, controls, tallyOf, found, options.unreadPairs, controlSet) : [];
+  if (unread.length === 0) return found;
+  return [...found, ...unread].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/**
+ * Cards of one person and exactly two controls that read as nothing, around people on no card
+ * found from labels: the smallest box around the person's mark that holds two controls.
+ */
+function unreadCards(
+  scope: ParentNode,
+  marks: readonly PersonMark[],
+  controls: readonly { element: Element; role: ControlRole | null }[],
+  tallyOf: (element: Element) => Tally,
+  found: readonly FoundCard[],
+  kind: PairKind,
+  controlSet: ReadonlySet<Element>,
+): FoundCard[] {
+  const taken = (element: Element) => found.some((f) => f.card.contains(element) || element.contains(f.card));
+  const cards: FoundCard[] = [];
+  const seen = new Set<Element>();
+  for (const mark of marks) {
+    if (taken(mark.element)) continue;
+    let box: Element | null = mark.element;
+    while (box) {
+      const t = tallyOf(box);
+      if (t.accept + t.add + t.negative + t.unread >= 2) break;
+      box = box === scope ? null : box.parentElement;
+    }
+    if (!box || seen.has(box) || taken(box)) continue;
+    const tally = tallyOf(box);
+    if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) continue;
+    seen.add(box);
+    const card = box;
+    const pair = controls.filter((c) => c.role === null && card.contains(c.element)).map((c) => c.element);
+    cards.push({
+      kind,
+      card,
+      identities: [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3)),
+      name: nameOn(card, marks, controlSet),
+      positive: pair[0]!,
+      negative: pair[1]!,
+      labelsRead: false,
+    });
+  }
+  return cards;
 }
 
 /**

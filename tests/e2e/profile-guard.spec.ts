@@ -3,6 +3,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { ACTIVITY_CSV_COLUMNS } from '../../lib/activity/csv';
 import { readCsv } from '../../lib/clients/csv';
 import { PROFILE_PAGES, type ProfilePage } from '../fixtures/replicas';
+import { closedShadowHosts, guardDialog } from './support/guard';
 import { expect, replicaState, test, type Boundary } from './support/test';
 
 /** A client list with the profile's person on it (by their profile link), and someone else. */
@@ -13,24 +14,8 @@ const OTHERS_ONLY = ['name,status', 'Wren Adeyemi-Falk,former', ''].join('\n');
 /** The profile's own control for an action: not one in someone else's card (those carry data-replica-person). */
 const ownControl = (page: Page, action: string) => page.locator(`[data-replica-action="${action}"]:not([data-replica-person] *)`).first();
 
-/** The guard's dialog as the browser's accessibility tree has it: its closed shadow root is out of Playwright's reach. */
-async function guardDialog(cdp: CDPSession): Promise<{ name: string; description: string; buttons: string[] } | null> {
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-    nodes: { nodeId: string; role?: { value: string }; name?: { value: string }; description?: { value: string }; childIds?: string[]; ignored?: boolean }[];
-  };
-  const dialog = nodes.find((n) => n.role?.value === 'dialog' && !n.ignored);
-  if (!dialog) return null;
-  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  const buttons: string[] = [];
-  const walk = (id: string) => {
-    const node = byId.get(id);
-    if (!node) return;
-    if (node.role?.value === 'button') buttons.push(node.name?.value ?? '');
-    node.childIds?.forEach(walk);
-  };
-  dialog.childIds?.forEach(walk);
-  return { name: dialog.name?.value ?? '', description: dialog.description?.value ?? '', buttons };
-}
+/** How many guard questions the page holds: elements with a closed shadow root (there is no other kind). */
+const questions = async (cdp: CDPSession) => (await closedShadowHosts(cdp)).length;
 
 async function openProfile(boundary: Boundary, page: Page, url: string, expectGuard: boolean) {
   await page.goto(url);
@@ -51,11 +36,11 @@ for (const profile of PROFILE_PAGES) {
     for (const action of profile.actions) {
       // Looking changed nothing: no node, attribute or class of Boundary's in the page.
       expect((await replicaState(page)).foreignMutations).toEqual([]);
-      expect(await page.locator('boundary-guard').count()).toBe(0);
+      expect(await questions(cdp)).toBe(0);
 
       // A click is held back and the question appears, naming the policy.
       await ownControl(page, action).click();
-      await expect(page.locator('boundary-guard')).toHaveCount(1);
+      await expect.poll(() => questions(cdp)).toBe(1);
       const dialog = await guardDialog(cdp);
       expect(dialog?.name).toMatch(/client list/i);
       expect(dialog?.description).toMatch(/policy/i);
@@ -64,15 +49,15 @@ for (const profile of PROFILE_PAGES) {
 
       // "Go back" (focused first; Enter) leaves the site's action undone and the page as it was.
       await page.keyboard.press('Enter');
-      await expect(page.locator('boundary-guard')).toHaveCount(0);
+      await expect.poll(() => questions(cdp)).toBe(0);
       expect((await replicaState(page)).actions).toEqual([]);
 
       // Again, and this time the clinician goes ahead: the site's own control acts, once.
       await ownControl(page, action).click();
-      await expect(page.locator('boundary-guard')).toHaveCount(1);
+      await expect.poll(() => questions(cdp)).toBe(1);
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      await expect(page.locator('boundary-guard')).toHaveCount(0);
+      await expect.poll(() => questions(cdp)).toBe(0);
       await expect.poll(async () => (await replicaState(page)).actions).toEqual([{ action, person: null }]);
       await page.evaluate(() => {
         (window as unknown as { __replica: { actions: unknown[]; foreignMutations: unknown[] } }).__replica.actions.length = 0;
@@ -85,7 +70,7 @@ for (const profile of PROFILE_PAGES) {
     const others = page.locator('[data-replica-person] [data-replica-action]');
     if ((await others.count()) > 0) {
       await others.first().click();
-      expect(await page.locator('boundary-guard').count()).toBe(0);
+      expect(await questions(cdp)).toBe(0);
       expect((await replicaState(page)).actions).toHaveLength(1);
     }
 
@@ -103,8 +88,9 @@ for (const profile of PROFILE_PAGES) {
     const page = await context.newPage();
     await openProfile(boundary, page, replicas.serve(profile.url, profile.fixture), false);
     expect(await boundary.badgeText(page)).toBe('');
+    const cdp = await context.newCDPSession(page);
     for (const action of profile.actions) await ownControl(page, action).click();
-    expect(await page.locator('boundary-guard').count()).toBe(0);
+    expect(await questions(cdp)).toBe(0);
     const state = await replicaState(page);
     expect(state.actions.map((a) => a.action)).toEqual(profile.actions);
     expect(state.foreignMutations).toEqual([]);

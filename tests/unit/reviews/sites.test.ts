@@ -24,6 +24,6 @@ describe('review-reply screens', () => {
   });
 
   it('asks for the hosts it reads', () => {
-    expect(REVIEW_ORIGINS).toEqual(['*://business.google.com/*', '*://biz.yelp.com/*']);
+    expect(REVIEW_ORIGINS).toEqual(['https://business.google.com/*', 'https://biz.yelp.com/*']);
   });
 });

@@ -23,6 +23,7 @@ describe('search result addresses', () => {
     'https://www.bing.com/images?q=chidi',
     'https://duckduckgo.com/about?q=chidi',
     'https://www.facebook.com/search/top/?q=chidi%20okoro',
+    'http://www.google.com/search?q=chidi+okoro',
     'chrome://settings/?q=chidi',
     'not a url',
   ])('%s is not a search Boundary reads', (href) => {
@@ -30,9 +31,9 @@ describe('search result addresses', () => {
   });
 
   it('asks for exactly the hosts it reads, as valid match patterns', () => {
-    for (const origin of SEARCH_ORIGINS) expect(origin).toMatch(/^\*:\/\/[a-z0-9.-]+\/\*$/);
+    for (const origin of SEARCH_ORIGINS) expect(origin).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
     for (const origin of SEARCH_ORIGINS) {
-      const host = origin.slice(4, -2);
+      const host = origin.slice('https://'.length, -2);
       const path = host.startsWith('html.') ? '/html/' : host.includes('duckduckgo') ? '/' : '/search';
       expect(searchOf(`https://${host}${path}?q=a+b`), origin).not.toBeNull();
     }

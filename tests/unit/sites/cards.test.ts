@@ -40,6 +40,11 @@ describe('roleOfLabel: what a control says it does, in six languages', () => {
     ['Following', 'state'],
     ['Cancel request', 'state'],
     ['Friends', 'state'],
+    ['Verwijderen', 'negative'],
+    ['Potwierdź', 'accept'],
+    ['Удалить', 'negative'],
+    ['承認する', 'accept'],
+    ['フォロー中', 'state'],
   ] as const)('%s reads as %s', (label, role) => {
     expect(roleOfLabel(label)).toBe(role);
   });
@@ -127,6 +132,32 @@ describe('findCards', () => {
     page(`<div id="card"><a href="/ana.example">Ana</a><button>Delete</button><button>Remove</button><button>Confirm</button></div>`);
     expect(controlToPress(document.getElementById('card')!, 'negative')).toBeNull();
     expect(pressRole(document.getElementById('card')!, 'negative').ok).toBe(false);
+  });
+});
+
+describe('findCards with unreadPairs: a UI language without a word table', () => {
+  const html = `
+    <div role="list">
+      <div role="listitem"><a href="/ana.example"><span>Ana Example</span></a><div role="button">დადასტურება</div><div role="button">წაშლა</div></div>
+      <div role="listitem"><a href="/bo.example"><span>Bo Example</span></a><div role="button">დადასტურება</div></div>
+      <div role="listitem"><a href="/cy.example"><span>Cy Example</span></a><div role="button">Confirm</div><div role="button">Delete</div></div>
+    </div>`;
+
+  it('finds one person with two controls it cannot read, in page order with the cards it can', () => {
+    page(html);
+    const cards = findCards(document, linkMarks('facebook', 'https://www.facebook.com/friends/requests/'), undefined, { unreadPairs: 'request' });
+    expect(cards.map((c) => [c.kind, c.identities[0], c.labelsRead])).toEqual([
+      ['request', 'anaexample', false],
+      ['request', 'cyexample', true],
+    ]);
+    // Nothing on the unread card is pressed: no control reads as turning away.
+    expect(pressRole(cards[0]!.card, 'negative').ok).toBe(false);
+  });
+
+  it('finds none of them without the option', () => {
+    page(html);
+    const cards = findCards(document, linkMarks('facebook', 'https://www.facebook.com/friends/requests/'));
+    expect(cards.map((c) => c.identities[0])).toEqual(['cyexample']);
   });
 });
 
