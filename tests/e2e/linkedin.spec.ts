@@ -73,7 +73,7 @@ test('"not them" hides a name-only match for good', async ({ boundary, context, 
   await expect(again.getByTestId('detection')).toHaveCount(0);
 });
 
-test('German network page: the invitation preview is checked, suggestions are not', async ({ boundary, context, replicas }) => {
+test('German network page: the invitation preview is checked, and suggested strangers are not shown', async ({ boundary, context, replicas }) => {
   const site = await context.newPage();
   await site.goto(replicas.serve('https://www.linkedin.com/mynetwork/', 'linkedin/mynetwork.de.html'));
   const popup = await boundary.openPopup(site);
