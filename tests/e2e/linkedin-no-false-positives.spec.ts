@@ -47,6 +47,7 @@ test.describe('with a list that matches nobody on the pages as a request or conv
       ],
       ['https://www.linkedin.com/mynetwork/grow/', 'linkedin/grow.it.html', []],
       ['https://www.linkedin.com/mynetwork/invite-connect/connections/', 'linkedin/connections.pt.html', []],
+      ['https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/', 'linkedin/followers.en.html', []],
       [THREAD, 'linkedin/messaging.en.html', []],
       [LINKEDIN_URN_THREAD, 'linkedin/messaging-urn.es.html', []],
       ['https://www.linkedin.com/feed/', 'linkedin/messaging-overlay.es.html', []],

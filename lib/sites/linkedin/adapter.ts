@@ -306,10 +306,23 @@ function connectionsIn(root: ParentNode, url: URL): Candidate[] {
     const marks = personMarks(scope, url).filter((mark) => !own.has(mark.identity!));
     for (const { row, identities, name } of personRows(scope, marks)) {
       if (!isConnectionRow(row)) continue;
-      found.push(candidate('connection', row, withIds(identities, composeMemberIds(row, url)), name));
+      found.push(candidate('connection', row, withIds(identities, composeMemberIds(row, url)), shownName(row) || name));
     }
   }
   return found;
+}
+
+/**
+ * The name a profile link in `row` shows when LinkedIn splits it in two (search-result cards):
+ * the visible name hidden from screen readers, beside a visually hidden "View …’s profile" that
+ * would otherwise be read as the name. '' when no link does.
+ */
+function shownName(row: Element): string {
+  for (const hidden of row.querySelectorAll(`${PROFILE_LINK} [aria-hidden="true"]`)) {
+    const text = normalise(hidden.textContent);
+    if (text) return text;
+  }
+  return '';
 }
 
 function isConnectionRow(row: Element): boolean {

@@ -347,6 +347,27 @@ describe('connections (Portuguese)', () => {
   });
 });
 
+describe('followers (English, search-result cards)', () => {
+  beforeEach(() => loadReplica('linkedin/followers.en.html'));
+  const FOLLOWERS = new URL('https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/');
+
+  it('finds each follower by the name shown, not the screen-reader label, as the list loads; a lone Follow back is no suggestion', () => {
+    appendLaterItems();
+    expect(found(FOLLOWERS)).toEqual([
+      connection('wren-holloway', 'wren-holloway-5c7e90', 'Wren Holloway'),
+      connection('lena-vogt', 'lena-vogt-62d1f0', 'Lena Vogt'),
+      connection('owen-strachan', 'owen-strachan-7f1b02', 'Owen Strachan'),
+    ]);
+  });
+
+  it('presses Following (LinkedIn then asks to unfollow); a follower with only Follow back has no step', () => {
+    const presses = recordPresses();
+    expect(linkedinAdapter.connectionStep!(card('lena-vogt')).ok).toBe(true);
+    expect(linkedinAdapter.connectionStep!(card('wren-holloway')).ok).toBe(false);
+    expect(presses).toEqual(['following']);
+  });
+});
+
 describe('messaging page (English)', () => {
   beforeEach(() => loadReplica('linkedin/messaging.en.html'));
 
@@ -501,6 +522,7 @@ describe('every fixture', () => {
     ['mynetwork.de.html', MYNETWORK],
     ['grow.it.html', GROW, appendLaterItems],
     ['connections.pt.html', CONNECTIONS, appendLaterItems],
+    ['followers.en.html', new URL('https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/'), appendLaterItems],
     ['messaging.en.html', THREAD],
     ['messaging-urn.es.html', URN_THREAD],
     ['messaging-overlay.es.html', FEED, openOverlay],
@@ -521,8 +543,8 @@ describe('every fixture', () => {
     loadReplica(`linkedin/${name}`);
     prepare?.();
     const kinds = new Set(linkedinAdapter.findCandidates(document, url).map((c) => c.kind));
-    if (!url.pathname.startsWith('/mynetwork/') || url.pathname.includes('/invite-connect/')) expect(kinds.has('request')).toBe(false);
-    if (!url.pathname.includes('/invite-connect/connections/')) expect(kinds.has('connection')).toBe(false);
+    if (!url.pathname.startsWith('/mynetwork/') || /\/invite-connect\/|\/people-follow\//.test(url.pathname)) expect(kinds.has('request')).toBe(false);
+    if (!/\/invite-connect\/connections\/|\/people-follow\//.test(url.pathname)) expect(kinds.has('connection')).toBe(false);
     if (!url.pathname.startsWith('/messaging/') && name !== 'messaging-overlay.es.html') expect(kinds.has('message')).toBe(false);
   });
 });
