@@ -31,7 +31,7 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     host_permissions: SITE_MATCHES,
     // Search engines and review sites: asked for only when the clinician turns those features on.
     // Manifest V2 (the Firefox build) lists optional hosts with the optional permissions.

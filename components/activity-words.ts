@@ -6,6 +6,7 @@ import type { GuardedAction } from '@/lib/sites/types';
 
 const KIND_KEYS: Record<ActivityKind, MessageKey> = {
   declined: 'activity_kind_declined',
+  'suggestion-removed': 'activity_kind_suggestion_removed',
   'reply-inserted': 'activity_kind_reply_inserted',
   'guard-confirmed': 'activity_kind_guard_confirmed',
   'guard-cancelled': 'activity_kind_guard_cancelled',

@@ -11,7 +11,8 @@ import {
 import { pruneActivity } from '@/lib/activity/store';
 import { database } from '@/lib/clients/db';
 import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
-import { KEY_ITEM } from '@/lib/vault/session';
+import { IDLE_ALARM, lockIfIdle, scheduleIdleLock } from '@/lib/vault/idle-lock';
+import { KEY_ITEM, USED_ITEM } from '@/lib/vault/session';
 
 export default defineBackground(() => {
   // A fresh install opens the welcome page once: what Boundary does and what it never does.
@@ -57,7 +58,14 @@ export default defineBackground(() => {
   // that did it closed before it could tell the background.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'session' && KEY_ITEM in changes && changes[KEY_ITEM]?.newValue === undefined) void onVaultChanged();
+    // Unlocked, used or locked: the idle lock's timer moves to match.
+    if (area === 'session' && (KEY_ITEM in changes || USED_ITEM in changes)) void scheduleIdleLock(database());
   });
+  // The idle time passed with nobody using Boundary: the key is wiped now, not when something next asks.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === IDLE_ALARM) void lockIfIdle(database());
+  });
+  void scheduleIdleLock(database());
   // A browser that was closed starts locked: session storage kept no key.
   void showVaultState();
   // The log keeps no more than the chosen period, even when nothing new is written for a while.

@@ -21,6 +21,7 @@ import { OptionalFeatures } from './OptionalFeatures';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { ReplyTemplates } from './ReplyTemplates';
 import { SecuritySettings, VaultOffer } from './SecuritySettings';
+import { SitesStatus } from './SitesStatus';
 
 /** How often an open page checks whether the vault has gone idle, so the list does not stay on screen. */
 const IDLE_CHECK_MS = 15_000;
@@ -81,8 +82,9 @@ export function App() {
       if (area === 'session' && KEY_ITEM in changes) void refreshVault(false);
     };
     browser.storage.onChanged.addListener(onStorage);
-    // Going idle is noticed lazily; an open page checks now and then, so the list leaves the
-    // screen once the idle time has passed, and counts the clinician's own key presses and clicks as use.
+    // The background's timer wipes the key when the idle time passes (the storage listener above
+    // hears it); an open page also checks now and then, and counts the clinician's own key presses
+    // and clicks as use.
     const timer = setInterval(() => void refreshVault(false), IDLE_CHECK_MS);
     let lastUse = 0;
     const onUse = () => {
@@ -120,6 +122,7 @@ export function App() {
           <a href="#discuss">{t('nav_discuss')}</a>
           <a href="#activity">{t('nav_activity')}</a>
           <a href="#features">{t('nav_features')}</a>
+          <a href="#sites">{t('nav_sites')}</a>
           <a href="#security">{t('nav_security')}</a>
           {!locked && <a href="#backup">{t('nav_backup')}</a>}
         </nav>
@@ -179,6 +182,11 @@ export function App() {
         <h2 id="features-heading">{t('features_heading')}</h2>
         <p class="muted">{t('features_lead')}</p>
         <OptionalFeatures />
+      </section>
+      <section id="sites" class="card" aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t('nav_sites')}</h2>
+        <p class="muted">{t('sites_lead')}</p>
+        <SitesStatus />
       </section>
       {!locked && security}
       {vault && !locked && <Backup onRestored={restored} />}

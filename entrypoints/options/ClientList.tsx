@@ -5,7 +5,7 @@ import { addClient, deleteClient, updateClient } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';
 import { foldName, identityLabel } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
-import { ClientForm } from './ClientForm';
+import { ClientForm, fieldLabel } from './ClientForm';
 import { DeleteConfirm } from '@/components/DeleteConfirm';
 
 /** Rows rendered at once: a 10,000-client list stays fast; the search narrows it. */
@@ -17,6 +17,8 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
+  /** After a save merged with changes made elsewhere: which fields it kept from them. */
+  const [merged, setMerged] = useState<string[]>([]);
 
   const filtered = useMemo(() => {
     const folded = foldName(query);
@@ -27,9 +29,10 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
     );
   }, [clients, query]);
 
-  const save = async (draft: ClientDraft) => {
+  const save = async (draft: ClientDraft, base: Client | undefined) => {
     const db = database();
-    if (editing.mode === 'edit') await updateClient(db, editing.client.id, draft);
+    setMerged([]);
+    if (editing.mode === 'edit') setMerged((await updateClient(db, editing.client.id, draft, base)).merged.map(fieldLabel));
     else await addClient(db, draft);
     setEditing({ mode: 'closed' });
     await onChanged();
@@ -53,6 +56,11 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
           {t('clients_add')}
         </button>
       </div>
+      {merged.length > 0 && (
+        <p role="status" class="ok" data-testid="client-merged">
+          {t('client_merged', merged.join(', '))}
+        </p>
+      )}
       {editing.mode !== 'closed' && (
         <ClientForm
           key={editing.mode === 'edit' ? editing.client.id : 'new'}
@@ -102,7 +110,13 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
                     />
                   ) : (
                     <span class="row">
-                      <button data-testid="edit-client" onClick={() => setEditing({ mode: 'edit', client })}>
+                      <button
+                        data-testid="edit-client"
+                        onClick={() => {
+                          setMerged([]);
+                          setEditing({ mode: 'edit', client });
+                        }}
+                      >
                         {t('common_edit')}
                       </button>
                       <button data-testid="delete-client" onClick={() => setConfirmDelete(client.id)}>

@@ -1,13 +1,23 @@
 import { useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
-import { readClientCsv, writeClientCsv, type ClientCsvRejection } from '@/lib/clients/client-csv';
+import { readClientCsvFile, writeClientCsv, type ClientCsvRejection, type CsvEncoding } from '@/lib/clients/client-csv';
 import { database } from '@/lib/clients/db';
 import type { Client } from '@/lib/clients/model';
 import { importDrafts } from '@/lib/clients/store';
 import { t, tPlural } from '@/lib/i18n/t';
 import { saveFile } from '@/components/save-file';
+import { fieldLabel } from './ClientForm';
 
-type Summary = { imported: number; rejected: ClientCsvRejection[]; added: number; updated: number; error?: string };
+type Summary = {
+  imported: number;
+  rejected: ClientCsvRejection[];
+  added: number;
+  updated: number;
+  error?: string;
+  encoding?: CsvEncoding;
+  /** Rows whose name or aliases lost invisible formatting characters. */
+  cleaned?: { line: number; fields: ('name' | 'aliases')[] }[];
+};
 
 /** CSV import (one transaction, bad rows reported by line) and export of the whole list. */
 export function ImportExport({ clients, onImported }: { clients: Client[]; onImported: () => Promise<void> }) {
@@ -18,15 +28,24 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
     setSummary(null);
     setProgress({ done: 0, total: 1 });
     try {
-      const parsed = readClientCsv(await file.text());
+      const parsed = readClientCsvFile(new Uint8Array(await file.arrayBuffer()));
       if (!parsed.ok) {
         setSummary({ imported: 0, rejected: [], added: 0, updated: 0, error: parsed.error });
         return;
       }
       const drafts = parsed.rows.map((row) => row.draft);
       setProgress({ done: 0, total: drafts.length });
-      const outcome = await importDrafts(database(), drafts, (done, total) => setProgress({ done, total }));
-      setSummary({ imported: drafts.length, rejected: parsed.rejected, ...outcome });
+      const { refused, ...outcome } = await importDrafts(database(), drafts, (done, total) => setProgress({ done, total }));
+      // A row refused only once merged with the client it matched is refused like any other, by line.
+      const refusedRows = refused.map(({ index, reason }) => ({ line: parsed.rows[index]!.line, reason }));
+      const refusedIndexes = new Set(refused.map((r) => r.index));
+      setSummary({
+        imported: drafts.length - refused.length,
+        rejected: [...parsed.rejected, ...refusedRows].sort((a, b) => a.line - b.line),
+        ...outcome,
+        encoding: parsed.encoding,
+        cleaned: parsed.rows.flatMap((row, i) => (row.cleaned && !refusedIndexes.has(i) ? [{ line: row.line, fields: row.cleaned }] : [])),
+      });
       await onImported();
     } catch (error) {
       setSummary({
@@ -93,6 +112,20 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
             <p class="warn">{summary.error}</p>
           ) : (
             <p>{tPlural('import_summary', summary.imported, summary.added, summary.updated, summary.rejected.length)}</p>
+          )}
+          {summary.encoding === 'windows-1252' && (
+            <p class="warn" data-testid="import-encoding" data-encoding={summary.encoding}>
+              {t('import_read_as_windows_1252')}
+            </p>
+          )}
+          {summary.cleaned && summary.cleaned.length > 0 && (
+            <ul class="rejections" data-testid="import-cleaned">
+              {summary.cleaned.map((row) => (
+                <li key={row.line} data-testid="import-cleaned-row" data-line={String(row.line)}>
+                  {t('import_cleaned_row', row.line, row.fields.map((f) => fieldLabel(f)).join(', '))}
+                </li>
+              ))}
+            </ul>
           )}
           {summary.rejected.length > 0 && (
             <ul class="rejections" data-testid="import-rejections">

@@ -2,12 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
 import { DetectionItem } from './DetectionItem';
+import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
+import { PageUnreadable } from './PageUnreadable';
 import { ProfileItem } from './ProfileItem';
 import { database } from '@/lib/clients/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
+import { policySuggestion } from '@/lib/policy/suggestions';
+import type { CandidateKind } from '@/lib/sites/types';
 import { loadReplyContext, type ReplyContext } from '@/lib/replies/context';
 import { USED_ITEM } from '@/lib/vault/session';
 import { lockVault, vaultStatus, type VaultState } from '@/lib/vault/vault';
@@ -109,34 +113,72 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   if (data.detections.length === 0 && Object.keys(done).length === 0) {
     return (
       <div data-testid="popup-empty" data-reason={data.recognised ? 'no-matches' : 'unrecognised'}>
-        <p>{t('popup_no_matches')}</p>
-        {!data.recognised && (
-          <p class="warn">
-            {t('popup_unrecognised')}
-          </p>
+        {data.recognised ? (
+          <p>{t('popup_no_matches')}</p>
+        ) : (
+          <PageUnreadable tabId={tabId} platform={data.platform} pageKind={data.pageKind} />
         )}
       </div>
     );
   }
   const present = new Set(data.detections.map((d) => d.token));
   const shown = [...data.detections, ...Object.values(done).filter((d) => !present.has(d.token))];
+  const keep = (detection: DetectionView) => () => setDone((kept) => ({ ...kept, [detection.token]: detection }));
+  const item = (detection: DetectionView) => {
+    switch (detection.kind) {
+      case 'profile':
+        return <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />;
+      case 'suggestion':
+      case 'connection':
+        return (
+          <ListedPersonItem
+            key={detection.token}
+            tabId={tabId}
+            detection={detection}
+            connectionSteps={data.connectionSteps === true}
+            onChanged={onChanged}
+            onRemoved={keep(detection)}
+          />
+        );
+      default:
+        return (
+          <DetectionItem
+            key={detection.token}
+            tabId={tabId}
+            detection={detection}
+            replies={replies}
+            messageRequests={data.messageRequests === true}
+            onChanged={onChanged}
+            onDeclined={keep(detection)}
+          />
+        );
+    }
+  };
+  // One list per kind, the policy's line for that kind said once above it rather than on every card.
   return (
-    <ul class="detections" aria-label={t('popup_detections_label')}>
-      {shown.map((detection) =>
-        detection.kind === 'profile' ? (
-          <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />
-        ) : (
-        <DetectionItem
-          key={detection.token}
-          tabId={tabId}
-          detection={detection}
-          replies={replies}
-          messageRequests={data.messageRequests === true}
-          onChanged={onChanged}
-          onDeclined={() => setDone((kept) => ({ ...kept, [detection.token]: detection }))}
-        />
-        ),
-      )}
-    </ul>
+    <>
+      {KIND_ORDER.map((kind) => {
+        const ofKind = shown.filter((d) => d.kind === kind);
+        const [first] = ofKind;
+        if (!first) return null;
+        return (
+          <section key={kind} class="kind-group" data-kind-group={kind} aria-label={t(GROUP_LABELS[kind])}>
+            {kind !== 'profile' && <p class="policy">{policySuggestion(kind, first.platform)}</p>}
+            <ul class="detections">{ofKind.map(item)}</ul>
+          </section>
+        );
+      })}
+    </>
   );
 }
+
+/** The order the popup shows kinds in: the page's own person first, then what asks for an answer. */
+const KIND_ORDER: readonly CandidateKind[] = ['profile', 'request', 'message', 'suggestion', 'connection'];
+
+const GROUP_LABELS = {
+  profile: 'popup_group_profile',
+  request: 'popup_group_requests',
+  message: 'popup_group_messages',
+  suggestion: 'popup_group_suggestions',
+  connection: 'popup_group_connections',
+} as const satisfies Record<CandidateKind, string>;

@@ -1,18 +1,16 @@
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
 import type { DiscussEvent } from '@/lib/discuss/model';
-import { addDiscussEntry } from '@/lib/discuss/store';
-import { orList } from '@/lib/i18n/lists';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
-import { policySuggestion, siteName } from '@/lib/policy/suggestions';
+import { siteName } from '@/lib/policy/suggestions';
 import type { ReplyContext } from '@/lib/replies/context';
 import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
 import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
+import { ActionResultLine, ItemHeading, RememberForSession } from './item-parts';
 import { ReplyChooser } from './ReplyChooser';
 import { SamePersonQuestion } from './SamePersonQuestion';
-import { statusLabel, useAction } from './use-action';
+import { useAction } from './use-action';
 
 interface Props {
   tabId: number;
@@ -26,7 +24,7 @@ interface Props {
 /** An action waiting for the second click because its reply was flagged. */
 type Armed = 'insert' | 'copy' | null;
 
-/** One matched person: who it is on the list, what the policy suggests, and one-click actions. */
+/** One matched request or conversation: who it is on the list, and one-click actions. */
 export function DetectionItem({ tabId, detection, replies, messageRequests, onChanged, onDeclined }: Props) {
   const { result, busy, run } = useAction();
   const [declined, setDeclined] = useState(false);
@@ -44,9 +42,6 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const reply = composed?.text ?? '';
   const flagged = composed ? !composed.lint.ok : false;
   const tooLong = composed?.length.over ?? false;
-
-  const names = orList(detection.clients.map((c) => c.name));
-  const status = statusLabel(detection.clients);
 
   const copy = () =>
     run(async () => {
@@ -121,16 +116,10 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
       data-kind={detection.kind}
       data-match={detection.match}
     >
-      <h2>
-        {names}
-        <span class="tag">{status}</span>
-      </h2>
-      <div class="meta muted">
-        {siteName(detection.platform)} ·{' '}
-        {t(detection.kind === 'request' ? 'detection_kind_request' : messageRequests ? 'detection_kind_message_request' : 'detection_kind_conversation')}{' '}
-        · {detection.match === 'exact' ? t('detection_match_exact') : t('detection_match_name', detection.pageName)}
-      </div>
-      <p class="policy">{policySuggestion(detection.kind, detection.platform)}</p>
+      <ItemHeading
+        detection={detection}
+        kind={t(detection.kind === 'request' ? 'detection_kind_request' : messageRequests ? 'detection_kind_message_request' : 'detection_kind_conversation')}
+      />
       {detection.match === 'name' && detection.identity && (
         <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
       )}
@@ -191,44 +180,8 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         </>
       )}
       {!chosen && <p class="warn">{t('detection_no_template')}</p>}
-      {result && (
-        <p role="status" data-testid="action-result" data-ok={String(result.ok)} class={result.ok ? 'ok' : 'warn'}>
-          {result.ok ? result.done : result.reason}
-        </p>
-      )}
+      <ActionResultLine result={result} />
       {done && <RememberForSession detection={detection} event={done} />}
     </li>
-  );
-}
-
-/** After a decline or a redirect: keep a note of it for the client's next session, if wanted. */
-function RememberForSession({ detection, event }: { detection: DetectionView; event: DiscussEvent }) {
-  const [added, setAdded] = useState<number[]>([]);
-  const [error, setError] = useState('');
-  const add = async (clientId: number) => {
-    try {
-      await addDiscussEntry(database(), { clientId, platform: detection.platform, event, at: Date.now() });
-      setAdded((ids) => [...ids, clientId]);
-    } catch {
-      setError(t('discuss_add_failed'));
-    }
-  };
-  const several = detection.clients.length > 1;
-  return (
-    <div class="remember" data-testid="discuss-offer">
-      <span class="muted">{t('discuss_offer')}</span>
-      {detection.clients.map((client) =>
-        added.includes(client.id) ? (
-          <span key={client.id} class="ok" data-testid="discuss-added" data-client-id={String(client.id)}>
-            {several ? t('discuss_added_for', client.name) : t('discuss_added')}
-          </span>
-        ) : (
-          <button key={client.id} data-testid="discuss-add" data-client-id={String(client.id)} onClick={() => void add(client.id)}>
-            {several ? t('discuss_add_for', client.name) : t('discuss_add')}
-          </button>
-        ),
-      )}
-      {error && <span class="warn">{error}</span>}
-    </div>
   );
 }

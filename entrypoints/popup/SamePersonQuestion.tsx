@@ -17,6 +17,15 @@ interface Props {
  * profile for good. Either way the list, not a guess, decides next time.
  */
 export function SamePersonQuestion({ tabId, detection, busy, run, onChanged }: Props) {
+  /**
+   * The version shown goes along: if the record changed since (another tab renamed it, say),
+   * nothing is linked and the popup says so, then shows the record as it is now.
+   */
+  const linkShown = async (client: DetectionView['clients'][number]): Promise<ActionResult> => {
+    const outcome = await ask({ type: 'this-is-them', tabId, token: detection.token, clientId: client.id, version: client.version });
+    if (!outcome.ok) onChanged();
+    return outcome;
+  };
   return (
     <div class="actions" role="group" aria-label={t('detection_is_this_them')}>
       {detection.clients.map((client) => (
@@ -24,7 +33,7 @@ export function SamePersonQuestion({ tabId, detection, busy, run, onChanged }: P
           key={client.id}
           data-testid="this-is-them"
           disabled={busy}
-          onClick={() => run(() => ask({ type: 'this-is-them', tabId, token: detection.token, clientId: client.id }), onChanged)}
+          onClick={() => run(() => linkShown(client), onChanged)}
         >
           {detection.clients.length > 1 ? t('detection_this_is_named', client.name) : t('detection_this_is_them')}
         </button>

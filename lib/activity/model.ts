@@ -1,5 +1,6 @@
 import type { GuardedAction } from '@/lib/sites/types';
 import type { Sealed } from '@/lib/vault/crypto';
+import type { DayRow } from '@/lib/vault/day-rows';
 
 /**
  * The activity log: what Boundary did, or the clinician confirmed, that touches a client, kept
@@ -8,6 +9,7 @@ import type { Sealed } from '@/lib/vault/crypto';
  */
 export const ACTIVITY_KINDS = [
   'declined',
+  'suggestion-removed',
   'reply-inserted',
   'guard-confirmed',
   'guard-cancelled',
@@ -46,11 +48,38 @@ export interface ActivityEntry {
 }
 
 /**
- * An entry as the database holds it. With the passphrase vault on, a welfare note (free text about
- * a client) is sealed like the list; the rest is ids, kinds and times, which say nothing without
- * the list.
+ * An entry as the database holds it (lib/vault/day-rows.ts): the entry and its day, or with the
+ * vault on the day and the whole entry sealed. Before schema version 5 only a welfare note was
+ * sealed (`sealedNote`) and the rest stayed readable; such rows are sealed whole at the next unlock.
  */
-export type ActivityRow = Omit<ActivityEntry, 'note'> & { note?: WelfareNote; sealedNote?: Sealed };
+export type ActivityRow = DayRow<Omit<ActivityEntry, 'id'>> | LegacyActivityRow;
+export type LegacyActivityRow = Omit<ActivityEntry, 'note'> & { day: number; sealedNote: Sealed };
+
+const GUARDED_ACTIONS: readonly unknown[] = ['follow', 'add-friend', 'connect', 'message'] satisfies GuardedAction[];
+const ENTRY_KEYS = new Set(['at', 'kind', 'place', 'clientId', 'action', 'note']);
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+export const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * An entry's own fields from a value read back (a sealed row opened, a backup file), exactly as
+ * logActivity would have stored them; undefined when it is anything else. The welfare note is
+ * held to the same limits as when it was written.
+ */
+export function readActivityEntry(value: unknown): Omit<ActivityEntry, 'id'> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (!Object.keys(v).every((k) => ENTRY_KEYS.has(k))) return undefined;
+  if (!isTime(v.at) || !isActivityKind(v.kind) || !isActivityPlace(v.place)) return undefined;
+  if (v.clientId !== undefined && !isId(v.clientId)) return undefined;
+  if (v.action !== undefined && !GUARDED_ACTIONS.includes(v.action)) return undefined;
+  if (v.note !== undefined) {
+    const note = v.note as Record<string, unknown> | null;
+    if (typeof note !== 'object' || note === null || Object.keys(note).length !== 2) return undefined;
+    if (typeof note.reason !== 'string' || typeof note.lookedAt !== 'string') return undefined;
+    if (Object.keys(welfareNoteProblems(note as unknown as WelfareNote)).length > 0) return undefined;
+  }
+  return v as unknown as Omit<ActivityEntry, 'id'>;
+}
 
 export const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825] as const;
 export type RetentionDays = (typeof RETENTION_CHOICES)[number];

@@ -1,7 +1,8 @@
 import type { BoundaryDb } from '@/lib/clients/db';
 import type { ClientStatus } from '@/lib/clients/model';
 import { decodeClients } from '@/lib/clients/sealing';
-import { confirmCipher, currentCipher, type Cipher } from '@/lib/vault/cipher';
+import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
+import { dayOf } from '@/lib/vault/day-rows';
 import {
   DEFAULT_RETENTION_DAYS,
   isRetentionDays,
@@ -35,32 +36,43 @@ export async function setRetentionDays(db: BoundaryDb, days: RetentionDays, now 
   return pruneActivity(db, now);
 }
 
-/** Deletes entries older than the retention period; how many went. */
+/**
+ * Deletes entries older than the retention period; how many went. Rows are indexed by day only
+ * (the time itself is sealed with the vault on), so this works locked, and an entry goes with the
+ * first whole day past the period: kept at most a day longer than chosen.
+ */
 export async function pruneActivity(db: BoundaryDb, now = Date.now()): Promise<number> {
   const days = await retentionDays(db);
-  return db.activity.where('at').below(now - days * DAY_MS).delete();
+  return db.activity.where('day').below(dayOf(now - days * DAY_MS)).delete();
 }
 
 /**
- * Adds an entry. Entries without a note need no key (ids, kinds and times), so the background
- * logs what it did with the cipher it already holds or none; a welfare note is sealed when the
- * vault is on. Every write also prunes, so the log never holds more than the chosen period.
+ * Adds an entry, sealed whole while the vault is on; while it is locked nothing is written
+ * (VaultLockedError), since nothing is matched then either. Every write also prunes, so the log
+ * never holds more than the chosen period.
  */
 export async function logActivity(db: BoundaryDb, entry: Omit<ActivityEntry, 'id'>, cipher?: Cipher): Promise<number> {
   if (entry.note) {
     const problems = welfareNoteProblems(entry.note);
     if (Object.keys(problems).length > 0) throw new InvalidActivityError(problems);
   }
-  const chosen = entry.note ? (cipher ?? (await currentCipher(db))) : undefined;
+  const chosen = cipher ?? (await currentCipher(db));
   const clean: Omit<ActivityEntry, 'id'> = entry.note
     ? { ...entry, note: { reason: entry.note.reason.trim(), lookedAt: entry.note.lookedAt.trim() } }
     : entry;
-  const [row] = chosen ? await encodeActivity(chosen, [clean]) : [clean];
+  const [row] = await encodeActivity(chosen, [clean]);
   return db.transaction('rw', db.activity, db.vault, db.settings, async () => {
-    if (chosen) await confirmCipher(db, chosen);
+    await confirmCipher(db, chosen);
     await pruneActivity(db, Date.now());
     return db.activity.add(row!);
   });
+}
+
+/** Inside a transaction over activity: deletes one client's entries, opening sealed rows to find them. */
+export async function deleteActivityOf(db: BoundaryDb, cipher: Cipher, clientId: number): Promise<void> {
+  const rows = await db.activity.toArray();
+  const entries = await duringTransaction(() => decodeActivity(cipher, rows));
+  await db.activity.bulkDelete(entries.filter((e) => e.clientId === clientId).map((e) => e.id!));
 }
 
 export interface ActivityItem extends ActivityEntry {
@@ -73,15 +85,18 @@ export interface ActivityItem extends ActivityEntry {
 /** The entries a filter selects, newest first, notes opened and clients named. */
 export async function listActivity(db: BoundaryDb, filter: ActivityFilter = {}): Promise<ActivityItem[]> {
   const cipher = await currentCipher(db);
-  const { rows, clientRows } = await db.transaction('r', db.activity, db.clients, db.vault, async () => {
+  const rows = await db.transaction('r', db.activity, db.vault, async () => {
     await confirmCipher(db, cipher);
-    const rows = await db.activity.orderBy('at').reverse().toArray();
-    const ids = [...new Set(rows.flatMap((r) => (r.clientId === undefined ? [] : [r.clientId])))];
-    const clientRows = (await db.clients.bulkGet(ids)).flatMap((row) => (row ? [row] : []));
-    return { rows, clientRows };
+    return db.activity.toArray();
+  });
+  // Filtered and ordered once opened: with the vault on, the rows show neither time nor client.
+  const entries = (await decodeActivity(cipher, rows)).filter((entry) => matchesFilter(entry, filter)).sort((a, b) => b.at - a.at || b.id! - a.id!);
+  const ids = [...new Set(entries.flatMap((e) => (e.clientId === undefined ? [] : [e.clientId])))];
+  const clientRows = await db.transaction('r', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    return (await db.clients.bulkGet(ids)).flatMap((row) => (row ? [row] : []));
   });
   const clients = new Map((await decodeClients(cipher, clientRows)).map((c) => [c.id, c] as const));
-  const entries = await decodeActivity(cipher, rows.filter((row) => matchesFilter(row, filter)));
   return entries.map((entry) => {
     const client = entry.clientId === undefined ? undefined : clients.get(entry.clientId);
     return { ...entry, id: entry.id!, ...(client && { clientName: client.name, clientStatus: client.status }) };

@@ -5,6 +5,7 @@
  */
 
 import { emptyIdentities, type ClientDraft, type ClientStatus } from '@/lib/clients/model';
+import { cleanDraft, clientLimitProblems } from '@/lib/clients/limits';
 import { identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { say, t } from '@/lib/i18n/t';
@@ -15,6 +16,8 @@ export const CLIENT_CSV_COLUMNS: readonly string[] = ['name', 'status', 'aliases
 export interface ClientCsvRow {
   line: number;
   draft: ClientDraft;
+  /** Fields that lost invisible formatting characters (lib/clients/limits.ts), when any did. */
+  cleaned?: ('name' | 'aliases')[];
 }
 
 /** `reason` is plain words without the line prefix, e.g. "name is blank"; the UI adds "Line N: ". */
@@ -26,6 +29,54 @@ export interface ClientCsvRejection {
 export type ClientCsvResult =
   | { ok: true; rows: ClientCsvRow[]; rejected: ClientCsvRejection[] }
   | { ok: false; error: string };
+
+/** How a file's bytes were read: UTF-8 (with or without its mark) or, failing that, Windows-1252. */
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+
+/**
+ * A file's bytes as text. Spreadsheets save "CSV" in the computer's legacy code page unless told
+ * "CSV UTF-8"; in Western Europe and the Americas that is Windows-1252, where "é" is one byte that
+ * is never valid UTF-8. So: valid UTF-8 is read as UTF-8; anything else is read as Windows-1252
+ * and the import says so, unless it holds bytes Windows-1252 leaves undefined, and then the file
+ * is refused rather than read wrong.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string; encoding: CsvEncoding } | { ok: false; error: string } {
+  const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // A file that says it is UTF-8 and is not: damaged, not another encoding.
+    if (marked) return { ok: false, error: t('csv_bad_utf8') };
+  }
+  const text = decodeWindows1252(bytes);
+  return text === undefined ? { ok: false, error: t('csv_unknown_encoding') } : { ok: true, text, encoding: 'windows-1252' };
+}
+
+/**
+ * Windows-1252 is Latin-1 but for 0x80–0x9F, where it has curly quotes, dashes, € and a few
+ * letters. Decoded here rather than by TextDecoder, whose 'windows-1252' is plain Latin-1 in
+ * some runtimes. The five bytes it leaves undefined (empty here) mean the file is something else.
+ */
+const CP1252_HIGH = '€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ';
+function decodeWindows1252(bytes: Uint8Array): string | undefined {
+  let text = '';
+  for (const byte of bytes) {
+    if (byte < 0x80 || byte > 0x9f) text += String.fromCharCode(byte);
+    else if (CP1252_HIGH[byte - 0x80] === '\0') return undefined;
+    else text += CP1252_HIGH[byte - 0x80];
+  }
+  return text;
+}
+
+export type ClientCsvFileResult = (ClientCsvResult & { encoding: CsvEncoding }) | { ok: false; error: string };
+
+/** A CSV file's bytes, decoded (decodeCsvBytes) and read. */
+export function readClientCsvFile(bytes: Uint8Array): ClientCsvFileResult {
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return decoded;
+  const read = readClientCsv(decoded.text);
+  return read.ok ? { ...read, encoding: decoded.encoding } : read;
+}
 
 // Control characters that no spreadsheet puts in a CSV: they mean a binary file (an .xlsx is a
 // zip) or text in another encoding such as UTF-16.
@@ -88,8 +139,13 @@ export function readClientCsv(text: string): ClientCsvResult {
       identities[platform] = parsed.identities;
     }
 
+    const { draft, cleaned } = cleanDraft({ name, aliases, status: status ?? 'current', identities });
+    // Blank once cleaned: a name of invisible characters only.
+    if (name !== '' && draft.name === '') problems.push(t('csv_name_blank'));
+    problems.push(...clientLimitProblems(draft));
+
     if (problems.length === 0 && status !== undefined) {
-      rows.push({ line, draft: { name, aliases, status, identities } });
+      rows.push({ line, draft, ...(cleaned.length > 0 && { cleaned }) });
     } else {
       rejected.push({ line, reason: problems.join('; ') });
     }

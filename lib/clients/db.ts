@@ -1,8 +1,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { ActivityRow } from '@/lib/activity/model';
-import type { DiscussEntry } from '@/lib/discuss/model';
+import type { DiscussRow } from '@/lib/discuss/store';
 import type { StoredTemplate } from '@/lib/replies/library';
 import type { Sealed } from '@/lib/vault/crypto';
+import { dayOf } from '@/lib/vault/day-rows';
 import type { Client } from './model';
 
 /** A stored client: the record plus the keys its identities index under (`platform:identity`). */
@@ -72,7 +73,7 @@ export class BoundaryDb extends Dexie {
   notThemDecisions!: Table<NotThemRow, number>;
   settings!: Table<SettingRow, string>;
   replyTemplates!: Table<StoredTemplate, string>;
-  discuss!: Table<DiscussEntry, number>;
+  discuss!: Table<DiscussRow, number>;
   vault!: Table<VaultRow, string>;
   activity!: Table<ActivityRow, number>;
 
@@ -109,6 +110,22 @@ export class BoundaryDb extends Dexie {
     this.version(4).stores({
       activity: '++id, at, clientId',
     });
+    // Activity and "to discuss" rows sealed whole under the vault: a sealed row shows neither its
+    // time nor its client, so both lose those indexes for one on the day alone. Each row gets its
+    // day here; rows of a vault that is on are still readable after this upgrade (it has no key)
+    // and are sealed whole at the next unlock (lib/vault/vault.ts, sealLeftovers).
+    this.version(5)
+      .stores({
+        activity: '++id, day',
+        discuss: '++id, day',
+      })
+      .upgrade(async (tx) => {
+        const addDay = (row: { at: number; day?: number }) => {
+          row.day = dayOf(row.at);
+        };
+        await tx.table('activity').toCollection().modify(addDay);
+        await tx.table('discuss').toCollection().modify(addDay);
+      });
   }
 }
 

@@ -3,7 +3,7 @@ import { PLATFORMS } from '@/lib/identity/platform';
 import { seal, unseal } from '@/lib/vault/crypto';
 import type { Cipher } from '@/lib/vault/cipher';
 import type { ClientRow, NotThemRow, StoredClient } from './db';
-import type { Client, Identities } from './model';
+import { versionOf, type Client, type Identities } from './model';
 
 /**
  * Rows as the database holds them, to and from what the stores work with. Without a vault a row
@@ -39,7 +39,8 @@ function isClientRecord(value: unknown): value is ClientRecord {
     ids !== null &&
     PLATFORMS.every((p) => strings(ids[p])) &&
     typeof v.createdAt === 'number' &&
-    typeof v.updatedAt === 'number'
+    typeof v.updatedAt === 'number' &&
+    (v.version === undefined || Number.isSafeInteger(v.version))
   );
 }
 
@@ -51,6 +52,7 @@ function recordOf(client: StoredClient): ClientRecord {
     identities: client.identities,
     createdAt: client.createdAt,
     updatedAt: client.updatedAt,
+    version: client.version,
   };
 }
 
@@ -67,7 +69,8 @@ export async function encodeClients(cipher: Cipher, clients: readonly StoredClie
 export async function decodeClients(cipher: Cipher, rows: readonly ClientRow[]): Promise<StoredClient[]> {
   return Promise.all(
     rows.map(async (row): Promise<StoredClient> => {
-      if (!('sealed' in row)) return row;
+      // Records written before versions existed have none: version 0.
+      if (!('sealed' in row)) return { ...row, version: versionOf(row) };
       if (!cipher.sealed) throw new DamagedRowError('client');
       let record: unknown;
       try {
@@ -76,7 +79,7 @@ export async function decodeClients(cipher: Cipher, rows: readonly ClientRow[]):
         throw new DamagedRowError('client');
       }
       if (!isClientRecord(record) || row.id === undefined) throw new DamagedRowError('client');
-      return { ...record, id: row.id, identityKeys: identityKeysOf(record.identities) };
+      return { ...record, version: versionOf(record), id: row.id, identityKeys: identityKeysOf(record.identities) };
     }),
   );
 }

@@ -1,9 +1,13 @@
 import { t } from '@/lib/i18n/t';
 import { identityKey, nameKey } from '@/lib/identity';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
+import { deleteActivityOf } from '@/lib/activity/store';
+import { deleteDiscussOf } from '@/lib/discuss/store';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
 import type { BoundaryDb, StoredClient } from './db';
-import type { Client, ClientDraft } from './model';
+import { changedFields, mergeEdit, StaleEditError, type EditField } from './edit-merge';
+import { admitDraft, clientLimitProblems, cleanDraft } from './limits';
+import { versionOf, type Client, type ClientDraft } from './model';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf } from './sealing';
 
 /**
@@ -16,7 +20,8 @@ const keysOf = (draft: ClientDraft): string[] => identityKeysOf(draft.identities
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
-function stored(draft: ClientDraft, base: { id?: number; createdAt: number }, now: number): StoredClient {
+/** The record to store for a draft written over `base` (or new): its version one past base's. */
+function stored(draft: ClientDraft, base: { id?: number; createdAt: number; version?: number }, now: number): StoredClient {
   return {
     ...(base.id === undefined ? {} : { id: base.id }),
     name: draft.name.trim(),
@@ -26,6 +31,7 @@ function stored(draft: ClientDraft, base: { id?: number; createdAt: number }, no
     identityKeys: keysOf(draft),
     createdAt: base.createdAt,
     updatedAt: now,
+    version: (base.version ?? 0) + 1,
   } as StoredClient;
 }
 
@@ -64,39 +70,62 @@ export async function addClient(db: BoundaryDb, draft: ClientDraft): Promise<num
   const cipher = await currentCipher(db);
   const now = Date.now();
   // Sealed before the transaction: a new record depends on nothing already stored.
-  const [row] = await encodeClients(cipher, [stored(draft, { createdAt: now }, now)]);
+  const [row] = await encodeClients(cipher, [stored(admitDraft(draft), { createdAt: now, version: 0 }, now)]);
   return db.transaction('rw', db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
     return db.clients.add(row!);
   });
 }
 
-export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraft): Promise<void> {
+/**
+ * Saves an edit. `base` is the record as the edit started from it: when the stored record has
+ * moved on since (another tab, an import, the popup), the edit is merged with those changes field
+ * by field (lib/clients/edit-merge.ts), and when both changed the name or the status differently
+ * nothing is written and StaleEditError shows both. Returns the fields kept from the other change.
+ */
+export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraft, base?: Client): Promise<{ merged: EditField[] }> {
   const cipher = await currentCipher(db);
-  await db.transaction('rw', db.clients, db.vault, async () => {
+  const mine = admitDraft(draft);
+  return db.transaction('rw', db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
     if (!row) throw new Error(t('client_gone'));
-    const next = await duringTransaction(async () => {
+    const { next, merged } = await duringTransaction(async () => {
       const [existing] = await decodeClients(cipher, [row]);
-      return (await encodeClients(cipher, [stored(draft, existing!, Date.now())]))[0]!;
+      let result = mine;
+      let merged: EditField[] = [];
+      if (base && versionOf(existing!) !== versionOf(base)) {
+        const outcome = mergeEdit(base, mine, existing!);
+        if (!outcome.ok) throw new StaleEditError(toClient(existing!), outcome.conflicts, outcome.theirs);
+        result = admitDraft(outcome.draft);
+        merged = outcome.theirs;
+      }
+      return { next: (await encodeClients(cipher, [stored(result, existing!, Date.now())]))[0]!, merged };
     });
     await db.clients.put(next);
+    return { merged };
   });
 }
 
 export async function deleteClient(db: BoundaryDb, id: number): Promise<void> {
+  const cipher = await currentCipher(db);
   // What Boundary kept about this person goes with them: the clinician removed the reason to keep it.
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.discuss], async () => {
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.discuss, db.vault], async () => {
+    await confirmCipher(db, cipher);
     await db.clients.delete(id);
     await db.notThemDecisions.where('clientId').equals(id).delete();
-    await db.activity.where('clientId').equals(id).delete();
-    await db.discuss.where('clientId').equals(id).delete();
+    await deleteActivityOf(db, cipher, id);
+    await deleteDiscussOf(db, cipher, id);
   });
 }
 
-/** Saves a profile's identity to a client ("this is them" in the popup). */
-export async function linkIdentity(db: BoundaryDb, id: number, platform: Platform, identity: string): Promise<void> {
+/**
+ * Saves a profile's identity to a client ("this is them" in the popup). `seenVersion` is the
+ * version of the record the popup showed: if it has changed since (renamed in another tab, say),
+ * the clinician's judgement rested on something no longer true, so nothing is written and
+ * StaleEditError says so.
+ */
+export async function linkIdentity(db: BoundaryDb, id: number, platform: Platform, identity: string, seenVersion?: number): Promise<void> {
   const cipher = await currentCipher(db);
   const key = identityKey(platform, identity);
   await db.transaction('rw', db.clients, db.notThemDecisions, db.vault, async () => {
@@ -106,8 +135,9 @@ export async function linkIdentity(db: BoundaryDb, id: number, platform: Platfor
     const decisions = await db.notThemDecisions.where('clientId').equals(id).toArray();
     const { next, cleared } = await duringTransaction(async () => {
       const [existing] = await decodeClients(cipher, [row]);
+      if (seenVersion !== undefined && versionOf(existing!) !== seenVersion) throw new StaleEditError(toClient(existing!), [], []);
       const identities = { ...existing!.identities, [platform]: union(existing!.identities[platform], [identity]) };
-      const [next] = await encodeClients(cipher, [stored({ ...existing!, identities }, existing!, Date.now())]);
+      const [next] = await encodeClients(cipher, [stored(admitDraft({ ...existing!, identities }), existing!, Date.now())]);
       const cleared = (await decodeNotThem(cipher, decisions)).filter((d) => d.identityKey === key).map((d) => d.id!);
       return { next: next!, cleared };
     });
@@ -119,6 +149,8 @@ export async function linkIdentity(db: BoundaryDb, id: number, platform: Platfor
 export interface ImportOutcome {
   added: number;
   updated: number;
+  /** Drafts not written, by index: merged with the client they matched, they would pass a limit. */
+  refused: { index: number; reason: string }[];
 }
 
 /**
@@ -149,7 +181,9 @@ export async function importDrafts(
     const touched = new Set<StoredClient>();
     let added = 0;
     let updated = 0;
-    for (const draft of drafts) {
+    const refused: ImportOutcome['refused'] = [];
+    for (const [index, raw] of drafts.entries()) {
+      const { draft } = cleanDraft(raw);
       const keys = keysOf(draft);
       const existing =
         keys.map((key) => byIdentity.get(key)).find(Boolean) ??
@@ -164,10 +198,20 @@ export async function importDrafts(
             PLATFORMS.map((p) => [p, union(existing.identities[p], draft.identities[p])]),
           ) as ClientDraft['identities'],
         };
+        const problems = clientLimitProblems(merged);
+        if (problems.length > 0) {
+          refused.push({ index, reason: problems.join('; ') });
+          continue;
+        }
         next = Object.assign(existing, stored(merged, existing, now));
         if (!touched.has(existing) && existing.id !== undefined) updated++;
       } else {
-        next = stored(draft, { createdAt: now }, now);
+        const problems = clientLimitProblems(draft);
+        if (problems.length > 0) {
+          refused.push({ index, reason: problems.join('; ') });
+          continue;
+        }
+        next = stored(draft, { createdAt: now, version: 0 }, now);
         added++;
       }
       touched.add(next);
@@ -181,7 +225,7 @@ export async function importDrafts(
       await db.clients.bulkPut(encoded);
       onProgress?.(Math.min(i + chunk, rows.length), rows.length);
     }
-    return { added, updated };
+    return { added, updated, refused };
   });
 }
 

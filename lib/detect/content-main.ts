@@ -1,16 +1,22 @@
 import { browser } from 'wxt/browser';
-import { foldName } from '@/lib/identity/names';
 import { installProfileGuard } from '@/lib/guard/profile-guard';
+import { outlineOf } from '@/lib/outline/outline';
 import {
   isBackgroundToContent,
   type BackgroundToContent,
   type CandidatesReply,
+  type CardAction,
+  type ContentReply,
   type GuardDecision,
+  type OutlineResult,
   type PageCandidates,
   type WireCandidate,
 } from '@/lib/messaging/messages';
 import { typeInto } from '@/lib/sites/compose';
-import type { ActionResult, Candidate, PageScanner, SiteAdapter } from '@/lib/sites/types';
+import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
+import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter } from '@/lib/sites/types';
+import { insertRefusal } from './insert-target';
+import { lookOf, openedNow, pageReacted, REACTION_TIMEOUT_MS, somethingOpened } from './page-reaction';
 import type { QuietContext } from './quiet-context';
 import { ElementTokens } from './tokens';
 import { watch } from './watcher';
@@ -32,10 +38,14 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
   let lastMessage: PageCandidates | undefined;
   let lastReport: string | undefined = '';
 
-  const entryFor = (candidate: Candidate): Entry => {
+  const entryFor = (candidate: Candidate, url: URL): Entry => {
     const token = tokens.tokenFor(candidate.element);
-    const { kind, platform, identities, name } = candidate;
-    return { candidate, token, wire: { token, kind, platform, identities, name } };
+    const { kind, platform, identities, name, open } = candidate;
+    // The open conversation's thread is the one the address names, when the adapter did not say:
+    // the background then sees that the inbox row with this thread is the same conversation.
+    const thread = candidate.thread ?? (open ? adapter.threadOf(url) ?? undefined : undefined);
+    const wire: WireCandidate = { token, kind, platform, identities, name, ...(thread && { thread }), ...(open && { open }) };
+    return { candidate, token, wire };
   };
 
   // The person whose profile this page is, if it is one. Kept apart from the cards: it comes from
@@ -56,8 +66,20 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
   const messageFor = (url: URL): PageCandidates => {
     const candidates = current.map((entry) => entry.wire);
     if (profile) candidates.push(profile.wire);
-    const recognised = candidates.length > 0 || adapter.pageKindOf(url) === null;
-    return { type: 'page-candidates', url: url.href, candidates, recognised };
+    const pageKind = adapter.pageKindOf(url);
+    // Nobody recognised on a page that shows people and their controls: the site has likely
+    // changed, and the popup must say so rather than look like "no clients here".
+    const recognised =
+      candidates.length > 0 || pageKind === null || !looksUnreadable(pageSignals(document, adapter.platform, url), pageKind);
+    return {
+      type: 'page-candidates',
+      url: url.href,
+      platform: adapter.platform,
+      candidates,
+      pageKind,
+      recognised,
+      connectionSteps: adapter.connectionStep !== undefined,
+    };
   };
 
   // Reports are kept to a share of the page's time. Sending one copies every candidate on the
@@ -113,7 +135,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const url = new URL(location.href);
     readProfile(url);
     const found = scanner.scan(url);
-    current = found.map(entryFor);
+    current = found.map((candidate) => entryFor(candidate, url));
     entries = new WeakMap(current.map((entry) => [entry.candidate, entry]));
     tracked = new WeakSet(found.map((candidate) => candidate.element));
     tokens.retainOnly(new Set(current.map((c) => c.token)));
@@ -141,7 +163,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     if (same === current.length && same === found.length && !profileChanged) return;
     if (same === current.length) {
       for (let i = same; i < found.length; i++) {
-        const entry = entryFor(found[i]!);
+        const entry = entryFor(found[i]!, url);
         entries.set(entry.candidate, entry);
         tracked.add(entry.candidate.element);
         current.push(entry);
@@ -154,7 +176,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
         if (entry) {
           kept++;
         } else {
-          entry = entryFor(candidate);
+          entry = entryFor(candidate, url);
           entries.set(candidate, entry);
           tracked.add(candidate.element);
         }
@@ -196,57 +218,58 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     },
   );
 
-  const onMessage = (message: unknown): Promise<ActionResult> | undefined => {
+  const onMessage = (message: unknown): Promise<ContentReply | OutlineResult> | undefined => {
     if (!isBackgroundToContent(message)) return undefined;
-    return Promise.resolve(handle(message));
+    return handle(message);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  function handle(message: BackgroundToContent): ActionResult {
+  async function handle(message: BackgroundToContent): Promise<ContentReply | OutlineResult> {
     if (message.type === 'resend') {
       scan(true);
       return { ok: true, done: 'Reported again' };
     }
+    if (message.type === 'outline') {
+      return { ok: true, html: outlineOf(document), platform: adapter.platform, pageKind: adapter.pageKindOf(new URL(location.href)) };
+    }
     const entry = current.find((c) => c.token === message.token);
     const element = tokens.elementFor(message.token);
-    if (!entry || !element) return { ok: false, reason: 'That card is no longer on the page' };
-    if (message.type === 'decline') {
-      if (entry.candidate.kind !== 'request') return { ok: false, reason: 'Only requests can be declined' };
-      return adapter.decline(element);
-    }
-    return insertReply(entry.candidate, message.text);
+    if (!entry || !element) return { ok: false, refusal: 'card-gone' };
+    if (message.type === 'insert-text') return insertReply(entry.candidate, message.text);
+    return pressOnCard(message.type, entry.candidate.kind, element);
   }
 
   /**
-   * Puts a reply into the open conversation's box, but only when that conversation is this
-   * person's: a reply must never land in someone else's thread.
+   * One of the site's own controls on a card, pressed only for the kind of card it belongs to,
+   * and reported done only once the page answered (the card went, or its buttons or text
+   * changed): a click that reached nothing must not read as success.
    */
-  function insertReply(target: Candidate, text: string): ActionResult {
-    if (target.kind !== 'message') return { ok: false, reason: 'Replies go into conversations only' };
-    const box = adapter.findComposer(document);
-    if (!box) return { ok: false, reason: 'No open message box on the page: open the conversation first' };
-    const open = openConversation(box);
-    const same = open === target || (!!target.name && !!open && foldName(open.name) === foldName(target.name));
-    if (!same) {
-      return { ok: false, reason: 'Open this person’s conversation first, then insert the reply' };
-    }
-    return typeInto(box, text);
+  async function pressOnCard(action: CardAction, kind: CandidateKind, card: Element): Promise<ContentReply> {
+    if (kind !== KIND_OF_ACTION[action]) return { ok: false, refusal: 'wrong-kind' };
+    const press = ACTIONS[action](adapter);
+    if (!press) return { ok: false, refusal: 'no-step' };
+    const before = lookOf(card);
+    // A connection's next step is usually a confirmation or a menu that opens beside the card.
+    const root = card.getRootNode() as Document | ShadowRoot;
+    const opened = openedNow(root);
+    const pressed = press(card);
+    if (!pressed.ok) return pressed;
+    const elsewhere = action === 'connection-step' ? () => somethingOpened(root, opened) : undefined;
+    return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 
-  /** The message candidate nearest the message box in the page's tree: the open conversation. */
-  function openConversation(box: HTMLElement): Candidate | undefined {
-    let best: Candidate | undefined;
-    let bestDepth = -1;
-    for (const { candidate } of current) {
-      if (candidate.kind !== 'message') continue;
-      const depth = sharedDepth(candidate.element, box);
-      if (depth > bestDepth) {
-        best = candidate;
-        bestDepth = depth;
-      }
-    }
-    return best;
+  /**
+   * Puts a reply into the open conversation's box, but only when this detection is that
+   * conversation itself: a reply must never land in someone else's thread.
+   */
+  function insertReply(target: Candidate, text: string): ContentReply {
+    const refusal = insertRefusal(target, adapter.threadOf(new URL(location.href)));
+    if (refusal === 'not-a-conversation') return { ok: false, refusal: 'wrong-kind' };
+    const box = adapter.findComposer(document);
+    if (!box) return { ok: false, refusal: 'no-box' };
+    if (refusal) return { ok: false, refusal };
+    return typeInto(box, text);
   }
 
   scan();
@@ -261,6 +284,20 @@ const REPORT_SHARE = 0.0025;
 /** What reporting may spend at once (ms), and the most it may owe (ms; owing 2 ms means waiting 800 ms). */
 const REPORT_BUDGET_MS = 3;
 const REPORT_DEBT_MS = 2;
+
+/** The kind of card each action is for. */
+const KIND_OF_ACTION: Record<CardAction, CandidateKind> = {
+  decline: 'request',
+  'remove-suggestion': 'suggestion',
+  'connection-step': 'connection',
+};
+
+/** The adapter's press for each action; undefined when the site offers none. */
+const ACTIONS: Record<CardAction, (adapter: SiteAdapter) => ((card: Element) => ActionResult) | undefined> = {
+  decline: (adapter) => (card) => adapter.decline(card),
+  'remove-suggestion': (adapter) => (card) => adapter.removeSuggestion(card),
+  'connection-step': (adapter) => adapter.connectionStep && ((card) => adapter.connectionStep!(card)),
+};
 
 /** A reported candidate: its token, and the form it travels in. */
 interface Entry {
@@ -281,18 +318,4 @@ function outermost(added: readonly Element[]): Element[] {
     for (let at = element.parentElement; at; at = at.parentElement) if (all.has(at)) return false;
     return true;
   });
-}
-
-/** How deep the closest common ancestor of two nodes sits (crossing open shadow roots). */
-function sharedDepth(a: Node, b: Node): number {
-  const chain = (node: Node) => {
-    const nodes: Node[] = [];
-    for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) nodes.unshift(n);
-    return nodes;
-  };
-  const ca = chain(a);
-  const cb = chain(b);
-  let depth = 0;
-  while (depth < ca.length && depth < cb.length && ca[depth] === cb[depth]) depth++;
-  return depth;
 }

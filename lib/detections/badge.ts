@@ -28,6 +28,19 @@ export async function showNotice(tabId: number): Promise<void> {
   }
 }
 
+/** What the toolbar icon shows on a page Boundary should read but cannot: look at it by hand. */
+export const UNREADABLE_BADGE = '?';
+
+/** A page of requests or conversations that Boundary cannot read (lib/sites/page-signals). */
+export async function showUnreadable(tabId: number): Promise<void> {
+  try {
+    await toolbar().setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
+    await toolbar().setBadgeText({ tabId, text: UNREADABLE_BADGE });
+  } catch {
+    // Closed meanwhile.
+  }
+}
+
 /**
  * The lock on the icon: everywhere (the browser-wide badge, which any tab without its own shows)
  * and on each of these tabs, whose own badge would otherwise still show an earlier count.

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
+import { ClientWriteRefused } from '@/lib/clients/limits';
+import { versionOf } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';
 import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
@@ -8,19 +10,26 @@ import type { ActivityEntry } from '@/lib/activity/model';
 import type {
   BackgroundToContent,
   CandidatesReply,
+  CardAction,
+  ContentRefusal,
+  ContentReply,
   DetectionView,
   GuardDecision,
   LookupView,
+  OutlineResult,
   PageCandidates,
   PageToBackground,
+  SiteTab,
   TabDetections,
 } from '@/lib/messaging/messages';
+import { siteName } from '@/lib/policy/suggestions';
 import { lintReply } from '@/lib/policy/confidentiality';
 import { checkLength } from '@/lib/replies/limits';
 import { isMessageRequestsPage } from '@/lib/replies/situations';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
-import { clearLocked, showCount, showLocked, showNotice } from './badge';
+import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
+import { recordSiteRead } from './site-reads';
 import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
 import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
 
@@ -37,9 +46,13 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     const { matcher, locked } = await currentMatcher();
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, message.candidates);
-    await writeTab(tabId, { url: message.url, recognised: message.recognised, detections });
+    const { url, platform, pageKind, recognised, connectionSteps } = message;
+    await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, detections });
     if (locked) await showLocked([tabId]);
+    else if (!recognised) await showUnreadable(tabId);
     else await showCount(tabId, peopleCount(detections));
+    // Read, and someone recognised on it: reading still works on this site's pages of this kind.
+    if (pageKind && message.candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
     // Only a profile the clinician linked to a client arms the guard; a shared name alone is shown
     // in the popup but not guarded, since every real click the guard holds back is seen by the page.
     return { ok: true, guard: detections.filter((d) => d.kind === 'profile' && d.match === 'exact').map((d) => d.token) };
@@ -129,12 +142,73 @@ export async function showVaultState(): Promise<void> {
   if (await vaultLocked()) await showLocked(await knownTabIds());
 }
 
-async function sendToTab(tabId: number, message: BackgroundToContent): Promise<ActionResult> {
+async function sendToTab(tabId: number, message: Exclude<BackgroundToContent, { type: 'outline' }>, platform?: Detection['platform']): Promise<ActionResult> {
+  let reply: ContentReply;
   try {
-    return (await browser.tabs.sendMessage(tabId, message)) as ActionResult;
+    reply = (await browser.tabs.sendMessage(tabId, message)) as ContentReply;
   } catch {
     return { ok: false, reason: t('action_page_gone') };
   }
+  if (reply.ok || !('refusal' in reply)) return reply;
+  return { ok: false, reason: refusalWords(reply.refusal, message.type, platform) };
+}
+
+/** A content script's refusal, in words for the popup. */
+function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type'], platform: Detection['platform'] | undefined): string {
+  const site = platform ? siteName(platform) : '';
+  switch (refusal) {
+    case 'card-gone':
+      return t('action_card_gone');
+    case 'wrong-kind':
+      return t('action_wrong_kind');
+    case 'no-step':
+      return t('action_no_step', site);
+    case 'no-box':
+      return t('action_no_box');
+    case 'not-open':
+      return t('action_not_open');
+    case 'unconfirmed':
+      return t(action === 'remove-suggestion' ? 'action_unconfirmed_suggestion' : action === 'connection-step' ? 'action_unconfirmed_step' : 'action_unconfirmed_decline', site);
+  }
+}
+
+/** What a card action did, once the page answered, and the activity it is logged as (if any). */
+const CARD_ACTION_DONE: Record<CardAction, { done: 'result_declined' | 'result_suggestion_removed' | 'result_step_opened'; log?: ActivityEntry['kind'] }> = {
+  decline: { done: 'result_declined', log: 'declined' },
+  'remove-suggestion': { done: 'result_suggestion_removed', log: 'suggestion-removed' },
+  'connection-step': { done: 'result_step_opened' },
+};
+
+/** One of the site's own controls on a card, for the popup: said done only when the page reacted. */
+async function cardAction(type: CardAction, tabId: number, token: string): Promise<ActionResult> {
+  const detection = await findDetection(tabId, token);
+  const result = await sendToTab(tabId, { type, token }, detection?.platform);
+  if (!result.ok) return result;
+  const { done, log } = CARD_ACTION_DONE[type];
+  if (detection && log) await logFor(detection, { kind: log });
+  return { ok: true, done: t(done, detection ? siteName(detection.platform) : '') };
+}
+
+/** The anonymised outline of a tab's page, made by its content script. */
+async function outline(tabId: number): Promise<OutlineResult> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'outline' } satisfies BackgroundToContent)) as OutlineResult;
+    return reply.ok ? reply : { ok: false, reason: t('action_page_gone') };
+  } catch {
+    return { ok: false, reason: t('action_page_gone') };
+  }
+}
+
+/** The tabs whose pages a content script reads now: site, kind and whether it could read them. */
+async function siteTabs(): Promise<SiteTab[]> {
+  const tabs = await Promise.all(
+    (await knownTabIds()).map(async (tabId): Promise<SiteTab | []> => {
+      const state = await readTab(tabId);
+      if (!state?.platform) return [];
+      return { tabId, platform: state.platform, pageKind: state.pageKind ?? null, recognised: state.recognised };
+    }),
+  );
+  return tabs.flat();
 }
 
 /**
@@ -185,7 +259,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   const named = (clientIds: readonly number[]) =>
     clientIds.flatMap((id) => {
       const client = clients.get(id);
-      return client ? [{ id, name: client.name, status: client.status }] : [];
+      return client ? [{ id, name: client.name, status: client.status, version: versionOf(client) }] : [];
     });
   const detections = state.detections.flatMap((d): DetectionView[] => {
     const matched = named(d.clientIds);
@@ -201,6 +275,9 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   return {
     supported: true,
     recognised: state.recognised,
+    ...(state.platform && { platform: state.platform }),
+    pageKind: state.pageKind ?? null,
+    connectionSteps: state.connectionSteps === true,
     listSize,
     detections,
     ...(isMessageRequestsPage(state.url) && { messageRequests: true }),
@@ -223,7 +300,7 @@ async function insertReply(message: Extract<PageToBackground, { type: 'insert-re
     const length = checkLength(message.text, detection.platform);
     if (length.over) return { ok: false, reason: t('action_too_long', length.length, length.limit) };
   }
-  return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text });
+  return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text }, detection?.platform);
 }
 
 /** Where "Leave page" goes when the tab has no page to go back to: the site's own start page. */
@@ -244,18 +321,24 @@ async function leavePage(tabId: number): Promise<ActionResult> {
   return { ok: true, done: t('result_left_page') };
 }
 
-export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult> {
+export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult | OutlineResult | SiteTab[]> {
   switch (message.type) {
     case 'get-detections':
       return tabDetections(message.tabId);
     case 'decline':
+    case 'remove-suggestion':
+    case 'connection-step':
+      return cardAction(message.type, message.tabId, message.token);
     case 'insert-reply': {
       const detection = await findDetection(message.tabId, message.token);
-      const result =
-        message.type === 'decline' ? await sendToTab(message.tabId, { type: 'decline', token: message.token }) : await insertReply(message);
-      if (result.ok && detection) await logFor(detection, { kind: message.type === 'decline' ? 'declined' : 'reply-inserted' });
+      const result = await insertReply(message);
+      if (result.ok && detection) await logFor(detection, { kind: 'reply-inserted' });
       return result;
     }
+    case 'outline':
+      return outline(message.tabId);
+    case 'site-tabs':
+      return siteTabs();
     case 'leave-page':
       return leavePage(message.tabId);
     case 'this-is-them':
@@ -267,13 +350,16 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
       const db = database();
       try {
         if (message.type === 'this-is-them') {
-          await linkIdentity(db, message.clientId, detection.platform, detection.identity);
+          await linkIdentity(db, message.clientId, detection.platform, detection.identity, message.version);
         } else {
           await rememberNotThem(db, message.clientId, detection.platform, detection.identity);
         }
       } catch (error) {
         // Locked, or re-keyed meanwhile: say so in the popup rather than fail without a word.
-        if (error instanceof VaultLockedError || error instanceof VaultChangedError) return { ok: false, reason: error.message };
+        // Changed since the popup showed it, or past a limit: said too, and nothing was written.
+        if (error instanceof VaultLockedError || error instanceof VaultChangedError || error instanceof ClientWriteRefused) {
+          return { ok: false, reason: error.message };
+        }
         throw error;
       }
       await logActivity(db, {

@@ -1,4 +1,4 @@
-import type { ActivityPlace } from '@/lib/activity/model';
+import { isActivityPlace, isTime, type ActivityPlace } from '@/lib/activity/model';
 import { placeName } from '@/lib/activity/places';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { isPlatform, type Platform } from '@/lib/identity/platform';
@@ -8,7 +8,7 @@ import { isPlatform, type Platform } from '@/lib/identity/platform';
  * policy brings online events into the session rather than handling them there). An entry says
  * who, where, what Boundary helped do and when, and nothing else: never what anyone wrote.
  */
-export const DISCUSS_EVENTS = ['declined-request', 'redirected-message', 'welfare-check'] as const;
+export const DISCUSS_EVENTS = ['declined-request', 'removed-suggestion', 'redirected-message', 'welfare-check'] as const;
 export type DiscussEvent = (typeof DISCUSS_EVENTS)[number];
 
 export interface DiscussEntry {
@@ -21,12 +21,33 @@ export interface DiscussEntry {
   at: number;
 }
 
+/** An entry's own fields from a value read back (a sealed row opened, a backup file); undefined when it is anything else. */
+export function readDiscussEntry(value: unknown): Omit<DiscussEntry, 'id'> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  const exact = keys.length === 4 && ['clientId', 'platform', 'event', 'at'].every((k) => keys.includes(k));
+  const ok =
+    exact &&
+    Number.isSafeInteger(v.clientId) &&
+    (v.clientId as number) > 0 &&
+    isActivityPlace(v.platform) &&
+    (DISCUSS_EVENTS as readonly unknown[]).includes(v.event) &&
+    isTime(v.at);
+  return ok ? (v as unknown as Omit<DiscussEntry, 'id'>) : undefined;
+}
+
 /** Each site names its requests differently, and languages word each event their own way. */
 const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check'>, Record<Platform, MessageKey>> = {
   'declined-request': {
     facebook: 'discuss_declined_facebook',
     instagram: 'discuss_declined_instagram',
     linkedin: 'discuss_declined_linkedin',
+  },
+  'removed-suggestion': {
+    facebook: 'discuss_removed_suggestion_facebook',
+    instagram: 'discuss_removed_suggestion_instagram',
+    linkedin: 'discuss_removed_suggestion_linkedin',
   },
   'redirected-message': {
     facebook: 'discuss_redirected_facebook',

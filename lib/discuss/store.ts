@@ -1,21 +1,49 @@
 import type { BoundaryDb } from '@/lib/clients/db';
 import type { ClientStatus } from '@/lib/clients/model';
 import { decodeClients } from '@/lib/clients/sealing';
-import { confirmCipher, currentCipher } from '@/lib/vault/cipher';
-import type { DiscussEntry } from './model';
+import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
+import { dayOf, decodeDayRows, encodeDayRows, type DayRow, type DayRowKind } from '@/lib/vault/day-rows';
+import { readDiscussEntry, type DiscussEntry } from './model';
+
+/**
+ * The "to discuss" list. With the vault on each entry is sealed whole (who, where, what, when),
+ * and only the day it happened indexes the row (lib/vault/day-rows.ts); while locked nothing is
+ * read or written.
+ */
+
+export type DiscussRow = DayRow<Omit<DiscussEntry, 'id'>>;
+export const DISCUSS_ROWS: DayRowKind<Omit<DiscussEntry, 'id'>> = {
+  purpose: 'boundary/discuss/v1',
+  what: '"to discuss" entry',
+  read: readDiscussEntry,
+};
+
+export const encodeDiscuss = (cipher: Cipher, entries: readonly DiscussEntry[]) => encodeDayRows(cipher, DISCUSS_ROWS, entries);
+export const decodeDiscuss = (cipher: Cipher, rows: readonly DiscussRow[]) => decodeDayRows(cipher, DISCUSS_ROWS, rows);
 
 /** A second click within this time adds nothing new: the same thing, noted twice. */
 const SAME_EVENT_MS = 10 * 60 * 1000;
 
+/** Inside a transaction over discuss: every entry, opened. */
+async function allEntries(db: BoundaryDb, cipher: Cipher): Promise<DiscussEntry[]> {
+  const rows = await db.discuss.toArray();
+  return duringTransaction(() => decodeDiscuss(cipher, rows));
+}
+
 export async function addDiscussEntry(db: BoundaryDb, entry: Omit<DiscussEntry, 'id'>): Promise<number> {
-  return db.transaction('rw', db.discuss, async () => {
-    const recent = await db.discuss
-      .where('clientId')
-      .equals(entry.clientId)
-      .filter((e) => e.platform === entry.platform && e.event === entry.event && Math.abs(e.at - entry.at) < SAME_EVENT_MS)
-      .first();
+  const cipher = await currentCipher(db);
+  const clean = { clientId: entry.clientId, platform: entry.platform, event: entry.event, at: entry.at };
+  const [row] = await encodeDiscuss(cipher, [clean]);
+  return db.transaction('rw', db.discuss, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    // Only the days around it can hold the same event; those rows are opened to look.
+    const near = await db.discuss.where('day').between(dayOf(entry.at - SAME_EVENT_MS), dayOf(entry.at + SAME_EVENT_MS), true, true).toArray();
+    const opened = await duringTransaction(() => decodeDiscuss(cipher, near));
+    const recent = opened.find(
+      (e) => e.clientId === entry.clientId && e.platform === entry.platform && e.event === entry.event && Math.abs(e.at - entry.at) < SAME_EVENT_MS,
+    );
     if (recent?.id !== undefined) return recent.id;
-    return db.discuss.add({ clientId: entry.clientId, platform: entry.platform, event: entry.event, at: entry.at });
+    return db.discuss.add(row!);
   });
 }
 
@@ -34,7 +62,7 @@ export async function listDiscuss(db: BoundaryDb): Promise<DiscussItem[]> {
   const cipher = await currentCipher(db);
   const { entries, rows } = await db.transaction('rw', db.discuss, db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
-    const all = await db.discuss.orderBy('at').reverse().toArray();
+    const all = (await allEntries(db, cipher)).sort((a, b) => b.at - a.at || b.id! - a.id!);
     const found = (await db.clients.bulkGet([...new Set(all.map((e) => e.clientId))])).flatMap((row) => (row ? [row] : []));
     const present = new Set(found.map((row) => row.id));
     const orphans = all.filter((e) => !present.has(e.clientId)).map((e) => e.id!);
@@ -53,8 +81,18 @@ export async function clearDiscussEntry(db: BoundaryDb, id: number): Promise<voi
   await db.discuss.delete(id);
 }
 
+/** Inside a transaction over discuss: deletes one client's entries, opening sealed rows to find them. */
+export async function deleteDiscussOf(db: BoundaryDb, cipher: Cipher, clientId: number): Promise<void> {
+  const entries = await allEntries(db, cipher);
+  await db.discuss.bulkDelete(entries.filter((e) => e.clientId === clientId).map((e) => e.id!));
+}
+
 export async function clearDiscussForClient(db: BoundaryDb, clientId: number): Promise<void> {
-  await db.discuss.where('clientId').equals(clientId).delete();
+  const cipher = await currentCipher(db);
+  await db.transaction('rw', db.discuss, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    await deleteDiscussOf(db, cipher, clientId);
+  });
 }
 
 export async function clearAllDiscuss(db: BoundaryDb): Promise<void> {

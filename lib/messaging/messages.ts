@@ -1,7 +1,7 @@
 import { isPlatform, type Platform } from '@/lib/identity/platform';
 import type { ReviewSite } from '@/lib/reviews/sites';
 import type { SearchEngine } from '@/lib/searches/engines';
-import type { ActionResult, CandidateKind, GuardedAction } from '@/lib/sites/types';
+import type { ActionResult, CandidateKind, GuardedAction, PageKind } from '@/lib/sites/types';
 
 /**
  * Every message between the parts of the extension, in one place. What crosses from a content
@@ -16,16 +16,29 @@ export interface WireCandidate {
   platform: Platform;
   identities: string[];
   name: string;
+  /** For a conversation: the site's key of its thread (see Candidate.thread). */
+  thread?: string;
+  /** For a conversation: it is the one open on the page. */
+  open?: boolean;
 }
 
 // --- content script → background ---------------------------------------------------------------
 export interface PageCandidates {
   type: 'page-candidates';
   url: string;
+  /** The site whose content script reports (the page's own, whatever it shows). */
+  platform: Platform;
   /** The full set for the page now; it replaces what the tab sent before. */
   candidates: WireCandidate[];
-  /** False when the page is one the adapter expects to understand but nothing was recognised. */
+  /** What the page is for, by its address (adapter.pageKindOf); null for any other page. */
+  pageKind: PageKind | null;
+  /**
+   * False when the page is of a kind the adapter should read, it recognised nobody, and the page
+   * nevertheless shows people and the controls of requests or suggestions (lib/sites/page-signals).
+   */
   recognised: boolean;
+  /** Whether the site's adapter offers a next step on a connection's card (adapter.connectionStep). */
+  connectionSteps: boolean;
 }
 /** What the clinician chose when the profile guard stopped a click: it goes to the activity log. */
 export interface GuardDecision {
@@ -47,25 +60,47 @@ export interface CandidatesReply {
 }
 
 // --- background → content script ---------------------------------------------------------------
+/** The one-click actions on a card, each pressing one of the site's own controls. */
+export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step';
+
 export type BackgroundToContent =
-  | { type: 'decline'; token: string }
+  | { type: CardAction; token: string }
   | { type: 'insert-text'; token: string; text: string }
-  | { type: 'resend' };
+  | { type: 'resend' }
+  /** The page's anonymised outline (lib/outline), for the clinician to save. */
+  | { type: 'outline' };
+
+/**
+ * Why a content script did not act, or could not confirm that the page took its click: the
+ * background words it for the popup (content scripts carry no message catalogue).
+ */
+export type ContentRefusal = 'card-gone' | 'wrong-kind' | 'no-step' | 'no-box' | 'not-open' | 'unconfirmed';
+
+/** A content script's answer to a command on a card: done, refused by the adapter, or one of ours. */
+export type ContentReply = ActionResult | { ok: false; refusal: ContentRefusal };
+
+/** A page's anonymised outline, or why there is none. */
+export type OutlineResult = { ok: true; html: string; platform: Platform; pageKind: PageKind | null } | { ok: false; reason: string };
 
 // --- extension pages (popup, options) → background --------------------------------------------
 export type PageToBackground =
   | { type: 'get-detections'; tabId: number }
-  | { type: 'decline'; tabId: number; token: string }
+  | { type: CardAction; tabId: number; token: string }
   /**
    * `confirmed`: the clinician clicked a second time to insert a reply the confidentiality check
    * flagged; without it the background refuses flagged text.
    */
   | { type: 'insert-reply'; tabId: number; token: string; text: string; confirmed?: boolean }
-  | { type: 'this-is-them'; tabId: number; token: string; clientId: number }
+  /** `version`: the client record's version the popup showed (Client.version); a changed record is not linked. */
+  | { type: 'this-is-them'; tabId: number; token: string; clientId: number; version?: number }
   | { type: 'not-them'; tabId: number; token: string; clientId: number }
   | { type: 'clients-changed' }
   /** "Leave page" on a profile: back in the tab's history, or to the site's start page when there is none. */
   | { type: 'leave-page'; tabId: number }
+  /** The anonymised outline of the page in that tab. */
+  | { type: 'outline'; tabId: number }
+  /** The tabs whose pages Boundary reads now, for the options page's Sites view. */
+  | { type: 'site-tabs' }
   /**
    * A page locked, unlocked, turned on or off, or re-keyed the passphrase vault: the background
    * drops what it matched with, shows the lock or matches open tabs again. It carries no key and
@@ -80,7 +115,7 @@ export interface DetectionView {
   platform: Platform;
   match: 'exact' | 'name';
   /** The clients on the list this person matched (several only for a shared name). */
-  clients: { id: number; name: string; status: 'current' | 'former' }[];
+  clients: { id: number; name: string; status: 'current' | 'former'; /** The record's version, for "this is them". */ version?: number }[];
   /** The name as the page shows it. */
   pageName: string;
   /** The profile identity the page linked, when it did; needed for "this is them". */
@@ -95,7 +130,14 @@ export type LookupView =
 export interface TabDetections {
   /** Whether a Boundary content script has reported from this tab's page. */
   supported: boolean;
+  /** False when Boundary cannot read a page that should hold requests or conversations. */
   recognised: boolean;
+  /** The site of the tab's page, when a content script reported from it. */
+  platform?: Platform;
+  /** What the page is for, by its address; null (or absent) for any other page. */
+  pageKind?: PageKind | null;
+  /** Whether the site offers a next step on a connection's card. */
+  connectionSteps?: boolean;
   listSize: number;
   detections: DetectionView[];
   /** The page is a folder of message requests, so its conversations are requests, not chats. */
@@ -106,9 +148,21 @@ export interface TabDetections {
   lookup?: LookupView;
 }
 
+/** A tab whose page Boundary reads, as the options page's Sites view lists it: no address, no names. */
+export interface SiteTab {
+  tabId: number;
+  platform: Platform;
+  pageKind: PageKind | null;
+  recognised: boolean;
+}
+
 export type Reply<M> = M extends { type: 'get-detections' }
   ? TabDetections
-  : M extends { type: 'decline' | 'insert-reply' | 'insert-text' }
+  : M extends { type: 'outline' }
+    ? OutlineResult
+  : M extends { type: 'site-tabs' }
+    ? SiteTab[]
+  : M extends { type: CardAction | 'insert-reply' | 'insert-text' }
     ? ActionResult
     : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' | 'vault-changed' | 'leave-page' }
       ? ActionResult
@@ -125,6 +179,10 @@ const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number
 const isToken = (v: unknown): v is string => isShortString(v, LIMITS.token) && v.length > 0;
 
 const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion', 'connection', 'profile'] satisfies CandidateKind[];
+const PAGE_KINDS: readonly unknown[] = ['requests', 'messages', 'suggestions', 'connections'] satisfies PageKind[];
+const isOptional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isThread = (v: unknown): v is string => isShortString(v, LIMITS.text) && v.length > 0;
 
 function isWireCandidate(v: unknown): v is WireCandidate {
   return (
@@ -135,7 +193,9 @@ function isWireCandidate(v: unknown): v is WireCandidate {
     Array.isArray(v.identities) &&
     v.identities.length <= LIMITS.identities &&
     v.identities.every((id) => isShortString(id, LIMITS.text)) &&
-    isShortString(v.name, LIMITS.text)
+    isShortString(v.name, LIMITS.text) &&
+    isOptional(v.thread, isThread) &&
+    isOptional(v.open, isBoolean)
   );
 }
 
@@ -149,7 +209,10 @@ export function isContentToBackground(v: unknown): v is ContentToBackground {
     isRecord(v) &&
     v.type === 'page-candidates' &&
     isShortString(v.url, 4096) &&
+    isPlatform(v.platform) &&
+    (v.pageKind === null || PAGE_KINDS.includes(v.pageKind)) &&
     typeof v.recognised === 'boolean' &&
+    typeof v.connectionSteps === 'boolean' &&
     Array.isArray(v.candidates) &&
     v.candidates.length <= LIMITS.candidates &&
     v.candidates.every(isWireCandidate)
@@ -161,11 +224,15 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
   switch (v.type) {
     case 'clients-changed':
     case 'vault-changed':
+    case 'site-tabs':
       return true;
     case 'get-detections':
     case 'leave-page':
+    case 'outline':
       return isTabId(v.tabId);
     case 'decline':
+    case 'remove-suggestion':
+    case 'connection-step':
       return isTabId(v.tabId) && isToken(v.token);
     case 'insert-reply':
       return (
@@ -175,6 +242,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
         (v.confirmed === undefined || typeof v.confirmed === 'boolean')
       );
     case 'this-is-them':
+      return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId) && (v.version === undefined || isTabId(v.version));
     case 'not-them':
       return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId);
     default:
@@ -186,8 +254,11 @@ export function isBackgroundToContent(v: unknown): v is BackgroundToContent {
   if (!isRecord(v)) return false;
   switch (v.type) {
     case 'resend':
+    case 'outline':
       return true;
     case 'decline':
+    case 'remove-suggestion':
+    case 'connection-step':
       return isToken(v.token);
     case 'insert-text':
       return isToken(v.token) && isShortString(v.text, LIMITS.reply);

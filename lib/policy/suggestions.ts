@@ -5,10 +5,21 @@ import type { CandidateKind } from '@/lib/sites/types';
 /** Brand names, the same in every language. */
 const SITE: Record<Platform, string> = { facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn' };
 
-/** What the policy suggests for a detection, in one short line the popup shows beside it. */
-export function policySuggestion(kind: CandidateKind, platform: Platform): string {
-  if (kind === 'request') return t(platform === 'linkedin' ? 'policy_request_ignore' : 'policy_request_delete', SITE[platform]);
-  return t('policy_message');
+/**
+ * What the policy suggests for detections of a kind, in one short line the popup shows once above
+ * them. A suggestion also says what it means: the site may be suggesting the clinician to them.
+ */
+export function policySuggestion(kind: Exclude<CandidateKind, 'profile'>, platform: Platform): string {
+  switch (kind) {
+    case 'request':
+      return t(platform === 'linkedin' ? 'policy_request_ignore' : 'policy_request_delete', SITE[platform]);
+    case 'suggestion':
+      return t('policy_suggestion', SITE[platform]);
+    case 'connection':
+      return t('policy_connection', SITE[platform]);
+    case 'message':
+      return t('policy_message');
+  }
 }
 
 export function siteName(platform: Platform): string {

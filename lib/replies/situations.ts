@@ -22,9 +22,13 @@ export function isMessageRequestsPage(url: string): boolean {
   return false;
 }
 
-/** The situations whose replies fit a detection, the likeliest first. */
+/**
+ * The situations whose replies fit a detection, the likeliest first; none for a suggestion or a
+ * connection, where nobody has written to the clinician and a message would start contact.
+ */
 export function situationsFor(kind: CandidateKind, onMessageRequestsPage: boolean): Situation[] {
   if (kind === 'request') return ['request-answer'];
+  if (kind === 'suggestion' || kind === 'connection' || kind === 'profile') return [];
   return onMessageRequestsPage ? ['message-request', 'conversation'] : ['conversation', 'message-request'];
 }
 

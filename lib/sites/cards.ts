@@ -101,6 +101,9 @@ interface Tally {
   unread: number;
   /** The people in here, by identity (or by name for marks without one). */
   people: Set<string>;
+  /** The marks in here, in page order, and the first control in here that turns away. */
+  marks: PersonMark[];
+  firstNegative?: Element;
 }
 
 function tallies(
@@ -111,7 +114,7 @@ function tallies(
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set() }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), marks: [] }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -119,13 +122,21 @@ function tallies(
   };
   for (const { element, role } of controls) {
     if (role === 'state') continue;
-    up(element, (tally) => tally[role ?? 'unread']++);
+    up(element, (tally) => {
+      tally[role ?? 'unread']++;
+      if (role === 'negative') tally.firstNegative ??= element;
+    });
   }
   for (const mark of marks) {
     const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
-    if (key) up(mark.element, (tally) => tally.people.add(key));
+    if (key) {
+      up(mark.element, (tally) => {
+        tally.people.add(key);
+        tally.marks.push(mark);
+      });
+    }
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set() };
+  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), marks: [] };
   return (element: Element) => map.get(element) ?? none;
 }
 
@@ -137,39 +148,16 @@ function distinctPeople(tally: Tally): number {
 
 /**
  * The displayed name on a card: the first mark's own name (an avatar's label), else the text of
- * the first mark that has text outside the card's controls and icons.
+ * the first mark that has text outside the card's controls and icons. `inside`: the card's marks
+ * (its tally's, so that naming a card costs its own marks, not every mark on the page).
  */
-function nameOn(card: Element, marks: readonly PersonMark[], controls: ReadonlySet<Element>): string {
-  const inside = marksAround(card, marks);
+function nameOn(inside: readonly PersonMark[], controls: ReadonlySet<Element>): string {
   for (const mark of inside) if (mark.name) return mark.name;
   for (const mark of inside) {
     const text = firstText(mark.element, controls);
     if (text) return text;
   }
   return '';
-}
-
-/**
- * The marks inside `card` or around it, in page order, found from the card's own elements rather
- * than by asking every mark on the page (which would make a page of cards quadratic).
- */
-function marksAround(card: Element, marks: readonly PersonMark[]): PersonMark[] {
-  const byElement = markIndex(marks);
-  const around: PersonMark[] = [];
-  for (let node = card.parentElement; node; node = node.parentElement) around.unshift(...(byElement.get(node) ?? []));
-  for (const node of [card, ...card.querySelectorAll('*')]) around.push(...(byElement.get(node) ?? []));
-  return around;
-}
-
-const markIndexes = new WeakMap<readonly PersonMark[], Map<Element, PersonMark[]>>();
-
-function markIndex(marks: readonly PersonMark[]): Map<Element, PersonMark[]> {
-  let index = markIndexes.get(marks);
-  if (index) return index;
-  index = new Map();
-  for (const mark of marks) index.set(mark.element, [...(index.get(mark.element) ?? []), mark]);
-  markIndexes.set(marks, index);
-  return index;
 }
 
 /** The first text in `element` that is not inside one of `controls`, an icon, a time or hidden text. */
@@ -212,8 +200,7 @@ export function findCards(
     if (role || (options.unreadPairs && element.localName !== 'a')) controls.push({ element, role });
   }
   const tallyOf = tallies(scope, controls, marks);
-  const roles = new Map(controls.map((c) => [c.element, c.role]));
-  const controlSet = new Set(roles.keys());
+  const controlSet = new Set(controls.map((c) => c.element));
   const seen = new Set<Element>();
   const found: FoundCard[] = [];
 
@@ -237,21 +224,20 @@ export function findCards(
     const tally = tallyOf(card);
     if (distinctPeople(tally) !== 1 || tally.accept + tally.add > 2 || tally.negative > 2) continue;
     seen.add(card);
-    // The card's first control turning away, read from the card's own controls.
-    const negative = [...card.querySelectorAll(markup.controls)].find((el) => roles.get(el) === 'negative' && el !== positive);
+    const negative = tally.firstNegative;
     if (!negative) continue;
     const identities = [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
     found.push({
       kind: role === 'accept' ? 'request' : 'suggestion',
       card,
       identities,
-      name: nameOn(card, marks, controlSet),
+      name: nameOn(tally.marks, controlSet),
       positive,
       negative,
       labelsRead: true,
     });
   }
-  // Cards from labels come in page order already; only unread ones added after them need sorting in.
+  // Cards read from labels come in page order already; only unread ones, added after, need sorting in.
   const unread = options.unreadPairs ? unreadCards(scope, marks, controls, tallyOf, found, options.unreadPairs, controlSet) : [];
   if (unread.length === 0) return found;
   return [...found, ...unread].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
@@ -291,7 +277,7 @@ function unreadCards(
       kind,
       card,
       identities: [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3)),
-      name: nameOn(card, marks, controlSet),
+      name: nameOn(tally.marks, controlSet),
       positive: pair[0]!,
       negative: pair[1]!,
       labelsRead: false,
@@ -302,18 +288,25 @@ function unreadCards(
 
 /**
  * For lists of people without pairs of controls (friends, followers, conversations): each mark's
- * row, the largest box around it that holds no other person, below `scope`. Marks of the same
- * person in one row give one row.
+ * row, the largest box around it that holds no other person, below `scope` and below any element
+ * matching `stop` (a list, a column: a row never grows into one). Marks of the same person in
+ * one row give one row.
  */
-export function personRows(scope: ParentNode, marks: readonly PersonMark[]): { row: Element; identities: string[]; name: string }[] {
+export function personRows(
+  scope: ParentNode,
+  marks: readonly PersonMark[],
+  stop?: string,
+): { row: Element; identities: string[]; name: string }[] {
   const tallyOf = tallies(scope, [], marks);
   const rows = new Map<Element, { row: Element; identities: string[]; name: string }>();
+  const grows = (parent: Element | null): parent is Element =>
+    !!parent && parent !== scope && distinctPeople(tallyOf(parent)) === 1 && !(stop && parent.matches(stop));
   for (const mark of marks) {
     let row = mark.element;
-    while (row.parentElement && row.parentElement !== scope && distinctPeople(tallyOf(row.parentElement)) === 1) row = row.parentElement;
+    while (grows(row.parentElement)) row = row.parentElement;
     if (rows.has(row)) continue;
     const identities = [...tallyOf(row).people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
-    rows.set(row, { row, identities, name: nameOn(row, marks, new Set()) });
+    rows.set(row, { row, identities, name: nameOn(tallyOf(row).marks, new Set()) });
   }
   return [...rows.values()];
 }

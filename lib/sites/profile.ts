@@ -16,6 +16,11 @@ export interface ProfileMarkup {
   cards: readonly string[];
   /** Marks, inside the header, that the profile is the signed-in clinician's own. */
   own: readonly string[];
+  /**
+   * What a control's labels (aria-label, text) start, when the site has starts of its own beyond
+   * contactActionOf's words (Facebook's Respond → Confirm accepts a friend request).
+   */
+  actionOf?: (...labels: string[]) => GuardedAction | null;
 }
 
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -32,14 +37,20 @@ function isOwn(header: Element, markup: ProfileMarkup): boolean {
   );
 }
 
+/** Whether the page's profile header shows that the profile is the clinician's own. */
+export function isOwnProfile(doc: Document, markup: ProfileMarkup): boolean {
+  const header = queryFirst(doc, markup.headers);
+  return !!header && isOwn(header, markup);
+}
+
 /**
  * The profile candidate for a page the adapter has found to be `identities`' profile: named by
  * its heading ('' until rendered), anchored on the heading, else on the header, else on the page.
  * Null when the header shows the profile is the clinician's own.
  */
 export function profileCandidate(doc: Document, identities: string[], markup: ProfileMarkup): Candidate | null {
+  if (isOwnProfile(doc, markup)) return null;
   const header = queryFirst(doc, markup.headers);
-  if (header && isOwn(header, markup)) return null;
   const heading = queryFirst(doc, markup.headings);
   return {
     kind: 'profile',
@@ -74,7 +85,7 @@ export function guardedControlAt(
 ): { action: GuardedAction; control: Element } | null {
   const control = target.closest(any(markup.controls));
   if (!control) return null;
-  const action = contactActionOf(control.getAttribute('aria-label') ?? '', textOf(control));
+  const action = (markup.actionOf ?? contactActionOf)(control.getAttribute('aria-label') ?? '', textOf(control));
   if (!action) return null;
   const place = placeOf(control);
   const header = place.closest(any(markup.headers));

@@ -1,15 +1,18 @@
 import type { BoundaryDb, SettingRow } from '@/lib/clients/db';
-import type { Client } from '@/lib/clients/model';
-import { decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, type NotThemDecision } from '@/lib/clients/sealing';
+import { clientLimitProblems } from '@/lib/clients/limits';
+import { versionOf, type Client } from '@/lib/clients/model';
+import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, type NotThemDecision } from '@/lib/clients/sealing';
 import { clientsWith } from '@/lib/clients/store';
-import { isActivityPlace } from '@/lib/activity/model';
-import { DISCUSS_EVENTS, type DiscussEntry } from '@/lib/discuss/model';
+import { readActivityEntry, type ActivityEntry } from '@/lib/activity/model';
+import { decodeActivity, encodeActivity } from '@/lib/activity/sealing';
+import { readDiscussEntry, type DiscussEntry } from '@/lib/discuss/model';
+import { decodeDiscuss, encodeDiscuss } from '@/lib/discuss/store';
 import { t } from '@/lib/i18n/t';
 import { parseIdentity } from '@/lib/identity/parse';
 import { isPlatform, PLATFORMS } from '@/lib/identity/platform';
 import type { StoredTemplate } from '@/lib/replies/library';
 import { validateTemplate } from '@/lib/replies/templates';
-import { confirmCipher, currentCipher, VaultLockedError } from './cipher';
+import { confirmCipher, currentCipher, duringTransaction, VaultLockedError } from './cipher';
 import {
   deriveKey,
   fromBase64,
@@ -28,19 +31,24 @@ import { passphraseProblem } from './vault';
 
 /**
  * An encrypted backup: the client list, "not them" decisions, the practice's settings, its reply
- * templates and the "to discuss" list, as one file sealed under a passphrase of its own (the same
- * PBKDF2 and AES-GCM as the vault, with the file's own salt and IV). Restoring checks everything
- * first (the file's shape, its digest, the passphrase, the decrypted contents) and only then
- * replaces what is stored, in one transaction; a file refused for any reason changes nothing.
+ * templates, the "to discuss" list and the activity log, as one file sealed under a passphrase of
+ * its own (the same PBKDF2 and AES-GCM as the vault, with the file's own salt and IV). A backup
+ * is checked as it is made with the same checks a restore makes, so every backup restores.
+ * Restoring opens and checks everything first (the file's shape, its digest, the passphrase, the
+ * decrypted contents), shows what the file holds, and only when asked replaces what is stored,
+ * in one transaction; a file refused for any reason changes nothing.
  */
 export const BACKUP_FORMAT = 'boundary-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 added the activity log and records' versions; version 1 files still restore. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** A backup far larger than any real list is refused unread. */
 export const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
-const LIMITS = { clients: 100_000, notThem: 200_000, settings: 200, templates: 2_000, discuss: 200_000, text: 1_000, list: 200 };
+/** How many of each a file may hold; a client record's own limits are lib/clients/limits.ts. */
+const LIMITS = { clients: 100_000, notThem: 200_000, settings: 200, templates: 2_000, discuss: 200_000, activity: 500_000, text: 1_000 };
 
-const PAYLOAD_PURPOSE = `${BACKUP_FORMAT}/${BACKUP_VERSION}/contents`;
-const CHECK_PURPOSE = `${BACKUP_FORMAT}/${BACKUP_VERSION}/check`;
+const payloadPurpose = (version: number) => `${BACKUP_FORMAT}/${version}/contents`;
+const checkPurpose = (version: number) => `${BACKUP_FORMAT}/${version}/check`;
 const CHECK_VALUE = 'boundary-backup-check';
 
 /** The file: everything needed to open it, in the clear; the contents sealed. */
@@ -66,11 +74,20 @@ export interface BackupContents {
   settings: SettingRow[];
   replyTemplates: StoredTemplate[];
   discuss: (DiscussEntry & { id: number })[];
+  /** Absent from version 1 files, which held no activity log. */
+  activity: (ActivityEntry & { id: number })[];
 }
 
-export type RestoreResult =
-  | { ok: true; counts: { clients: number; notThem: number; settings: number; replyTemplates: number; discuss: number } }
-  | { ok: false; reason: string };
+export interface BackupCounts {
+  clients: number;
+  notThem: number;
+  settings: number;
+  replyTemplates: number;
+  discuss: number;
+  activity: number;
+}
+
+export type RestoreResult = { ok: true; counts: BackupCounts } | { ok: false; reason: string };
 
 
 function digestInput(file: Omit<BackupFile, 'digest'>): Uint8Array<ArrayBuffer> {
@@ -92,24 +109,29 @@ function digestInput(file: Omit<BackupFile, 'digest'>): Uint8Array<ArrayBuffer> 
 
 /** Additional data for the contents: the header, so a file with a swapped header fails to open. */
 const headerOf = (file: Pick<BackupFile, 'format' | 'version' | 'kdf'>) =>
-  `${PAYLOAD_PURPOSE}|${file.kdf.name}|${file.kdf.iterations}|${file.kdf.salt}`;
+  `${payloadPurpose(file.version)}|${file.kdf.name}|${file.kdf.iterations}|${file.kdf.salt}`;
 
 const encodeSealed = (sealed: Sealed) => ({ iv: toBase64(sealed.iv), data: toBase64(sealed.data) });
 
-/** Everything a backup holds, read now. Needs the vault unlocked when it is on. */
+/**
+ * Everything a backup holds, read now. Needs the vault unlocked when it is on. Entries about a
+ * client no longer on the list are left out: they would name nobody, and restore refuses them.
+ */
 export async function readBackupContents(db: BoundaryDb): Promise<BackupContents> {
   const cipher = await currentCipher(db);
-  const [clients, decisions, settings, replyTemplates, discuss] = await Promise.all([
+  const [clients, rows, settings, replyTemplates] = await Promise.all([
     clientsWith(db, cipher),
-    db.transaction('r', db.notThemDecisions, db.vault, async () => {
+    db.transaction('r', db.notThemDecisions, db.discuss, db.activity, db.vault, async () => {
       await confirmCipher(db, cipher);
-      return db.notThemDecisions.toArray();
+      return { decisions: await db.notThemDecisions.toArray(), discuss: await db.discuss.toArray(), activity: await db.activity.toArray() };
     }),
     db.settings.toArray(),
     db.replyTemplates.toArray(),
-    db.discuss.toArray(),
   ]);
-  const notThem = (await decodeNotThem(cipher, decisions)).map(({ identityKey, clientId }) => ({ identityKey, clientId }));
+  const present = new Set(clients.map((c) => c.id));
+  const notThem = (await decodeNotThem(cipher, rows.decisions)).map(({ identityKey, clientId }) => ({ identityKey, clientId }));
+  const discuss = (await decodeDiscuss(cipher, rows.discuss)).filter((e) => present.has(e.clientId));
+  const activity = (await decodeActivity(cipher, rows.activity)).filter((e) => e.clientId === undefined || present.has(e.clientId));
   return {
     exportedAt: Date.now(),
     clients,
@@ -117,6 +139,7 @@ export async function readBackupContents(db: BoundaryDb): Promise<BackupContents
     settings,
     replyTemplates,
     discuss: discuss.map((e) => ({ id: e.id!, clientId: e.clientId, platform: e.platform, event: e.event, at: e.at })),
+    activity: activity.map((e) => ({ ...e, id: e.id! })),
   };
 }
 
@@ -134,15 +157,19 @@ export async function sealBackup(contents: BackupContents, passphrase: string): 
   } as const;
   const body = {
     ...header,
-    check: encodeSealed(await seal(key, CHECK_PURPOSE, CHECK_VALUE)),
+    check: encodeSealed(await seal(key, checkPurpose(BACKUP_VERSION), CHECK_VALUE)),
     contents: encodeSealed(await seal(key, headerOf(header), contents)),
   };
   const file: BackupFile = { ...body, digest: toBase64(await sha256(digestInput(body))) };
   return JSON.stringify(file);
 }
 
+/** A backup of everything, checked as a restore will check it first: one that would not restore is not made. */
 export async function createBackup(db: BoundaryDb, passphrase: string): Promise<string> {
-  return sealBackup(await readBackupContents(db), passphrase);
+  const contents = await readBackupContents(db);
+  const checked = validateBackupContents(contents);
+  if (!checked.ok) throw new Error(t('backup_would_not_restore', checked.reason));
+  return sealBackup(contents, passphrase);
 }
 
 // --- reading a file ----------------------------------------------------------------------------
@@ -198,8 +225,8 @@ async function parseBackupFile(text: string): Promise<Parsed> {
   const file = value as unknown as BackupFile;
   const digest = toBase64(await sha256(digestInput(file)));
   if (digest !== file.digest) return { ok: false, reason: t(newer ? 'backup_newer_or_damaged' : 'backup_damaged') };
-  // Intact, yet not this version's: a file from a later Boundary, which this one cannot read.
-  if (file.version !== BACKUP_VERSION) return { ok: false, reason: t('backup_newer_or_damaged') };
+  // Intact, yet not a version this one reads: a file from a later Boundary.
+  if (!READABLE_VERSIONS.includes(file.version)) return { ok: false, reason: t('backup_newer_or_damaged') };
   if (file.kdf.iterations < PBKDF2_ITERATIONS || file.kdf.iterations > MAX_PBKDF2_ITERATIONS) {
     return { ok: false, reason: t('backup_unsafe_kdf') };
   }
@@ -215,7 +242,7 @@ export async function openBackup(text: string, passphrase: string): Promise<{ ok
   const { file } = parsed;
   const { key } = await deriveKey(passphrase, fromBase64(file.kdf.salt)!, file.kdf.iterations);
   try {
-    if ((await unseal(key, CHECK_PURPOSE, decodeSealed(file.check))) !== CHECK_VALUE) return { ok: false, reason: t('backup_wrong_passphrase') };
+    if ((await unseal(key, checkPurpose(file.version), decodeSealed(file.check))) !== CHECK_VALUE) return { ok: false, reason: t('backup_wrong_passphrase') };
   } catch {
     return { ok: false, reason: t('backup_wrong_passphrase') };
   }
@@ -225,6 +252,8 @@ export async function openBackup(text: string, passphrase: string): Promise<{ ok
   } catch {
     return { ok: false, reason: t('backup_damaged') };
   }
+  // A version 1 file had no activity log: it restores as an empty one.
+  if (file.version === 1 && isRecord(contents) && !Object.hasOwn(contents, 'activity')) contents = { ...contents, activity: [] };
   const checked = validateBackupContents(contents);
   return checked.ok ? checked : { ok: false, reason: t('backup_invalid_contents', checked.reason) };
 }
@@ -232,10 +261,10 @@ export async function openBackup(text: string, passphrase: string): Promise<{ ok
 /** Every record of decrypted contents checked before anything is written; the first problem found. */
 export function validateBackupContents(value: unknown): { ok: true; contents: BackupContents } | { ok: false; reason: string } {
   const fail = (reason: string) => ({ ok: false as const, reason });
-  if (!isRecord(value) || !hasExactly(value, ['exportedAt', 'clients', 'notThem', 'settings', 'replyTemplates', 'discuss'])) {
+  if (!isRecord(value) || !hasExactly(value, ['exportedAt', 'clients', 'notThem', 'settings', 'replyTemplates', 'discuss', 'activity'])) {
     return fail('not the expected sections');
   }
-  const { clients, notThem, settings, replyTemplates, discuss } = value;
+  const { clients, notThem, settings, replyTemplates, discuss, activity } = value;
   if (!isTime(value.exportedAt)) return fail('no export date');
 
   if (!Array.isArray(clients) || clients.length > LIMITS.clients) return fail('client list');
@@ -281,90 +310,141 @@ export function validateBackupContents(value: unknown): { ok: true; contents: Ba
   if (!Array.isArray(discuss) || discuss.length > LIMITS.discuss) return fail('"to discuss" list');
   const discussIds = new Set<number>();
   for (const [i, e] of discuss.entries()) {
-    const ok =
-      isRecord(e) &&
-      hasExactly(e, ['id', 'clientId', 'platform', 'event', 'at']) &&
-      isId(e.id) &&
-      !discussIds.has(e.id) &&
-      clientIds.has(e.clientId as number) &&
-      isActivityPlace(e.platform) &&
-      (DISCUSS_EVENTS as readonly unknown[]).includes(e.event) &&
-      isTime(e.at);
-    if (!ok) return fail(`"to discuss" entry ${i + 1}`);
-    discussIds.add(e.id as number);
+    const { id, ...rest } = isRecord(e) ? e : {};
+    const entry = readDiscussEntry(rest);
+    if (!isId(id) || discussIds.has(id) || !entry || !clientIds.has(entry.clientId)) return fail(`"to discuss" entry ${i + 1}`);
+    discussIds.add(id);
+  }
+
+  if (!Array.isArray(activity) || activity.length > LIMITS.activity) return fail('activity log');
+  const activityIds = new Set<number>();
+  for (const [i, e] of activity.entries()) {
+    const { id, ...rest } = isRecord(e) ? e : {};
+    const entry = readActivityEntry(rest);
+    if (!isId(id) || activityIds.has(id) || !entry || (entry.clientId !== undefined && !clientIds.has(entry.clientId))) {
+      return fail(`activity entry ${i + 1}`);
+    }
+    activityIds.add(id);
   }
   return { ok: true, contents: value as unknown as BackupContents };
 }
 
+const CLIENT_KEYS = ['id', 'name', 'aliases', 'status', 'identities', 'createdAt', 'updatedAt'];
+
 function clientProblem(c: unknown): string | undefined {
-  if (!isRecord(c) || !hasExactly(c, ['id', 'name', 'aliases', 'status', 'identities', 'createdAt', 'updatedAt'])) return 'not a client record';
+  // Version 1 files have no record versions; later ones do.
+  if (!isRecord(c) || !(hasExactly(c, CLIENT_KEYS) || hasExactly(c, [...CLIENT_KEYS, 'version']))) return 'not a client record';
   if (!isId(c.id)) return 'no valid id';
-  if (!isText(c.name) || c.name.trim() === '' || c.name.trim() !== c.name) return 'no valid name';
-  if (!Array.isArray(c.aliases) || c.aliases.length > LIMITS.list || !c.aliases.every((a) => isText(a))) return 'aliases';
+  if (c.version !== undefined && !(Number.isSafeInteger(c.version) && (c.version as number) >= 0)) return 'version';
+  // Lengths and counts are the limits' to judge, below, so the reason names the limit.
+  if (typeof c.name !== 'string' || c.name.trim() === '' || c.name.trim() !== c.name) return 'no valid name';
+  if (!Array.isArray(c.aliases) || !c.aliases.every((a) => typeof a === 'string')) return 'aliases';
   if (c.status !== 'current' && c.status !== 'former') return 'status';
   if (!isTime(c.createdAt) || !isTime(c.updatedAt)) return 'dates';
   const ids = c.identities;
   if (!isRecord(ids) || !hasExactly(ids, PLATFORMS)) return 'profiles';
   for (const platform of PLATFORMS) {
     const list = ids[platform];
-    if (!Array.isArray(list) || list.length > LIMITS.list) return `${platform} profiles`;
+    if (!Array.isArray(list)) return `${platform} profiles`;
     for (const identity of list) {
       // Only identities exactly as Boundary itself stores them: anything else was not written by it.
       const read = isText(identity) ? parseIdentity(platform, identity) : undefined;
       if (!read?.ok || read.identity !== identity) return `${platform} profile`;
     }
   }
-  return undefined;
+  // The same limits as every other way in (lib/clients/limits.ts).
+  const limits = clientLimitProblems(c as unknown as Client);
+  return limits.length > 0 ? limits.join('; ') : undefined;
 }
 
-/** Replaces everything a backup covers with its contents, in one transaction. */
+const countsOf = (contents: BackupContents): BackupCounts => ({
+  clients: contents.clients.length,
+  notThem: contents.notThem.length,
+  settings: contents.settings.length,
+  replyTemplates: contents.replyTemplates.length,
+  discuss: contents.discuss.length,
+  activity: contents.activity.length,
+});
+
+/** What is stored now, counted as a backup would count it; needs no key. */
+export async function storedCounts(db: BoundaryDb): Promise<BackupCounts> {
+  const [clients, notThem, settings, replyTemplates, discuss, activity] = await Promise.all(
+    [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity].map((table) => table.count()),
+  );
+  return { clients: clients!, notThem: notThem!, settings: settings!, replyTemplates: replyTemplates!, discuss: discuss!, activity: activity! };
+}
+
+/** A backup opened and checked, not yet written: what it holds and what it would replace. */
+export type RestorePreview =
+  | { ok: true; contents: BackupContents; madeAt: number; holds: BackupCounts; replaces: BackupCounts }
+  | { ok: false; reason: string };
+
+/** Opens and checks a backup file and says what restoring it would do. Writes nothing; never throws. */
+export async function previewRestore(db: BoundaryDb, text: string, passphrase: string): Promise<RestorePreview> {
+  try {
+    const opened = await openBackup(text, passphrase);
+    if (!opened.ok) return opened;
+    const { contents } = opened;
+    return { ok: true, contents, madeAt: contents.exportedAt, holds: countsOf(contents), replaces: await storedCounts(db) };
+  } catch (error) {
+    return { ok: false, reason: t('backup_restore_failed', error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+/**
+ * Replaces everything a backup covers with its contents, in one transaction. Each restored record
+ * gets a version past both the file's and the one stored under its id now, so an edit form left
+ * open on the record that was there is never taken for an edit of the restored one.
+ */
 export async function writeBackupContents(db: BoundaryDb, contents: BackupContents): Promise<RestoreResult> {
   const cipher = await currentCipher(db);
-  // Sealed (when the vault is on) before the transaction: new rows depend on nothing stored.
-  const clientRows = await encodeClients(
-    cipher,
-    contents.clients.map((c) => ({ ...c, identityKeys: identityKeysOf(c.identities) })),
-  );
   const decisions: NotThemDecision[] = [...new Map(contents.notThem.map((d) => [`${d.identityKey}|${d.clientId}`, d])).values()];
-  const decisionRows = await encodeNotThem(cipher, decisions);
-  // The activity log goes too: its entries name clients by id, and the restored ids are other people's.
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.vault], async () => {
+  // Sealed (when the vault is on) before the transaction: new rows depend on nothing stored.
+  const [decisionRows, discussRows, activityRows] = await Promise.all([
+    encodeNotThem(cipher, decisions),
+    encodeDiscuss(cipher, contents.discuss),
+    encodeActivity(cipher, contents.activity),
+  ]);
+  const tables = [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.vault];
+  await db.transaction('rw', tables, async () => {
     await confirmCipher(db, cipher);
-    await Promise.all([
-      db.clients.clear(),
-      db.notThemDecisions.clear(),
-      db.settings.clear(),
-      db.replyTemplates.clear(),
-      db.discuss.clear(),
-      db.activity.clear(),
-    ]);
+    const storedNow = await db.clients.toArray();
+    const clientRows = await duringTransaction(async () => {
+      const versions = new Map((await decodeClients(cipher, storedNow)).map((c) => [c.id, versionOf(c)]));
+      return encodeClients(
+        cipher,
+        contents.clients.map((c) => ({
+          ...c,
+          version: Math.max(versionOf(c), versions.get(c.id) ?? 0) + 1,
+          identityKeys: identityKeysOf(c.identities),
+        })),
+      );
+    });
+    await Promise.all(tables.filter((table) => table !== db.vault).map((table) => table.clear()));
     await db.clients.bulkAdd(clientRows);
     await db.notThemDecisions.bulkAdd(decisionRows);
     await db.settings.bulkAdd(contents.settings);
     await db.replyTemplates.bulkAdd(contents.replyTemplates);
-    await db.discuss.bulkAdd(contents.discuss);
+    await db.discuss.bulkAdd(discussRows);
+    await db.activity.bulkAdd(activityRows);
   });
-  return {
-    ok: true,
-    counts: {
-      clients: clientRows.length,
-      notThem: decisionRows.length,
-      settings: contents.settings.length,
-      replyTemplates: contents.replyTemplates.length,
-      discuss: contents.discuss.length,
-    },
-  };
+  return { ok: true, counts: { ...countsOf(contents), notThem: decisionRows.length } };
 }
 
 /**
- * Restores a backup file: refused whole, with the reason, unless the file is intact, the
- * passphrase opens it and every record in it is valid. Never throws.
+ * Restores a backup file at once: refused whole, with the reason, unless the file is intact, the
+ * passphrase opens it and every record in it is valid. Never throws. The options page previews
+ * first (previewRestore) and writes only when the clinician confirms.
  */
 export async function restoreBackup(db: BoundaryDb, text: string, passphrase: string): Promise<RestoreResult> {
+  const preview = await previewRestore(db, text, passphrase);
+  return preview.ok ? confirmRestore(db, preview.contents) : preview;
+}
+
+/** Writes contents a preview checked; never throws. */
+export async function confirmRestore(db: BoundaryDb, contents: BackupContents): Promise<RestoreResult> {
   try {
-    const opened = await openBackup(text, passphrase);
-    if (!opened.ok) return opened;
-    return await writeBackupContents(db, opened.contents);
+    return await writeBackupContents(db, contents);
   } catch (error) {
     if (error instanceof VaultLockedError) return { ok: false, reason: t('backup_locked', error.message) };
     return { ok: false, reason: t('backup_restore_failed', error instanceof Error ? error.message : String(error)) };

@@ -51,8 +51,8 @@ export interface CipherOptions {
 /**
  * The cipher to use now. Throws VaultLockedError when the vault is on and this browser session
  * holds no key for it, or holds one unused for longer than the chosen idle time: then the key is
- * forgotten here, which is how the vault locks itself (lazily, on the first request that finds it
- * stale; no timer or extra permission needed).
+ * forgotten here. The idle lock's timer (lib/vault/idle-lock.ts) wipes the key when the idle time
+ * passes; this check covers an alarm that comes late.
  */
 export async function currentCipher(db: BoundaryDb, { touch = true, now = Date.now() }: CipherOptions = {}): Promise<Cipher> {
   // Both at once: the background asks on every page report, and each read is a round trip.

@@ -1,6 +1,7 @@
 import type { BoundaryDb, VaultMeta } from '@/lib/clients/db';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem } from '@/lib/clients/sealing';
 import { decodeActivity, encodeActivity } from '@/lib/activity/sealing';
+import { decodeDiscuss, encodeDiscuss } from '@/lib/discuss/store';
 import { t } from '@/lib/i18n/t';
 import {
   confirmCipher,
@@ -17,11 +18,13 @@ import {
   type CipherOptions,
 } from './cipher';
 import { deriveKey, isSealed, PBKDF2_ITERATIONS, randomBytes, SALT_BYTES, seal, unseal, type Bytes } from './crypto';
-import { forgetSessionKey, keepSessionKey } from './session';
+import { isSealedRow } from './day-rows';
+import { forgetSessionKey, keepSessionKey, touchSession } from './session';
 
 /**
  * The passphrase vault: optional, off until the clinician sets a passphrase. While it is on,
- * every client record and every "not them" decision is sealed at rest (lib/clients/sealing.ts),
+ * every client record, "not them" decision, activity entry and "to discuss" entry is sealed at
+ * rest (lib/clients/sealing.ts, lib/vault/day-rows.ts),
  * and the key exists only in memory and session storage, from unlocking until locking, going
  * idle or closing the browser. Every change of state here rewrites the rows and the vault's
  * record in one transaction: a crash or a failure half-way leaves everything as it was.
@@ -113,24 +116,55 @@ async function keyFor(meta: VaultMeta, passphrase: string): Promise<{ raw: Bytes
   return { raw, cipher: { sealed: true, vaultId: meta.vaultId, key } };
 }
 
+/** The tables whose rows the vault seals; every change of key rewrites them all in one transaction. */
+const sealedTables = (db: BoundaryDb) => [db.clients, db.notThemDecisions, db.activity, db.discuss, db.vault];
+
+async function putInChunks<R>(table: { bulkPut(rows: readonly R[]): Promise<unknown> }, rows: readonly R[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += RESEAL_CHUNK) await table.bulkPut(rows.slice(i, i + RESEAL_CHUNK));
+}
+
 /**
- * Inside a transaction over clients, notThemDecisions and vault: every row opened with `from` and
- * written again with `to`. Rows are replaced whole, so a plain row's readable fields and index
- * keys go when it is sealed, and come back when it is opened for good.
+ * Inside a transaction over sealedTables: every row opened with `from` and written again with
+ * `to`. Rows are replaced whole, so a plain row's readable fields and index keys go when it is
+ * sealed, and come back when it is opened for good.
  */
 async function resealAll(db: BoundaryDb, from: Cipher, to: Cipher): Promise<void> {
-  const clientRows = await db.clients.toArray();
-  const decisionRows = await db.notThemDecisions.toArray();
-  // Only welfare checks carry words of the clinician's; the rest of the log is ids and times.
-  const noteRows = await db.activity.filter((row) => row.note !== undefined || row.sealedNote !== undefined).toArray();
-  const { clients, decisions, notes } = await duringTransaction(async () => ({
+  const [clientRows, decisionRows, activityRows, discussRows] = await Promise.all([
+    db.clients.toArray(),
+    db.notThemDecisions.toArray(),
+    db.activity.toArray(),
+    db.discuss.toArray(),
+  ]);
+  const rows = await duringTransaction(async () => ({
     clients: await encodeClients(to, await decodeClients(from, clientRows)),
     decisions: await encodeNotThem(to, await decodeNotThem(from, decisionRows)),
-    notes: await encodeActivity(to, await decodeActivity(from, noteRows)),
+    activity: await encodeActivity(to, await decodeActivity(from, activityRows)),
+    discuss: await encodeDiscuss(to, await decodeDiscuss(from, discussRows)),
   }));
-  for (let i = 0; i < clients.length; i += RESEAL_CHUNK) await db.clients.bulkPut(clients.slice(i, i + RESEAL_CHUNK));
-  for (let i = 0; i < decisions.length; i += RESEAL_CHUNK) await db.notThemDecisions.bulkPut(decisions.slice(i, i + RESEAL_CHUNK));
-  for (let i = 0; i < notes.length; i += RESEAL_CHUNK) await db.activity.bulkPut(notes.slice(i, i + RESEAL_CHUNK));
+  await putInChunks(db.clients, rows.clients);
+  await putInChunks(db.notThemDecisions, rows.decisions);
+  await putInChunks(db.activity, rows.activity);
+  await putInChunks(db.discuss, rows.discuss);
+}
+
+/**
+ * Activity and "to discuss" rows still readable while the vault is on, sealed whole now that
+ * there is a key: rows an upgrade from schema version 4 found under a vault (it had no key to seal
+ * them with). Nothing else writes a readable row while the vault is on.
+ */
+async function sealLeftovers(db: BoundaryDb, cipher: Extract<Cipher, { sealed: true }>): Promise<void> {
+  await db.transaction('rw', [db.activity, db.discuss, db.vault], async () => {
+    await confirmCipher(db, cipher);
+    const activity = (await db.activity.toArray()).filter((row) => !isSealedRow(row));
+    const discuss = (await db.discuss.toArray()).filter((row) => !isSealedRow(row));
+    if (activity.length === 0 && discuss.length === 0) return;
+    const rows = await duringTransaction(async () => ({
+      activity: await encodeActivity(cipher, await decodeActivity(cipher, activity)),
+      discuss: await encodeDiscuss(cipher, await decodeDiscuss(cipher, discuss)),
+    }));
+    await putInChunks(db.activity, rows.activity);
+    await putInChunks(db.discuss, rows.discuss);
+  });
 }
 
 /** Turns the vault on: seals everything already stored, in one transaction, and leaves it unlocked. */
@@ -139,7 +173,7 @@ export async function enableVault(db: BoundaryDb, passphrase: string, idleMinute
   if (problem) throw new VaultStateError(problem);
   if (!(IDLE_CHOICES as readonly number[]).includes(idleMinutes)) throw new VaultStateError(t('vault_error_idle_choice'));
   const fresh = await freshKey(passphrase);
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
+  await db.transaction('rw', sealedTables(db), async () => {
     if (await readMeta(db)) throw new VaultStateError(t('vault_error_already_set'));
     await resealAll(db, PLAIN, fresh.cipher);
     await db.vault.put({ ...fresh.meta, idleMinutes, createdAt: Date.now() });
@@ -151,7 +185,8 @@ export async function enableVault(db: BoundaryDb, passphrase: string, idleMinute
 export async function unlockVault(db: BoundaryDb, passphrase: string): Promise<void> {
   const meta = await readMeta(db);
   if (!meta) throw new VaultStateError(t('vault_error_not_locked'));
-  const { raw } = await keyFor(meta, passphrase);
+  const { raw, cipher } = await keyFor(meta, passphrase);
+  await sealLeftovers(db, cipher);
   await keepSessionKey(meta.vaultId, raw);
 }
 
@@ -168,7 +203,7 @@ export async function changePassphrase(db: BoundaryDb, current: string, next: st
   if (!meta) throw new VaultStateError(t('vault_error_none_yet'));
   const old = await keyFor(meta, current);
   const fresh = await freshKey(next);
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
+  await db.transaction('rw', sealedTables(db), async () => {
     await confirmCipher(db, old.cipher);
     const kept = (await readMeta(db))!;
     await resealAll(db, old.cipher, fresh.cipher);
@@ -184,7 +219,7 @@ export async function changePassphrase(db: BoundaryDb, current: string, next: st
 export async function disableVault(db: BoundaryDb): Promise<void> {
   const cipher = await currentCipher(db);
   if (!cipher.sealed) throw new VaultStateError(t('vault_error_none'));
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.vault], async () => {
+  await db.transaction('rw', sealedTables(db), async () => {
     await confirmCipher(db, cipher);
     await resealAll(db, cipher, PLAIN);
     await db.vault.delete('vault');
@@ -219,6 +254,8 @@ export async function setIdleMinutes(db: BoundaryDb, idleMinutes: number): Promi
     if (!meta) throw new VaultChangedError();
     await db.vault.put({ ...meta, idleMinutes });
   });
+  // Counts as use, and the write tells the background to set its idle timer for the new time.
+  await touchSession(0);
 }
 
 export async function dismissVaultOffer(db: BoundaryDb): Promise<void> {

@@ -42,18 +42,12 @@ test('over every replica: people are found, the page sees no change, and nothing
 test('a page the adapter should understand but cannot is reported, not silently empty', async ({ boundary, context, replicas }) => {
   await boundary.importCsv('name,facebook\nAna Ruiz-Calder,100089412300001\n');
   const site = await context.newPage();
-  // A requests page whose markup nothing in the adapter recognises (as after a redesign).
-  await context.route('https://www.facebook.com/friends/requests/', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><html><body><div role="main"><div class="x9f619 xnew1"><span>Ana Ruiz-Calder</span></div></div></body></html>',
-    }),
-  );
-  await site.goto('https://www.facebook.com/friends/requests/');
+  // A requests page that shows people and request buttons in markup no adapter reads as cards (as after a redesign).
+  await site.goto(replicas.serve('https://www.facebook.com/friends/requests/', 'surface/requests-split.en.html'));
   const popup = await boundary.openPopup(site);
   const empty = popup.getByTestId('popup-empty');
   await expect(empty).toHaveAttribute('data-reason', 'unrecognised');
-  await expect(empty).toContainText('did not recognise');
+  await expect(empty.getByTestId('page-unreadable')).toContainText('Boundary cannot read this page');
   expect(replicas.unexpected).toEqual([]);
 });
 

@@ -3,7 +3,9 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { declineLenaAndNote, LENA_ROW } from './support/activity';
 import { extensionWorker, launchWithExtension } from './support/browser';
+import { Replicas } from './support/replicas';
 import { Boundary, detectionFor, expect, test } from './support/test';
 
 // The passphrase vault, driven through the extension's own pages by the test contract's hooks.
@@ -18,6 +20,14 @@ const SECRET_CSV = [
 ].join('\n');
 const SECRETS = ['Zephyrine', 'Quillfeather', 'Zephy Quill', 'Brightwater', 'Ifeoma', '100077755533311', 'zephyrquill7731', 'ifeoma-brightwater-9x2k7q'];
 
+/**
+ * What a plain activity or "to discuss" row holds besides ids: the names of its fields and the
+ * values of its kind and event, as IndexedDB serialises them. Searched for in the extension's own
+ * database files only: the extension's code, which Chrome caches elsewhere in the profile, names
+ * them too.
+ */
+const LOG_METADATA = ['clientId', 'declined-request', 'declined', 'event'];
+
 /** A browser profile of its own, kept after the browser closes, so its files can be searched. */
 async function inProfile(work: (boundary: Boundary, context: BrowserContext) => Promise<void>): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'boundary-at-rest-'));
@@ -29,6 +39,14 @@ async function inProfile(work: (boundary: Boundary, context: BrowserContext) => 
     await context.close();
   }
   return dir;
+}
+
+/** The extension origin's IndexedDB files in a profile. */
+function extensionDatabase(dir: string): string {
+  const base = path.join(dir, 'Default', 'IndexedDB');
+  const [db] = readdirSync(base).filter((name) => name.startsWith('chrome-extension_'));
+  expect(db, 'the extension has a database on disk').toBeDefined();
+  return path.join(base, db!);
 }
 
 function filesUnder(dir: string): string[] {
@@ -60,11 +78,14 @@ async function importSecrets(boundary: Boundary, options: Page): Promise<void> {
   await expect(options.locator('[data-testid="client-row"][data-client-name="Zephyrine Quillfeather"]')).toBeVisible();
 }
 
-test('with the vault on, no client name or profile is anywhere in the browser profile on disk', async () => {
+test('with the vault on, no client name, profile, activity or "to discuss" field is anywhere in the browser profile on disk', async () => {
   let key = '';
-  const dir = await inProfile(async (boundary) => {
+  const dir = await inProfile(async (boundary, context) => {
     const options = await boundary.enableVault(PASSPHRASE);
     await importSecrets(boundary, options);
+    // Something in the activity log and on the "to discuss" list too.
+    await boundary.importCsv(`name,status,aliases,facebook,instagram,linkedin\n${LENA_ROW}\n`, options);
+    await declineLenaAndNote(boundary, context, await Replicas.install(context));
     // Edited by hand too, so the record is written again.
     const row = options.locator('[data-testid="client-row"][data-client-name="Ifeoma Brightwater"]');
     await row.getByTestId('edit-client').click();
@@ -87,20 +108,25 @@ test('with the vault on, no client name or profile is anywhere in the browser pr
     expect(key).not.toBe('');
     const keyBytes = Buffer.from(key, 'base64').toString('latin1');
     expect(foundOnDisk(dir, [...SECRETS, 'Ify Brightwater', PASSPHRASE, key, keyBytes])).toEqual([]);
+    expect(foundOnDisk(extensionDatabase(dir), LOG_METADATA)).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('control: with the vault off, the same search does find the names on disk', async () => {
-  const dir = await inProfile(async (boundary) => {
+test('control: with the vault off, the same search does find the names, and the log’s fields, on disk', async () => {
+  const dir = await inProfile(async (boundary, context) => {
     const options = await boundary.openOptions();
     await importSecrets(boundary, options);
+    await boundary.importCsv(`name,status,aliases,facebook,instagram,linkedin\n${LENA_ROW}\n`, options);
+    await declineLenaAndNote(boundary, context, await Replicas.install(context));
   });
   try {
     const found = foundOnDisk(dir, SECRETS);
     expect(found.some((hit) => hit.startsWith('Quillfeather'))).toBe(true);
     expect(found.some((hit) => hit.startsWith('zephyrquill7731'))).toBe(true);
+    const metadata = foundOnDisk(extensionDatabase(dir), LOG_METADATA);
+    for (const needle of LOG_METADATA) expect(metadata.some((hit) => hit.startsWith(`${needle} `)), needle).toBe(true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -245,7 +271,19 @@ test('encrypted backup: saved, refused with a wrong passphrase, restored whole',
   await expect(options.locator('[data-testid="backup-result"][data-ok="false"]')).toContainText('damaged or incomplete');
   await expect(options.getByTestId('client-row')).toHaveCount(1);
 
+  // Picking the file only opens it: what it holds and what it replaces are shown, nothing is written yet.
   await upload(file);
+  const preview = options.getByTestId('backup-preview');
+  await expect(preview).toHaveAttribute('data-clients', '2');
+  await expect(preview).toHaveAttribute('data-replaces-clients', '1');
+  await expect(preview).toContainText('Restoring it replaces everything here now');
+  await expect(options.getByTestId('client-row')).toHaveCount(1);
+  await options.getByTestId('backup-restore-cancel').click();
+  await expect(preview).toHaveCount(0);
+  await expect(options.getByTestId('client-row')).toHaveCount(1);
+
+  await upload(file);
+  await options.getByTestId('backup-restore-confirm').click();
   await expect(options.locator('[data-testid="backup-result"][data-ok="true"]')).toContainText('Restored 2 clients');
   await expect(options.getByTestId('client-row')).toHaveCount(2);
   await expect(row).toBeVisible();

@@ -1,168 +1,127 @@
 /**
- * Every selector the Facebook adapter uses. Facebook's class names are regenerated hashes, so
- * nothing here relies on them: we anchor on ARIA roles and labels, data-pagelet names and the
- * shapes of links, which change far less often. Lists tried one by one (decline) are in order of
- * preference; the others are joined into a single selector, one query each.
- * Layouts: "web" = www.facebook.com (current React site), "mbasic" = mbasic.facebook.com.
+ * Every selector and address the Facebook adapter uses (www.facebook.com; mbasic.facebook.com was
+ * shut down in December 2024 and messenger.com in April 2026, site-evidence.md item 6 and B).
+ * Facebook's class names are regenerated hashes, so nothing here relies on them: we anchor on
+ * ARIA roles and labels, data-pagelet names and the shapes of links. Each entry names the public
+ * source it rests on and how sure it is: [E] several sources agree, [S] one source, [G] inferred.
+ * Cards themselves are found from signals (lib/sites/cards.ts), not from selectors.
  */
 
-/** Pages with friend requests on them (pathname prefixes). */
-export const FACEBOOK_REQUEST_PATHS = [
-  '/friends/requests', // web: the requests grid, seen 2026-11
-  '/friends/center/requests', // mbasic: the requests list, seen 2026-11
-] as const;
+/** Friends pages (pathnames, with or without the trailing slash). */
+export const FACEBOOK_FRIENDS_PAGES = {
+  /** Friends home: requests above People you may know [E, site-evidence B]. */
+  home: '/friends',
+  /** The two-pane list of requests, ?profile_id= previews on the right [S, utags 011-facebook.com.ts]. */
+  requests: '/friends/requests',
+  /** People you may know, two panes like requests [S, utags; site-evidence B]. */
+  suggestions: '/friends/suggestions',
+  /** All friends, two panes [S, ref 35169410683, a scraper of /friends/list]. */
+  list: '/friends/list',
+} as const;
 
-/** Friends home, where requests share the page with suggestions (pathname, exact). */
-export const FACEBOOK_FRIENDS_HOME_PATHS = ['/friends', '/friends/'] as const;
-
-/** Messenger inside Facebook: inbox, a conversation, message requests (pathname prefix). */
+/** Messenger inside Facebook: inbox, conversations, message requests (pathname prefix) [E, site-evidence B]. */
 export const FACEBOOK_MESSAGES_PATH = '/messages/';
 
-/** The page's own content; the banner and side navigation (the clinician's own links) stay outside. */
-export const FACEBOOK_MAIN = [
-  '[role="main"]', // web: all pages; mbasic: div#root; seen 2026-11
-] as const;
+/**
+ * A conversation's address: /messages/t/<id>/, or /messages/e2ee/t/<id>/ for end-to-end
+ * encrypted chats [S, apotenza92/facebook-messenger-desktop src/main/main.ts, 2026-08]. For a
+ * one-to-one chat that is not encrypted the id is the other person's Facebook id [S, utags maps
+ * it to profile.php?id=]; encrypted ids are not.
+ */
+export const FACEBOOK_THREAD_PATH = /^\/messages\/(e2ee\/)?t\/([^/?#]+)/;
+
+/** A profile's friends tab: /<user>/friends, /profile.php?id=…&sk=friends (with _all, _recent …) [E, many links]. */
+export const FACEBOOK_FRIENDS_TAB = /^friends(?:_[a-z_]+)?$/;
+
+/** What is never part of a page's people: the top bar and its menus [E, every source and test page]. */
+export const FACEBOOK_BANNER = '[role="banner"]';
 
 /**
- * Controls that act on a card. A request card holds a pair of them (confirm + delete); so does a
- * suggestion (add + remove), which is told apart by where it sits, not by its buttons.
+ * Where a conversation's messages are: links in them were pasted by someone, never a row or a
+ * header. `role=log` [S, bankjaneo/caprine source/browser/selectors.ts, 2026-04]; older panes use
+ * a grid labelled "Messages in conversation with …" [G, the earlier test pages].
  */
-export const FACEBOOK_CARD_CONTROLS = [
-  '[role="button"]', // web: div buttons with an aria-label, every card layout, seen 2026-11
-  'a[href*="/a/friends/"]', // mbasic: Confirm / Delete Request / Remove are server links, seen 2026-11
-  'a[href*="add_friend.php"]', // mbasic: Add friend on suggestions, seen 2026-11
-] as const;
+export const FACEBOOK_MESSAGE_LOG = '[role="log"], [role="main"] [role="grid"], [role="article"]';
 
-/** Where a card's decline control is, most specific first; dom.clickDecline also checks its label. */
-export const FACEBOOK_DECLINE_SELECTORS = [
-  '[role="button"][aria-label]', // web: "Delete" / "Eliminar" / "Supprimer" on request cards, seen 2026-11
-  '[role="button"]', // web: buttons labelled only by their text, seen 2026-11
-  'a[href*="/a/friends/reject"]', // mbasic: "Delete Request" link, seen 2026-11
-] as const;
-
-/** Links that mark the thing around them as (about) pending requests. */
-export const FACEBOOK_REQUEST_LINKS = [
-  'a[href*="/friends/requests"]', // web: request cards' ?profile_id= links and sections' "See all", seen 2026-11
-  'a[href*="/friends/center/requests"]', // mbasic: "See more" under the requests list, seen 2026-11
-  'a[href*="/a/friends/confirm"]', // mbasic: a request card's Confirm link, seen 2026-11
-] as const;
-
-/** Links that mark the thing around them as (about) suggestions: never candidates. */
-export const FACEBOOK_SUGGESTION_LINKS = [
-  'a[href*="/friends/suggestions"]', // web: suggestion cards' ?profile_id= links and "See all", seen 2026-11
-  'a[href*="/friends/center/suggestions"]', // mbasic: "See all" under People you may know, seen 2026-11
-  'a[href*="add_friend.php"]', // mbasic: a suggestion card's Add friend link, seen 2026-11
-] as const;
-
-/** The section a card sits in: the nearest of these around it. */
-export const FACEBOOK_SECTIONS = [
-  '[data-pagelet]', // web: page blocks such as FriendRequests / PeopleYouMayKnow, seen 2026-11
-  '[role="region"]', // web: labelled sections on Friends home, seen 2026-11
-] as const;
-
-/** Sections that are friend requests by their pagelet name. */
-export const FACEBOOK_REQUEST_PAGELETS = [
-  '[data-pagelet*="FriendRequests"]', // web: the requests grid, seen 2026-11
-] as const;
-
-/** Sections that are suggestions by their pagelet name. */
-export const FACEBOOK_SUGGESTION_PAGELETS = [
-  '[data-pagelet*="PeopleYouMayKnow"]', // web: under the requests grid, seen 2026-11
-] as const;
-
-/** Containers a card never spans: lists and sections hold many cards, so the search stops at them. */
-export const FACEBOOK_CARD_BOUNDARIES = [
-  ...FACEBOOK_MAIN,
-  ...FACEBOOK_SECTIONS,
-  '[role="list"]', // web: Friends home card lists, seen 2026-11
-] as const;
-
-/** A ready-made item boundary: a card never grows past one of these. */
-export const FACEBOOK_ITEMS = [
-  '[role="listitem"]', // web: Friends home cards, message requests, seen 2026-11
-  '[role="row"]', // web: Messenger chat list, seen 2026-11
-] as const;
-
-/** Links to a conversation (never to a profile). */
-export const FACEBOOK_THREAD_LINKS = [
-  'a[href*="/messages/t/"]', // web: chat list and message request rows, seen 2026-11
-  'a[href*="/messages/e2ee/t/"]', // web: end-to-end encrypted chats, seen 2026-11
-] as const;
-
-/** Where a conversation's displayed name sits in its row: the first text block Facebook marks dir="auto". */
-export const FACEBOOK_ROW_NAME = [
-  '[dir="auto"]', // web: inbox and message request rows, name before the last message, seen 2026-11
-] as const;
-
-/** The open conversation. */
-export const FACEBOOK_CONVERSATION = [
-  '[role="main"]', // web: Messenger's conversation pane, inbox and message requests, seen 2026-11
-] as const;
+/** Links to a conversation (never to a profile) [E, caprine; apotenza92]. */
+export const FACEBOOK_THREAD_LINKS = 'a[href*="/messages/t/"], a[href*="/messages/e2ee/t/"]';
 
 /**
- * The conversation's title: a heading with the person's profile link inside it (inbox), or inside
- * the profile link (message requests).
+ * A chat-list row: `[role=row]` in the grid labelled "Chats" [S, caprine 2026-04]; message
+ * requests as list items [G, an earlier test page].
  */
-export const FACEBOOK_CONVERSATION_TITLE = [
-  'h2', // web: inbox conversation header, seen 2026-11
-  '[role="heading"]', // web: message request header, seen 2026-11
-] as const;
+export const FACEBOOK_CHAT_ROW = '[role="row"], [role="listitem"]';
 
-/** Buttons in the conversation header (call, info): they mark where the header ends. */
-export const FACEBOOK_HEADER_CONTROLS = [
-  '[role="button"]', // web: "Start a voice call", "Conversation information", seen 2026-11
-] as const;
+/** Where a row shows its name: the first text block Facebook marks dir="auto" [S, site-evidence C6]. */
+export const FACEBOOK_ROW_NAME = '[dir="auto"]';
 
-/** Message boxes: rich-text editors Facebook marks as textboxes. */
-export const FACEBOOK_COMPOSER = [
-  '[contenteditable="true"][role="textbox"]', // web: Messenger's message box (Lexical), seen 2026-11
-] as const;
+/** The open conversation's pane [E, caprine: "[role=main]"]. */
+export const FACEBOOK_CONVERSATION = '[role="main"]';
+
+/** A title in a conversation header, when it has one (inbox h2, requests role=heading) [G, the test pages]. */
+export const FACEBOOK_HEADING = 'h1, h2, h3, h4, [role="heading"]';
+
+/** Buttons in a conversation header (call, info): the header is the box that holds them [G, the test pages]. */
+export const FACEBOOK_HEADER_CONTROLS = '[role="button"], button';
+
+/** The row of the conversation open now [S, caprine: "[role=gridcell] [role=link][aria-current=page]"]. */
+export const FACEBOOK_CURRENT_ROW_LINK = '[aria-current="page"]';
 
 /**
- * Words in a message box's aria-label, to prefer it over other editable boxes in the pane
- * (e.g. a search-in-conversation field). EN/ES/FR/DE/PT/IT.
+ * Message boxes: Lexical editors Facebook marks as textboxes, `contenteditable` with or without
+ * a value [S, ref 61450424637: div[contenteditable][role=textbox][data-lexical-editor]].
  */
-export const FACEBOOK_MESSAGE_BOX_WORDS = ['message', 'mensaje', 'nachricht', 'mensagem', 'messaggio'] as const;
+export const FACEBOOK_COMPOSER = '[contenteditable]:not([contenteditable="false"])[role="textbox"]';
+
+/** Signs that an editable box is Messenger's own message box: its Lexical mark, its "Aa" placeholder [S, ref 61450424637]. */
+export const FACEBOOK_COMPOSER_MARKS = '[data-lexical-editor="true"], [aria-placeholder="Aa"]';
+
+/** Avatars that carry the person's name: `svg[aria-label=Name]` [S, kawamataryo/sky-follower-bridge facebookService.ts]. */
+export const FACEBOOK_AVATAR_LABEL = 'svg[aria-label]';
+
+/**
+ * Containers a friend's row never grows past: lists, columns, sections [G: roles seen on every
+ * friends test page; pagelets, site-evidence item 7].
+ */
+export const FACEBOOK_ROW_STOPS = '[role="list"], [role="grid"], [role="navigation"], [role="main"], [role="region"], [data-pagelet], [role="dialog"]';
+
+/** A control that opens a menu (the "…" on a friend's card) [S, the profile header's "See options"; WAI-ARIA]. */
+export const FACEBOOK_MENU_BUTTON = '[aria-haspopup="menu"], [aria-haspopup="true"]';
 
 /**
  * Profile addresses whose person Boundary may fail to read (a malformed id): still a profile.
  * Vanity addresses (/<username>) are profiles only when lib/identity reads them.
  */
 export const FACEBOOK_PROFILE_PATHS = [
-  '/profile.php', // web, mbasic: /profile.php?id=<digits>, seen 2026-11
-  '/people/', // web: /people/<Name>/<digits>/ for people without a username, seen 2026-11
+  '/profile.php', // /profile.php?id=<digits> [E]
+  '/people/', // /people/<Name>/<digits>/ for people without a username [E]
 ] as const;
-
-/**
- * Friends pages name a person in ?profile_id= and show that profile beside the list; they are the
- * requests and suggestions lists, not a visit to the profile (pathname prefix).
- */
-export const FACEBOOK_FRIENDS_PATH = '/friends';
 
 /** A profile's header: cover, picture, name and the action bar (Add friend, Message, Follow, …). */
 export const FACEBOOK_PROFILE_HEADER = [
-  '[data-pagelet="ProfileActions"]', // web: people's profiles, own or not, seen 2026-11
+  '[data-pagelet="ProfileActions"]', // people's profiles, own or not [E, site-evidence item 7, ref 53462880457]
 ] as const;
 
 /** The profile's name. */
 export const FACEBOOK_PROFILE_HEADING = [
-  '[data-pagelet="ProfileActions"] h1', // web: the name under the picture, seen 2026-11
-  '[role="main"] h1', // web: should the pagelet lose its name
+  '[data-pagelet="ProfileActions"] h1', // the name under the picture [E]
+  '[role="main"] h1', // the h1 may sit after the pagelet [S, site-evidence item 7]
 ] as const;
 
 /** What a person presses in a profile header. */
 export const FACEBOOK_PROFILE_CONTROLS = [
-  '[role="button"]', // web: Add friend / Follow / Message / See options, div buttons with an aria-label, seen 2026-11
-  'a[href*="/messages/t/"]', // web: Message as a link to the conversation on some profiles, seen 2026-11
+  '[role="button"]', // Add friend / Follow / Message / Respond, div buttons with an aria-label [E, site-evidence item 13]
+  'a[href*="/messages/t/"]', // Message as a link to the conversation on some profiles [G]
+  '[role="menuitem"]', // Respond's menu: Confirm / Delete request [G, site-evidence item 13]
 ] as const;
 
 /** Boxes about someone else inside a profile header. */
 export const FACEBOOK_PROFILE_CARDS = [
-  '[role="listitem"]', // web: "People you may know" cards slid under the header after Add friend, seen 2026-11
-  '[role="article"]', // web: a post, should one ever sit in the header
+  '[role="listitem"]', // "People you may know" cards slid under the header after Add friend [G]
+  '[role="article"]', // a post, should one ever sit in the header [G]
 ] as const;
 
 /** Only the profile's owner sees these in its header. */
 export const FACEBOOK_OWN_PROFILE = [
-  'a[href*="/stories/create"]', // web: "Add to story" beside "Edit profile", seen 2026-11
+  'a[href*="/stories/create"]', // "Add to story" beside "Edit profile" [S]
 ] as const;

@@ -17,6 +17,7 @@ import { CONTACT_WORDS, labelHasWord } from '../labels';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
 import {
+  ACTIVE_BUBBLE_SELECTORS,
   BUBBLE_HEADER_SELECTORS,
   BUBBLE_NAME_SELECTORS,
   BUBBLE_SELECTORS,
@@ -88,12 +89,13 @@ function personMarks(root: ParentNode, url: URL): PersonMark[] {
   return marks;
 }
 
+/** The document a scan's root belongs to: the root itself when it is one (its ownerDocument is null). */
+const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
+
 /** The clinician's own identities, as the banner's "Me" link gives them. */
 function ownIdentities(root: ParentNode, url: URL): Set<string> {
-  const doc = root instanceof Document ? root : ((root as Node).ownerDocument ?? null);
   const own = new Set<string>();
-  if (!doc) return own;
-  for (const link of doc.querySelectorAll(any(OWN_NAVIGATION_SELECTORS.map((scope) => `${scope} ${PROFILE_LINK}`)))) {
+  for (const link of documentOf(root).querySelectorAll(any(OWN_NAVIGATION_SELECTORS.map((scope) => `${scope} ${PROFILE_LINK}`)))) {
     const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
     if (identity) own.add(identity);
   }
@@ -131,9 +133,8 @@ interface ProfileContext {
 
 function profileContext(root: ParentNode, url: URL): ProfileContext | null {
   if (!isProfilePath(url)) return null;
-  const doc = root instanceof Document ? root : (root as Node).ownerDocument;
-  const topCard = doc ? doc.querySelector(TOP_CARD) : null;
-  return { topCard, owner: new Set(profileOwner(doc, url) ?? []) };
+  const doc = documentOf(root);
+  return { topCard: doc.querySelector(TOP_CARD), owner: new Set(profileOwner(doc, url) ?? []) };
 }
 
 /** A card that is about something other than a person who could be a client. */
@@ -422,10 +423,12 @@ function conversation(element: Element, identities: string[], name: string, extr
 
 /**
  * Conversations under one root: list items (names and thread keys; they link threads, not
- * people), the open thread's header (its thread is the address's) and overlay bubbles (each one
- * open, with its own message box inside it).
+ * people), the open thread's header (its thread is the address's) and overlay bubbles. `box` is
+ * the message box a reply would go into (findComposer's): the header, or the one bubble holding
+ * it, is the open conversation, so that with several bubbles open a reply meant for one never
+ * lands in another's box.
  */
-function conversations(root: ParentNode, url: URL): Candidate[] {
+function conversations(root: ParentNode, url: URL, box: HTMLElement | null): Candidate[] {
   const found: Candidate[] = [];
   for (const item of root.querySelectorAll(any(CONVERSATION_ITEM_SELECTORS))) {
     // A group's names come as one line.
@@ -433,13 +436,14 @@ function conversations(root: ParentNode, url: URL): Candidate[] {
   }
   const open = threadKey(url.pathname) ?? undefined;
   for (const header of root.querySelectorAll(any(THREAD_HEADER_SELECTORS))) {
-    found.push(conversation(header, identitiesIn(header, url), nameIn(header, THREAD_NAME_SELECTORS), { thread: open, open: true }));
+    const inBubble = !!box && box.getRootNode() !== header.getRootNode();
+    found.push(conversation(header, identitiesIn(header, url), nameIn(header, THREAD_NAME_SELECTORS), { thread: open, open: !inBubble }));
   }
   for (const bubble of root.querySelectorAll(any(BUBBLE_SELECTORS))) {
     // Identities from the header only: the messages below link the clinician's own profile too.
     const header = queryFirst(bubble, BUBBLE_HEADER_SELECTORS);
     const [identities, name] = header ? [identitiesIn(header, url), nameIn(header, BUBBLE_NAME_SELECTORS)] : [[], ''];
-    found.push(conversation(bubble, identities, name, { thread: threadLinkedIn(bubble, url), open: true }));
+    found.push(conversation(bubble, identities, name, { thread: threadLinkedIn(bubble, url), open: !!box && bubble.contains(box) }));
   }
   return found;
 }
@@ -455,6 +459,22 @@ function focused(doc: Document): Element | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/**
+ * The message box a reply goes into: the one being typed in, else the active bubble's (LinkedIn
+ * marks it --is-active), else the first. Conversations are marked open by it, so the two agree.
+ */
+function composerIn(doc: Document): HTMLElement | null {
+  const selector = any(COMPOSER_SELECTORS);
+  const boxes = [doc, ...overlayRoots(doc)].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
+  const active = focused(doc);
+  return (
+    boxes.find((box) => box.contains(active)) ??
+    boxes.find((box) => box.closest(any(ACTIVE_BUBBLE_SELECTORS))) ??
+    boxes[0] ??
+    null
+  );
 }
 
 // ---------------------------------------------------------------- profiles
@@ -508,6 +528,7 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   findCandidates(root, url) {
+    const box = composerIn(documentOf(root));
     const people = [
       ...(isNetworkPage(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
       ...(isConnectionsPage(url) ? [connectionsIn(root, url)] : []),
@@ -516,8 +537,8 @@ export const linkedinAdapter: SiteAdapter = {
       ...inPageOrder(root, people),
       // The overlay can be open on any page, and the /messaging/ page's own list and thread need
       // no URL check: their markup appears nowhere else.
-      ...conversations(root, url),
-      ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url)),
+      ...conversations(root, url, box),
+      ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url, box)),
     ];
   },
 
@@ -550,12 +571,7 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   findComposer(doc) {
-    const selector = any(COMPOSER_SELECTORS);
-    const boxes = [doc, ...overlayRoots(doc)].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
-    // With several bubbles open, the one being typed in is the open conversation; each bubble's
-    // candidate holds its own box, so a caller can tell whose box this is.
-    const active = focused(doc);
-    return boxes.find((box) => box.contains(active)) ?? boxes[0] ?? null;
+    return composerIn(doc);
   },
 
   shadowRoots(doc) {

@@ -110,6 +110,12 @@ export const BUBBLE_SELECTORS = [
   '.msg-overlay-conversation-bubble',
 ] as const;
 
+/** The bubble LinkedIn shows as the one in use; its box takes a reply when none is focused. */
+export const ACTIVE_BUBBLE_SELECTORS = [
+  // <div class="msg-overlay-conversation-bubble msg-overlay-conversation-bubble--is-active">. [G]
+  '.msg-overlay-conversation-bubble--is-active',
+] as const;
+
 /** A bubble's header: the profile link and name, apart from the messages' sender links. */
 export const BUBBLE_HEADER_SELECTORS = [
   // <header class="msg-overlay-bubble-header">. [S]

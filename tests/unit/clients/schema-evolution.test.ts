@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BoundaryDb } from '@/lib/clients/db';
 import { addClient, deleteClient, linkIdentity, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
-import { listDiscuss } from '@/lib/discuss/store';
+import { listActivity, logActivity, pruneActivity } from '@/lib/activity/store';
+import { addDiscussEntry, listDiscuss } from '@/lib/discuss/store';
 import { loadSettings } from '@/lib/settings/store';
-import { vaultStatus } from '@/lib/vault/vault';
+import { deriveKey, randomBytes, seal } from '@/lib/vault/crypto';
+import { dayOf } from '@/lib/vault/day-rows';
+import { unlockVault, vaultStatus } from '@/lib/vault/vault';
 
 // Databases as earlier releases left them on people's machines, opened by today's code. The
 // schemas below are copied from git history and must never be edited: they are what is out there.
@@ -18,6 +21,24 @@ const RELEASED_V2 = {
   replyTemplates: 'id',
   discuss: '++id, clientId, at',
 };
+const RELEASED_V3 = {
+  vault: 'key',
+  notThemDecisions: '++id, clientId',
+  notThem: null,
+};
+const RELEASED_V4 = {
+  activity: '++id, at, clientId',
+};
+
+/** A database at a released version: the schemas above, up to `version`. */
+function released(version: 3 | 4): Dexie {
+  const old = new Dexie(name);
+  old.version(1).stores(RELEASED_V1);
+  old.version(2).stores(RELEASED_V2);
+  old.version(3).stores(RELEASED_V3);
+  if (version === 4) old.version(4).stores(RELEASED_V4);
+  return old;
+}
 
 const empty = { facebook: [], instagram: [], linkedin: [] };
 const V1_CLIENTS = [
@@ -72,7 +93,8 @@ describe('a database from an earlier release', () => {
     try {
       expect(db.verno).toBeGreaterThanOrEqual(3);
       const clients = await listClients(db);
-      expect(clients.map(({ id: _id, ...c }) => c)).toEqual(V1_CLIENTS.map(({ identityKeys: _k, ...c }) => c));
+      // Records from before versions existed read as version 0.
+      expect(clients.map(({ id: _id, ...c }) => c)).toEqual(V1_CLIENTS.map(({ identityKeys: _k, ...c }) => ({ ...c, version: 0 })));
       expect(await notThemKeys(db)).toEqual(
         new Set([`facebook:mia.hart.77|${mia}`, `instagram:someone.else|${mia}`, `facebook:ana.other|${ana}`]),
       );
@@ -127,4 +149,93 @@ describe('a database from an earlier release', () => {
       db.close();
     }
   });
+});
+
+const DAY = 24 * 3600 * 1000;
+const NOW = Date.now();
+
+describe('a database from a release before activity and "to discuss" rows were sealed whole', () => {
+  it('version 3: "to discuss" entries get their day and keep working (listed, one entry per event)', async () => {
+    const old = released(3);
+    const ids = (await old.table('clients').bulkAdd(V1_CLIENTS, { allKeys: true })) as number[];
+    await old.table('notThemDecisions').add({ identityKey: 'facebook:mia.hart.77', clientId: ids[1] });
+    await old.table('discuss').add({ clientId: ids[0], platform: 'facebook', event: 'declined-request', at: NOW - DAY });
+    old.close();
+
+    const db = new BoundaryDb(name);
+    try {
+      expect(db.verno).toBe(5);
+      expect((await db.discuss.toArray()).map((r) => r.day)).toEqual([dayOf(NOW - DAY)]);
+      expect((await listDiscuss(db)).map((e) => [e.clientName, e.event])).toEqual([['Ana Souza', 'declined-request']]);
+      await addDiscussEntry(db, { clientId: ids[0]!, platform: 'facebook', event: 'declined-request', at: NOW - DAY + 60_000 });
+      expect(await db.discuss.count()).toBe(1);
+      expect(await notThemKeys(db)).toEqual(new Set([`facebook:mia.hart.77|${ids[1]}`]));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('version 4 without a vault: activity rows get their day, list and prune as before', async () => {
+    const old = released(4);
+    const ids = (await old.table('clients').bulkAdd(V1_CLIENTS, { allKeys: true })) as number[];
+    await old.table('activity').bulkAdd([
+      { at: NOW - 400 * DAY, kind: 'declined', place: 'facebook', clientId: ids[0] },
+      { at: NOW - DAY, kind: 'guard-confirmed', place: 'linkedin', clientId: ids[1], action: 'connect' },
+      { at: NOW, kind: 'welfare-check', place: 'google', clientId: ids[0], note: { reason: 'Worried', lookedAt: 'Google' } },
+    ]);
+    old.close();
+
+    const db = new BoundaryDb(name);
+    try {
+      expect((await listActivity(db)).map((e) => [e.kind, e.clientName, e.note?.reason])).toEqual([
+        ['welfare-check', 'Ana Souza', 'Worried'],
+        ['guard-confirmed', 'Mia Hart', undefined],
+        ['declined', 'Ana Souza', undefined],
+      ]);
+      expect(await pruneActivity(db, NOW)).toBe(1);
+      await logActivity(db, { at: NOW, kind: 'declined', place: 'instagram' });
+      expect(await db.activity.count()).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('version 4 with the vault on: rows still readable after the upgrade are sealed whole at the next unlock', async () => {
+    // The vault as version 4 stored it: clients sealed, an activity row readable but for its sealed note.
+    const PASS = 'correct horse battery staple';
+    const salt = randomBytes(16);
+    const { key } = await deriveKey(PASS, salt, 600_000);
+    const old = released(4);
+    await old.table('vault').put({
+      key: 'vault',
+      vaultId: 'released-vault',
+      salt,
+      iterations: 600_000,
+      check: await seal(key, 'boundary/vault-check/v1', 'boundary-vault-check'),
+      idleMinutes: 30,
+      createdAt: 1,
+    });
+    const { identityKeys: _k, ...ana } = V1_CLIENTS[0]!;
+    const anaId = (await old.table('clients').add({ sealed: await seal(key, 'boundary/client/v1', ana) })) as number;
+    await old.table('activity').bulkAdd([
+      { at: NOW - DAY, kind: 'declined', place: 'facebook', clientId: anaId },
+      { at: NOW, kind: 'welfare-check', place: 'bing', clientId: anaId, sealedNote: await seal(key, 'boundary/activity-note/v1', { reason: 'Crisis call', lookedAt: 'Bing', at: NOW }) },
+    ]);
+    await old.table('discuss').add({ clientId: anaId, platform: 'facebook', event: 'declined-request', at: NOW - DAY });
+    old.close();
+
+    const db = new BoundaryDb(name);
+    try {
+      expect(await vaultStatus(db)).toMatchObject({ state: 'locked' });
+      await unlockVault(db, PASS);
+      for (const row of [...(await db.activity.toArray()), ...(await db.discuss.toArray())]) expect(Object.keys(row).sort()).toEqual(['day', 'id', 'sealed']);
+      expect((await listActivity(db)).map((e) => [e.kind, e.place, e.clientName, e.note?.reason])).toEqual([
+        ['welfare-check', 'bing', 'Ana Souza', 'Crisis call'],
+        ['declined', 'facebook', 'Ana Souza', undefined],
+      ]);
+      expect((await listDiscuss(db)).map((e) => [e.clientName, e.event])).toEqual([['Ana Souza', 'declined-request']]);
+    } finally {
+      db.close();
+    }
+  }, 30_000);
 });

@@ -24,7 +24,7 @@ describe('"to discuss" list', () => {
     await addDiscussEntry(db, { clientId: ana, platform: 'linkedin', event: 'redirected-message', at: 1 * DAY });
     await addDiscussEntry(db, { clientId: chidi, platform: 'facebook', event: 'declined-request', at: 2 * DAY });
     const stored = await db.discuss.toArray();
-    for (const row of stored) expect(Object.keys(row).sort()).toEqual(['at', 'clientId', 'event', 'id', 'platform']);
+    for (const row of stored) expect(Object.keys(row).sort()).toEqual(['at', 'clientId', 'day', 'event', 'id', 'platform']);
     const items = await listDiscuss(db);
     expect(items.map((i) => [i.clientName, i.platform, i.event])).toEqual([
       ['Chidi Okafor', 'facebook', 'declined-request'],

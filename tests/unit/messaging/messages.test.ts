@@ -4,9 +4,13 @@ import { isBackgroundToContent, isContentToBackground, isPageToBackground, origi
 const good = {
   type: 'page-candidates',
   url: 'https://www.facebook.com/friends/requests/',
+  platform: 'facebook',
+  pageKind: 'requests',
   recognised: true,
+  connectionSteps: false,
   candidates: [{ token: 'abc', kind: 'request', platform: 'facebook', identities: ['100012345678901'], name: 'Ana' }],
 };
+const conversation = { token: 'def', kind: 'message', platform: 'facebook', identities: [], name: 'Ana', thread: '/messages/t/1/', open: true };
 
 describe('message validation', () => {
   it.each([
@@ -18,6 +22,16 @@ describe('message validation', () => {
     ['an oversized name', { ...good, candidates: [{ ...good.candidates[0], name: 'x'.repeat(10_000) }] }, false],
     ['an empty token', { ...good, candidates: [{ ...good.candidates[0], token: '' }] }, false],
     ['too many candidates', { ...good, candidates: Array(5001).fill(good.candidates[0]) }, false],
+    ['suggestions and connections', { ...good, candidates: ['suggestion', 'connection'].map((kind) => ({ ...good.candidates[0], kind })) }, true],
+    ['a conversation with its thread, open', { ...good, pageKind: 'messages', candidates: [conversation] }, true],
+    ['an empty thread key', { ...good, candidates: [{ ...conversation, thread: '' }] }, false],
+    ['an oversized thread key', { ...good, candidates: [{ ...conversation, thread: 'x'.repeat(1000) }] }, false],
+    ['open that is not a boolean', { ...good, candidates: [{ ...conversation, open: 'yes' }] }, false],
+    ['a page of no known kind', { ...good, pageKind: null, recognised: true }, true],
+    ['an unknown page kind', { ...good, pageKind: 'groups' }, false],
+    ['no page kind at all', { ...good, pageKind: undefined }, false],
+    ['no platform', { ...good, platform: undefined }, false],
+    ['connection steps that are not a boolean', { ...good, connectionSteps: 1 }, false],
     ['null', null, false],
     ['a string', 'page-candidates', false],
   ])('content → background: %s', (_label, message, ok) => {
@@ -30,6 +44,14 @@ describe('message validation', () => {
     [{ type: 'get-detections', tabId: '3' }, false],
     [{ type: 'decline', tabId: 3, token: 'abc' }, true],
     [{ type: 'decline', tabId: 3 }, false],
+    [{ type: 'remove-suggestion', tabId: 3, token: 'abc' }, true],
+    [{ type: 'remove-suggestion', tabId: 3, token: '' }, false],
+    [{ type: 'connection-step', tabId: 3, token: 'abc' }, true],
+    [{ type: 'connection-step', token: 'abc' }, false],
+    [{ type: 'outline', tabId: 3 }, true],
+    [{ type: 'outline' }, false],
+    [{ type: 'site-tabs' }, true],
+    [{ type: 'add-suggestion', tabId: 3, token: 'abc' }, false],
     [{ type: 'insert-reply', tabId: 3, token: 'abc', text: 'Hello' }, true],
     [{ type: 'insert-reply', tabId: 3, token: 'abc', text: 'x'.repeat(6000) }, false],
     [{ type: 'this-is-them', tabId: 3, token: 'abc', clientId: 7 }, true],
@@ -46,6 +68,11 @@ describe('message validation', () => {
     [{ type: 'decline', token: 'abc' }, true],
     [{ type: 'insert-text', token: 'abc', text: 'Hi' }, true],
     [{ type: 'insert-text', token: 'abc' }, false],
+    [{ type: 'remove-suggestion', token: 'abc' }, true],
+    [{ type: 'remove-suggestion' }, false],
+    [{ type: 'connection-step', token: 'abc' }, true],
+    [{ type: 'outline' }, true],
+    [{ type: 'follow', token: 'abc' }, false],
     [{ type: 'send', token: 'abc', text: 'Hi' }, false],
   ])('background → content: %j', (message, ok) => {
     expect(isBackgroundToContent(message)).toBe(ok);

@@ -174,32 +174,67 @@ describe('personRows', () => {
   });
 });
 
-describe('a page of many cards', () => {
-  /** `count` cards, each one person and a pair, the way a long invitation list renders. */
-  function cardsPage(count: number): PersonMark[] {
+describe('personRows: rows never grow into a stop', () => {
+  it('a lone person in a column stays below the column, not the whole page', () => {
+    page(`<div id="page"><nav role="navigation" id="nav"><div><a href="/ana.example">Ana Example</a></div></nav>
+      <div role="main"><p>Nothing here</p></div></div>`);
+    const scope = document.getElementById('page')!;
+    const marks = linkMarks('facebook', 'https://www.facebook.com/friends/list/');
+    expect(personRows(scope, marks).map((r) => r.row.id)).toEqual(['nav']);
+    expect(personRows(scope, marks, '[role="navigation"]').map((r) => r.row.tagName)).toEqual(['DIV']);
+  });
+});
+
+describe('cost: reading a page costs each card its own marks and controls', () => {
+  /** How often findCards and personRows ask whether one element holds another, on a list of `n` cards. */
+  function containsCalls(n: number): number {
     page(
-      Array.from(
-        { length: count },
-        (_, i) => `<div><a href="/person.${i}x"><b>P ${i}</b></a><div><button>Delete</button></div><div><button>Confirm</button></div></div>`,
-      ).join(''),
+      `<div id="list">${Array.from(
+        { length: n },
+        (_, i) => `<div><a href="/person.number${i}">Person ${i}</a><div role="button">Confirm</div><div role="button">Delete</div></div>`,
+      ).join('')}</div>`,
     );
-    return linkMarks('facebook', 'https://www.facebook.com/friends/');
+    const marks = linkMarks('facebook', 'https://www.facebook.com/friends/requests/');
+    const original = Node.prototype.contains;
+    let calls = 0;
+    Node.prototype.contains = function (this: Node, other: Node | null) {
+      calls++;
+      return original.call(this, other);
+    };
+    try {
+      expect(findCards(document.body, marks)).toHaveLength(n);
+      expect(personRows(document.getElementById('list')!, marks)).toHaveLength(n);
+    } finally {
+      Node.prototype.contains = original;
+    }
+    return calls;
   }
 
-  /** How many times findCards and personRows ask whether one element holds another. */
-  function containsCalls(count: number): number {
-    const marks = cardsPage(count);
-    const contains = vi.spyOn(Node.prototype, 'contains');
+  /** How often findCards compares two elements' places in the page, on a list of `n` labelled cards. */
+  function placeComparisons(n: number): number {
+    page(
+      `<div id="list">${Array.from(
+        { length: n },
+        (_, i) => `<div><a href="/person.number${i}">Person ${i}</a><div role="button">Confirm</div><div role="button">Delete</div></div>`,
+      ).join('')}</div>`,
+    );
+    const marks = linkMarks('facebook', 'https://www.facebook.com/friends/requests/');
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
     try {
-      expect(findCards(document, marks)).toHaveLength(count);
-      expect(personRows(document.body, marks)).toHaveLength(count);
-      return contains.mock.calls.length;
+      expect(findCards(document.body, marks).map((card) => card.name)).toEqual(Array.from({ length: n }, (_, i) => `Person ${i}`));
+      return compare.mock.calls.length;
     } finally {
-      contains.mockRestore();
+      compare.mockRestore();
     }
   }
 
-  it('reads each card from its own elements: no question grows with the page times the page', () => {
-    expect(containsCalls(200)).toBeLessThanOrEqual(4 * containsCalls(50) + 10);
+  it('gives labelled cards in page order without sorting them again', () => {
+    expect(placeComparisons(50)).toBe(0);
+  });
+
+  it('grows with the number of cards, not with its square', () => {
+    const small = containsCalls(50);
+    const large = containsCalls(200);
+    expect(large).toBeLessThanOrEqual(small * 4 + 10);
   });
 });

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { facebookAdapter } from '@/lib/sites/facebook/adapter';
-import type { Candidate, CandidateKind } from '@/lib/sites/types';
+import type { ActionResult, Candidate, CandidateKind, PageKind } from '@/lib/sites/types';
+import { heavyFacebook, HEAVY_FACEBOOK_URL } from '../../fixtures/heavy/facebook';
+import { FACEBOOK_PAGES } from '../../fixtures/facebook/pages';
 import { appendLaterItems, loadReplica } from './replica-dom';
 
 // The tests may read the replicas' data-replica-* attributes to know who is who; the adapter never does.
@@ -12,8 +14,19 @@ interface Expected {
   kind: CandidateKind;
   identities: string[];
   name: string;
-  /** data-replica-person of the element the candidate should point at. */
+  /** data-replica-person of the card the candidate's element is (or is inside). */
   person: string;
+  thread?: string;
+  open?: true;
+  /** Loads later (a data-replica-later template). */
+  later?: true;
+}
+
+/** Which card a candidate's element is: the replica's card it is or is inside, and never one holding others. */
+function personOf(element: Element): string {
+  const holds = [...element.querySelectorAll('[data-replica-person]')].map((el) => el.getAttribute('data-replica-person'));
+  if (holds.length > 0) return `<holds ${holds.join(', ')}>`;
+  return element.closest('[data-replica-person]')?.getAttribute('data-replica-person') ?? `<${element.tagName.toLowerCase()} without a person>`;
 }
 
 const summary = (candidates: Candidate[]): Expected[] =>
@@ -23,104 +36,220 @@ const summary = (candidates: Candidate[]): Expected[] =>
       kind: c.kind,
       identities: c.identities,
       name: c.name,
-      person: c.element.getAttribute('data-replica-person') ?? `<${c.element.tagName.toLowerCase()} without a person>`,
+      person: personOf(c.element),
+      ...(c.thread !== undefined ? { thread: c.thread } : {}),
+      ...(c.open ? { open: true as const } : {}),
     };
   });
 
-const request = (person: string, identity: string, name: string): Expected => ({
-  kind: 'request',
-  identities: [identity],
-  name,
-  person,
-});
-const chat = (person: string, name: string, identities: string[] = []): Expected => ({
+const strip = ({ later: _later, ...rest }: Expected) => rest;
+
+const of =
+  (kind: CandidateKind) =>
+  (person: string, identity: string, name: string, later?: 'later'): Expected => ({
+    kind,
+    identities: [identity],
+    name,
+    person,
+    ...(later ? { later: true as const } : {}),
+  });
+const request = of('request');
+const suggestion = of('suggestion');
+const connection = of('connection');
+const chat = (person: string, name: string, thread: string, identities: string[], more: Partial<Expected> = {}): Expected => ({
   kind: 'message',
   identities,
   name,
   person,
+  thread,
+  ...more,
 });
 
 interface Page {
   file: string;
   url: string;
-  now: Expected[];
-  /** What the page's later-loading <template> adds, once it has been appended. */
-  later: Expected[];
+  pageKind: PageKind | null;
+  /** Everyone, in page order once the later items are in. */
+  people: Expected[];
 }
 
 const PAGES: Page[] = [
   {
     file: 'friend-requests.en.html',
     url: 'https://www.facebook.com/friends/requests/',
-    now: [
+    pageKind: 'requests',
+    people: [
       request('ana', '100089412300001', 'Ana Ruiz-Calder'),
       request('jonah', '100089412300002', 'Jonah Petrakis'),
       request('lena', 'lenafischbach77', 'Lena Fischbach'),
       request('samir', '100089412300004', "Samir O'Donnell"),
-    ],
-    later: [
-      request('priya', '100089412300005', 'Priya Natarajan-Holt'),
-      request('kofi', 'kofimensahbaird', 'Kofi Mensah-Baird'),
+      request('priya', '100089412300005', 'Priya Natarajan-Holt', 'later'),
+      request('kofi', 'kofimensahbaird', 'Kofi Mensah-Baird', 'later'),
+      suggestion('sugg-dana', '100089412300901', 'Dana Whitlock'),
+      suggestion('sugg-eli', 'elimarchetti', 'Eli Marchetti'),
+      suggestion('sugg-noor', '100089412300903', 'Noor Haddad'),
     ],
   },
   {
     file: 'friend-requests.es.html',
     url: 'https://www.facebook.com/friends/requests/',
-    now: [
+    pageKind: 'requests',
+    people: [
       request('lucia', '100089412300011', 'Lucía Ferrer Quintana'),
       request('mateo', '100089412300012', 'Mateo Villalba'),
       request('valentina', 'valentinasoler88', 'Valentina Soler'),
       request('diego', '100089412300014', 'Diego Arancibia'),
-    ],
-    later: [
-      request('carmen', '100089412300015', 'Carmen Iturbe'),
-      request('andres', 'andresquirogamx', 'Andrés Quiroga'),
+      request('carmen', '100089412300015', 'Carmen Iturbe', 'later'),
+      request('andres', 'andresquirogamx', 'Andrés Quiroga', 'later'),
+      suggestion('sugg-rocio', '100089412300911', 'Rocío Benavente'),
+      suggestion('sugg-tomas', 'tomasecheverri', 'Tomás Echeverri'),
+      suggestion('sugg-irene', '100089412300913', 'Irene Salcedo'),
     ],
   },
   {
     file: 'friends-home.fr.html',
     url: 'https://www.facebook.com/friends/',
-    now: [
+    pageKind: 'requests',
+    people: [
       request('camille', '100089412300101', 'Camille Berthier'),
       request('yusuf', 'yusufaydinlaurent', 'Yusuf Aydın-Laurent'),
       request('ines', '100089412300103', 'Inès Morvan'),
+      suggestion('sugg-hugo', '100089412300191', 'Hugo Delacroix-Ba'),
+      suggestion('sugg-maelle', 'maelletran5', 'Maëlle Tran'),
     ],
-    later: [],
   },
   {
-    file: 'friend-requests.mbasic.en.html',
-    url: 'https://mbasic.facebook.com/friends/center/requests/',
-    now: [
-      request('ada', '100089412300201', 'Ada Kowalczyk'),
-      request('ruben', 'rubenokafor3', 'Ruben Okafor'),
-      request('hana', '100089412300203', 'Hana Sato-Whitfield'),
+    file: 'friend-requests.two-pane.en.html',
+    url: 'https://www.facebook.com/friends/requests/',
+    pageKind: 'requests',
+    people: [
+      request('rowan', '100089412300301', 'Rowan Ellery'),
+      request('maya', '100089412300302', 'Maya Okonjo-Reid'),
+      request('teodor', '100089412300303', 'Teodor Marsh'),
+      request('ines-b', '100089412300304', 'Inès Borowski', 'later'),
+      request('dev', '100089412300305', 'Dev Anand-Kerr', 'later'),
     ],
-    later: [],
+  },
+  {
+    file: 'friend-requests.two-pane.de.html',
+    url: 'https://www.facebook.com/friends/requests/',
+    pageKind: 'requests',
+    people: [
+      request('greta-h', '100089412300311', 'Greta Hollmann'),
+      request('sibel', '100089412300312', 'Sibel Kaya-Brandt'),
+      request('lorenz', '100089412300313', 'Lorenz Abt'),
+      request('frieda', '100089412300314', 'Frieda Olsen', 'later'),
+      request('mirko', '100089412300315', 'Mirko Stanić', 'later'),
+    ],
+  },
+  {
+    file: 'friend-requests.two-pane.it.html',
+    url: 'https://www.facebook.com/friends/requests/?profile_id=100089412300321',
+    pageKind: 'requests',
+    people: [
+      request('chiara', '100089412300321', 'Chiara Bellandi'),
+      request('tommaso', '100089412300322', 'Tommaso Ferri'),
+      request('elodie', '100089412300323', 'Élodie Marchand'),
+      request('nicolo', '100089412300324', 'Nicolò Sartori', 'later'),
+      request('ilaria', '100089412300325', 'Ilaria Conte', 'later'),
+    ],
+  },
+  {
+    file: 'friends-home.es.html',
+    url: 'https://www.facebook.com/friends',
+    pageKind: 'requests',
+    people: [
+      request('paloma', '100089412300331', 'Paloma Redondo Vidal'),
+      request('ignacio', 'ignacioventurarb', 'Ignacio Ventura'),
+      suggestion('sugg-ines', '100089412300336', 'Ines Moreau'),
+      suggestion('sugg-amparo', 'amparogil33', 'Amparo Gil'),
+      suggestion('sugg-noelia', '100089412300339', 'Noelia Prats', 'later'),
+    ],
+  },
+  {
+    file: 'friend-suggestions.pt.html',
+    url: 'https://www.facebook.com/friends/suggestions/',
+    pageKind: 'suggestions',
+    people: [
+      suggestion('sugg-priya', '100089412300341', 'Priya Natarajan'),
+      suggestion('sugg-caio', '100089412300342', 'Caio Monteiro'),
+      suggestion('sugg-helena', '100089412300344', 'Helena Vasconcelos', 'later'),
+    ],
+  },
+  {
+    file: 'friends-list.fr.html',
+    url: 'https://www.facebook.com/friends/list/',
+    pageKind: 'connections',
+    people: [
+      connection('friend-elodie', '100089412300351', 'Élodie Marchand'),
+      connection('friend-karim', '100089412300352', 'Karim Benali'),
+      connection('friend-solene', 'solenemarchal73', 'Solène Marchal'),
+      connection('friend-baptiste', '100089412300354', 'Baptiste Roux', 'later'),
+    ],
+  },
+  {
+    file: 'profile-friends.en.html',
+    url: 'https://www.facebook.com/riley.moss.counselling/friends',
+    pageKind: null,
+    people: [
+      connection('friend-teodor', 'teodormarsh77', 'Teodor Marsh'),
+      connection('friend-obi', '100089412300362', 'Obi Nwosu-Hart'),
+      connection('friend-wren', 'wrenashdown9', 'Wren Ashdown'),
+      connection('friend-lucan', '100089412300364', 'Lucan Pryce', 'later'),
+    ],
   },
   {
     file: 'messages.en.html',
     url: 'https://www.facebook.com/messages/t/100089412300031/',
-    now: [
-      chat('chat-marta', 'Marta Quell'),
-      chat('chat-bookclub', 'Thursday book club'),
-      chat('chat-tomas', 'Tomás Leblanc-Reyes'),
-      chat('chat-jonah', 'Jonah Weiss'),
-      chat('conv-marta', 'Marta Quell', ['martaquell']),
+    pageKind: 'messages',
+    people: [
+      chat('chat-marta', 'Marta Quell', '/messages/t/100089412300031/', ['100089412300031']),
+      // A group's thread id is the group's own Facebook id: no person has it.
+      chat('chat-bookclub', 'Thursday book club', '/messages/t/7234000000000451/', ['7234000000000451']),
+      chat('chat-tomas', 'Tomás Leblanc-Reyes', '/messages/e2ee/t/8812000000000032/', []),
+      chat('chat-jonah', 'Jonah Weiss', '/messages/t/100089412300034/', ['100089412300034']),
+      chat('chat-oskar', 'Oskar Lindqvist', '/messages/t/100089412300035/', ['100089412300035'], { later: true }),
+      chat('conv-marta', 'Marta Quell', '/messages/t/100089412300031/', ['martaquell', '100089412300031'], { open: true }),
     ],
-    later: [chat('chat-oskar', 'Oskar Lindqvist')],
   },
   {
     file: 'message-requests.de.html',
     url: 'https://www.facebook.com/messages/requests/',
-    now: [
-      chat('req-greta', 'Greta Hollmann'),
-      chat('req-piotr', 'Piotr Zieliński-Braun'),
-      chat('req-aylin', 'Aylin Demir'),
-      chat('conv-greta', 'Greta Hollmann', ['100089412300061']),
+    pageKind: 'messages',
+    people: [
+      chat('req-greta', 'Greta Hollmann', '/messages/t/100089412300061/', ['100089412300061']),
+      chat('req-piotr', 'Piotr Zieliński-Braun', '/messages/t/100089412300062/', ['100089412300062']),
+      chat('req-aylin', 'Aylin Demir', '/messages/e2ee/t/9031000000000063/', []),
+      chat('conv-greta', 'Greta Hollmann', '/messages/t/100089412300061/', ['100089412300061'], { open: true }),
     ],
-    later: [],
+  },
+  {
+    file: 'messenger.en.html',
+    url: 'https://www.facebook.com/messages/t/100089412300401/',
+    pageKind: 'messages',
+    people: [
+      chat('chat-nadia', 'Nadia Farrokh', '/messages/t/100089412300401/', ['100089412300401']),
+      chat('chat-walkers', 'Sunday walkers', '/messages/t/24681357902468135/', ['24681357902468135']),
+      chat('chat-priya', 'Priya Natarajan', '/messages/e2ee/t/7700112233445566/', []),
+      chat('chat-greer', 'Greer Halvorsen', '/messages/t/100089412300404/', ['100089412300404'], { later: true }),
+      chat('conv-nadia', 'Nadia Farrokh', '/messages/t/100089412300401/', ['nadiafarrokh5', '100089412300401'], { open: true }),
+    ],
+  },
+  {
+    file: 'messenger-e2ee.es.html',
+    url: 'https://www.facebook.com/messages/e2ee/t/8800112233445501/',
+    pageKind: 'messages',
+    people: [
+      chat('chat-valeria', 'Valeria Montes Ríos', '/messages/e2ee/t/8800112233445501/', []),
+      chat('chat-bruno', 'Bruno Escudero', '/messages/t/100089412300412/', ['100089412300412']),
+      chat('chat-elodie', 'Élodie Marchand', '/messages/e2ee/t/8800112233445503/', [], { later: true }),
+      chat('conv-valeria', 'Valeria Montes Ríos', '/messages/e2ee/t/8800112233445501/', ['valeriamontesrios'], { open: true }),
+    ],
   },
 ];
+
+const pageOf = (file: string) => PAGES.find((page) => page.file === file)!;
+const found = (url: string, root: ParentNode = document) => facebookAdapter.findCandidates(root, new URL(url));
 
 /** The data-replica-action of every control clicked while `run` runs. */
 function clicksDuring(run: () => void): string[] {
@@ -138,144 +267,263 @@ function clicksDuring(run: () => void): string[] {
   return clicks;
 }
 
-describe.each(PAGES)('$file', ({ file, url, now }) => {
+function press(run: () => ActionResult): { result: ActionResult; clicks: string[] } {
+  let result: ActionResult = { ok: false, reason: 'not run' };
+  const clicks = clicksDuring(() => {
+    result = run();
+  });
+  return { result, clicks };
+}
+
+it('every Facebook replica is tested here', () => {
+  expect(FACEBOOK_PAGES.map((page) => page.fixture).sort()).toEqual(PAGES.map((page) => `facebook/${page.file}`).sort());
+});
+
+describe.each(PAGES)('$file', ({ file, url, pageKind, people }) => {
   beforeEach(() => loadReplica(`facebook/${file}`));
 
-  it('finds exactly the expected candidates', () => {
-    expect(facebookAdapter.pageKindOf(new URL(url))).not.toBeNull();
-    expect(summary(facebookAdapter.findCandidates(document, new URL(url)))).toEqual(now);
+  it('is the page kind its address says', () => {
+    expect(facebookAdapter.pageKindOf(new URL(url))).toBe(pageKind);
   });
 
-  it('never offers a suggestion, the clinician’s own profile or anything in the top bar', () => {
-    const found = facebookAdapter.findCandidates(document, new URL(url));
-    for (const candidate of found) {
+  it('finds exactly the expected candidates', () => {
+    expect(summary(found(url))).toEqual(people.filter((p) => !p.later).map(strip));
+  });
+
+  it('finds the people that load later, once they arrive, in page order', () => {
+    appendLaterItems();
+    expect(summary(found(url))).toEqual(people.map(strip));
+  });
+
+  it('never offers the clinician, anything in the top bar, or a look-alike control’s box', () => {
+    appendLaterItems();
+    for (const candidate of found(url)) {
       expect(candidate.element.closest('[role="banner"]')).toBeNull();
       expect(candidate.identities).not.toContain('rileymosscounselling');
-    }
-    for (const button of document.querySelectorAll('[data-replica-action="add-friend"]')) {
-      expect(found.some((c) => c.element.contains(button))).toBe(false);
+      // A suggestion's Add friend is on its own card; anywhere else it is no one's card.
+      if (candidate.kind !== 'suggestion') expect(candidate.element.querySelector('[data-replica-action="add-friend"]')).toBeNull();
     }
   });
 });
 
-it.each(PAGES.filter((page) => page.later.length > 0))(
-  '$file: finds the people that load later, once they arrive',
-  ({ file, url, now, later }) => {
-    loadReplica(`facebook/${file}`);
-    appendLaterItems();
-    const all = summary(facebookAdapter.findCandidates(document, new URL(url)));
-    // Later chat rows land in the list, before the open conversation's header.
-    const rows = now.filter((e) => !e.person.startsWith('conv-'));
-    const headers = now.filter((e) => e.person.startsWith('conv-'));
-    expect(all).toEqual([...rows, ...later, ...headers]);
-  },
-);
-
-it('the adapter never reads the test harness’s data-replica-* attributes', () => {
-  for (const file of ['adapter.ts', 'selectors.ts']) {
-    const source = readFileSync(resolve(__dirname, '../../../lib/sites/facebook', file), 'utf8');
-    expect(source, file).not.toMatch(/replica/i);
-  }
-});
-
-describe('friend request cards', () => {
-  const requestPages = PAGES.filter((page) => page.now.some((e) => e.kind === 'request'));
+describe('friend requests', () => {
+  const requestPages = PAGES.filter((page) => page.people.some((p) => p.kind === 'request'));
 
   it.each(requestPages)('decline presses Delete, never Confirm, on every card of $file', ({ file, url }) => {
     loadReplica(`facebook/${file}`);
     appendLaterItems();
-    const cards = facebookAdapter.findCandidates(document, new URL(url));
+    const cards = found(url).filter((c) => c.kind === 'request');
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
-      let result: ReturnType<typeof facebookAdapter.decline> | undefined;
-      const clicks = clicksDuring(() => {
-        result = facebookAdapter.decline(card.element);
-      });
-      expect(result?.ok, card.name).toBe(true);
+      const { result, clicks } = press(() => facebookAdapter.decline(card.element));
+      expect(result.ok, card.name).toBe(true);
       expect(clicks, card.name).toEqual(['decline']);
     }
   });
 
   it('refuses when the card’s buttons are unrecognisable', () => {
-    loadReplica('facebook/friend-requests.en.html');
-    const [card] = facebookAdapter.findCandidates(document, new URL(PAGES[0]!.url));
+    loadReplica('facebook/friend-requests.two-pane.en.html');
+    const [card] = found('https://www.facebook.com/friends/requests/');
     for (const button of card!.element.querySelectorAll('[role="button"]')) {
       button.setAttribute('aria-label', '✓');
       button.textContent = '✓';
     }
-    let result: ReturnType<typeof facebookAdapter.decline> | undefined;
-    const clicks = clicksDuring(() => {
-      result = facebookAdapter.decline(card!.element);
-    });
-    expect(result?.ok).toBe(false);
+    const { result, clicks } = press(() => facebookAdapter.decline(card!.element));
+    expect(result.ok).toBe(false);
     expect(clicks).toEqual([]);
   });
 
   it('refuses rather than press a button that reads both ways', () => {
     loadReplica('facebook/friends-home.fr.html');
-    const [card] = facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/friends/'));
+    const [card] = found('https://www.facebook.com/friends/');
     const decline = card!.element.querySelector('[data-replica-action="decline"]')!;
     decline.setAttribute('aria-label', 'Confirmer ou supprimer');
     card!.element.querySelector('[data-replica-action="accept"]')!.remove();
-    const clicks = clicksDuring(() => expect(facebookAdapter.decline(card!.element).ok).toBe(false));
+    const { result, clicks } = press(() => facebookAdapter.decline(card!.element));
+    expect(result.ok).toBe(false);
     expect(clicks).toEqual([]);
   });
 
+  it('on the two-pane list, the whole row is the card: one link wrapping avatar, name and both buttons', () => {
+    loadReplica('facebook/friend-requests.two-pane.en.html');
+    const [rowan] = found('https://www.facebook.com/friends/requests/');
+    expect(rowan!.element.tagName).toBe('A');
+    expect(rowan!.element.closest('[role="navigation"]')).not.toBeNull();
+    expect(rowan!.element.closest('[role="main"]')).toBeNull();
+  });
+
   it('drops a card once its buttons are gone, without merging its neighbours into one', () => {
-    loadReplica('facebook/friend-requests.en.html');
-    const url = new URL('https://www.facebook.com/friends/requests/');
-    // What the page does after Delete: the buttons give way to a note.
-    const ana = document.querySelector('[data-replica-person="ana"]')!;
-    for (const button of ana.querySelectorAll('[data-replica-action]')) button.remove();
-    ana.append('Request removed');
-    expect(summary(facebookAdapter.findCandidates(document, url)).map((e) => e.person)).toEqual([
-      'jonah',
-      'lena',
-      'samir',
-    ]);
+    loadReplica('facebook/friend-requests.two-pane.de.html');
+    const url = 'https://www.facebook.com/friends/requests/';
+    const greta = document.querySelector('[data-replica-person="greta-h"]')!;
+    for (const button of greta.querySelectorAll('[data-replica-action]')) button.remove();
+    greta.append('Anfrage entfernt');
+    expect(summary(found(url)).map((e) => e.person)).toEqual(['sibel', 'lorenz']);
   });
 
   it('scans a part of the page, as after a mutation', () => {
     loadReplica('facebook/friends-home.fr.html');
     const list = document.querySelector('[data-replica-person="camille"]')!.parentElement!;
-    const found = facebookAdapter.findCandidates(list, new URL('https://www.facebook.com/friends/'));
-    expect(summary(found).map((e) => e.person)).toEqual(['camille', 'yusuf', 'ines']);
+    expect(summary(found('https://www.facebook.com/friends/', list)).map((e) => e.person)).toEqual(['camille', 'yusuf', 'ines']);
   });
 
-  it('finds nothing on pages it does not read', () => {
-    loadReplica('facebook/friend-requests.en.html');
-    const others = [
-      'https://www.facebook.com/',
-      'https://www.facebook.com/friends/suggestions/',
-      'https://www.example.com/friends/requests/',
-    ];
-    for (const other of others) {
-      expect(facebookAdapter.pageKindOf(new URL(other))).toBeNull();
-      expect(facebookAdapter.findCandidates(document, new URL(other))).toEqual([]);
+  it('a box with one pair and two people (a page invitation from someone) is no one’s request', () => {
+    loadReplica('facebook/friend-requests.two-pane.it.html');
+    const invite = document.querySelector('[data-replica-person="page-invite"]')!;
+    expect(found('https://www.facebook.com/friends/requests/').some((c) => c.element.contains(invite) || invite.contains(c.element))).toBe(false);
+    // With the page's link gone, the inviter alone would make a card: the page link is what stops it.
+    invite.querySelector('a[href*="studiopilatesbrera"]')!.remove();
+    expect(found('https://www.facebook.com/friends/requests/').some((c) => invite.contains(c.element))).toBe(true);
+  });
+});
+
+describe('suggestions', () => {
+  const suggestionPages = PAGES.filter((page) => page.people.some((p) => p.kind === 'suggestion'));
+
+  it.each(suggestionPages)('removeSuggestion presses Remove / ✕, never Add friend, on every suggestion of $file', ({ file, url }) => {
+    loadReplica(`facebook/${file}`);
+    appendLaterItems();
+    const cards = found(url).filter((c) => c.kind === 'suggestion');
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      const { result, clicks } = press(() => facebookAdapter.removeSuggestion(card.element));
+      expect(result.ok, card.name).toBe(true);
+      expect(clicks, card.name).toEqual(['remove-suggestion']);
     }
+  });
+
+  it('refuses on a card whose only control adds the person', () => {
+    loadReplica('facebook/friends-home.es.html');
+    const amparo = found('https://www.facebook.com/friends/').find((c) => c.name === 'Amparo Gil')!;
+    amparo.element.querySelector('[data-replica-action="remove-suggestion"]')!.remove();
+    const { result, clicks } = press(() => facebookAdapter.removeSuggestion(amparo.element));
+    expect(result.ok).toBe(false);
+    expect(clicks).toEqual([]);
+  });
+
+  it('a suggestion whose request was already sent (Cancel request only) is no pair, so no card', () => {
+    loadReplica('facebook/friend-suggestions.pt.html');
+    expect(found('https://www.facebook.com/friends/suggestions/').map((c) => c.name)).not.toContain('Bruna Teixeira');
+  });
+});
+
+describe('connections', () => {
+  const connectionPages = PAGES.filter((page) => page.people.some((p) => p.kind === 'connection'));
+
+  it.each(connectionPages)('connectionStep opens the friend’s own menu, one click, on every row of $file', ({ file, url }) => {
+    loadReplica(`facebook/${file}`);
+    appendLaterItems();
+    const rows = found(url);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const { result, clicks } = press(() => facebookAdapter.connectionStep!(row.element));
+      expect(result.ok, row.name).toBe(true);
+      expect(clicks, row.name).toEqual(['friend-menu']);
+    }
+  });
+
+  it('refuses on a row without a menu, and on one with two', () => {
+    loadReplica('facebook/profile-friends.en.html');
+    const url = 'https://www.facebook.com/riley.moss.counselling/friends';
+    const [teodor, obi] = found(url);
+    teodor!.element.querySelector('[data-replica-action="friend-menu"]')!.remove();
+    obi!.element.append(obi!.element.querySelector('[data-replica-action="friend-menu"]')!.cloneNode(true));
+    for (const row of [teodor!, obi!]) {
+      const { result, clicks } = press(() => facebookAdapter.connectionStep!(row.element));
+      expect(result.ok, row.name).toBe(false);
+      expect(clicks).toEqual([]);
+    }
+  });
+
+  it('someone else’s friends tab holds their friends, not the clinician’s: nothing', () => {
+    loadReplica('facebook/profile-friends.en.html');
+    document.querySelector('a[href*="/stories/create"]')!.remove();
+    document.querySelector('[aria-label="Edit profile"]')!.remove();
+    expect(found('https://www.facebook.com/riley.moss.counselling/friends')).toEqual([]);
+  });
+
+  it('reads the friends tab under its other addresses', () => {
+    loadReplica('facebook/profile-friends.en.html');
+    for (const url of [
+      'https://www.facebook.com/riley.moss.counselling/friends_all',
+      'https://www.facebook.com/profile.php?id=100089412300999&sk=friends',
+    ]) {
+      expect(summary(found(url)).map((e) => e.person), url).toEqual(['friend-teodor', 'friend-obi', 'friend-wren']);
+    }
+  });
+
+  it('a friend’s profile preview beside the list is not another row', () => {
+    loadReplica('facebook/friends-list.fr.html');
+    document.querySelector('[role="main"]')!.innerHTML =
+      '<div data-pagelet="ProfileActions"><h1>Élodie Marchand</h1><a href="https://www.facebook.com/profile.php?id=100089412300351">Aurélie</a>' +
+      '<div role="button" aria-label="Amis">Amis</div><div role="button" aria-label="Message">Message</div></div>';
+    const rows = found('https://www.facebook.com/friends/list/?profile_id=100089412300351');
+    expect(rows.filter((c) => c.identities.includes('100089412300351')).length).toBeLessThanOrEqual(2);
+    expect(rows.every((c) => c.kind === 'connection')).toBe(true);
   });
 });
 
 describe('Messenger', () => {
+  it('threadOf gives the open thread’s key in the rows’ form, and nothing elsewhere', () => {
+    const cases: [string, string | null][] = [
+      ['https://www.facebook.com/messages/t/100089412300031/', '/messages/t/100089412300031/'],
+      ['https://www.facebook.com/messages/t/100089412300031', '/messages/t/100089412300031/'],
+      ['https://www.facebook.com/messages/e2ee/t/8800112233445501/?ref=x', '/messages/e2ee/t/8800112233445501/'],
+      ['https://web.facebook.com/messages/t/7234000000000451/', '/messages/t/7234000000000451/'],
+      ['https://www.facebook.com/messages/requests/', null],
+      ['https://www.facebook.com/messages/', null],
+      ['https://www.messenger.com/t/100089412300031/', null],
+      ['https://www.example.com/messages/t/100089412300031/', null],
+    ];
+    for (const [url, thread] of cases) expect(facebookAdapter.threadOf(new URL(url)), url).toBe(thread);
+  });
+
+  it('on an encrypted thread whose header has no profile link, the open conversation comes from its row', () => {
+    loadReplica('facebook/messenger-e2ee.es.html');
+    const header = document.querySelector('[data-replica-person="conv-valeria"]')!;
+    header.querySelector('a')!.remove();
+    const open = found('https://www.facebook.com/messages/e2ee/t/8800112233445501/').filter((c) => c.open);
+    expect(summary(open)).toEqual([chat('conv-valeria', 'Valeria Montes Ríos', '/messages/e2ee/t/8800112233445501/', [], { open: true })]);
+  });
+
+  it('with nothing but the address, the open conversation is the pane, named by the row of that thread', () => {
+    loadReplica('facebook/messenger.en.html');
+    document.querySelector('[data-replica-person="conv-nadia"]')!.remove();
+    document.querySelector('[aria-current="page"][href*="/messages/t/"]')!.removeAttribute('aria-current');
+    const [open] = found('https://www.facebook.com/messages/t/100089412300401/').filter((c) => c.open);
+    expect(open).toMatchObject({ name: 'Nadia Farrokh', identities: ['100089412300401'], thread: '/messages/t/100089412300401/' });
+    expect(open!.element.getAttribute('role')).toBe('main');
+  });
+
+  it('no open conversation on the inbox with none open', () => {
+    loadReplica('facebook/messenger.en.html');
+    document.querySelector('[role="main"]')!.innerHTML = '<span>No chats selected</span>';
+    for (const row of document.querySelectorAll('[aria-current="page"]')) row.removeAttribute('aria-current');
+    expect(found('https://www.facebook.com/messages/').filter((c) => c.open)).toEqual([]);
+  });
+
   it('follows a single-page switch to another conversation', () => {
     loadReplica('facebook/messages.en.html');
     const outlet = document.querySelector('[data-replica-outlet]')!;
     const next = document.getElementById('ms-en-conv-jonah') as HTMLTemplateElement;
     outlet.replaceChildren(next.content.cloneNode(true));
-    const jonah = new URL('https://www.facebook.com/messages/t/100089412300034/');
-    const rows = PAGES.find((page) => page.file === 'messages.en.html')!.now.slice(0, -1);
-    expect(summary(facebookAdapter.findCandidates(document, jonah))).toEqual([
+    const jonah = 'https://www.facebook.com/messages/t/100089412300034/';
+    const rows = pageOf('messages.en.html').people.filter((p) => !p.later && !p.open).map(strip);
+    expect(summary(found(jonah))).toEqual([
       ...rows,
-      chat('conv-jonah', 'Jonah Weiss', ['100089412300034']),
+      chat('conv-jonah', 'Jonah Weiss', '/messages/t/100089412300034/', ['100089412300034'], { open: true }),
     ]);
     expect(facebookAdapter.findComposer(document)?.getAttribute('data-replica-editor')).toBe('jonah');
   });
 
-  it('findComposer picks the conversation’s message box, not another editable box', () => {
-    loadReplica('facebook/messages.en.html');
-    const box = facebookAdapter.findComposer(document);
-    expect(box?.getAttribute('data-replica-editor')).toBe('marta');
-    expect(box?.getAttribute('aria-label')).toBe('Message');
+  it('findComposer finds the encrypted thread’s Lexical box (contenteditable without a value)', () => {
+    loadReplica('facebook/messenger-e2ee.es.html');
+    expect(facebookAdapter.findComposer(document)?.getAttribute('data-replica-editor')).toBe('valeria');
+  });
+
+  it('findComposer picks the conversation’s message box, not the note box in the chat list', () => {
+    loadReplica('facebook/messenger.en.html');
+    expect(facebookAdapter.findComposer(document)?.getAttribute('data-replica-editor')).toBe('nadia');
   });
 
   it('findComposer finds nothing where there is no message box (an unanswered request)', () => {
@@ -289,7 +537,7 @@ describe('Messenger', () => {
     expect(facebookAdapter.findComposer(document)?.getAttribute('data-replica-editor')).toBe('marta');
   });
 
-  describe('inside an open shadow root', () => {
+  describe('outside the conversation pane', () => {
     let host: HTMLElement;
     beforeEach(() => {
       loadReplica('facebook/message-requests.de.html');
@@ -298,18 +546,71 @@ describe('Messenger', () => {
     });
     afterEach(() => host.remove());
 
-    it('findComposer looks through it', () => {
+    it('findComposer looks through open shadow roots', () => {
       host.attachShadow({ mode: 'open' }).innerHTML =
         '<div role="main"><div contenteditable="true" role="textbox" aria-label="Nachricht"><p><br></p></div></div>';
       expect(facebookAdapter.findComposer(document)?.getAttribute('aria-label')).toBe('Nachricht');
     });
 
-    it('findComposer takes a message box outside any conversation pane (a chat tab) only by its label', () => {
-      const shadow = host.attachShadow({ mode: 'open' });
-      shadow.innerHTML =
-        '<div contenteditable="true" role="textbox" aria-label="Kommentieren"></div>' +
-        '<div contenteditable="true" role="textbox" aria-label="Nachricht an Greta"></div>';
-      expect(facebookAdapter.findComposer(document)?.getAttribute('aria-label')).toBe('Nachricht an Greta');
-    });
+    it.each(['Nachricht an Greta', 'Write to Greta Hollmann', 'Escribe a Greta'])(
+      'findComposer takes a chat tab’s box only by its label (%s)',
+      (label) => {
+        host.innerHTML =
+          '<div contenteditable="true" role="textbox" aria-label="Kommentieren" data-lexical-editor="true"></div>' +
+          `<div contenteditable="true" role="textbox" aria-label="${label}"></div>`;
+        expect(facebookAdapter.findComposer(document)?.getAttribute('aria-label')).toBe(label);
+      },
+    );
   });
 });
+
+describe('addresses', () => {
+  it('pageKindOf knows every page kind by its address alone', () => {
+    const cases: [string, PageKind | null][] = [
+      ['https://www.facebook.com/friends', 'requests'],
+      ['https://www.facebook.com/friends/requests/?profile_id=100089412300301', 'requests'],
+      ['https://de-de.facebook.com/friends/requests', 'requests'],
+      ['https://www.facebook.com/friends/suggestions/?profile_id=100089412300341', 'suggestions'],
+      ['https://www.facebook.com/friends/list/', 'connections'],
+      ['https://www.facebook.com/messages/t/100089412300031/', 'messages'],
+      ['https://www.facebook.com/messages/e2ee/t/8800112233445501/', 'messages'],
+      ['https://www.facebook.com/messages/requests/', 'messages'],
+      ['https://www.facebook.com/messages', 'messages'],
+      ['https://www.facebook.com/', null],
+      ['https://www.facebook.com/friends/birthdays/', null],
+      ['https://www.facebook.com/friendsofnature', null],
+      ['https://www.facebook.com/riley.moss.counselling/friends', null],
+      ['https://mbasic.facebook.com/friends/center/requests/', null],
+      ['https://www.example.com/friends/requests/', null],
+    ];
+    for (const [url, kind] of cases) expect(facebookAdapter.pageKindOf(new URL(url)), url).toBe(kind);
+  });
+
+  it('finds nothing on pages it does not read', () => {
+    loadReplica('facebook/friend-requests.en.html');
+    for (const other of ['https://www.facebook.com/', 'https://www.facebook.com/groups/feed/', 'https://www.example.com/friends/requests/']) {
+      expect(found(other)).toEqual([]);
+    }
+  });
+});
+
+it('the adapter never reads the test harness’s data-replica-* attributes', () => {
+  for (const file of ['adapter.ts', 'selectors.ts', 'words.ts']) {
+    const source = readFileSync(resolve(__dirname, '../../../lib/sites/facebook', file), 'utf8');
+    expect(source, file).not.toMatch(/replica/i);
+  }
+});
+
+it('the heavy benchmark replica: every streamed card is a request, in order', () => {
+  // The cost of a scan is checked in cards.test.ts (it grows with the cards, not their square);
+  // here, that the generated page of deep wrappers and atomic classes reads right.
+  const heavy = heavyFacebook({ streamCards: 300, clientEvery: 40, arrivals: 0, clients: 100 });
+  const parsed = new DOMParser().parseFromString(heavy.html, 'text/html');
+  for (const script of parsed.querySelectorAll('script')) script.remove();
+  const page = document.importNode(parsed.documentElement, true);
+  document.documentElement.remove();
+  document.appendChild(page);
+  document.querySelector('[data-heavy-list]')!.innerHTML = Array.from({ length: 300 }, (_, i) => heavy.cardHtml(i)).join('');
+  const requests = found(HEAVY_FACEBOOK_URL).filter((c) => c.kind === 'request');
+  expect(requests.map((c) => c.identities[0])).toEqual(heavy.people.slice(0, 300).map(([id]) => id));
+}, 30_000);

@@ -442,7 +442,20 @@ describe('messaging overlay in a shadow root (Spanish)', () => {
       message('bubble-zoe-dubois', ['zoë-dubois-4b2a1c'], 'Zoë Dubois'),
       message('bubble-rafael-gomez', ['rafael-gomez-77e0aa'], 'Rafael Gómez'),
     ]);
-    expect(linkedinAdapter.findCandidates(document, FEED).map((c) => c.open)).toEqual([true, true]);
+  });
+
+  it('marks open only the bubble whose box a reply would go into: the active one, then the one being typed in', () => {
+    const shadow = openOverlay();
+    const open = () => linkedinAdapter.findCandidates(document, FEED).map((c) => [c.element.getAttribute('data-replica-person'), c.open]);
+    expect(open()).toEqual([
+      ['bubble-zoe-dubois', true],
+      ['bubble-rafael-gomez', undefined],
+    ]);
+    shadow.querySelector<HTMLElement>('[data-replica-editor="bubble-rafael-gomez"]')!.focus();
+    expect(open()).toEqual([
+      ['bubble-zoe-dubois', undefined],
+      ['bubble-rafael-gomez', true],
+    ]);
   });
 
   it('finds the message box through the shadow root, preferring the one being typed in, each inside its own bubble', () => {

@@ -21,7 +21,10 @@ const sent: unknown[] = [];
 const report: PageCandidates = {
   type: 'page-candidates',
   url: 'https://www.facebook.com/friends/requests/',
+  platform: 'facebook',
+  pageKind: 'requests',
   recognised: true,
+  connectionSteps: false,
   candidates: [{ token: 'tok1', kind: 'request', platform: 'facebook', identities: ['100089412300001'], name: 'Ana Ruiz-Calder' }],
 };
 

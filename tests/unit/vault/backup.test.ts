@@ -4,11 +4,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BoundaryDb } from '@/lib/clients/db';
 import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';
 import { addClient, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
+import { listActivity, logActivity } from '@/lib/activity/store';
+import { CLIENT_LIMITS } from '@/lib/clients/limits';
 import { addDiscussEntry, listDiscuss } from '@/lib/discuss/store';
 import { loadLibrary, deleteTemplate, saveTemplate, setDefaultTemplate } from '@/lib/replies/store';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import {
   createBackup,
+  previewRestore,
   readBackupContents,
   restoreBackup,
   sealBackup,
@@ -16,7 +19,7 @@ import {
   writeBackupContents,
   type BackupContents,
 } from '@/lib/vault/backup';
-import { sha256, toBase64 } from '@/lib/vault/crypto';
+import { deriveKey, randomBytes, seal, sha256, toBase64 } from '@/lib/vault/crypto';
 import { enableVault, lockVault, unlockVault } from '@/lib/vault/vault';
 import { draft } from '../clients/draft';
 
@@ -44,13 +47,16 @@ async function seedPractice() {
   await deleteTemplate(db, 'builtin/en/conversation-short');
   await setDefaultTemplate(db, 'en', 'conversation', 'facebook', custom);
   await addDiscussEntry(db, { clientId: ana, platform: 'facebook', event: 'declined-request', at: 1_700_000_000_000 });
+  await logActivity(db, { at: Date.now() - 1000, kind: 'welfare-check', place: 'google', clientId: ana, note: { reason: 'Worried after a missed session', lookedAt: 'Google search' } });
+  await logActivity(db, { at: Date.now(), kind: 'guard-cancelled', place: 'linkedin', clientId: mia, action: 'connect' });
   return { ana, mia };
 }
 
-/** What the practice sees, through the stores. */
+/** What the practice sees, through the stores (a record's version aside: a restore moves it on). */
 async function visible() {
   return {
-    clients: (await listClients(db)).sort((a, b) => a.id - b.id),
+    clients: (await listClients(db)).sort((a, b) => a.id - b.id).map(({ version: _v, ...c }) => c),
+    activity: await listActivity(db),
     notThem: await notThemKeys(db),
     settings: await loadSettings(db),
     library: await loadLibrary(db),
@@ -60,7 +66,7 @@ async function visible() {
 
 /** Every row of every table a restore writes, as stored. */
 async function rawState() {
-  return Promise.all([db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.vault].map((t) => t.toArray()));
+  return Promise.all([db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.vault].map((t) => t.toArray()));
 }
 
 describe('encrypted backup', () => {
@@ -70,17 +76,20 @@ describe('encrypted backup', () => {
     const file = await createBackup(db, BACKUP_PASS);
 
     const parsed = JSON.parse(file) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ format: 'boundary-backup', version: 1, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000 } });
-    for (const needle of ['Ana', 'Souza', 'Hart', '100012345678901', 'mia.hart.77', 'Harbour', 'Please call']) expect(file).not.toContain(needle);
+    expect(parsed).toMatchObject({ format: 'boundary-backup', version: 2, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000 } });
+    for (const needle of ['Ana', 'Souza', 'Hart', '100012345678901', 'mia.hart.77', 'Harbour', 'Please call', 'Worried', 'welfare']) expect(file).not.toContain(needle);
 
     // Things change after the backup; the restore puts back the backup's state, nothing merged.
     await addClient(db, draft('Someone New'));
     await saveSettings(db, { ...(await loadSettings(db)), practiceName: 'Changed' });
     await db.discuss.clear();
+    await db.activity.clear();
 
     const result = await restoreBackup(db, file, BACKUP_PASS);
-    expect(result).toEqual({ ok: true, counts: { clients: 2, notThem: 1, settings: 2, replyTemplates: 2, discuss: 1 } });
+    expect(result).toEqual({ ok: true, counts: { clients: 2, notThem: 1, settings: 2, replyTemplates: 2, discuss: 1, activity: 2 } });
     expect(await visible()).toEqual(before);
+    // Each restored record's version moved past the one stored under its id: a form left open on it is stale.
+    for (const client of await listClients(db)) expect(client.version).toBeGreaterThan(1);
     // Ids are kept, so new clients after a restore do not collide with restored ones.
     const id = await addClient(db, draft('After Restore'));
     expect(id).toBeGreaterThan(Math.max(...before.clients.map((c) => c.id)));
@@ -167,7 +176,7 @@ describe('encrypted backup', () => {
     const state = await rawState();
     expect(await restoreBackup(db, 'name,status\nAna,current\n', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Boundary backup/) });
     expect(await restoreBackup(db, '{"format":"boundary-reply-templates","version":1,"templates":[]}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Boundary backup/) });
-    expect(await restoreBackup(db, '{"format":"boundary-backup","version":2,"something":"new"}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(await restoreBackup(db, '{"format":"boundary-backup","version":3,"something":"new"}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
     expect(await rawState()).toEqual(state);
   });
 
@@ -316,5 +325,102 @@ describe('restoring hostile input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A record exactly at every limit a client record has (lib/clients/limits.ts). */
+function atTheLimits(name: string): ClientDraft {
+  const { text, aliases, identitiesPerPlatform } = CLIENT_LIMITS;
+  const long = (prefix: string) => (prefix + 'x'.repeat(text)).slice(0, text);
+  return {
+    name: long(name),
+    status: 'current',
+    aliases: Array.from({ length: aliases }, (_, i) => long(`alias ${i} `)),
+    identities: {
+      facebook: Array.from({ length: identitiesPerPlatform }, (_, i) => `1000${String(i).padStart(11, '0')}`),
+      instagram: Array.from({ length: identitiesPerPlatform }, (_, i) => `insta_${i}`),
+      linkedin: Array.from({ length: identitiesPerPlatform }, (_, i) => `person-${i}-ab12`),
+    },
+  };
+}
+
+/** A backup as Boundary wrote them before the activity log was in it: format version 1. */
+async function versionOneFile(contents: unknown, passphrase: string): Promise<string> {
+  const salt = randomBytes(16);
+  const { key } = await deriveKey(passphrase, salt, 600_000);
+  const header = { format: 'boundary-backup', version: 1, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000, salt: toBase64(salt) }, cipher: { name: 'AES-GCM-256' } };
+  const sealed = async (purpose: string, value: unknown) => {
+    const s = await seal(key, purpose, value);
+    return { iv: toBase64(s.iv), data: toBase64(s.data) };
+  };
+  const body = {
+    ...header,
+    check: await sealed('boundary-backup/1/check', 'boundary-backup-check'),
+    contents: await sealed(`boundary-backup/1/contents|PBKDF2-HMAC-SHA-256|600000|${header.kdf.salt}`, contents),
+  };
+  const input = JSON.stringify([body.format, body.version, body.kdf.name, body.kdf.iterations, body.kdf.salt, body.cipher.name, body.check.iv, body.check.data, body.contents.iv, body.contents.data]);
+  return JSON.stringify({ ...body, digest: toBase64(await sha256(new TextEncoder().encode(input))) });
+}
+
+describe('every backup restores', () => {
+  it('a client at every input limit backs up and restores whole', async () => {
+    const id = await addClient(db, atTheLimits('Ana'));
+    await logActivity(db, { at: Date.now(), kind: 'profile-linked', place: 'facebook', clientId: id });
+    const before = await visible();
+    const file = await createBackup(db, BACKUP_PASS);
+    await db.clients.clear();
+    expect(await restoreBackup(db, file, BACKUP_PASS)).toMatchObject({ ok: true, counts: { clients: 1, activity: 1 } });
+    expect(await visible()).toEqual(before);
+  });
+
+  it('a record past a limit (stored before the limits existed) stops the backup being made, saying which', async () => {
+    await addClient(db, draft('Ana Souza'));
+    const now = Date.now();
+    await db.clients.add({ name: 'N'.repeat(1200), aliases: [], status: 'current', identities: emptyIdentities(), identityKeys: [], createdAt: now, updatedAt: now } as never);
+    await expect(createBackup(db, BACKUP_PASS)).rejects.toThrow(/would not restore \(client 2: the name is longer than 200 characters\)/);
+  });
+
+  it('restore refuses a file past the limits however it was made', async () => {
+    await addClient(db, draft('Ana Souza'));
+    const contents = await readBackupContents(db);
+    const tooMany = { ...contents, clients: [{ ...contents.clients[0]!, aliases: Array.from({ length: CLIENT_LIMITS.aliases + 1 }, (_, i) => `a${i}`) }] };
+    expect(validateBackupContents(tooMany)).toEqual({ ok: false, reason: 'client 1: more than 30 other names' });
+  });
+
+  it('entries about clients no longer on the list are left out of a backup rather than block its restore', async () => {
+    const { ana } = await seedPractice();
+    // As a database of an earlier version could hold them: rows whose client was deleted another way.
+    await db.clients.delete(ana);
+    const contents = await readBackupContents(db);
+    expect(contents.discuss).toEqual([]);
+    expect(contents.activity.map((e) => e.kind)).toEqual(['guard-cancelled']);
+    expect(validateBackupContents(contents)).toMatchObject({ ok: true });
+  });
+
+  it('a preview says what the file holds and what it replaces, and writes nothing', async () => {
+    await seedPractice();
+    const file = await createBackup(db, BACKUP_PASS);
+    await addClient(db, draft('Someone New'));
+    await logActivity(db, { at: Date.now(), kind: 'declined', place: 'facebook' });
+    const state = await rawState();
+    const preview = await previewRestore(db, file, BACKUP_PASS);
+    expect(preview).toMatchObject({
+      ok: true,
+      holds: { clients: 2, notThem: 1, discuss: 1, activity: 2, replyTemplates: 2, settings: 2 },
+      replaces: { clients: 3, notThem: 1, discuss: 1, activity: 3, replyTemplates: 2, settings: 2 },
+    });
+    if (preview.ok) expect(Math.abs(preview.madeAt - Date.now())).toBeLessThan(60_000);
+    expect(await rawState()).toEqual(state);
+    expect(await previewRestore(db, file, 'not the backup passphrase')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not open/) });
+  });
+
+  it('a version 1 file (no activity log, no record versions) still restores, with an empty log', async () => {
+    await seedPractice();
+    const { activity: _none, ...current } = await readBackupContents(db);
+    const v1 = { ...current, clients: current.clients.map(({ version: _v, ...c }) => c) };
+    const file = await versionOneFile(v1, BACKUP_PASS);
+    expect(await restoreBackup(db, file, BACKUP_PASS)).toMatchObject({ ok: true, counts: { clients: 2, activity: 0, discuss: 1 } });
+    expect((await listClients(db)).map((c) => c.name).sort()).toEqual(['Ana Souza', 'Mia Hart']);
+    expect(await listActivity(db)).toEqual([]);
   });
 });

@@ -1,0 +1,86 @@
+import { t } from '@/lib/i18n/t';
+import { PLATFORMS } from '@/lib/identity/platform';
+import type { ClientDraft } from './model';
+
+/**
+ * The one set of limits a client record keeps, however it arrives: typed into the form, read from
+ * a CSV file, merged by an import, or restored from a backup. Checking them at input, and again
+ * when a backup is made, is what lets every backup restore: restore checks the same limits.
+ */
+export const CLIENT_LIMITS = {
+  /** Characters in a name or in one alias: a full name with every middle name fits many times. */
+  text: 200,
+  aliases: 30,
+  /** Profiles per site: someone with an old and a new account, and then some. */
+  identitiesPerPlatform: 30,
+  /** Characters in one canonical identity (a username, a numeric id, a profile slug). */
+  identity: 200,
+} as const;
+
+/** What is wrong with a record, in words for the clinician; empty when it can be stored. */
+export function clientLimitProblems(draft: ClientDraft): string[] {
+  const problems: string[] = [];
+  const { text, aliases, identitiesPerPlatform, identity } = CLIENT_LIMITS;
+  if ([...draft.name].length > text) problems.push(t('limit_name_long', text));
+  if (draft.aliases.length > aliases) problems.push(t('limit_aliases_many', aliases));
+  if (draft.aliases.some((alias) => [...alias].length > text)) problems.push(t('limit_alias_long', text));
+  for (const platform of PLATFORMS) {
+    const list = draft.identities[platform];
+    if (list.length > identitiesPerPlatform) problems.push(t('limit_identities_many', platform, identitiesPerPlatform));
+    if (list.some((id) => id.length > identity)) problems.push(t('limit_identity_long', platform, identity));
+  }
+  return problems;
+}
+
+/**
+ * Characters that change how text is shown without showing themselves: bidirectional overrides,
+ * embeddings, isolates and marks (a name with U+202E reads backwards), and zero-width spaces,
+ * joiners and the byte-order mark inside text. A name holding them can look like another one.
+ */
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g;
+
+/** The text without invisible formatting characters, and whether any were taken out. */
+export function stripInvisible(text: string): { text: string; stripped: boolean } {
+  const clean = text.replace(INVISIBLE, '');
+  return { text: clean, stripped: clean !== text };
+}
+
+/**
+ * A draft as it may be stored: invisible characters out of the name and aliases, each trimmed,
+ * blank and repeated aliases dropped. `cleaned` names the fields that lost invisible characters,
+ * so the form or the import can say so.
+ */
+export function cleanDraft(draft: ClientDraft): { draft: ClientDraft; cleaned: ('name' | 'aliases')[] } {
+  const name = stripInvisible(draft.name);
+  const aliases = draft.aliases.map(stripInvisible);
+  const cleaned: ('name' | 'aliases')[] = [];
+  if (name.stripped) cleaned.push('name');
+  if (aliases.some((a) => a.stripped)) cleaned.push('aliases');
+  return {
+    draft: {
+      ...draft,
+      name: name.text.trim(),
+      aliases: [...new Set(aliases.map((a) => a.text.trim()).filter(Boolean))],
+    },
+    cleaned,
+  };
+}
+
+/** A write to a client record refused for a reason the clinician can act on; nothing was written. */
+export class ClientWriteRefused extends Error {}
+
+/** Thrown when a write would store a record past the limits. */
+export class ClientLimitError extends ClientWriteRefused {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ClientLimitError';
+  }
+}
+
+/** The draft cleaned and checked, ready to store; ClientLimitError if it is past a limit. */
+export function admitDraft(draft: ClientDraft): ClientDraft {
+  const { draft: clean } = cleanDraft(draft);
+  const problems = clientLimitProblems(clean);
+  if (problems.length > 0) throw new ClientLimitError(problems);
+  return clean;
+}

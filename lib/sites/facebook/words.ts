@@ -1,0 +1,45 @@
+import { withWords } from '../card-words';
+
+/**
+ * Every word the Facebook adapter reads on the page, in one table (EN ES FR DE PT IT). Cards are
+ * read with the shared words of card-words.ts plus Facebook's own; the other lists name the
+ * controls and boxes that only Facebook has. Sources: site-evidence.md items 4, 12, 13 and B
+ * (Tigerzplace/Toolkit-For-Facebook presses "Confirm" / "Delete"; the "Write to …" chat-tab box
+ * from ref 57354996339); localised forms not seen in a source are marked [G].
+ */
+export const FACEBOOK_WORDS = {
+  /** A card's pair: the shared words, with Facebook's own longer forms. */
+  card: withWords({
+    accept: ['confirm request', 'confirmar solicitud', 'confirmer la demande', 'anfrage bestätigen', 'confirmar pedido', 'conferma richiesta'],
+    negative: ['delete request', 'eliminar solicitud', 'supprimer la demande', 'anfrage löschen', 'excluir solicitação', 'elimina richiesta'],
+    // "Respond" opens a menu holding Confirm / Delete: it is neither on its own.
+    state: ['respond', 'responder', 'répondre', 'antworten', 'rispondi'],
+  }),
+
+  /**
+   * Labels that open a friend's own menu on a friends list (Unfriend, Unfollow, …): the label a
+   * menu button starts with. [S] for "Friends" / "More" (the task brief, the profile header); the other
+   * languages [G].
+   */
+  connectionMenu: [
+    'friends', 'more', 'more options', 'see options', 'options', // English
+    'amigos', 'más', 'más opciones', 'ver opciones', 'opciones', // Spanish ("amigos": Portuguese too)
+    'amis', 'plus', "plus d'options", 'voir les options', 'options', // French
+    'freunde', 'mehr', 'weitere optionen', 'optionen anzeigen', 'optionen', // German
+    'mais', 'mais opções', 'ver opções', 'opções', // Portuguese
+    'amici', 'altro', 'altre opzioni', 'vedi opzioni', 'opzioni', // Italian
+  ],
+
+  /** The glyphs of an icon-only "…" menu button. */
+  menuGlyphs: ['…', '⋯', '...'],
+
+  /**
+   * Words in a message box's label, to prefer it over other editable boxes (a search field, a
+   * note): "Message" in the conversation pane [S, ref 61450424637], "Write to …" on chat tabs
+   * [S, ref 57354996339]; the localised "write to" forms [G].
+   */
+  messageBox: [
+    'message', 'mensaje', 'nachricht', 'mensagem', 'messaggio',
+    'write to', 'escribe a', 'escribir a', 'écrire à', 'schreib', 'schreibe', 'escreva para', 'escrever para', 'scrivi a',
+  ],
+} as const;
