@@ -112,6 +112,27 @@ test('a conversation whose header links a member id matches exactly the client s
   expect(state.sent).toEqual([]);
 });
 
+test('two people of the same name, one open and one in the list: the reply goes in only for the open conversation', async ({
+  boundary,
+  context,
+  replicas,
+}) => {
+  await boundary.importCsv(csv('Priya Natarajan,current,,,,'));
+  const site = await context.newPage();
+  await site.goto(replicas.serve(LINKEDIN_URN_THREAD, 'linkedin/messaging-urn.es.html'));
+  const popup = await boundary.openPopup(site);
+  // The open thread (its header and its row) is one item; the other Priya's thread another.
+  const both = item(popup, 'Priya Natarajan', 'message', 'name');
+  await expect(both).toHaveCount(2);
+  for (const one of await both.all()) await one.getByTestId('insert-reply').click();
+  const results = popup.locator('[data-testid="detection"] [data-testid="action-result"]');
+  await expect(results).toHaveCount(2);
+  expect((await results.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-ok')))).sort()).toEqual(['false', 'true']);
+  const state = await replicaState(site);
+  expect(state.editors['thread-priya-natarajan']?.match(/secure channels/g)).toHaveLength(1);
+  expect(state.sent).toEqual([]);
+});
+
 test.describe('the new profile page', () => {
   const connect = (page: Page) => page.locator('[data-replica-action="connect"]:not([data-replica-person] *)');
   /** How many guard questions the page holds: elements with a closed shadow root (there is no other kind). */
