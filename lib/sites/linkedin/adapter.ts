@@ -26,6 +26,7 @@ import {
   CONNECTION_LIST_SELECTORS,
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
+  LIST_ITEM_SELECTORS,
   OVERLAY_HOST_SELECTORS,
   OWN_NAVIGATION_SELECTORS,
   OWN_PROFILE_SELECTORS,
@@ -53,6 +54,7 @@ const OWN_NAVIGATION = any(OWN_NAVIGATION_SELECTORS);
 const PAGE_LINK = any(PAGE_LINKS);
 const POST = any(POST_SELECTORS);
 const TOP_CARD = any(PROFILE_TOP_CARD_SELECTORS);
+const LIST_ITEM = any(LIST_ITEM_SELECTORS);
 
 // ---------------------------------------------------------------- addresses
 
@@ -137,10 +139,10 @@ function profileContext(root: ParentNode, url: URL): ProfileContext | null {
   return { topCard: doc.querySelector(TOP_CARD), owner: new Set(profileOwner(doc, url) ?? []) };
 }
 
-/** A card that is about something other than a person who could be a client. */
+/** On a profile page, a card that is the profile's own (its top card, its owner, a post of theirs). */
 function isAboutSomeoneElse(card: Element, identities: readonly string[], profile: ProfileContext | null): boolean {
-  if (card.closest(POST)) return true;
   if (!profile) return false;
+  if (card.closest(POST)) return true;
   const { topCard, owner } = profile;
   if (topCard && (topCard.contains(card) || card.contains(topCard))) return true;
   return identities.some((identity) => owner.has(identity));
@@ -186,8 +188,6 @@ function cardsIn(root: ParentNode, url: URL): Candidate[][] {
   const lone = isConnectionsPage(url) ? [] : loneSuggestions(root, url, marks, positives, cardElements, profile);
   return [found, lone];
 }
-
-const LIST_ITEM = 'li, [role="listitem"]';
 
 /**
  * The list item each card sits in, when it is that card's alone: the smallest box around the
@@ -504,9 +504,9 @@ function profileIdentities(url: URL): string[] | null {
  * The profile's identities: from the address, and the member id its top card names (in its
  * componentkey, or in its Message link's profileUrn), so that a client listed by either matches.
  */
-function profileOwner(doc: Document | null, url: URL): string[] | null {
+function profileOwner(doc: Document, url: URL): string[] | null {
   const identities = profileIdentities(url);
-  if (!identities || !doc) return identities;
+  if (!identities) return identities;
   const topCard = queryFirst(doc, PROFILE_TOP_CARD_SELECTORS);
   if (!topCard) return identities;
   const fromKey = TOP_CARD_MEMBER_ID.exec(topCard.getAttribute('componentkey') ?? '')?.[1];

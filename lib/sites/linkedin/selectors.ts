@@ -29,6 +29,13 @@ export const PAGE_LINKS = [
 ] as const;
 
 /**
+ * A list item: what a reader sees as one invitation or suggestion, and what goes away when it is
+ * answered, when the smallest box around a card's person and pair is a wrapper inside it
+ * (classic `li.invitation-card`; SDUI `[role="listitem"]`, site-evidence.md item 1). [E]
+ */
+export const LIST_ITEM_SELECTORS = ['li', '[role="listitem"]'] as const;
+
+/**
  * The banner and the clinician's own navigation: people linked there (the "Me" menu) are the
  * clinician, never a card. <header> / #global-nav in both markups; the SDUI header carries
  * componentkey="global-nav" (replicas, after nexushoratio linkedin-tool 2026-03). [S]
