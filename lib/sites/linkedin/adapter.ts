@@ -1,4 +1,4 @@
-import { identityFromHref, linkedinMemberId } from '@/lib/identity';
+import { identityFromHref, isLinkedinMemberId, linkedinMemberId } from '@/lib/identity';
 import {
   controlLabel,
   controlToPress,
@@ -27,6 +27,7 @@ import {
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
   LIST_ITEM_SELECTORS,
+  PERSON_ITEM_SELECTORS,
   OVERLAY_HOST_SELECTORS,
   OWN_NAVIGATION_SELECTORS,
   OWN_PROFILE_SELECTORS,
@@ -55,6 +56,7 @@ const PAGE_LINK = any(PAGE_LINKS);
 const POST = any(POST_SELECTORS);
 const TOP_CARD = any(PROFILE_TOP_CARD_SELECTORS);
 const LIST_ITEM = any(LIST_ITEM_SELECTORS);
+const ITEM = any(PERSON_ITEM_SELECTORS);
 
 // ---------------------------------------------------------------- addresses
 
@@ -77,19 +79,47 @@ const isNetworkPage = (url: URL) =>
 
 // ---------------------------------------------------------------- people
 
+/** The people linked under a root, and the member ids some of them are also linked by. */
+interface People {
+  marks: PersonMark[];
+  /** Vanity name → the member ids linked beside it in the same item: one person, two links. */
+  also: Map<string, string[]>;
+}
+
 /**
- * Every profile link under `root` read as a person, leaving out the banner and the clinician's
- * own navigation (the "Me" menu links the clinician).
+ * Every profile link under `root` read as a person, leaving out the banner, the clinician's own
+ * navigation (the "Me" menu links the clinician) and the clinician's own identities. An item
+ * that links one vanity name and one member id (/in/ACoA…) is one person linked both ways: its
+ * member-id links count as that person, whose identities then carry both.
  */
-function personMarks(root: ParentNode, url: URL): PersonMark[] {
-  const marks: PersonMark[] = [];
+function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): People {
+  const marks: { element: Element; identity: string }[] = [];
+  const byItem = new Map<Element, typeof marks>();
   for (const link of root.querySelectorAll(PROFILE_LINK)) {
     if (link.closest(OWN_NAVIGATION)) continue;
     const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
-    if (identity) marks.push({ element: link, identity });
+    if (!identity || own.has(identity)) continue;
+    const mark = { element: link, identity };
+    marks.push(mark);
+    const item = link.closest(ITEM);
+    if (item) byItem.set(item, [...(byItem.get(item) ?? []), mark]);
   }
-  return marks;
+  const also = new Map<string, string[]>();
+  for (const group of byItem.values()) {
+    const slugs = new Set(group.map((mark) => mark.identity).filter((identity) => !isLinkedinMemberId(identity)));
+    const ids = new Set(group.map((mark) => mark.identity).filter(isLinkedinMemberId));
+    if (slugs.size !== 1 || ids.size !== 1) continue;
+    const [slug] = slugs;
+    const [id] = ids;
+    for (const mark of group) mark.identity = slug!;
+    also.set(slug!, withIds(also.get(slug!) ?? [], [id!]));
+  }
+  return { marks, also };
 }
+
+/** Identities with the member ids their people are also linked by. */
+const withAlso = (identities: readonly string[], also: ReadonlyMap<string, string[]>) =>
+  withIds(identities, identities.flatMap((identity) => also.get(identity) ?? []));
 
 /** The document a scan's root belongs to: the root itself when it is one (its ownerDocument is null). */
 const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
@@ -166,8 +196,7 @@ function isPageInvitation(card: Element, negative: Element): boolean {
 function cardsIn(root: ParentNode, url: URL): Candidate[][] {
   const network = isNetworkPage(url);
   const profile = profileContext(root, url);
-  const own = ownIdentities(root, url);
-  const marks = personMarks(root, url).filter((mark) => !own.has(mark.identity!));
+  const { marks, also } = personMarks(root, url, ownIdentities(root, url));
   const found: Candidate[] = [];
   const cardElements = new Set<Element>();
   const positives = new Set<Element>();
@@ -181,11 +210,11 @@ function cardsIn(root: ParentNode, url: URL): Candidate[][] {
     if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) continue;
     // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
     if (card.kind === 'request' && !network) continue;
-    const identities = withIds(card.identities, composeMemberIds(element, url));
+    const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
     found.push(candidate(card.kind, element, identities, card.name));
   }
   // On the clinician's own lists a lone Follow is a follower's "Follow back", not a suggestion.
-  const lone = isConnectionsPage(url) ? [] : loneSuggestions(root, url, marks, positives, cardElements, profile);
+  const lone = isConnectionsPage(url) ? [] : loneSuggestions(root, url, marks, also, positives, cardElements, profile);
   return [found, lone];
 }
 
@@ -227,6 +256,7 @@ function loneSuggestions(
   root: ParentNode,
   url: URL,
   marks: readonly PersonMark[],
+  also: ReadonlyMap<string, string[]>,
   positives: ReadonlySet<Element>,
   cards: ReadonlySet<Element>,
   profile: ProfileContext | null,
@@ -248,7 +278,7 @@ function loneSuggestions(
     const identities = [...inBox];
     if (isAboutSomeoneElse(box, identities, profile) || box.querySelector(PAGE_LINK)) continue;
     const name = marks.filter((mark) => box.contains(mark.element)).map((mark) => firstText(mark.element)).find(Boolean) ?? '';
-    found.push(candidate('suggestion', box, withIds(identities, composeMemberIds(box, url)), name));
+    found.push(candidate('suggestion', box, withIds(withAlso(identities, also), composeMemberIds(box, url)), name));
   }
   return found;
 }
@@ -304,10 +334,11 @@ function connectionsIn(root: ParentNode, url: URL): Candidate[] {
   const own = ownIdentities(root, url);
   const found: Candidate[] = [];
   for (const scope of listScopes(root)) {
-    const marks = personMarks(scope, url).filter((mark) => !own.has(mark.identity!));
+    const { marks, also } = personMarks(scope, url, own);
     for (const { row, identities, name } of personRows(scope, marks)) {
       if (!isConnectionRow(row)) continue;
-      found.push(candidate('connection', row, withIds(identities, composeMemberIds(row, url)), shownName(row) || name));
+      const all = withIds(withAlso(identities, also), composeMemberIds(row, url));
+      found.push(candidate('connection', row, all, shownName(row) || name));
     }
   }
   return found;

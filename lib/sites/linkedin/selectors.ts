@@ -36,6 +36,12 @@ export const PAGE_LINKS = [
 export const LIST_ITEM_SELECTORS = ['li', '[role="listitem"]'] as const;
 
 /**
+ * Boxes that are about one person when they link only one: SDUI components (componentkey), list
+ * items. A vanity link and a member-id link in one of them are the same person. [G]
+ */
+export const PERSON_ITEM_SELECTORS = ['[componentkey]', ...LIST_ITEM_SELECTORS] as const;
+
+/**
  * The banner and the clinician's own navigation: people linked there (the "Me" menu) are the
  * clinician, never a card. <header> / #global-nav in both markups; the SDUI header carries
  * componentkey="global-nav" (replicas, after nexushoratio linkedin-tool 2026-03). [S]

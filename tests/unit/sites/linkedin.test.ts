@@ -132,6 +132,13 @@ describe('rebuilt invitation manager, 2026 (English)', () => {
     expect(found(INVITATIONS)).toEqual(first);
   });
 
+  it('reads a card that links its person both by vanity name and by member id as one person with both identities', () => {
+    card('rowan-achebe-lind').querySelector('a[tabindex="-1"]')!.setAttribute('href', 'https://www.linkedin.com/in/ACoAAB9rOwAnAcHeBeLiNd0123456789abcdEF');
+    expect(found(INVITATIONS)[0]).toEqual(
+      request('rowan-achebe-lind', ['rowan-achebe-lind-2c4f81', 'urn:ACoAAB9rOwAnAcHeBeLiNd0123456789abcdEF'], 'Rowan Achebe-Lind'),
+    );
+  });
+
   it('declines by pressing the Ignore button itself, never its wrapper, the Accept link or anything else', () => {
     const presses = recordPresses();
     expect(linkedinAdapter.decline(card('rowan-achebe-lind')).ok).toBe(true);
@@ -325,6 +332,13 @@ describe('connections (Portuguese)', () => {
       expect(result.ok, who).toBe(true);
     }
     expect(presses).toEqual(['more', 'more', 'more']);
+  });
+
+  it('reads a connection linked both ways (photo by member id, name by vanity name) as one person', () => {
+    card('rui-tavares').querySelector('a[style]')!.setAttribute('href', '/in/ACoAAF9rUiTaVaReS7xYz0AbCdEfGhIjKlMnOpQ');
+    expect(found(CONNECTIONS)[1]).toEqual(
+      connection('rui-tavares', ['rui-tavares-0b4c8e', 'urn:ACoAAF9rUiTaVaReS7xYz0AbCdEfGhIjKlMnOpQ'], 'Rui Tavares'),
+    );
   });
 
   it('presses Following where a card has no menu (a followed person), and refuses where it has neither', () => {
