@@ -31,7 +31,9 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
-    permissions: ['storage', 'alarms'],
+    // `scripting` injects the page outline (entrypoints/outline.ts) only when the clinician asks for
+    // one; Manifest V2 does that with tabs.executeScript and the host permissions alone.
+    permissions: manifestVersion === 2 ? ['storage', 'alarms'] : ['storage', 'alarms', 'scripting'],
     host_permissions: SITE_MATCHES,
     // Search engines and review sites: asked for only when the clinician turns those features on.
     // Manifest V2 (the Firefox build) lists optional hosts with the optional permissions.

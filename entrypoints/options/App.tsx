@@ -18,6 +18,7 @@ import { ClientList } from './ClientList';
 import { DiscussList } from './DiscussList';
 import { ImportExport } from './ImportExport';
 import { OptionalFeatures } from './OptionalFeatures';
+import { PolicyWriter } from './PolicyWriter';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { ReplyTemplates } from './ReplyTemplates';
 import { SecuritySettings, VaultOffer } from './SecuritySettings';
@@ -119,6 +120,7 @@ export function App() {
           <a href="#clients">{t('nav_clients')}</a>
           <a href="#practice">{t('nav_practice')}</a>
           <a href="#replies">{t('nav_replies')}</a>
+          <a href="#policy">{t('nav_policy')}</a>
           <a href="#discuss">{t('nav_discuss')}</a>
           <a href="#activity">{t('nav_activity')}</a>
           <a href="#features">{t('nav_features')}</a>
@@ -155,6 +157,11 @@ export function App() {
         <h2 id="replies-heading">{t('nav_replies')}</h2>
         <p class="muted">{t('replies_intro')}</p>
         {ready ? <ReplyTemplates library={library} settings={settings} onChanged={reloadLibrary} /> : <p class="muted">{t('common_loading')}</p>}
+      </section>
+      <section id="policy" class="card" aria-labelledby="policy-heading">
+        <h2 id="policy-heading">{t('policy_heading')}</h2>
+        <p class="muted">{t('policy_intro')}</p>
+        {settings ? <PolicyWriter settings={settings} /> : <p class="muted">{t('common_loading')}</p>}
       </section>
       <section id="discuss" class="card" aria-labelledby="discuss-heading">
         <h2 id="discuss-heading">{t('nav_discuss')}</h2>

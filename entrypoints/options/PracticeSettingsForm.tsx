@@ -18,13 +18,14 @@ import {
 import { saveSettings } from '@/lib/settings/store';
 import { SAMPLE_PAGE_NAME } from './sample';
 
-type TextField = 'practiceName' | 'phone' | 'portalUrl' | 'secureEmail' | 'crisisLine';
+type TextField = 'practiceName' | 'phone' | 'portalUrl' | 'secureEmail' | 'policyUrl' | 'crisisLine';
 
 const FIELDS: { field: TextField; label: MessageKey; hint: MessageKey; testId: string; type: string; placeholder?: string }[] = [
   { field: 'practiceName', label: 'practice_name', hint: 'practice_name_hint', testId: 'settings-practice', type: 'text' },
   { field: 'phone', label: 'practice_phone', hint: 'practice_phone_hint', testId: 'settings-phone', type: 'tel', placeholder: '+44 20 7946 0000' },
   { field: 'portalUrl', label: 'practice_portal', hint: 'practice_portal_hint', testId: 'settings-portal', type: 'url', placeholder: 'https://portal.example.com' },
   { field: 'secureEmail', label: 'practice_email', hint: 'practice_email_hint', testId: 'settings-email', type: 'email', placeholder: 'secure@practice.example' },
+  { field: 'policyUrl', label: 'practice_policy_url', hint: 'practice_policy_url_hint', testId: 'settings-policy-url', type: 'url', placeholder: 'https://practice.example/social-media-policy' },
 ];
 
 /** What a blank crisis line makes replies say, in the words the replies of that language use. */

@@ -6,7 +6,7 @@ import type { DetectionView } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
 import type { ReplyContext } from '@/lib/replies/context';
 import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
-import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
+import { opensAnswer, policyReplyNote, situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, ItemHeading, RememberForSession } from './item-parts';
 import { ReplyChooser } from './ReplyChooser';
 import { SamePersonQuestion } from './SamePersonQuestion';
@@ -32,13 +32,13 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const [armed, setArmed] = useState<Armed>(null);
   const [done, setDone] = useState<DiscussEvent | null>(null);
 
-  const { settings, library } = replies;
+  const { settings, library, policy, defaults } = replies;
   const { platform } = detection;
   const situations = situationsFor(detection.kind, messageRequests);
   const offered = offeredTemplates(library, situations, platform, settings.language);
   const fallback = defaultTemplate(library, settings.language, situations[0]!, platform);
   const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
-  const composed = chosen && composeReply(chosen, settings, platform, detection.pageName);
+  const composed = chosen && composeReply(chosen, settings, platform, detection.pageName, policy);
   const reply = composed?.text ?? '';
   const flagged = composed ? !composed.lint.ok : false;
   const tooLong = composed?.length.over ?? false;
@@ -107,6 +107,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
     </div>
   );
   const situationNote = chosen && whatAnsweringDoes(chosen.situation, platform);
+  const policyNote = policyReplyNote(detection.kind, defaults);
 
   return (
     <li
@@ -145,7 +146,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
             </button>
           </div>
           {chooser && (
-            <details class="answer" data-testid="answer-instead">
+            <details class="answer" data-testid="answer-instead" open={opensAnswer(detection.kind, defaults)}>
               <summary>{t('detection_answer_instead')}</summary>
               {situationNote && <p class="note muted">{situationNote}</p>}
               {chooser}
@@ -160,6 +161,11 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         </>
       ) : (
         <>
+          {policyNote && (
+            <p class="note muted" data-testid="policy-reply-note">
+              {policyNote}
+            </p>
+          )}
           {situationNote && <p class="note muted">{situationNote}</p>}
           {chooser}
           <div class="actions">

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { installProfileGuard } from '@/lib/guard/profile-guard';
-import { outlineOf } from '@/lib/outline/outline';
 import {
   isBackgroundToContent,
   type BackgroundToContent,
@@ -8,7 +7,6 @@ import {
   type CardAction,
   type ContentReply,
   type GuardDecision,
-  type OutlineResult,
   type PageCandidates,
   type WireCandidate,
 } from '@/lib/messaging/messages';
@@ -218,20 +216,17 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     },
   );
 
-  const onMessage = (message: unknown): Promise<ContentReply | OutlineResult> | undefined => {
+  const onMessage = (message: unknown): Promise<ContentReply> | undefined => {
     if (!isBackgroundToContent(message)) return undefined;
     return handle(message);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  async function handle(message: BackgroundToContent): Promise<ContentReply | OutlineResult> {
+  async function handle(message: BackgroundToContent): Promise<ContentReply> {
     if (message.type === 'resend') {
       scan(true);
       return { ok: true, done: 'Reported again' };
-    }
-    if (message.type === 'outline') {
-      return { ok: true, html: outlineOf(document), platform: adapter.platform, pageKind: adapter.pageKindOf(new URL(location.href)) };
     }
     const entry = current.find((c) => c.token === message.token);
     const element = tokens.elementFor(message.token);

@@ -142,7 +142,7 @@ export async function showVaultState(): Promise<void> {
   if (await vaultLocked()) await showLocked(await knownTabIds());
 }
 
-async function sendToTab(tabId: number, message: Exclude<BackgroundToContent, { type: 'outline' }>, platform?: Detection['platform']): Promise<ActionResult> {
+async function sendToTab(tabId: number, message: BackgroundToContent, platform?: Detection['platform']): Promise<ActionResult> {
   let reply: ContentReply;
   try {
     reply = (await browser.tabs.sendMessage(tabId, message)) as ContentReply;
@@ -189,14 +189,30 @@ async function cardAction(type: CardAction, tabId: number, token: string): Promi
   return { ok: true, done: t(done, detection ? siteName(detection.platform) : '') };
 }
 
-/** The anonymised outline of a tab's page, made by its content script. */
+/**
+ * The anonymised outline of a tab's page. Its code is injected for this one request
+ * (entrypoints/outline.ts) rather than carried by every content script on every page; the tab
+ * must be one a content script reads, so the site and page kind are known.
+ */
 async function outline(tabId: number): Promise<OutlineResult> {
+  const state = await readTab(tabId);
+  if (!state?.platform) return { ok: false, reason: t('action_page_gone') };
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'outline' } satisfies BackgroundToContent)) as OutlineResult;
-    return reply.ok ? reply : { ok: false, reason: t('action_page_gone') };
+    const html = await injectOutline(tabId);
+    return typeof html === 'string' ? { ok: true, html, platform: state.platform, pageKind: state.pageKind ?? null } : { ok: false, reason: t('action_page_gone') };
   } catch {
     return { ok: false, reason: t('action_page_gone') };
   }
+}
+
+/** Runs the outline script in the tab's page and hands back what it made. */
+async function injectOutline(tabId: number): Promise<unknown> {
+  if (import.meta.env.MANIFEST_VERSION === 2) {
+    const [html] = (await browser.tabs.executeScript(tabId, { file: '/outline.js' })) ?? [];
+    return html;
+  }
+  const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/outline.js'] });
+  return injection?.result;
 }
 
 /** The tabs whose pages a content script reads now: site, kind and whether it could read them. */

@@ -1,6 +1,17 @@
 import { browser } from 'wxt/browser';
 
+/**
+ * The language of the catalogue Boundary speaks in, as a BCP 47 tag. Read from `@@ui_locale`,
+ * which the browser resolves with the extension's messages: `getUILanguage()` answers from the
+ * renderer process, and Chromium's extension renderers have been seen to say `en-US` there while
+ * the browser (and every message) is in Spanish.
+ */
+export function uiLanguage(): string {
+  const locale = browser.i18n.getMessage('@@ui_locale');
+  return locale ? locale.replace(/_/g, '-') : browser.i18n.getUILanguage();
+}
+
 /** "A or B", "A, B, or C": each language joins alternatives its own way. */
 export function orList(items: readonly string[]): string {
-  return new Intl.ListFormat(browser.i18n.getUILanguage(), { type: 'disjunction' }).format(items);
+  return new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(items);
 }

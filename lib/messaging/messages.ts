@@ -66,9 +66,7 @@ export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step';
 export type BackgroundToContent =
   | { type: CardAction; token: string }
   | { type: 'insert-text'; token: string; text: string }
-  | { type: 'resend' }
-  /** The page's anonymised outline (lib/outline), for the clinician to save. */
-  | { type: 'outline' };
+  | { type: 'resend' };
 
 /**
  * Why a content script did not act, or could not confirm that the page took its click: the
@@ -254,7 +252,6 @@ export function isBackgroundToContent(v: unknown): v is BackgroundToContent {
   if (!isRecord(v)) return false;
   switch (v.type) {
     case 'resend':
-    case 'outline':
       return true;
     case 'decline':
     case 'remove-suggestion':

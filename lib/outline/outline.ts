@@ -12,8 +12,11 @@ import { Placeholders, type Reading } from './placeholders';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** Elements left out with everything in them: code, styles, and what only scripts read. */
-const DROPPED_ELEMENTS = new Set(['script', 'style', 'link', 'noscript']);
+/**
+ * Elements left out with everything in them: code, styles, what only scripts read, and SVG
+ * animations, which could set a link to a script when a maintainer opens the outline.
+ */
+const DROPPED_ELEMENTS = new Set(['script', 'style', 'link', 'noscript', 'animate', 'animateMotion', 'animateTransform', 'set']);
 
 /** Elements whose content is a value someone typed or the page's own code: kept empty. */
 const EMPTIED_ELEMENTS = new Set(['textarea', 'template']);
@@ -22,52 +25,42 @@ const VOID_ELEMENTS = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
 ]);
 
-/** Attributes left out: inline styles and scripts, embedded documents, and our own replicas' marks. */
-const DROPPED_ATTRIBUTES = new Set([
-  'style', 'srcdoc', 'nonce', 'integrity', 'ping', 'poster', 'background', 'manifest', 'shadowrootmode',
-  'shadowrootdelegatesfocus', 'shadowrootclonable', 'shadowrootserializable',
-]);
+/**
+ * Attributes left out: inline styles and scripts, embedded documents, a meta refresh's redirect,
+ * shadow-root markers, and our replicas' marks.
+ */
+const DROPPED_ATTRIBUTE = /^(?:on|data-replica-|shadowroot)|^(?:style|srcdoc|nonce|integrity|ping|poster|background|manifest|http-equiv)$/;
 
 /** Attributes a person reads: replaced as text, the sites' UI words kept. */
-const TEXT_ATTRIBUTES = new Set([
-  'aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder', 'aria-braillelabel',
-  'aria-brailleroledescription', 'alt', 'title', 'placeholder', 'label', 'value', 'content', 'summary', 'abbr',
-  'download',
-]);
+const TEXT_ATTRIBUTE =
+  /^(?:aria-(?:label|description|roledescription|valuetext|placeholder|braillelabel|brailleroledescription)|alt|title|placeholder|label|value|content|summary|abbr|download|datetime)$/;
 
 /** <meta name> whose content is a setting of the page. */
-const META_SETTINGS = new Set(['viewport', 'referrer', 'robots', 'color-scheme', 'theme-color', 'format-detection']);
+const META_SETTING = /^(?:viewport|referrer|robots|color-scheme|theme-color|format-detection)$/;
 
 /** Attributes holding an address. */
-const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'action', 'formaction', 'cite', 'itemid', 'itemtype']);
+const URL_ATTRIBUTE = /^(?:href|xlink:href|action|formaction|cite|itemid|itemtype)$/;
 
 /** Attributes holding an image (or what loads one): never kept. */
-const IMAGE_ATTRIBUTES = new Set(['src', 'srcset', 'imagesrcset', 'lowsrc']);
+const IMAGE_ATTRIBUTE = /^(?:src|srcset|imagesrcset|lowsrc)$/;
 
 /** Elements whose `href` is an image. */
-const IMAGE_ELEMENTS = new Set(['image', 'feImage']);
+const IMAGE_ELEMENT = /^(?:image|feImage)$/;
 
 /**
- * Structural attributes whose words are the site's own (pagelet and view names, component keys,
- * roles): kept, save the ids in them. Every other attribute (id, for, aria-labelledby, unknown
- * data-*) is read as a reference, where words the page used in its texts are replaced too.
+ * Attributes that name other elements: ids and references to them. Words the page's texts and
+ * links had replaced are replaced here too (id="thread-ana"), so references still meet their ids.
  */
-const STRUCTURAL_ATTRIBUTES = new Set([
-  'role', 'type', 'dir', 'lang', 'tabindex', 'contenteditable', 'spellcheck', 'draggable', 'hidden', 'disabled',
-  'checked', 'selected', 'readonly', 'required', 'multiple', 'autofocus', 'inert', 'translate', 'crossorigin', 'rel',
-  'target', 'method', 'enctype', 'autocomplete', 'inputmode', 'enterkeyhint', 'charset', 'http-equiv', 'property',
-  'width', 'height', 'size', 'rows', 'cols', 'maxlength', 'minlength', 'min', 'max', 'step', 'colspan', 'rowspan',
-  'scope', 'datetime', 'loading', 'decoding', 'fetchpriority', 'referrerpolicy', 'sizes', 'media', 'is', 'part',
-  'popover', 'novalidate', 'open', 'componentkey', 'data-pagelet', 'data-testid', 'data-view-name',
-  'data-visualcompletion', 'data-lexical-editor', 'data-imgperflogname', 'data-display-contents', 'data-sdui-screen',
-  'data-view-tracking-scope', 'data-control-name', 'jsname', 'jscontroller', 'jsaction', 'jsmodel',
-]);
+const REFERENCE_ATTRIBUTE = /^(?:id|for|name|form|list|headers|usemap|slot|aria-(?:labelledby|describedby|controls|owns|activedescendant|details|errormessage|flowto))$/;
 
-/** aria-* attributes whose values are names read aloud or references, not tokens: not structural. */
-const ARIA_REFERENCES = new Set([
-  'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details',
-  'aria-errormessage', 'aria-flowto',
-]);
+/**
+ * The sites' structural data-* attributes, which the adapters read (pagelet and view names, test
+ * ids): their words stay, the ids in them go, as in role, type, dir, componentkey and every other
+ * attribute. Any other data-* is a script's data and may hold a name: read as text.
+ */
+const STRUCTURAL_DATA = /^data-(?:pagelet|testid|view-name|visualcompletion|lexical-editor|imgperflogname|display-contents|sdui-screen|view-tracking-scope|control-name)$/;
+
+const ADDRESS = /^(?:https?:)?\/\//i;
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
@@ -76,32 +69,25 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
 function attributeValue(element: Element, name: string, value: string, placeholders: Placeholders): string | null {
   const svg = element.namespaceURI === SVG;
   const lower = name.toLowerCase();
-  if (lower === 'class') return value;
-  if (DROPPED_ATTRIBUTES.has(lower) || lower.startsWith('on') || lower.startsWith('data-replica-')) return null;
   const tag = element.localName;
-  if (lower === 'value' && (tag === 'input' || tag === 'textarea')) return null;
-  if (IMAGE_ATTRIBUTES.has(lower)) return tag === 'img' || tag === 'source' || tag === 'input' ? 'data:,' : null;
-  if (URL_ATTRIBUTES.has(lower)) {
-    if (IMAGE_ELEMENTS.has(tag)) return 'data:,';
+  if (lower === 'class') return value;
+  if (DROPPED_ATTRIBUTE.test(lower) || (lower === 'value' && (tag === 'input' || tag === 'textarea'))) return null;
+  if (IMAGE_ATTRIBUTE.test(lower)) return tag === 'img' || tag === 'source' || tag === 'input' ? 'data:,' : null;
+  if (tag === 'object' && lower === 'data') return null;
+  if (URL_ATTRIBUTE.test(lower)) {
+    if (IMAGE_ELEMENT.test(tag)) return 'data:,';
     if (value.startsWith('#') && svg) return `#${placeholders.replace(value.slice(1), 'reference')}`;
     return outlineUrl(value, placeholders);
   }
-  if (tag === 'object' && lower === 'data') return null;
-  if (TEXT_ATTRIBUTES.has(lower)) {
-    if (lower === 'content') {
-      if (/^(?:https?:)?\/\//i.test(value.trim())) return outlineUrl(value, placeholders);
-      // <meta name="viewport" content="width=device-width">: settings, not words of the page.
-      if (element.hasAttribute('http-equiv') || META_SETTINGS.has(element.getAttribute('name') ?? '')) return value;
-    }
-    return placeholders.replace(value, 'text');
+  if (ADDRESS.test(value.trim())) return outlineUrl(value, placeholders);
+  if (TEXT_ATTRIBUTE.test(lower) || (lower.startsWith('data-') && !STRUCTURAL_DATA.test(lower))) {
+    // <meta name="viewport" content="width=device-width">: settings, not words of the page.
+    const setting = lower === 'content' && META_SETTING.test(element.getAttribute('name') ?? '');
+    return setting ? value : placeholders.replace(value, 'text');
   }
   // An SVG's geometry (d, viewBox, cx) is drawing, not data; its url(#…) references are ids.
-  if (svg && !value.includes('url(') && lower !== 'id' && !lower.startsWith('aria-') && !lower.startsWith('data-')) return value;
-  // An address in a data-* attribute (a lazy image, a link for scripts).
-  if (/^(?:https?:)?\/\//i.test(value.trim())) return outlineUrl(value, placeholders);
-  const reading: Reading =
-    STRUCTURAL_ATTRIBUTES.has(lower) || (lower.startsWith('aria-') && !ARIA_REFERENCES.has(lower)) ? 'structure' : 'reference';
-  return placeholders.replace(value, reading);
+  if (svg && !value.includes('url(') && !REFERENCE_ATTRIBUTE.test(lower) && !/^(?:aria|data)-/.test(lower)) return value;
+  return placeholders.replace(value, REFERENCE_ATTRIBUTE.test(lower) ? 'reference' : 'structure');
 }
 
 class Writer {
@@ -153,13 +139,11 @@ const commentSafe = (address: string) => address.replace(/-(?=-)/g, '%2D').repla
  * page did (a profile's person and an open conversation are read from the address).
  */
 function header(origin: string, address: string | null): string {
-  const date = new Date().toISOString().slice(0, 10);
   return (
-    `<!--\n  Boundary page outline of a page on ${commentSafe(origin)}, saved ${date}.\n` +
-    '  The page\u2019s structure as Boundary saw it: tags, roles, aria-* and data-* attributes, class\n' +
-    '  names and the shapes of links. Every text, name, id, username, number and image was replaced\n' +
-    '  by a placeholder (the same original always by the same placeholder), so nothing about any\n' +
-    '  person on the page remains. Scripts, styles and typed values were left out.\n' +
+    `<!--\n  Boundary page outline of a page on ${commentSafe(origin)}, saved ${new Date().toISOString().slice(0, 10)}.\n` +
+    '  The page\u2019s structure (tags, roles, aria-* and data-* attributes, class names, link shapes),\n' +
+    '  with every text, name, id, username, number and image replaced by a placeholder, the same\n' +
+    '  original always by the same one: nothing about any person on the page remains.\n' +
     (address ? `  Address, with the same placeholders: ${commentSafe(address)}\n` : '') +
     '-->\n'
   );

@@ -1,4 +1,4 @@
-import { ELIDED_LETTERS, PATH_WORDS, SINGLE_LETTER_WORDS, TEXT_WORDS, fold } from './words';
+import { ELIDED_LETTERS, LOWER_CASE_WORDS, PATH_WORDS, SINGLE_LETTER_WORDS, TEXT_WORDS, fold } from './words';
 
 /**
  * How a string is read, which decides what of it stays:
@@ -61,19 +61,6 @@ function inCaseOf(original: string, placeholder: string): string {
   if (first !== first.toLowerCase()) return placeholder[0]!.toUpperCase() + placeholder.slice(1);
   return placeholder;
 }
-
-/** A small deterministic generator, so that the same page always gives the same outline. */
-function generator(seed: number): () => number {
-  let state = (seed * 2654435761) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = (chars: string, next: () => number) => chars[Math.floor(next() * chars.length)]!;
 
 /**
  * The placeholders of one outline. The same word, number or id always gets the same placeholder,
@@ -159,17 +146,21 @@ export class Placeholders {
   private id(original: string): string {
     let placeholder = this.ids.get(original);
     if (placeholder === undefined) {
-      const next = generator(this.next('id') + 1);
+      // Each letter or digit drawn afresh from a generator seeded by the id's rank: deterministic,
+      // so the same page gives the same outline, and unrelated to the original's characters.
+      let state = Math.imul(this.next('id') + 1, 2654435761);
+      const draw = (base: number, size: number) => {
+        state = (Math.imul(state ^ (state >>> 13), 1103515245) + 12345) | 0;
+        return String.fromCharCode(base + ((state >>> 8) % size));
+      };
       const keep = original.startsWith('ACoA') ? 4 : 0;
-      let made = original.slice(0, keep);
+      placeholder = original.slice(0, keep);
       for (const char of original.slice(keep)) {
-        if (char >= 'A' && char <= 'Z') made += pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ', next);
-        else if (char >= 'a' && char <= 'z') made += pick('abcdefghijklmnopqrstuvwxyz', next);
-        else if (char >= '0' && char <= '9') made += pick('0123456789', next);
-        else if (/\p{L}/u.test(char)) made += pick('abcdefghijklmnopqrstuvwxyz', next);
-        else made += char;
+        if (/[A-Z]/.test(char)) placeholder += draw(65, 26);
+        else if (/[0-9]/.test(char)) placeholder += draw(48, 10);
+        else if (/\p{L}/u.test(char)) placeholder += draw(97, 26);
+        else placeholder += char;
       }
-      placeholder = made;
       this.ids.set(original, placeholder);
     }
     return placeholder;
@@ -204,7 +195,7 @@ export class Placeholders {
         // l’invitation, d’Ana, Ana’s: the elided letter and the possessive are grammar, not a name.
         if (ELIDED_LETTERS.has(word) && (APOSTROPHE.test(after) || (word === 's' && APOSTROPHE.test(before)))) return true;
         if (key.length === 1) return SINGLE_LETTER_WORDS.has(word) && !JOINED.test(before) && !JOINED.test(after);
-        return TEXT_WORDS.has(key);
+        return TEXT_WORDS.has(key) || (LOWER_CASE_WORDS.has(key) && word === word.toLowerCase());
       }
     }
   }

@@ -96,16 +96,28 @@ const words = (phrases: Iterable<string>): Set<string> => {
   return set;
 };
 
-/** Words a text or label keeps, folded. */
-export const TEXT_WORDS: ReadonlySet<string> = words([
+const CONTROL_PHRASES = [
   ...Object.values(CARD_WORDS).flat(),
   ...ACCEPT_WORDS,
   ...DECLINE_WORDS,
   ...Object.values(CONTACT_WORDS).flat(),
   ...NOT_CONTACT_WORDS,
   ...EDIT_PROFILE_WORDS,
-  ...FRAMING_WORDS,
-]);
+];
+/** Words a control's label starts with ("Add", "Not now", "Se connecter"): kept capitalised too. */
+const STARTS = words(CONTROL_PHRASES.map((phrase) => phrase.split(/[\s']/)[0]!));
+const ALL = words([...CONTROL_PHRASES, ...FRAMING_WORDS]);
+const lowerCaseOnly = (word: string) => word.length <= 3 && !STARTS.has(word);
+
+/** Words a text or label keeps in any case, folded: the controls' words and the longer framing words. */
+export const TEXT_WORDS: ReadonlySet<string> = new Set([...ALL].filter((word) => !lowerCaseOnly(word)));
+
+/**
+ * Short words a text keeps only in lower case, as they stand in a label or around a name
+ * ("Foto do perfil de …", "People you may know", "suggeriti per te"): capitalised, they are as
+ * likely to be someone's name (Le, Do, Su, Di, May, Per).
+ */
+export const LOWER_CASE_WORDS: ReadonlySet<string> = new Set([...ALL].filter(lowerCaseOnly));
 
 /** Words a link's path or query keeps, folded. */
 export const PATH_WORDS: ReadonlySet<string> = words(PATH_WORD_LIST);

@@ -1,5 +1,7 @@
 import type { Platform } from '@/lib/identity/platform';
 import { lintReply, type LintResult } from '@/lib/policy/confidentiality';
+import type { PolicyChoices } from '@/lib/practice-policy/choices';
+import { policySummary } from '@/lib/practice-policy/generate';
 import { crisisLineFor, type PracticeSettings, type ReplyLanguage } from '@/lib/settings/practice';
 import { BUILTIN_TEMPLATES, builtinDefaultId } from './builtin-templates';
 import { checkLength, type LengthCheck } from './limits';
@@ -89,8 +91,11 @@ export function offeredTemplates(
     .map(({ t }) => t);
 }
 
-/** What each placeholder is filled with, for a reply in `language` to someone the page calls `pageName`. */
-export function placeholderValues(settings: PracticeSettings, language: ReplyLanguage, pageName?: string): PlaceholderValues {
+/**
+ * What each placeholder is filled with, for a reply in `language` to someone the page calls
+ * `pageName`; `policy` is the practice's saved policy, if any, which `{policy_text}` sums up.
+ */
+export function placeholderValues(settings: PracticeSettings, language: ReplyLanguage, pageName?: string, policy?: PolicyChoices): PlaceholderValues {
   return {
     first_name: firstNameFrom(pageName),
     practice: settings.practiceName,
@@ -98,6 +103,8 @@ export function placeholderValues(settings: PracticeSettings, language: ReplyLan
     portal: settings.portalUrl,
     secure_email: settings.secureEmail,
     crisis_line: crisisLineFor(settings, language),
+    policy_link: settings.policyUrl,
+    policy_text: policy && policySummary(policy, language),
   };
 }
 
@@ -109,7 +116,13 @@ export interface ComposedReply {
 }
 
 /** A template filled for one person on one site, with the checks that run before it is inserted. */
-export function composeReply(template: ReplyTemplate, settings: PracticeSettings, platform: Platform, pageName?: string): ComposedReply {
-  const filled = fillTemplateDetailed(template.body, placeholderValues(settings, template.language, pageName));
+export function composeReply(
+  template: ReplyTemplate,
+  settings: PracticeSettings,
+  platform: Platform,
+  pageName?: string,
+  policy?: PolicyChoices,
+): ComposedReply {
+  const filled = fillTemplateDetailed(template.body, placeholderValues(settings, template.language, pageName, policy));
   return { text: filled.text, missing: filled.missing, lint: lintReply(filled.text), length: checkLength(filled.text, platform) };
 }

@@ -7,7 +7,7 @@
 
 import type { MessageKey } from '@/lib/i18n/t';
 
-export const PLACEHOLDERS = ['first_name', 'practice', 'phone', 'portal', 'secure_email', 'crisis_line'] as const;
+export const PLACEHOLDERS = ['first_name', 'practice', 'phone', 'portal', 'secure_email', 'crisis_line', 'policy_link', 'policy_text'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = Partial<Record<Placeholder, string>>;
 
@@ -19,6 +19,8 @@ export const PLACEHOLDER_HELP: Record<Placeholder, MessageKey> = {
   portal: 'placeholder_help_portal',
   secure_email: 'placeholder_help_secure_email',
   crisis_line: 'placeholder_help_crisis_line',
+  policy_link: 'placeholder_help_policy_link',
+  policy_text: 'placeholder_help_policy_text',
 };
 
 /** Short names, for a note of what a reply left out. */
@@ -29,6 +31,8 @@ export const PLACEHOLDER_NAMES: Record<Placeholder, MessageKey> = {
   portal: 'placeholder_name_portal',
   secure_email: 'placeholder_name_secure_email',
   crisis_line: 'placeholder_name_crisis_line',
+  policy_link: 'placeholder_name_policy_link',
+  policy_text: 'placeholder_name_policy_text',
 };
 
 const TOKEN = /\{([^{}\s]*)\}/g;

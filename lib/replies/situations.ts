@@ -1,6 +1,7 @@
 import type { Platform } from '@/lib/identity/platform';
 import { t } from '@/lib/i18n/t';
 import { siteName } from '@/lib/policy/suggestions';
+import type { PolicyDefaults } from '@/lib/practice-policy/choices';
 import type { CandidateKind } from '@/lib/sites/types';
 import type { Situation } from './templates';
 
@@ -30,6 +31,19 @@ export function situationsFor(kind: CandidateKind, onMessageRequestsPage: boolea
   if (kind === 'request') return ['request-answer'];
   if (kind === 'suggestion' || kind === 'connection' || kind === 'profile') return [];
   return onMessageRequestsPage ? ['message-request', 'conversation'] : ['conversation', 'message-request'];
+}
+
+/**
+ * Whether a request's short answer opens beside the site's decline rather than staying folded:
+ * the practice's policy says whether it declines quietly or with a note.
+ */
+export function opensAnswer(kind: CandidateKind, defaults: PolicyDefaults): boolean {
+  return kind === 'request' && defaults.requestReply === 'answer';
+}
+
+/** A reminder beside a conversation's reply when the practice's policy says it answers none. */
+export function policyReplyNote(kind: CandidateKind, defaults: PolicyDefaults): string | undefined {
+  return kind === 'message' && defaults.messageReply === 'none' ? t('popup_policy_no_reply') : undefined;
 }
 
 /**

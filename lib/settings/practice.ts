@@ -46,6 +46,8 @@ export interface PracticeSettings {
   /** https address of the secure client portal. */
   portalUrl: string;
   secureEmail: string;
+  /** https address where the practice publishes its social-media policy. */
+  policyUrl: string;
   region: RegionId;
   /** The practice's own wording for the crisis line; blank means the region's. */
   crisisLine: string;
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Readonly<PracticeSettings> = {
   phone: '',
   portalUrl: '',
   secureEmail: '',
+  policyUrl: '',
   region: 'other',
   crisisLine: '',
   language: 'en',
@@ -66,12 +69,12 @@ export const DEFAULT_SETTINGS: Readonly<PracticeSettings> = {
 export type SettingsField = keyof PracticeSettings;
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
-const MAX = { practiceName: 80, phone: 30, portalUrl: 300, secureEmail: 120, crisisLine: 120 };
+const MAX = { practiceName: 80, phone: 30, portalUrl: 300, secureEmail: 120, policyUrl: 300, crisisLine: 120 };
 
 /** Why each field is not acceptable; empty when all are. Blank optional fields are fine. */
 export function validateSettings(settings: PracticeSettings): SettingsErrors {
   const errors: SettingsErrors = {};
-  const { practiceName, phone, portalUrl, secureEmail, crisisLine } = trimmed(settings);
+  const { practiceName, phone, portalUrl, secureEmail, policyUrl, crisisLine } = trimmed(settings);
   if (practiceName.length > MAX.practiceName) errors.practiceName = t('common_at_most_chars', MAX.practiceName);
   if (phone) {
     const digits = phone.replace(/\D/g, '').length;
@@ -81,12 +84,10 @@ export function validateSettings(settings: PracticeSettings): SettingsErrors {
       errors.phone = t('settings_error_phone_digits');
     }
   }
-  if (portalUrl) {
-    const url = parseUrl(portalUrl);
-    if (!url || portalUrl.length > MAX.portalUrl) errors.portalUrl = t('settings_error_url');
-    else if (url.protocol !== 'https:') errors.portalUrl = t('settings_error_https');
-    else if (!url.hostname.includes('.') || url.username || url.password) errors.portalUrl = t('settings_error_url');
-  }
+  const portalError = addressError(portalUrl, MAX.portalUrl);
+  if (portalError) errors.portalUrl = portalError;
+  const policyError = addressError(policyUrl, MAX.policyUrl);
+  if (policyError) errors.policyUrl = policyError;
   if (secureEmail && (secureEmail.length > MAX.secureEmail || !/^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/.test(secureEmail))) {
     errors.secureEmail = t('settings_error_email');
   }
@@ -94,6 +95,16 @@ export function validateSettings(settings: PracticeSettings): SettingsErrors {
   if (!isRegion(settings.region)) errors.region = t('settings_error_region');
   if (!isReplyLanguage(settings.language)) errors.language = t('settings_error_language');
   return errors;
+}
+
+/** Why an https address the replies will carry is not acceptable; blank is fine. */
+function addressError(text: string, max: number): string | undefined {
+  if (!text) return undefined;
+  const url = parseUrl(text);
+  if (!url || text.length > max) return t('settings_error_url');
+  if (url.protocol !== 'https:') return t('settings_error_https');
+  if (!url.hostname.includes('.') || url.username || url.password) return t('settings_error_url');
+  return undefined;
 }
 
 function parseUrl(text: string): URL | undefined {
@@ -113,6 +124,7 @@ export function trimmed(settings: PracticeSettings): PracticeSettings {
     phone: line(settings.phone),
     portalUrl: line(settings.portalUrl),
     secureEmail: line(settings.secureEmail),
+    policyUrl: line(settings.policyUrl),
     crisisLine: line(settings.crisisLine),
   };
 }
@@ -129,6 +141,7 @@ export function normaliseSettings(stored: unknown): PracticeSettings {
     phone: text('phone'),
     portalUrl: text('portalUrl'),
     secureEmail: text('secureEmail'),
+    policyUrl: text('policyUrl'),
     crisisLine: text('crisisLine'),
     region: isRegion(raw.region) ? raw.region : DEFAULT_SETTINGS.region,
     language: isReplyLanguage(raw.language) ? raw.language : DEFAULT_SETTINGS.language,

@@ -101,9 +101,13 @@ interface Tally {
   unread: number;
   /** The people in here, by identity (or by name for marks without one). */
   people: Set<string>;
+  /** How many of `people` are identities, kept as they are added: big boxes are asked about once per mark. */
+  ids: number;
   /** The marks in here, in page order, and the first control in here that turns away. */
   marks: PersonMark[];
   firstNegative?: Element;
+  /** The first two controls in here that read as nothing, for cards found with `unreadPairs`. */
+  firstUnread: Element[];
 }
 
 function tallies(
@@ -114,7 +118,7 @@ function tallies(
   const map = new Map<Element, Tally>();
   const at = (element: Element) => {
     let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), marks: [] }));
+    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [], firstUnread: [] }));
     return tally;
   };
   const up = (from: Element, visit: (tally: Tally) => void) => {
@@ -125,25 +129,26 @@ function tallies(
     up(element, (tally) => {
       tally[role ?? 'unread']++;
       if (role === 'negative') tally.firstNegative ??= element;
+      if (role === null && tally.firstUnread.length < 2) tally.firstUnread.push(element);
     });
   }
   for (const mark of marks) {
     const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
     if (key) {
       up(mark.element, (tally) => {
+        if (!tally.people.has(key) && key.startsWith('id:')) tally.ids++;
         tally.people.add(key);
         tally.marks.push(mark);
       });
     }
   }
-  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), marks: [] };
+  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [], firstUnread: [] };
   return (element: Element) => map.get(element) ?? none;
 }
 
 /** The people of a tally counted once each: a name is the same person as an identity on the same card. */
 function distinctPeople(tally: Tally): number {
-  const ids = [...tally.people].filter((key) => key.startsWith('id:')).length;
-  return ids > 0 ? ids : tally.people.size;
+  return tally.ids > 0 ? tally.ids : tally.people.size;
 }
 
 /**
@@ -223,6 +228,8 @@ export function findCards(
     if (!card || seen.has(card)) continue;
     const tally = tallyOf(card);
     if (distinctPeople(tally) !== 1 || tally.accept + tally.add > 2 || tally.negative > 2) continue;
+    // Two whole pairs and one person: a row without a person grew into its neighbour's row.
+    if (tally.accept + tally.add > 1 && tally.negative > 1) continue;
     seen.add(card);
     const negative = tally.firstNegative;
     if (!negative) continue;
@@ -238,7 +245,7 @@ export function findCards(
     });
   }
   // Cards read from labels come in page order already; only unread ones, added after, need sorting in.
-  const unread = options.unreadPairs ? unreadCards(scope, marks, controls, tallyOf, found, options.unreadPairs, controlSet) : [];
+  const unread = options.unreadPairs ? unreadCards(scope, marks, tallyOf, found, options.unreadPairs, controlSet) : [];
   if (unread.length === 0) return found;
   return [...found, ...unread].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
@@ -250,36 +257,40 @@ export function findCards(
 function unreadCards(
   scope: ParentNode,
   marks: readonly PersonMark[],
-  controls: readonly { element: Element; role: ControlRole | null }[],
   tallyOf: (element: Element) => Tally,
   found: readonly FoundCard[],
   kind: PairKind,
   controlSet: ReadonlySet<Element>,
 ): FoundCard[] {
-  const taken = (element: Element) => found.some((f) => f.card.contains(element) || element.contains(f.card));
+  const cardsFound = new Set(found.map((f) => f.card));
+  // A mark inside a card already found belongs to it. (A box holding such a card also holds its
+  // readable controls, and is refused below by its counts.)
+  const onFoundCard = (element: Element) => {
+    for (let at: Element | null = element; at; at = at === scope ? null : at.parentElement) if (cardsFound.has(at)) return true;
+    return false;
+  };
   const cards: FoundCard[] = [];
   const seen = new Set<Element>();
   for (const mark of marks) {
-    if (taken(mark.element)) continue;
+    if (onFoundCard(mark.element)) continue;
     let box: Element | null = mark.element;
     while (box) {
       const t = tallyOf(box);
       if (t.accept + t.add + t.negative + t.unread >= 2) break;
       box = box === scope ? null : box.parentElement;
     }
-    if (!box || seen.has(box) || taken(box)) continue;
+    if (!box || seen.has(box)) continue;
+    seen.add(box);
     const tally = tallyOf(box);
     if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) continue;
-    seen.add(box);
-    const card = box;
-    const pair = controls.filter((c) => c.role === null && card.contains(c.element)).map((c) => c.element);
+    const [positive, negative] = tally.firstUnread as [Element, Element];
     cards.push({
       kind,
-      card,
+      card: box,
       identities: [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3)),
       name: nameOn(tally.marks, controlSet),
-      positive: pair[0]!,
-      negative: pair[1]!,
+      positive,
+      negative,
       labelsRead: false,
     });
   }

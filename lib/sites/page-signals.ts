@@ -1,6 +1,6 @@
 import { identityFromHref } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
-import { PRESSABLE, roleOf } from './cards';
+import { PRESSABLE, findCards, roleOf, type PersonMark } from './cards';
 import type { PageKind } from './types';
 
 /**
@@ -18,6 +18,11 @@ export interface PageSignals {
   accepts: number;
   /** Controls that read as turning a person away: delete, ignore, decline, remove, dismiss. */
   declines: number;
+  /**
+   * People each on a box of their own with a pair of controls, whatever the controls' labels say
+   * (cards.ts with `unreadPairs`): a site in a language no word table knows still shows these.
+   */
+  paired: number;
 }
 
 /**
@@ -40,9 +45,12 @@ function inTopBar(element: Element): boolean {
 /** Counts a page's people and card controls (see PageSignals). */
 export function pageSignals(root: ParentNode, platform: Platform, url: URL): PageSignals {
   const people = new Set<string>();
+  const marks: PersonMark[] = [];
   for (const link of root.querySelectorAll('a[href]')) {
     const identity = identityFromHref(platform, link.getAttribute('href') ?? '', url.href);
-    if (identity && !inTopBar(link)) people.add(identity);
+    if (!identity || inTopBar(link)) continue;
+    people.add(identity);
+    marks.push({ element: link, identity });
   }
   let accepts = 0;
   let declines = 0;
@@ -52,17 +60,20 @@ export function pageSignals(root: ParentNode, platform: Platform, url: URL): Pag
     if (role === 'accept' || role === 'add') accepts++;
     else if (role === 'negative') declines++;
   }
-  return { people: people.size, accepts, declines };
+  const paired = findCards(root, marks, undefined, { unreadPairs: 'request' }).length;
+  return { people: people.size, accepts, declines, paired };
 }
 
 /**
  * Whether a page Boundary should read (its kind is known from its address) but whose adapter
  * recognised nobody looks unreadable rather than empty: it links a person and shows a pair of
- * card controls (accept and decline, or add and remove), or, on a messages page, links several
+ * card controls (accept and decline, or add and remove), or a person on a box of their own with
+ * two controls in a language Boundary cannot read, or, on a messages page, links several
  * people (conversations need no buttons).
  */
 export function looksUnreadable(signals: PageSignals, pageKind: PageKind | null): boolean {
   if (pageKind === null) return false;
   if (signals.people >= 1 && signals.accepts >= 1 && signals.declines >= 1) return true;
+  if (pageKind !== 'messages' && signals.paired >= 1) return true;
   return pageKind === 'messages' && signals.people >= 3;
 }

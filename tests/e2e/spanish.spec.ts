@@ -4,8 +4,10 @@ import { detectionFor, expect, test } from './support/test';
 test.use({ uiLanguage: 'es' });
 
 test('with the browser in Spanish, the options page and the popup speak Spanish', async ({ boundary, context, replicas, worker }) => {
-  // Chromium falls back to English without its Spanish pack (Debian: chromium-l10n).
-  const uiLanguage = await worker.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
+  // Chromium falls back to English without its Spanish pack (Debian: chromium-l10n). The locale is
+  // read as the browser resolved it for the extension's messages (`@@ui_locale`): getUILanguage()
+  // answers from the renderer process and has said en-US here with the browser in Spanish.
+  const uiLanguage = await worker.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getMessage(name: string): string } } }).chrome.i18n.getMessage('@@ui_locale'));
   expect(uiLanguage, 'Chromium has no Spanish UI here: install chromium-l10n').toMatch(/^es/);
 
   const { page: options, imported } = await boundary.importCsv(

@@ -119,9 +119,14 @@ function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): Pers
   return marks;
 }
 
-/** Requests and suggestions: every card with one person and a pair of controls. */
-function friendCards(root: ParentNode, marks: readonly PersonMark[]): Candidate[] {
-  return findCards(root, marks, MARKUP).map((card) => ({
+/**
+ * Requests and suggestions: every card with one person and a pair of controls. On the pages that
+ * exist to list one kind, a person with two controls in a language no word table knows is still
+ * that kind (`unreadPairs`): found, though nothing on it is pressed.
+ */
+function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page): Candidate[] {
+  const unreadPairs = page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined;
+  return findCards(root, marks, MARKUP, { unreadPairs }).map((card) => ({
     kind: card.kind,
     platform: 'facebook',
     identities: card.identities,
@@ -325,7 +330,7 @@ export const facebookAdapter: SiteAdapter = {
     // Someone else's friends tab holds their friends, not the clinician's.
     if (page === 'profile-friends' && !isOwnProfile(documentOf(root), PROFILE)) return [];
     const marks = personMarks(root, url, own);
-    const cards = friendCards(root, marks);
+    const cards = friendCards(root, marks, page);
     if (page !== 'friends-list' && page !== 'profile-friends') return cards;
     return [...cards, ...connectionRows(root, marks, cards)];
   },

@@ -1,147 +1,289 @@
-import { identityFromHref } from '@/lib/identity';
-import { clickDecline, labelOf, queryAllDeep } from '../dom';
-import { ACCEPT_WORDS, DECLINE_WORDS, labelHasWord } from '../labels';
+import { identityFromHref, parseIdentity } from '@/lib/identity';
+import { PRESSABLE, controlToPress, findCards, personRows, pressRole, type CardMarkup, type PersonMark } from '../cards';
+import { queryAllDeep } from '../dom';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
-import type { Candidate, SiteAdapter } from '../types';
+import type { ActionResult, Candidate, SiteAdapter } from '../types';
 import {
-  ACTIVITY_PANEL_SELECTORS,
   ACTIVITY_PATH,
+  AVATAR_SELECTORS,
   COMPOSER_SELECTORS,
+  CONNECTIONS_DIALOG_SELECTORS,
+  CONNECTIONS_TABS,
   CONTROL_SELECTORS,
   DIRECT_PATH,
-  FOLLOW_REQUESTS_PARAM,
-  ICON_SELECTORS,
-  INSTAGRAM_DECLINE_SELECTORS,
   MESSAGE_LIST_SELECTORS,
+  NOT_A_CARD_SELECTORS,
   NOT_COMPOSER_SELECTORS,
-  NOT_NAME_SELECTORS,
+  POST_SELECTORS,
   OWN_PROFILE_SELECTORS,
+  PAGE_CONTENT_SELECTORS,
   PROFILE_CARD_SELECTORS,
   PROFILE_HEADER_SELECTORS,
+  PROFILE_HEADING_FALLBACK_SELECTORS,
   PROFILE_HEADING_SELECTORS,
   PROFILE_LINK_SELECTORS,
   PROFILE_TABS,
-  THREAD_ROW_SELECTORS,
+  SUGGESTED_PEOPLE_PATH,
+  THREAD_BUTTON_SELECTORS,
+  THREAD_LINK_SELECTORS,
+  THREAD_PATH,
   THREAD_ROW_WRAPPER,
 } from './selectors';
+import { AVATAR_ALT_FORMS, CONTEXT_LINES, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
 
-const CONTROL = any(CONTROL_SELECTORS);
-const NOT_NAME = any(NOT_NAME_SELECTORS);
-// A request row's full name is never the username link or a button's word.
-const NOT_FULL_NAME = any([...NOT_NAME_SELECTORS, 'a', ...CONTROL_SELECTORS]);
+const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
+const FOLLOWING_MARKUP: CardMarkup = { controls: PRESSABLE, words: FOLLOWING_WORDS };
+const MESSAGES = any(MESSAGE_LIST_SELECTORS);
+const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-interface ProfileLink {
-  element: Element;
-  identity: string;
-}
+// ---------------------------------------------------------------- people on the page
 
-/** Every link under `root` that identityFromHref accepts as a profile, in page order. */
-function profileLinks(root: ParentNode, url: URL): ProfileLink[] {
-  const found: ProfileLink[] = [];
-  for (const element of root.querySelectorAll(any(PROFILE_LINK_SELECTORS))) {
-    const identity = identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
-    if (identity) found.push({ element, identity });
-  }
-  return found;
-}
-
-function identitiesIn(element: Element, links: readonly ProfileLink[]): string[] {
-  return [...new Set(links.filter((link) => element.contains(link.element)).map((link) => link.identity))];
-}
-
-/**
- * The first piece of text in `container` that is not inside a `skip` element below it. With
- * `besideLinks`, text sharing an element with a link is passed over too: that is a sentence about
- * the linked person ("caio.b_ pediu para seguir você."), not a name.
- */
-function firstText(container: Element, skip: string, besideLinks = false): string {
-  const walker = container.ownerDocument.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const parent = node.parentElement;
-    if (!text || !parent) continue;
-    const skipped = parent.closest(skip);
-    if (skipped && skipped !== container && container.contains(skipped)) continue;
-    if (besideLinks && parent.querySelector('a')) continue;
-    return text;
-  }
-  return '';
-}
-
-/** The username as a request row shows it: the text of its username link (the avatar link has none). */
-function shownUsername(row: Element, links: readonly ProfileLink[]): string {
-  for (const link of links) {
-    const text = row.contains(link.element) ? firstText(link.element, NOT_NAME) : '';
-    if (text) return text;
-  }
-  return '';
-}
-
-/** The nearest ancestor of `start`, within `scope`, that holds one of `targets`. */
-function ancestorHolding(start: Element, targets: readonly Element[], scope: ParentNode): Element | null {
-  for (let element = start.parentElement; element && scope.contains(element); element = element.parentElement) {
-    if (targets.some((target) => element.contains(target))) return element;
+/** The username an avatar's alt text names, in any language of words.ts; null for any other alt. */
+export function usernameFromAlt(alt: string): string | null {
+  const text = alt.trim();
+  for (const { before, after } of AVATAR_ALT_FORMS) {
+    if (text.length <= before.length + after.length) continue;
+    if (!text.toLowerCase().startsWith(before.toLowerCase()) || !text.toLowerCase().endsWith(after.toLowerCase())) continue;
+    const name = text.slice(before.length, text.length - after.length);
+    // A username is one word of letters, digits, dots and underscores; anything else is a sentence.
+    if (!/^[A-Za-z0-9._]{1,30}$/.test(name)) continue;
+    const parsed = parseIdentity('instagram', name);
+    if (parsed.ok) return parsed.identity;
   }
   return null;
 }
 
-const readsAs = (label: string, words: readonly string[], not: readonly string[]) =>
-  labelHasWord(label, words) && !labelHasWord(label, not);
+/** Every person mark under `root`: profile links (identityFromHref) and avatars naming a username. */
+function personMarks(root: ParentNode, url: URL): PersonMark[] {
+  const marks: PersonMark[] = [];
+  for (const element of root.querySelectorAll(any(PROFILE_LINK_SELECTORS))) {
+    const identity = identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
+    if (identity) marks.push({ element, identity });
+  }
+  for (const element of root.querySelectorAll(any(AVATAR_SELECTORS))) {
+    const identity = usernameFromAlt(element.getAttribute('alt') ?? '');
+    if (identity) marks.push({ element, identity });
+  }
+  return marks;
+}
 
 /**
- * Follow requests under `scope`, told apart by structure rather than wording: a row holds a pair
- * of worded controls, one reading as decline and one as accept, grouped together and apart from
- * the person's links, and the row links exactly one person. Suggestions (Follow plus an icon
- * "X"), new followers (Follow only) and likes (no controls) have no such pair; a followers list's
- * Follow sits by the name, not beside Remove.
+ * The clinician's own username: the first profile link outside the page's content (the left
+ * navigation) that holds the same person's avatar or reads "Profile". Null when none is shown.
  */
-function followRequests(scope: ParentNode, links: readonly ProfileLink[]): Candidate[] {
-  const icons = new Set([...scope.querySelectorAll(any(ICON_SELECTORS))].map((icon) => icon.closest(CONTROL)));
-  const worded = [...scope.querySelectorAll(CONTROL)].filter((control) => !icons.has(control));
-  const declines = worded.filter((control) => readsAs(labelOf(control), DECLINE_WORDS, ACCEPT_WORDS));
-  const accepts = worded.filter((control) => readsAs(labelOf(control), ACCEPT_WORDS, DECLINE_WORDS));
-  const linked = links.map((link) => link.element);
-
-  const found: Candidate[] = [];
-  for (const decline of declines) {
-    const pair = ancestorHolding(decline, accepts, scope);
-    if (!pair || linked.some((link) => pair.contains(link))) continue;
-    const row = ancestorHolding(pair, linked, scope);
-    if (!row || declines.filter((other) => row.contains(other)).length !== 1) continue;
-    const identities = identitiesIn(row, links);
-    const [identity] = identities;
-    if (identity === undefined || identities.length !== 1) continue;
-    const name = firstText(row, NOT_FULL_NAME, true) || shownUsername(row, links) || identity;
-    found.push({ kind: 'request', platform: 'instagram', identities, name, element: row });
+function ownIdentity(doc: Document, url: URL): string | null {
+  // Only the page outside its content is walked: the navigation, not a feed of thousands.
+  const content = any(PAGE_CONTENT_SELECTORS);
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (node) =>
+      (node as Element).matches(content) ? NodeFilter.FILTER_REJECT : (node as Element).matches('a[href]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+  });
+  for (let link = walker.nextNode() as Element | null; link; link = walker.nextNode() as Element | null) {
+    const identity = identityFromHref('instagram', link.getAttribute('href') ?? '', url.href);
+    if (!identity) continue;
+    const avatar = [...link.querySelectorAll(any(AVATAR_SELECTORS))].some(
+      (img) => usernameFromAlt(img.getAttribute('alt') ?? '') === identity,
+    );
+    const label = `${link.getAttribute('aria-label') ?? ''} ${textOf(link)}`.toLowerCase().trim();
+    if (avatar || (OWN_PROFILE_LINK_WORDS as readonly string[]).includes(label)) return identity;
   }
-  return found;
+  return null;
 }
 
-/** Where follow requests may be: the whole activity page, else the notifications panel wherever it is open. */
-function requestScopes(root: ParentNode, url: URL): ParentNode[] {
-  if (url.pathname.startsWith(ACTIVITY_PATH)) return [root];
-  const panel = any(ACTIVITY_PANEL_SELECTORS);
-  if (root instanceof Element && root.closest(panel)) return [root];
-  const panels = [...root.querySelectorAll(panel)];
-  // A panel nested in another is already searched with it.
-  return panels.filter((inner) => !panels.some((outer) => outer !== inner && outer.contains(inner)));
+const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
+
+// ---------------------------------------------------------------- requests and suggestions
+
+/**
+ * Follow requests (Confirm + Delete) and suggestions (Follow + dismiss ✕) anywhere under `root`,
+ * by their pairs of controls (cards.ts): the activity page, the notifications drawer whatever its
+ * role, suggestions on home, profiles and /explore/people/. A pair around a whole post or overlay
+ * is not a card; nor is anything inside `skip` (a connections dialog).
+ */
+function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[], url: URL): Candidate[] {
+  const post = any(POST_SELECTORS);
+  // The boxes that are, or hold, a post or the page: found once, each card a lookup.
+  const tooBig = new Set<Element>();
+  for (const element of root.querySelectorAll(any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS]))) {
+    for (let node: Element | null = element; node && !tooBig.has(node); node = node.parentElement) tooBig.add(node);
+  }
+  const people = new Set(marks.map((mark) => mark.element));
+  // On the pages that exist to list one kind, a person with two controls in a language no word
+  // table knows is still that kind: found, though nothing on it is pressed.
+  const kind = instagramAdapter.pageKindOf(url);
+  const unreadPairs = kind === 'requests' ? 'request' : kind === 'suggestions' ? 'suggestion' : undefined;
+  return findCards(root, marks, MARKUP, { unreadPairs })
+    .filter(({ card }) => !tooBig.has(card) && !card.closest(post))
+    .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
+    .map(({ kind, card, identities }) => ({
+      kind,
+      platform: 'instagram',
+      identities,
+      name: shownName(card, people) || identities[0] || '',
+      element: card,
+    }));
 }
 
-/** Each row of the Direct thread list: the page shows a name there, never a profile link. */
-function threadRows(root: ParentNode, links: readonly ProfileLink[]): Candidate[] {
-  const rows = new Set(
-    [...root.querySelectorAll(any(THREAD_ROW_SELECTORS))].map((match) => match.closest(THREAD_ROW_WRAPPER) ?? match),
-  );
-  return [...rows].map((row) => ({
-    kind: 'message',
-    platform: 'instagram',
-    identities: identitiesIn(row, links),
-    name: firstText(row, NOT_NAME),
-    element: row,
-  }));
+// ---------------------------------------------------------------- connections
+
+/** The username whose followers or following list `url` opens, or null. */
+function connectionsOwner(url: URL): string | null {
+  const [user, tab, ...rest] = url.pathname.split('/').filter((segment) => segment !== '');
+  if (!user || !tab || rest.length > 0 || !(CONNECTIONS_TABS as readonly string[]).includes(tab)) return null;
+  return identityFromHref('instagram', `/${user}/`, url.href);
+}
+
+/** Whether the profile behind the page is the clinician's own: its header's own-profile marks, or their navigation link. */
+function isOwnProfile(doc: Document, owner: string, own: string | null): boolean {
+  const header = doc.querySelector(any(PROFILE_HEADER_SELECTORS));
+  if (header?.querySelector(any(OWN_PROFILE_SELECTORS))) return true;
+  return own !== null && own === owner;
+}
+
+/**
+ * The followers / following dialogs open over the page at `url`: dialogs that link people (an
+ * unfollow or remove confirmation shows at most an avatar).
+ */
+function connectionDialogs(root: ParentNode, url: URL, marks: readonly PersonMark[]): Element[] {
+  if (!connectionsOwner(url)) return [];
+  const dialogs = [...root.querySelectorAll(any(CONNECTIONS_DIALOG_SELECTORS))];
+  if (root instanceof Element && root.closest(any(CONNECTIONS_DIALOG_SELECTORS))) dialogs.push(root);
+  const linking = new Set<Element>();
+  for (const mark of marks) {
+    if (!mark.element.matches('a')) continue;
+    const dialog = mark.element.closest(any(CONNECTIONS_DIALOG_SELECTORS));
+    if (dialog) linking.add(dialog);
+  }
+  return dialogs.filter((dialog) => linking.has(dialog));
+}
+
+/**
+ * One connection per person in the clinician's own followers / following dialog: the row is the
+ * largest box around the person's marks that holds no one else, and holds a control of its own
+ * (Remove, Following, Follow), unlike a heading's link. Long lists grow as they scroll; every
+ * scan reads what is there.
+ */
+function connectionRows(dialog: Element, marks: readonly PersonMark[]): Candidate[] {
+  const inside = marks.filter((mark) => dialog.contains(mark.element));
+  const people = new Set(inside.map((mark) => mark.element));
+  return personRows(dialog, inside)
+    .map(({ row, identities }) => ({ row: ownBox(row, people), identities }))
+    .filter(({ row }) => row.querySelector(any(CONTROL_SELECTORS)))
+    .map(({ row, identities }) => ({
+      kind: 'connection',
+      platform: 'instagram',
+      identities,
+      name: shownName(row, people) || identities[0] || '',
+      element: row,
+    }));
+}
+
+/** What a list's own furniture is: its title, its search box. A person's row holds none of it. */
+const LIST_FURNITURE = 'h1, h2, [role="heading"], input';
+
+/**
+ * The person's own box in `row`: the row itself, unless it grew past the list's title and search
+ * box (a list of one person, whose row reaches the dialog's ✕ too); then the largest box around
+ * the person's first mark that holds none of that.
+ */
+function ownBox(row: Element, people: ReadonlySet<Element>): Element {
+  if (!row.querySelector(LIST_FURNITURE)) return row;
+  const mark = [...row.querySelectorAll('a, img')].find((element) => people.has(element));
+  if (!mark) return row;
+  let box = mark;
+  while (box.parentElement && box.parentElement !== row && !box.parentElement.querySelector(LIST_FURNITURE)) box = box.parentElement;
+  return box;
+}
+
+/**
+ * A person's displayed name on a card or row: the first line of text that is not a control, an
+ * icon, a time, a link to someone, a sentence around a link ("caio.b_ pediu para seguir você.")
+ * or a line of context ("Followed by …", words.ts); else the text of their username link.
+ */
+function shownName(row: Element, people: ReadonlySet<Element>): string {
+  let username = '';
+  for (const node of textNodes(row)) {
+    const parent = node.parentElement!;
+    const text = node.textContent!.replace(/\s+/g, ' ').trim();
+    if (parent.closest('svg, time, abbr, [aria-hidden="true"]')) continue;
+    const link = parent.closest('a');
+    if (link && people.has(link)) {
+      username ||= text;
+      continue;
+    }
+    const control = parent.closest(PRESSABLE);
+    if (link || (control && control !== row && row.contains(control)) || parent.querySelector('a')) continue;
+    if (text === '·' || isContextLine(text)) continue;
+    return text;
+  }
+  return username;
+}
+
+const isContextLine = (text: string) => {
+  const lower = text.toLocaleLowerCase();
+  return CONTEXT_LINES.some((line) => lower.startsWith(line));
+};
+
+function* textNodes(element: Element): Generator<Text> {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node.textContent ?? '').trim()) yield node as Text;
+  }
+}
+
+// ---------------------------------------------------------------- Direct
+
+/** The thread key in a /direct/t/<id>/ path or link, in one form: `/direct/t/<id>/`. */
+function threadKey(href: string, base: string): string | null {
+  let path: string;
+  try {
+    path = new URL(href, base).pathname;
+  } catch {
+    return null;
+  }
+  const match = THREAD_PATH.exec(path);
+  return match ? `/direct/t/${match[1]}/` : null;
+}
+
+const NOT_TEXT = 'svg, time, abbr, [aria-hidden="true"], script, style';
+
+/**
+ * A row's first text after its avatar, when the avatar comes first (null when text comes before
+ * it, as a note's does in the notes tray).
+ */
+function textAfterAvatar(row: Element, avatar: Element): Text | null {
+  const walker = row.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let seen = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === avatar) seen = true;
+    else if (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() && !node.parentElement!.closest(NOT_TEXT)) {
+      return seen ? (node as Text) : null;
+    }
+  }
+  return null;
+}
+
+/** The identities of the marks on or inside `box`, each once, in page order. */
+function identitiesIn(box: Element, byElement: ReadonlyMap<Element, string>): string[] {
+  const found = new Set<string>();
+  const own = byElement.get(box);
+  if (own) found.add(own);
+  for (const element of box.querySelectorAll('a, img')) {
+    const identity = byElement.get(element);
+    if (identity) found.add(identity);
+  }
+  return [...found];
+}
+
+/** The first text in `element` outside icons, times and hidden text, as a text node. */
+function firstTextNode(element: Element): Text | null {
+  for (const node of textNodes(element)) {
+    if (!node.parentElement!.closest(NOT_TEXT)) return node;
+  }
+  return null;
 }
 
 /** The first box, over the composer selectors in order, that is not a post's comment field. */
@@ -153,42 +295,109 @@ function messageBox(matches: (selector: string) => HTMLElement[]): HTMLElement |
   return null;
 }
 
-/**
- * The open conversation's header, found from its message box: of the profile links outside the
- * messages, the header's is the one sharing the deepest ancestor with the box (the clinician's own
- * navigation link shares only the page). That ancestor is the conversation pane, and the header
- * is the pane's child holding the link.
- */
-function openThreadHeader(root: ParentNode, links: readonly ProfileLink[], rows: readonly Candidate[]): Candidate | null {
-  // Direct renders in the page's own DOM; a shadow-root search would walk every element per scan.
-  const box = messageBox((selector) => [...root.querySelectorAll<HTMLElement>(selector)]);
-  if (!box) return null;
-  const around: Element[] = [];
-  for (let element = box.parentElement; element; element = element.parentElement) around.push(element);
+/** The ancestors of `element`, nearest first, each with its distance. */
+function ancestorDepths(element: Element): Map<Element, number> {
+  const depths = new Map<Element, number>();
+  let depth = 0;
+  for (let node = element.parentElement; node; node = node.parentElement) depths.set(node, depth++);
+  return depths;
+}
 
-  const messages = any(MESSAGE_LIST_SELECTORS);
-  const outside = links.filter((link) => !link.element.closest(messages));
-  let best: { link: ProfileLink; depth: number } | null = null;
-  for (const link of outside) {
-    const depth = around.findIndex((ancestor) => ancestor.contains(link.element));
-    // On a tie the earlier link wins: the header comes before anything else in the pane.
-    if (depth >= 0 && (best === null || depth < best.depth)) best = { link, depth };
+/** How far up from `element` its nearest ancestor among `depths` is (that ancestor's distance from the box). */
+function sharedDepth(element: Element, depths: ReadonlyMap<Element, number>): number {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const depth = depths.get(node);
+    if (depth !== undefined) return depth;
+  }
+  return Infinity;
+}
+
+/**
+ * Each conversation in the Direct thread list, in page order: rows that link their thread
+ * (`a[href*="/direct/t/"]`, keyed by it) and rows that are `div[role=button]` with an avatar
+ * (keyed by nothing: the page does not say). A row's name is its first text, after its avatar:
+ * the notes tray puts a note's text above the avatar, and the clinician's own note is theirs.
+ * With a conversation open, buttons inside its pane (the header, a profile card) are not rows:
+ * they share a nearer ancestor with the message box than the list does.
+ */
+function threadRows(root: ParentNode, url: URL, marks: readonly PersonMark[], own: string | null, box: Element | null): Candidate[] {
+  const rows = new Map<Element, string | undefined>();
+  for (const link of root.querySelectorAll(any(THREAD_LINK_SELECTORS))) {
+    if (link.closest(MESSAGES)) continue;
+    const row = link.closest(THREAD_ROW_WRAPPER) ?? link;
+    if (!rows.has(row)) rows.set(row, threadKey(link.getAttribute('href') ?? '', url.href) ?? undefined);
+  }
+  const threadLinks = any(THREAD_LINK_SELECTORS);
+  const buttons = any(THREAD_BUTTON_SELECTORS);
+  for (const img of root.querySelectorAll('img')) {
+    const button = img.closest(buttons);
+    // A button inside (or around) a row that links its thread belongs to that row.
+    if (!button || button.closest(MESSAGES) || button.closest(threadLinks) || button.querySelector(threadLinks)) continue;
+    const row = button.closest(THREAD_ROW_WRAPPER) ?? button;
+    if (!rows.has(row)) rows.set(row, undefined);
+  }
+
+  const byElement = new Map(marks.map((mark) => [mark.element, mark.identity!]));
+  const found: Candidate[] = [];
+  for (const [row, thread] of rows) {
+    const avatar = row.querySelector('img');
+    // A row that links its thread is a conversation whatever comes first in it.
+    const name = avatar && !thread ? textAfterAvatar(row, avatar) : firstTextNode(row);
+    if (!name) continue;
+    const identities = identitiesIn(row, byElement);
+    if (own !== null && identities.includes(own)) continue;
+    found.push({
+      kind: 'message',
+      platform: 'instagram',
+      // A group's row shows several people: none of them is the conversation's one identity.
+      identities: identities.length === 1 ? identities : [],
+      name: name.textContent!.replace(/\s+/g, ' ').trim(),
+      element: row,
+      ...(thread ? { thread } : {}),
+    });
+  }
+  if (!box) return found;
+  const depths = ancestorDepths(box);
+  const listDepth = Math.max(-1, ...found.map((row) => sharedDepth(row.element, depths)));
+  return found.filter((row) => sharedDepth(row.element, depths) >= listDepth);
+}
+
+/**
+ * The open conversation's header, found from its message box: of the people marked outside the
+ * messages, the header's is the one sharing the deepest ancestor with the box (the clinician's
+ * own navigation link shares only the page). That ancestor is the conversation pane, and the
+ * header is the pane's child holding the mark.
+ */
+function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], own: string | null, rows: readonly Candidate[]): Candidate | null {
+  const depths = ancestorDepths(box);
+  const around = [...depths.keys()];
+  const outside = marks.filter((mark) => !mark.element.closest(MESSAGES) && mark.identity !== own);
+  let best: { mark: PersonMark; depth: number } | null = null;
+  for (const mark of outside) {
+    const depth = sharedDepth(mark.element, depths);
+    // On a tie the earlier mark wins: the header comes before anything else in the pane.
+    if (depth !== Infinity && (best === null || depth < best.depth)) best = { mark, depth };
   }
   const pane = best && around[best.depth];
-  // Reaching the thread list means this conversation's header links no one (a group, say).
+  // Reaching the thread list means this conversation's header names no one (a group, say).
   if (!best || !pane || rows.some((row) => pane.contains(row.element))) return null;
 
-  let header = best.link.element;
+  let header = best.mark.element;
   while (header.parentElement && header.parentElement !== pane) header = header.parentElement;
-  const identities = identitiesIn(header, outside);
+  const identities = [...new Set(outside.filter((mark) => header.contains(mark.element)).map((mark) => mark.identity!))];
+  const thread = threadKey(url.pathname, url.href);
   return {
     kind: 'message',
     platform: 'instagram',
     identities,
-    name: firstText(header, NOT_NAME) || best.link.identity,
+    name: firstTextNode(header)?.textContent?.replace(/\s+/g, ' ').trim() || best.mark.identity!,
     element: header,
+    open: true,
+    ...(thread ? { thread } : {}),
   };
 }
+
+// ---------------------------------------------------------------- profiles
 
 const PROFILE: ProfileMarkup = {
   platform: 'instagram',
@@ -211,47 +420,81 @@ function profileIdentities(url: URL): string[] | null {
   return identity ? [identity] : null;
 }
 
+/** A header `h1` that reads as the profile's username, in the layout whose heading it is (elsewhere it holds the bio). */
+function usernameHeading(doc: Document, identity: string): Element | null {
+  for (const heading of doc.querySelectorAll(any(PROFILE_HEADING_FALLBACK_SELECTORS))) {
+    if (textOf(heading).toLowerCase() === identity) return heading;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- the adapter
+
 export const instagramAdapter: SiteAdapter = {
   platform: 'instagram',
 
   pageKindOf(url) {
     if (url.pathname.startsWith(DIRECT_PATH)) return 'messages';
-    return url.pathname.startsWith(ACTIVITY_PATH) && url.searchParams.has(FOLLOW_REQUESTS_PARAM) ? 'requests' : null;
-  },
-
-  removeSuggestion() {
-    return { ok: false, reason: 'Suggestions are not read on this site yet' };
-  },
-
-  threadOf() {
+    if (url.pathname.startsWith(ACTIVITY_PATH)) return 'requests';
+    if (url.pathname.startsWith(SUGGESTED_PEOPLE_PATH)) return 'suggestions';
+    // /<username>/followers/ is a connections page only when the username is the clinician's,
+    // which the address alone cannot tell: on anyone else's it is rightly empty, never unreadable.
     return null;
   },
 
   findCandidates(root, url) {
-    const links = profileLinks(root, url);
-    const found = requestScopes(root, url).flatMap((scope) => followRequests(scope, links));
+    const doc = documentOf(root);
+    const own = ownIdentity(doc, url);
+    const all = personMarks(root, url);
     if (url.pathname.startsWith(DIRECT_PATH)) {
-      const rows = threadRows(root, links);
-      const header = openThreadHeader(root, links, rows);
-      found.push(...rows, ...(header ? [header] : []));
+      // Pairs here are a message request's Accept / Delete: conversations, not follow requests.
+      const box = messageBox((selector) => [...root.querySelectorAll<HTMLElement>(selector)]);
+      const rows = threadRows(root, url, all, own, box);
+      const header = box ? openThreadHeader(box, url, all, own, rows) : null;
+      return header ? [...rows, header] : rows;
+    }
+    const marks = all.filter((mark) => mark.identity !== own);
+    const dialogs = connectionDialogs(root, url, marks);
+    const found = pairedCards(root, marks, dialogs, url);
+    const owner = connectionsOwner(url);
+    if (owner && isOwnProfile(doc, owner, own)) {
+      for (const dialog of dialogs) found.push(...connectionRows(dialog, marks));
     }
     return found;
   },
 
-  profileOf(doc, url) {
-    const identities = profileIdentities(url);
-    return identities ? profileCandidate(doc, identities, PROFILE) : null;
-  },
-
-  guardedActionAt(target, url) {
-    return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
-  },
-
   decline(card) {
-    return clickDecline(card, INSTAGRAM_DECLINE_SELECTORS);
+    return pressRole(card, 'negative', MARKUP);
+  },
+
+  removeSuggestion(card) {
+    return pressRole(card, 'negative', MARKUP);
+  },
+
+  connectionStep(card): ActionResult {
+    // A follower's Remove, else a followed account's Following: each opens the site's own confirmation.
+    if (controlToPress(card, 'negative', MARKUP)) return pressRole(card, 'negative', MARKUP);
+    return pressRole(card, 'negative', FOLLOWING_MARKUP);
+  },
+
+  threadOf(url) {
+    return threadKey(url.pathname, url.href);
   },
 
   findComposer(doc) {
     return messageBox((selector) => queryAllDeep<HTMLElement>(doc, selector));
+  },
+
+  profileOf(doc, url) {
+    const identities = profileIdentities(url);
+    if (!identities) return null;
+    const found = profileCandidate(doc, identities, PROFILE);
+    if (!found || found.name) return found;
+    const heading = usernameHeading(doc, identities[0]!);
+    return heading ? { ...found, name: textOf(heading), element: heading } : found;
+  },
+
+  guardedActionAt(target, url) {
+    return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
   },
 };

@@ -63,6 +63,12 @@ describe('words', () => {
     expect(text(doc, '#fr')).toMatch(/^l’invitation de \p{Lu}\p{Ll}+\d · Ajouter ami\(e\)$/u);
     expect(text(doc, '#initial')).not.toMatch(/\bA\./);
   });
+
+  it('keeps short framing words in lower case only, as names they go', () => {
+    const { doc } = outline(`<h2>People you may know</h2><p>May Le · Foto do perfil de Minh Do</p>`);
+    expect(text(doc, 'h2')).toBe('People you may know');
+    expect(text(doc, 'p')).toMatch(/^\p{Lu}\p{Ll}+\d \p{Lu}\p{Ll}+\d · Foto do perfil de \p{Lu}\p{Ll}+\d \p{Lu}\p{Ll}+\d$/u);
+  });
 });
 
 describe('numbers and ids', () => {
@@ -159,7 +165,7 @@ describe('structure', () => {
     const { doc } = outline(
       `<div data-pagelet="FriendRequests" class="x1n2onr6 msg-overlay-bubble-header">
          <div data-testid="lazy-column" data-view-name="pending-invitation" role="list" aria-hidden="false">
-           <section id="thread-rowan" data-replica-person="rowan" data-member-id="987654321"><h2>Rowan</h2></section>
+           <section id="thread-rowan" data-replica-person="rowan" data-member-id="987654321" data-tooltip="Ana Souza, Remove"><h2>Rowan</h2></section>
            <div role="region" aria-labelledby="thread-rowan"></div>
          </div>
        </div>`,
@@ -175,9 +181,11 @@ describe('structure', () => {
     expect(section.hasAttribute('data-replica-person')).toBe(false);
     expect(section.getAttribute('data-member-id')).toMatch(/^[1-9][0-9]{8}$/);
     expect(section.getAttribute('data-member-id')).not.toBe('987654321');
+    // A script's data may name someone the page shows nowhere else.
+    expect(section.getAttribute('data-tooltip')).toMatch(/^\p{Lu}\p{Ll}+\d \p{Lu}\p{Ll}+\d, Remove$/u);
   });
 
-  it('leaves out images, styles, scripts, comments, typed values and embedded pages', () => {
+  it('leaves out images, styles, scripts, comments, typed values, embedded pages and animations', () => {
     const { html, doc } = outline(
       `<img id="photo" src="https://scontent.xx.fbcdn.net/v/rowan.jpg" srcset="https://scontent.xx.fbcdn.net/v/rowan2.jpg 2x" style="background:url(rowan.jpg)">
        <svg><image id="avatar" href="https://scontent.xx.fbcdn.net/a.jpg" xlink:href="https://scontent.xx.fbcdn.net/a.jpg"></image></svg>
@@ -186,7 +194,8 @@ describe('structure', () => {
        <embed src="https://www.facebook.com/plugins/rowan"><video src="https://x.fbcdn.net/rowan.mp4" poster="https://x.fbcdn.net/rowan.jpg"></video>
        <input id="box" value="rowan example" aria-label="Message"><textarea>rowan draft</textarea>
        <template id="later"><p>Rowan later</p></template>
-       <a id="script-link" href="javascript:alert('rowan')" onclick="rowan()">x</a>`,
+       <a id="script-link" href="javascript:alert('rowan')" onclick="rowan()">x</a>
+       <svg><a id="svg-link" href="/"><set attributeName="href" to="javascript:alert('rowan')"></set></a></svg>`,
     );
     expect(html.toLowerCase()).not.toContain('rowan');
     expect(attr(doc, '#photo', 'src')).toBe('data:,');
@@ -202,6 +211,7 @@ describe('structure', () => {
     expect((doc.querySelector('#later') as HTMLTemplateElement).content.childNodes).toHaveLength(0);
     expect(doc.querySelector('#script-link')!.hasAttribute('href')).toBe(false);
     expect(doc.querySelector('#script-link')!.hasAttribute('onclick')).toBe(false);
+    expect(doc.querySelector('#svg-link')!.children).toHaveLength(0);
   });
 
   it('replaces other sites’ names and query values, and email addresses', () => {

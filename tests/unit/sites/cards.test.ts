@@ -128,6 +128,16 @@ describe('findCards', () => {
     expect(findCards(document, linkMarks('facebook', 'https://www.facebook.com/friends/'))).toEqual([]);
   });
 
+  it('makes no card of a row without a person that grows into its neighbour’s row', () => {
+    page(`
+      <div id="list">
+        <div><span>no.link.here</span><div><button>Confirm</button><button>Delete</button></div></div>
+        <div id="linked"><a href="/linked.person/">linked.person</a><div><button>Confirm</button><button>Delete</button></div></div>
+      </div>`);
+    const cards = findCards(document, linkMarks('facebook', 'https://www.facebook.com/friends/'));
+    expect(cards.map((c) => c.card.id)).toEqual(['linked']);
+  });
+
   it('refuses to press when a card has two different controls of the role', () => {
     page(`<div id="card"><a href="/ana.example">Ana</a><button>Delete</button><button>Remove</button><button>Confirm</button></div>`);
     expect(controlToPress(document.getElementById('card')!, 'negative')).toBeNull();

@@ -1,0 +1,78 @@
+import { withWords, type CardWords } from '../card-words';
+
+/**
+ * Every word the Instagram adapter reads, in the six UI languages Boundary knows (EN ES FR DE PT
+ * IT). Card controls use the shared table (card-words.ts) plus Instagram's own words below; the
+ * other lists are for places the shared table does not cover.
+ */
+
+/**
+ * Instagram's own control words on top of the shared ones. "Dispensar" is Portuguese for the
+ * dismiss ✕ on suggestions; German may show "Abonniert" as well as "Gefolgt" for an account one
+ * follows (a state, never a pair).
+ */
+export const INSTAGRAM_WORDS: CardWords = withWords({
+  negative: ['dispensar'],
+  state: ['abonniert'],
+});
+
+/**
+ * The control on a followed account's row that opens Instagram's own unfollow confirmation:
+ * "Following" and its translations. Only these are pressed as a following's next step; "Follow"
+ * is in none of the lists, so it can never be pressed from here.
+ */
+export const FOLLOWING_WORDS: CardWords = {
+  accept: [],
+  add: [],
+  negative: [
+    'following', // English
+    'siguiendo', // Spanish
+    'abonné', 'abonnée', // French ("Abonné(e)")
+    'gefolgt', 'abonniert', // German
+    'seguindo', // Portuguese
+    'segui già', // Italian
+  ],
+  state: [],
+};
+
+/**
+ * How Instagram words an avatar's alt text around the person's username, per UI language. The
+ * alt text is the only place the Direct inbox shows a username, and a username is an exact
+ * identity. Source: the alt-text patterns an image-zoom extension reads on instagram.com (public
+ * code, ref 55141389673: "(.+?)'s profile picture", "Foto del perfil de (.+?)", "Photo de profil
+ * de (.+?)", "(.+?)s Profilbild", "Foto do perfil de (.+?)", "Foto de perfil de (.+?)",
+ * "Immagine del profilo di (.+?)"); the English form also in Safari_Automations
+ * docs/INSTAGRAM_DM_SELECTORS.md (2026-01-31). "Profilbild von …" is the German wording issue 12
+ * reports; both are read.
+ */
+export const AVATAR_ALT_FORMS: readonly { before: string; after: string }[] = [
+  { before: '', after: "'s profile picture" }, // English
+  { before: '', after: '’s profile picture' }, // English, typographic apostrophe
+  { before: 'Foto del perfil de ', after: '' }, // Spanish
+  { before: 'Foto de perfil de ', after: '' }, // Spanish (Latin America), Portuguese (Portugal)
+  { before: 'Photo de profil de ', after: '' }, // French
+  { before: 'Profilbild von ', after: '' }, // German
+  { before: '', after: 's Profilbild' }, // German: the username with a genitive s
+  { before: 'Foto do perfil de ', after: '' }, // Portuguese (Brazil)
+  { before: 'Immagine del profilo di ', after: '' }, // Italian
+];
+
+/**
+ * The label of the link to one's own profile in Instagram's left navigation ("Profile"). The link
+ * also holds one's own avatar; either tells the clinician's own account apart from people shown
+ * in the page.
+ */
+export const OWN_PROFILE_LINK_WORDS = ['profile', 'perfil', 'profil', 'profilo'] as const;
+
+/**
+ * Lines Instagram prints under a person's name on suggestions and lists, which are context, not
+ * the name ("Followed by ana.c + 2 more", "Suggested for you"). Matched at the start, any case.
+ */
+export const CONTEXT_LINES = [
+  'followed by', 'follows you', 'suggested for you', 'new to instagram', 'popular', // English
+  'seguido por', 'seguida por', 'te sigue', 'sugerencias para ti', 'sugerido para ti', 'nuevo en instagram', // Spanish
+  'suivi par', 'suivie par', 'vous suit', 'suggestions pour vous', 'suggéré pour vous', 'nouveau sur instagram', // French
+  'gefolgt von', 'folgt dir', 'vorschläge für dich', 'vorgeschlagen für dich', 'neu auf instagram', // German
+  'seguido(a) por', 'segue você', 'sugestões para você', 'sugerido para você', 'novo no instagram', // Portuguese
+  'seguito da', 'ti segue', 'suggeriti per te', 'suggerito per te', 'nuovo su instagram', // Italian
+];
