@@ -265,6 +265,42 @@ const LI_RESERVED = new Map<string, MessageKey>([
 const LNKD_IN = 'identity_li_short';
 const LI_SLUG = /^[\p{L}\p{M}\p{N}_-]{3,100}$/u;
 
+/*
+ * LinkedIn member ids. Behind every profile is an opaque key (urn:li:fsd_profile:ACoAA…), and
+ * where LinkedIn has no vanity name to hand (conversation headers, reaction lists) it links the
+ * profile as /in/ACoAA…/ (site-evidence.md item 3). Case matters in them and they never equal a
+ * vanity name, so they are an identity of their own kind: canonically `urn:` followed by the id
+ * exactly as LinkedIn writes it (`urn:ACoAAB1x2YzQ`), which no slug can be (slugs have no colon).
+ * Vanity names are handed out in lower case, so a mixed-case segment starting "ACoA" is an id.
+ */
+const LI_MEMBER_ID = /^ACoA[A-Za-z0-9_-]{8,100}$/;
+const LI_MEMBER_PREFIX = 'urn:';
+/** The URN forms a member id travels in: urn:li:fsd_profile:…, urn:li:fs_miniProfile:…, or our own urn:…. */
+const LI_MEMBER_URN = /^urn:(?:li:[A-Za-z_]+:)?([^:]+)$/;
+
+/**
+ * The canonical member-id identity (`urn:ACoA…`) in `text`: a bare id, our canonical form, or a
+ * LinkedIn URN (percent-encoded or not, as in `?profileUrn=urn%3Ali%3Afsd_profile%3AACoA…`).
+ * Null for anything else.
+ */
+export function linkedinMemberId(text: string): string | null {
+  let value = text.trim();
+  if (value.includes('%')) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      return null;
+    }
+  }
+  const id = value.startsWith(LI_MEMBER_PREFIX) ? LI_MEMBER_URN.exec(value)?.[1] : value;
+  return id !== undefined && LI_MEMBER_ID.test(id) ? LI_MEMBER_PREFIX + id : null;
+}
+
+/** Whether a canonical LinkedIn identity is a member id (`urn:ACoA…`) rather than a vanity slug. */
+export function isLinkedinMemberId(identity: string): boolean {
+  return identity.startsWith(LI_MEMBER_PREFIX);
+}
+
 function linkedinSlug(raw: string): IdentityResult {
   let slug: string;
   try {
@@ -272,6 +308,8 @@ function linkedinSlug(raw: string): IdentityResult {
   } catch {
     return refuse('identity_li_damaged');
   }
+  // Before any case folding: a member id must stay exactly as written.
+  if (LI_MEMBER_ID.test(slug)) return accept(LI_MEMBER_PREFIX + slug);
   // zo%C3%AB, zoë (either Unicode spelling) and Zoë must all end up the same.
   slug = slug.toLowerCase().normalize('NFC');
   if (!LI_SLUG.test(slug)) {
@@ -360,6 +398,10 @@ export function parseIdentity(platform: Platform, input: string): IdentityResult
   if (text === '') return refuse('identity_nothing');
   if (/\s/.test(text)) return refuse('identity_space');
   if (EMAIL.test(text)) return refuse('identity_email');
+  if (platform === 'linkedin' && /^urn:/i.test(text)) {
+    const member = linkedinMemberId(text);
+    return member ? accept(member) : refuse(LI_NOT_PROFILE);
+  }
   if (!looksLikeUrl(text) || text.startsWith('@')) return fromBare(platform, text);
   const url = toUrl(platform, text);
   return url ? fromUrl(platform, url) : refuse('identity_not_address');
@@ -463,7 +505,10 @@ export function identityUrl(platform: Platform, identity: string): string {
     case 'instagram':
       return `${HOME.instagram}${encodeURIComponent(identity)}/`;
     case 'linkedin':
-      return `${HOME.linkedin}in/${encodeURIComponent(identity)}/`;
+      // A member id links as itself: /in/ACoA…/ opens that person's profile.
+      return isLinkedinMemberId(identity)
+        ? `${HOME.linkedin}in/${identity.slice(LI_MEMBER_PREFIX.length)}/`
+        : `${HOME.linkedin}in/${encodeURIComponent(identity)}/`;
   }
 }
 

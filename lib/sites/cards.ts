@@ -244,8 +244,10 @@ export function findCards(
       labelsRead: true,
     });
   }
-  if (options.unreadPairs) found.push(...unreadCards(scope, marks, tallyOf, found, options.unreadPairs, controlSet));
-  return found.sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  // Cards read from labels come in page order already; only unread ones, added after, need sorting in.
+  const unread = options.unreadPairs ? unreadCards(scope, marks, tallyOf, found, options.unreadPairs, controlSet) : [];
+  if (unread.length === 0) return found;
+  return [...found, ...unread].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
 /**

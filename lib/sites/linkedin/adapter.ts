@@ -1,20 +1,38 @@
-import { identityFromHref } from '@/lib/identity';
-import { clickDecline, queryFirst } from '../dom';
-import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
-import type { Candidate, CandidateKind, SiteAdapter } from '../types';
+import { identityFromHref, isLinkedinMemberId, linkedinMemberId } from '@/lib/identity';
 import {
+  controlLabel,
+  controlToPress,
+  findCards,
+  firstText,
+  personRows,
+  pressRole,
+  PRESSABLE,
+  roleOf,
+  type CardMarkup,
+  type FoundCard,
+  type PersonMark,
+} from '../cards';
+import { queryFirst } from '../dom';
+import { CONTACT_WORDS, labelHasWord } from '../labels';
+import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
+import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
+import {
+  ACTIVE_BUBBLE_SELECTORS,
   BUBBLE_HEADER_SELECTORS,
   BUBBLE_NAME_SELECTORS,
   BUBBLE_SELECTORS,
+  COMPOSE_LINK,
   COMPOSER_SELECTORS,
+  CONNECTION_LIST_SELECTORS,
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
-  INVITATION_CARD_SELECTORS,
-  INVITATION_NAME_SELECTORS,
-  INVITATION_SUBJECT_LINKS,
-  LINKEDIN_DECLINE_SELECTORS,
+  LIST_ITEM_SELECTORS,
+  PERSON_ITEM_SELECTORS,
   OVERLAY_HOST_SELECTORS,
+  OWN_NAVIGATION_SELECTORS,
   OWN_PROFILE_SELECTORS,
+  PAGE_LINKS,
+  POST_SELECTORS,
   PROFILE_CARD_SELECTORS,
   PROFILE_CONTROL_SELECTORS,
   PROFILE_HEADING_SELECTORS,
@@ -22,17 +40,363 @@ import {
   PROFILE_PATH,
   PROFILE_TOP_CARD_SELECTORS,
   THREAD_HEADER_SELECTORS,
+  THREAD_LINK,
   THREAD_NAME_SELECTORS,
+  TOP_CARD_MEMBER_ID,
 } from './selectors';
+import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, PAGE_INVITATION_IGNORE } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
-
-/** Pages listing received invitations: the manager and the /mynetwork/ preview; sent ones are the clinician's. */
-const hasInvitations = (url: URL) =>
-  url.pathname.startsWith('/mynetwork/') && !url.pathname.startsWith('/mynetwork/invitation-manager/sent');
-
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
+const OWN_NAVIGATION = any(OWN_NAVIGATION_SELECTORS);
+const PAGE_LINK = any(PAGE_LINKS);
+const POST = any(POST_SELECTORS);
+const TOP_CARD = any(PROFILE_TOP_CARD_SELECTORS);
+const LIST_ITEM = any(LIST_ITEM_SELECTORS);
+const ITEM = any(PERSON_ITEM_SELECTORS);
+
+// ---------------------------------------------------------------- addresses
+
+/** The clinician's own lists: connections, and the people who follow them or whom they follow. */
+const CONNECTION_PATHS = ['/mynetwork/invite-connect/connections/', '/mynetwork/network-manager/people-follow/'];
+/** Pages whose main business is suggesting people: My Network and its grow page. */
+const SUGGESTION_PATHS = [/^\/mynetwork\/?$/, /^\/mynetwork\/grow(?:\/|$)/];
+
+const isProfilePath = (url: URL) => url.pathname.startsWith(PROFILE_PATH) && url.pathname.length > PROFILE_PATH.length;
+const isConnectionsPage = (url: URL) => CONNECTION_PATHS.some((path) => url.pathname.startsWith(path));
+/**
+ * My Network and everything under it that shows received invitations and suggestions: the
+ * invitation manager (any filter), the grow page. Sent invitations are the clinician's own, and
+ * the connections pages are read as rows of people instead.
+ */
+const isNetworkPage = (url: URL) =>
+  url.pathname.startsWith('/mynetwork/') &&
+  !url.pathname.startsWith('/mynetwork/invitation-manager/sent') &&
+  !isConnectionsPage(url);
+
+// ---------------------------------------------------------------- people
+
+/** The people linked under a root, and the member ids some of them are also linked by. */
+interface People {
+  marks: PersonMark[];
+  /** Vanity name → the member ids linked beside it in the same item: one person, two links. */
+  also: Map<string, string[]>;
+}
+
+/**
+ * Every profile link under `root` read as a person, leaving out the banner, the clinician's own
+ * navigation (the "Me" menu links the clinician) and the clinician's own identities. An item
+ * that links one vanity name and one member id (/in/ACoA…) is one person linked both ways: its
+ * member-id links count as that person, whose identities then carry both.
+ */
+function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): People {
+  const marks: { element: Element; identity: string }[] = [];
+  const byItem = new Map<Element, typeof marks>();
+  for (const link of root.querySelectorAll(PROFILE_LINK)) {
+    if (link.closest(OWN_NAVIGATION)) continue;
+    const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
+    if (!identity || own.has(identity)) continue;
+    const mark = { element: link, identity };
+    marks.push(mark);
+    const item = link.closest(ITEM);
+    if (item) byItem.set(item, [...(byItem.get(item) ?? []), mark]);
+  }
+  const also = new Map<string, string[]>();
+  for (const group of byItem.values()) {
+    const slugs = new Set(group.map((mark) => mark.identity).filter((identity) => !isLinkedinMemberId(identity)));
+    const ids = new Set(group.map((mark) => mark.identity).filter(isLinkedinMemberId));
+    if (slugs.size !== 1 || ids.size !== 1) continue;
+    const [slug] = slugs;
+    const [id] = ids;
+    for (const mark of group) mark.identity = slug!;
+    also.set(slug!, withIds(also.get(slug!) ?? [], [id!]));
+  }
+  return { marks, also };
+}
+
+/** Identities with the member ids their people are also linked by. */
+const withAlso = (identities: readonly string[], also: ReadonlyMap<string, string[]>) =>
+  withIds(identities, identities.flatMap((identity) => also.get(identity) ?? []));
+
+/** The document a scan's root belongs to: the root itself when it is one (its ownerDocument is null). */
+const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
+
+/** The clinician's own identities, as the banner's "Me" link gives them. */
+function ownIdentities(root: ParentNode, url: URL): Set<string> {
+  const own = new Set<string>();
+  for (const link of documentOf(root).querySelectorAll(any(OWN_NAVIGATION_SELECTORS.map((scope) => `${scope} ${PROFILE_LINK}`)))) {
+    const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
+    if (identity) own.add(identity);
+  }
+  return own;
+}
+
+/** The member ids named by "Message" links inside `element` (?profileUrn=urn:li:fsd_profile:…). */
+function composeMemberIds(element: Element, url: URL): string[] {
+  const ids: string[] = [];
+  for (const link of element.querySelectorAll(COMPOSE_LINK)) {
+    try {
+      const urn = new URL(link.getAttribute('href') ?? '', url.href).searchParams.get('profileUrn');
+      const id = urn && linkedinMemberId(urn);
+      if (id) ids.push(id);
+    } catch {
+      // An address the URL parser refuses names no one.
+    }
+  }
+  return ids;
+}
+
+const withIds = (identities: readonly string[], more: readonly string[]) => [...new Set([...identities, ...more])];
+
+function candidate(kind: CandidateKind, element: Element, identities: string[], name: string): Candidate {
+  return { kind, platform: 'linkedin', identities, name, element };
+}
+
+// ---------------------------------------------------------------- invitations and suggestions
+
+/** What the profile page at `url` says about whose it is, so that its own top card is no suggestion. */
+interface ProfileContext {
+  topCard: Element | null;
+  owner: Set<string>;
+}
+
+function profileContext(root: ParentNode, url: URL): ProfileContext | null {
+  if (!isProfilePath(url)) return null;
+  const doc = documentOf(root);
+  return { topCard: doc.querySelector(TOP_CARD), owner: new Set(profileOwner(doc, url) ?? []) };
+}
+
+/** On a profile page, a card that is the profile's own (its top card, its owner, a post of theirs). */
+function isAboutSomeoneElse(card: Element, identities: readonly string[], profile: ProfileContext | null): boolean {
+  if (!profile) return false;
+  if (card.closest(POST)) return true;
+  const { topCard, owner } = profile;
+  if (topCard && (topCard.contains(card) || card.contains(topCard))) return true;
+  return identities.some((identity) => owner.has(identity));
+}
+
+/**
+ * A page, school, group, event or newsletter invitation: it links the page (the language-free
+ * signal), or its Ignore reads as one where only the English label is known. Never a person's.
+ */
+function isPageInvitation(card: Element, negative: Element): boolean {
+  if (card.querySelector(PAGE_LINK)) return true;
+  const label = controlLabel(negative);
+  return PAGE_INVITATION_IGNORE.some((pattern) => pattern.test(label));
+}
+
+/**
+ * Invitations (accept + ignore) and suggestions (connect / follow + dismiss) under `root`, then
+ * suggestions with no dismiss of their own ("More profiles for you", a lone Connect): one person
+ * and one control that would take them in, nothing else.
+ */
+function cardsIn(root: ParentNode, url: URL): Candidate[][] {
+  const network = isNetworkPage(url);
+  const profile = profileContext(root, url);
+  const { marks, also } = personMarks(root, url, ownIdentities(root, url));
+  const found: Candidate[] = [];
+  const cardElements = new Set<Element>();
+  const positives = new Set<Element>();
+
+  const cards = findCards(root, marks, MARKUP);
+  const items = listItemsOf(cards, url);
+  for (const card of cards) {
+    const element = items.get(card.card) ?? card.card;
+    cardElements.add(element);
+    positives.add(card.positive);
+    if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) continue;
+    // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
+    if (card.kind === 'request' && !network) continue;
+    const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
+    found.push(candidate(card.kind, element, identities, card.name));
+  }
+  // On the clinician's own lists a lone Follow is a follower's "Follow back", not a suggestion.
+  const lone = isConnectionsPage(url) ? [] : loneSuggestions(root, url, marks, also, positives, cardElements, profile);
+  return [found, lone];
+}
+
+/**
+ * The list item each card sits in, when it is that card's alone: the smallest box around the
+ * pair and the person may be a wrapper inside the item (classic `li.invitation-card`), and the
+ * item is what a reader sees as the card, and what goes away when it is answered.
+ */
+function listItemsOf(cards: readonly FoundCard[], url: URL): Map<Element, Element> {
+  const byItem = new Map<Element, FoundCard[]>();
+  for (const card of cards) {
+    const item = card.card.matches(LIST_ITEM) ? null : card.card.parentElement?.closest(LIST_ITEM);
+    if (item) byItem.set(item, [...(byItem.get(item) ?? []), card]);
+  }
+  const lifted = new Map<Element, Element>();
+  for (const [item, inside] of byItem) {
+    const [card] = inside;
+    if (inside.length !== 1 || !identitiesIn(item, url).every((identity) => card!.identities.includes(identity))) continue;
+    lifted.set(card!.card, item);
+  }
+  return lifted;
+}
+
+/** Which people each ancestor of a mark holds, by identity, up to `root`. */
+function peopleAround(root: ParentNode, marks: readonly PersonMark[]): Map<Element, Set<string>> {
+  const people = new Map<Element, Set<string>>();
+  for (const mark of marks) {
+    for (let node: Element | null = mark.element; node; node = node === root ? null : node.parentElement) {
+      let set = people.get(node);
+      if (!set) people.set(node, (set = new Set()));
+      if (set.has(mark.identity!)) break;
+      set.add(mark.identity!);
+    }
+  }
+  return people;
+}
+
+function loneSuggestions(
+  root: ParentNode,
+  url: URL,
+  marks: readonly PersonMark[],
+  also: ReadonlyMap<string, string[]>,
+  positives: ReadonlySet<Element>,
+  cards: ReadonlySet<Element>,
+  profile: ProfileContext | null,
+): Candidate[] {
+  const people = peopleAround(root, marks);
+  const linked = new Set(marks.map((mark) => mark.element));
+  const found: Candidate[] = [];
+  const seen = new Set<Element>();
+  for (const control of root.querySelectorAll(MARKUP.controls)) {
+    if (positives.has(control) || (linked.has(control) && !control.hasAttribute('aria-label'))) continue;
+    if (roleOf(control, MARKUP.words) !== 'add') continue;
+    // The smallest box around the control that holds a person.
+    let box: Element | null = control.parentElement;
+    while (box && !people.has(box) && box !== root) box = box.parentElement;
+    const inBox = box && people.get(box);
+    if (!box || !inBox || inBox.size !== 1 || seen.has(box) || insideAny(box, cards)) continue;
+    seen.add(box);
+    if (rolesIn(box) !== 1) continue;
+    const identities = [...inBox];
+    if (isAboutSomeoneElse(box, identities, profile) || box.querySelector(PAGE_LINK)) continue;
+    const name = marks.filter((mark) => box.contains(mark.element)).map((mark) => firstText(mark.element)).find(Boolean) ?? '';
+    found.push(candidate('suggestion', box, withIds(withAlso(identities, also), composeMemberIds(box, url)), name));
+  }
+  return found;
+}
+
+/** How many controls in `box` take someone in or turn them away (a lone suggestion has exactly its one). */
+function rolesIn(box: Element): number {
+  let count = 0;
+  for (const control of box.querySelectorAll(MARKUP.controls)) {
+    const role = roleOf(control, MARKUP.words);
+    if (role && role !== 'state') count++;
+  }
+  return count;
+}
+
+function insideAny(element: Element, boxes: ReadonlySet<Element>): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) if (boxes.has(node)) return true;
+  return false;
+}
+
+/**
+ * Groups of candidates, each already in page order, merged into page order, as a reader meets
+ * them. The page's elements are numbered once, and only when two groups have to be interleaved.
+ */
+function inPageOrder(root: ParentNode, groups: readonly Candidate[][]): Candidate[] {
+  const filled = groups.filter((group) => group.length > 0);
+  if (filled.length < 2) return filled[0] ?? [];
+  const position = new Map<Element, number>();
+  let at = 0;
+  for (const element of root.querySelectorAll('*')) position.set(element, at++);
+  const rank = (c: Candidate) => position.get(c.element) ?? -1;
+  return filled.flat().sort((a, b) => rank(a) - rank(b));
+}
+
+// ---------------------------------------------------------------- the clinician's own lists
+
+/** The outermost list containers under `root`, by the first selector that finds any; `root` itself without one. */
+function listScopes(root: ParentNode): ParentNode[] {
+  for (const selector of CONNECTION_LIST_SELECTORS) {
+    const lists = [...root.querySelectorAll(selector)].filter((list) => !list.closest(OWN_NAVIGATION));
+    const outermost = lists.filter((list) => !lists.some((other) => other !== list && other.contains(list)));
+    if (outermost.length > 0) return outermost;
+  }
+  return [root];
+}
+
+/**
+ * One candidate per person on the clinician's connections, followers or following page: each
+ * row is the largest box in the list that holds one person, and shows a control (Message, "…",
+ * Follow back, Following). A row that turns someone away or invites them to connect is a
+ * suggestion shown beside the list, not a connection.
+ */
+function connectionsIn(root: ParentNode, url: URL): Candidate[] {
+  const own = ownIdentities(root, url);
+  const found: Candidate[] = [];
+  for (const scope of listScopes(root)) {
+    const { marks, also } = personMarks(scope, url, own);
+    for (const { row, identities, name } of personRows(scope, marks)) {
+      if (!isConnectionRow(row)) continue;
+      const all = withIds(withAlso(identities, also), composeMemberIds(row, url));
+      found.push(candidate('connection', row, all, shownName(row) || name));
+    }
+  }
+  return found;
+}
+
+/**
+ * The name a profile link in `row` shows when LinkedIn splits it in two (search-result cards):
+ * the visible name hidden from screen readers, beside a visually hidden "View …’s profile" that
+ * would otherwise be read as the name. '' when no link does.
+ */
+function shownName(row: Element): string {
+  for (const hidden of row.querySelectorAll(`${PROFILE_LINK} [aria-hidden="true"]`)) {
+    const text = normalise(hidden.textContent);
+    if (text) return text;
+  }
+  return '';
+}
+
+function isConnectionRow(row: Element): boolean {
+  let controls = 0;
+  for (const control of row.querySelectorAll(MARKUP.controls)) {
+    if (control.matches(PROFILE_LINK) && !control.hasAttribute('aria-label')) continue;
+    const role = roleOf(control, MARKUP.words);
+    if (role === 'negative' || role === 'accept') return false;
+    if (role === 'add' && labelHasWord(controlLabel(control), CONTACT_WORDS.connect)) return false;
+    controls++;
+  }
+  return controls > 0;
+}
+
+/** The card's own "…" menu button: the one control that opens a menu, or reads "More actions" / "…". */
+function moreActionsControl(card: Element): HTMLElement | null {
+  const menus: HTMLElement[] = [];
+  for (const control of card.querySelectorAll<HTMLElement>(MARKUP.controls)) {
+    if (control.matches(`${PROFILE_LINK}, ${COMPOSE_LINK}, :disabled, [aria-disabled="true"]`)) continue;
+    const label = controlLabel(control);
+    const opensMenu = control.hasAttribute('aria-haspopup') || /^(?:…|\.\.\.)$/.test(label) || labelHasWord(label, MORE_ACTIONS_WORDS);
+    if (opensMenu && roleOf(control, MARKUP.words) !== 'add') menus.push(control);
+  }
+  const innermost = menus.filter((menu) => !menus.some((other) => other !== menu && menu.contains(other)));
+  return innermost.length === 1 ? innermost[0]! : null;
+}
+
+/** The card's one "Following" control, which opens LinkedIn's unfollow confirmation. */
+function followingControl(card: Element): HTMLElement | null {
+  const found = [...card.querySelectorAll<HTMLElement>(MARKUP.controls)].filter(
+    (control) => !control.matches(':disabled, [aria-disabled="true"]') && labelHasWord(controlLabel(control), FOLLOWING_WORDS),
+  );
+  return found.length === 1 ? found[0]! : null;
+}
+
+function press(control: HTMLElement): ActionResult {
+  const label = controlLabel(control) || '…';
+  control.click();
+  return { ok: true, done: `Pressed “${label}” on the page` };
+}
+
+// ---------------------------------------------------------------- conversations
 
 /** The text of the first match, over the selectors in order, that has any. */
 function nameIn(element: Element, selectors: readonly string[]): string {
@@ -55,36 +419,62 @@ function identitiesIn(element: Element, url: URL): string[] {
   return [...found];
 }
 
-function candidate(kind: CandidateKind, element: Element, identities: string[], name: string): Candidate {
-  return { kind, platform: 'linkedin', identities, name, element };
+const THREAD_PATH = /^\/messaging\/thread\/([^/]+)/;
+
+/** A thread's key, `/messaging/thread/<id>/`, from a path; the id decoded so that links and the address agree. */
+function threadKey(pathname: string): string | null {
+  const id = THREAD_PATH.exec(pathname)?.[1];
+  if (!id) return null;
+  let decoded = id;
+  try {
+    decoded = decodeURIComponent(id);
+  } catch {
+    // Kept as written: the address shows it the same way.
+  }
+  return `/messaging/thread/${decoded}/`;
 }
 
-function invitations(root: ParentNode, url: URL): Candidate[] {
-  const found: Candidate[] = [];
-  for (const card of root.querySelectorAll(any(INVITATION_CARD_SELECTORS))) {
-    // Only the leading link: later ones may be whoever sent a page invitation on the page's behalf.
-    const subject = card.querySelector(any(INVITATION_SUBJECT_LINKS));
-    const identity = subject && identityFromHref('linkedin', subject.getAttribute('href') ?? '', url.href);
-    if (identity) found.push(candidate('request', card, [identity], nameIn(card, INVITATION_NAME_SELECTORS)));
+/** The thread a link inside `element` opens, in threadOf's form. */
+function threadLinkedIn(element: Element, url: URL): string | undefined {
+  const link = element.querySelector(THREAD_LINK);
+  if (!link) return undefined;
+  try {
+    return threadKey(new URL(link.getAttribute('href') ?? '', url.href).pathname) ?? undefined;
+  } catch {
+    return undefined;
   }
+}
+
+function conversation(element: Element, identities: string[], name: string, extra: Pick<Candidate, 'thread' | 'open'>): Candidate {
+  const found = candidate('message', element, identities, name);
+  if (extra.thread !== undefined) found.thread = extra.thread;
+  if (extra.open) found.open = true;
   return found;
 }
 
-/** Conversations under one root: list items (names only), thread headers and overlay bubbles. */
-function conversations(root: ParentNode, url: URL): Candidate[] {
+/**
+ * Conversations under one root: list items (names and thread keys; they link threads, not
+ * people), the open thread's header (its thread is the address's) and overlay bubbles. `box` is
+ * the message box a reply would go into (findComposer's): the header, or the one bubble holding
+ * it, is the open conversation, so that with several bubbles open a reply meant for one never
+ * lands in another's box.
+ */
+function conversations(root: ParentNode, url: URL, box: HTMLElement | null): Candidate[] {
   const found: Candidate[] = [];
   for (const item of root.querySelectorAll(any(CONVERSATION_ITEM_SELECTORS))) {
-    // The list links threads, not people: a group's names come as one line.
-    found.push(candidate('message', item, [], nameIn(item, CONVERSATION_NAME_SELECTORS)));
+    // A group's names come as one line.
+    found.push(conversation(item, [], nameIn(item, CONVERSATION_NAME_SELECTORS), { thread: threadLinkedIn(item, url) }));
   }
+  const open = threadKey(url.pathname) ?? undefined;
   for (const header of root.querySelectorAll(any(THREAD_HEADER_SELECTORS))) {
-    found.push(candidate('message', header, identitiesIn(header, url), nameIn(header, THREAD_NAME_SELECTORS)));
+    const inBubble = !!box && box.getRootNode() !== header.getRootNode();
+    found.push(conversation(header, identitiesIn(header, url), nameIn(header, THREAD_NAME_SELECTORS), { thread: open, open: !inBubble }));
   }
   for (const bubble of root.querySelectorAll(any(BUBBLE_SELECTORS))) {
     // Identities from the header only: the messages below link the clinician's own profile too.
     const header = queryFirst(bubble, BUBBLE_HEADER_SELECTORS);
     const [identities, name] = header ? [identitiesIn(header, url), nameIn(header, BUBBLE_NAME_SELECTORS)] : [[], ''];
-    found.push(candidate('message', bubble, identities, name));
+    found.push(conversation(bubble, identities, name, { thread: threadLinkedIn(bubble, url), open: !!box && bubble.contains(box) }));
   }
   return found;
 }
@@ -102,6 +492,24 @@ function focused(doc: Document): Element | null {
   return active;
 }
 
+/**
+ * The message box a reply goes into: the one being typed in, else the active bubble's (LinkedIn
+ * marks it --is-active), else the first. Conversations are marked open by it, so the two agree.
+ */
+function composerIn(doc: Document): HTMLElement | null {
+  const selector = any(COMPOSER_SELECTORS);
+  const boxes = [doc, ...overlayRoots(doc)].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
+  const active = focused(doc);
+  return (
+    boxes.find((box) => box.contains(active)) ??
+    boxes.find((box) => box.closest(any(ACTIVE_BUBBLE_SELECTORS))) ??
+    boxes[0] ??
+    null
+  );
+}
+
+// ---------------------------------------------------------------- profiles
+
 const PROFILE: ProfileMarkup = {
   platform: 'linkedin',
   headers: PROFILE_TOP_CARD_SELECTORS,
@@ -112,45 +520,80 @@ const PROFILE: ProfileMarkup = {
 };
 
 /**
- * Whose profile `url` is: the slug of /in/<slug>/ and its sub-pages, [] for a slug lib/identity
- * refuses, null for every other page (company, school, feed, network, messaging …).
+ * Whose profile `url` is: the slug (or member id) of /in/<…>/ and its sub-pages, [] for one
+ * lib/identity refuses, null for every other page (company, school, feed, network, messaging …).
  */
 function profileIdentities(url: URL): string[] | null {
   const host = url.hostname;
   if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
-  if (!url.pathname.startsWith(PROFILE_PATH) || url.pathname.length <= PROFILE_PATH.length) return null;
+  if (!isProfilePath(url)) return null;
   const identity = identityFromHref('linkedin', url.href);
   return identity ? [identity] : [];
 }
 
+/**
+ * The profile's identities: from the address, and the member id its top card names (in its
+ * componentkey, or in its Message link's profileUrn), so that a client listed by either matches.
+ */
+function profileOwner(doc: Document, url: URL): string[] | null {
+  const identities = profileIdentities(url);
+  if (!identities) return identities;
+  const topCard = queryFirst(doc, PROFILE_TOP_CARD_SELECTORS);
+  if (!topCard) return identities;
+  const fromKey = TOP_CARD_MEMBER_ID.exec(topCard.getAttribute('componentkey') ?? '')?.[1];
+  const member = fromKey ? linkedinMemberId(fromKey) : null;
+  return withIds(identities, [...(member ? [member] : []), ...composeMemberIds(topCard, url)]);
+}
+
+// ---------------------------------------------------------------- the adapter
+
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
 
-  pageKindOf(url) {
-    if (url.pathname.startsWith('/messaging/')) return 'messages';
-    return url.pathname.startsWith('/mynetwork/invitation-manager/') && hasInvitations(url) ? 'requests' : null;
-  },
-
-  removeSuggestion() {
-    return { ok: false, reason: 'Suggestions are not read on this site yet' };
-  },
-
-  threadOf() {
-    return null;
+  pageKindOf(url): PageKind | null {
+    const path = url.pathname;
+    if (path.startsWith('/messaging/')) return 'messages';
+    if (isConnectionsPage(url)) return 'connections';
+    if (path.startsWith('/mynetwork/invitation-manager/') && isNetworkPage(url)) return 'requests';
+    return SUGGESTION_PATHS.some((pattern) => pattern.test(path)) ? 'suggestions' : null;
   },
 
   findCandidates(root, url) {
+    const box = composerIn(documentOf(root));
+    const people = [
+      ...(isNetworkPage(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
+      ...(isConnectionsPage(url) ? [connectionsIn(root, url)] : []),
+    ];
     return [
-      ...(hasInvitations(url) ? invitations(root, url) : []),
+      ...inPageOrder(root, people),
       // The overlay can be open on any page, and the /messaging/ page's own list and thread need
       // no URL check: their markup appears nowhere else.
-      ...conversations(root, url),
-      ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url)),
+      ...conversations(root, url, box),
+      ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url, box)),
     ];
   },
 
+  decline(card) {
+    return pressRole(card, 'negative', MARKUP);
+  },
+
+  removeSuggestion(card) {
+    // A card that can accept someone is a request: its Ignore is decline's, asked for as such.
+    if (controlToPress(card, 'accept', MARKUP)) return { ok: false, reason: 'This card is a request, not a suggestion' };
+    return pressRole(card, 'negative', MARKUP);
+  },
+
+  connectionStep(card) {
+    const control = moreActionsControl(card) ?? followingControl(card);
+    return control ? press(control) : { ok: false, reason: 'Could not find the site’s own menu on this card' };
+  },
+
+  threadOf(url) {
+    return threadKey(url.pathname);
+  },
+
   profileOf(doc, url) {
-    const identities = profileIdentities(url);
+    const identities = profileOwner(doc, url);
     return identities ? profileCandidate(doc, identities, PROFILE) : null;
   },
 
@@ -158,16 +601,8 @@ export const linkedinAdapter: SiteAdapter = {
     return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
   },
 
-  decline(card) {
-    return clickDecline(card, LINKEDIN_DECLINE_SELECTORS);
-  },
-
   findComposer(doc) {
-    const selector = any(COMPOSER_SELECTORS);
-    const boxes = [doc, ...overlayRoots(doc)].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
-    // With several bubbles open, the one being typed in is the open conversation.
-    const active = focused(doc);
-    return boxes.find((box) => box.contains(active)) ?? boxes[0] ?? null;
+    return composerIn(doc);
   },
 
   shadowRoots(doc) {

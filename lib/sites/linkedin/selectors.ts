@@ -1,184 +1,233 @@
 /**
- * Every selector the LinkedIn adapter uses, in one place. Lists run in order of preference:
- * LinkedIn's current server-driven markup first (data-view-name, componentkey, roles), its classic
- * Ember markup next. Hashed class names (`_8d13e6f0`) change with every release and are never
- * used; neither is one language's wording. The messaging app still ships its readable msg-*
- * class names and few data attributes, so messaging leans on those, on roles and on link shapes.
+ * Every selector the LinkedIn adapter uses, in one place. Cards (invitations, suggestions) are
+ * not found by selectors at all but by their signals (lib/sites/cards.ts: one person's profile
+ * link and a pair of controls read in six languages); what is here refines them, or finds the
+ * conversations and profiles whose markup is distinctive. Hashed class names (`_8d13e6f0`) change
+ * with every release and are never used; neither is one language's wording. The messaging app
+ * still ships its readable msg-* class names (site-evidence.md B, "LinkedIn": nexushoratio
+ * linkedin-tool 55ca6f3, 2026-03-19), so messaging leans on those, on roles and on link shapes.
+ *
+ * Sources are named as in site-evidence.md; "[E]" several agree, "[S]" one, "[G]" inference.
  */
 
-/** A link to a person's profile: /in/<slug>/, on every page that shows people. Seen 2026-11. */
+/** A link to a person's profile: /in/<slug>/ or /in/<member id>/, on every page that shows people. [E] */
 export const PROFILE_LINK = 'a[href*="/in/"]';
 
-/** One element per pending invitation: person, page, newsletter or event alike. */
-export const INVITATION_CARD_SELECTORS = [
-  // Current: the role="listitem" of each invitation on /mynetwork/invitation-manager/received/
-  // and in the /mynetwork/ preview (suggestions there are "cohort-card"s). Seen 2026-11.
-  '[data-view-name="pending-invitation"]',
-  // Classic fallback: <li class="invitation-card"> on the same pages. Seen 2026-11.
-  'li.invitation-card',
+/**
+ * Links to something that is not a person. A card holding one is a page, school, showcase,
+ * group, event or newsletter invitation (or suggestion), never a person's: in the 2026 markup
+ * those lead with the inviter's /in/ link and then link the page (site-evidence.md item 14,
+ * prakharagarwal-dev/linkedin-mcp-server received-all.html, verified 2026-08-15). [S]
+ */
+export const PAGE_LINKS = [
+  'a[href*="/company/"]',
+  'a[href*="/school/"]',
+  'a[href*="/showcase/"]',
+  'a[href*="/groups/"]',
+  'a[href*="/events/"]',
+  'a[href*="/newsletters/"]',
 ] as const;
 
 /**
- * Links that say who or what an invitation comes from; the first in the card, in page order,
- * decides. Person invitations lead with the person's photo link; page, newsletter and event
- * invitations lead with the page's own logo link, even when they go on to link the person who
- * sent them. All in both markups' invitation cards.
+ * A list item: what a reader sees as one invitation or suggestion, and what goes away when it is
+ * answered, when the smallest box around a card's person and pair is a wrapper inside it
+ * (classic `li.invitation-card`; SDUI `[role="listitem"]`, site-evidence.md item 1). [E]
  */
-export const INVITATION_SUBJECT_LINKS = [
-  // A person's invitation. Seen 2026-11.
-  PROFILE_LINK,
-  // "… invited you to follow <Company>". Seen 2026-11.
-  'a[href*="/company/"]',
-  // Showcase and school pages, invited to like company pages.
-  'a[href*="/showcase/"]',
-  'a[href*="/school/"]',
-  // "… invited you to subscribe to <Newsletter>". Seen 2026-11.
-  'a[href*="/newsletters/"]',
-  // "… invited you to attend <Event>". Seen 2026-11.
-  'a[href*="/events/"]',
-  // Group invitations.
-  'a[href*="/groups/"]',
-] as const;
+export const LIST_ITEM_SELECTORS = ['li', '[role="listitem"]'] as const;
 
-/** Where an invitation card shows the person's name; the first match with text wins. */
-export const INVITATION_NAME_SELECTORS = [
-  // Classic: <span class="invitation-card__title"> inside the profile link, which also holds the
-  // headline, so it must be tried before the link itself. Seen 2026-11.
-  '.invitation-card__title',
-  // Current: the profile link's text (the photo link before it has none). Seen 2026-11.
-  PROFILE_LINK,
-] as const;
+/**
+ * Boxes that are about one person when they link only one: SDUI components (componentkey), list
+ * items. A vanity link and a member-id link in one of them are the same person. [G]
+ */
+export const PERSON_ITEM_SELECTORS = ['[componentkey]', ...LIST_ITEM_SELECTORS] as const;
 
-/** Controls that may be an invitation's Ignore button; clickDecline reads each label before pressing. */
-export const LINKEDIN_DECLINE_SELECTORS = [
-  // Current: Reply / Ignore / Accept in a card all carry data-view-name="invitation-action". Seen 2026-11.
-  '[data-view-name="invitation-action"]',
-  // Classic fallback: artdeco buttons in <div class="invitation-card__action-container">. Seen 2026-11.
-  '.invitation-card__action-container button',
-  // Last resort, should both names change: any control in the card, still judged by its label.
-  'button, [role="button"]',
+/**
+ * The banner and the clinician's own navigation: people linked there (the "Me" menu) are the
+ * clinician, never a card. <header> / #global-nav in both markups; the SDUI header carries
+ * componentkey="global-nav" (replicas, after nexushoratio linkedin-tool 2026-03). [S]
+ */
+export const OWN_NAVIGATION_SELECTORS = ['header', '[role="banner"]', '#global-nav', 'nav'] as const;
+
+/**
+ * Where the clinician's own lists put each person: connections (/mynetwork/invite-connect/
+ * connections/) and followers / following (/mynetwork/network-manager/people-follow/…). A row
+ * is the largest box inside one of these that holds one person.
+ */
+export const CONNECTION_LIST_SELECTORS = [
+  // 2026 SDUI: cards are [componentkey] boxes in the lazy column ("LinkedIn Connections
+  // Exporter" PROJECT_STATUS.md, validated live 2026-03-22; nexushoratio for the invitation
+  // manager's same column). [S]
+  '[data-testid="lazy-column"]',
+  // data-view-name="connections-list" around the cards (scraping tutorial "Part 4 - Scraping
+  // Lists", undated). [G]
+  '[data-view-name="connections-list"]',
+  // Classic Ember: <div class="scaffold-finite-scroll__content"><ul><li class="mn-connection-card">
+  // (several scrapers, 2021–2024). [E], may be gone.
+  '.scaffold-finite-scroll__content',
+  // Any list, should all of the above go.
+  '[role="list"]',
+  'ul',
 ] as const;
 
 /** Conversations in a conversation list. */
 export const CONVERSATION_ITEM_SELECTORS = [
   // <li class="msg-conversation-listitem"> in the /messaging/ sidebar and the overlay's list
-  // bubble; it links the thread (/messaging/thread/<id>/), never a profile. Seen 2026-11.
+  // bubble; it links the thread (/messaging/thread/<id>/), never a profile. nexushoratio
+  // 55ca6f3 (2026-03-19). [E]
   'li.msg-conversation-listitem',
 ] as const;
 
 /** Where a conversation list item shows its participants' names, as one line. */
 export const CONVERSATION_NAME_SELECTORS = [
-  // <h3 class="msg-conversation-listitem__participant-names">. Seen 2026-11.
+  // <h3 class="msg-conversation-listitem__participant-names msg-conversation-card__participant-names">,
+  // nexushoratio 55ca6f3 (2026-03-19). [E]
   '.msg-conversation-listitem__participant-names',
-  // The item's only heading, should that class go. Seen 2026-11.
+  '.msg-conversation-card__participant-names',
+  // The item's only heading, should those classes go. [G]
   'h3',
 ] as const;
 
+/** A link to one conversation: /messaging/thread/<id>/, on list items and in overlay bubbles. [E] */
+export const THREAD_LINK = 'a[href*="/messaging/thread/"]';
+
 /** The header of the thread open on a /messaging/thread/<id>/ page. */
 export const THREAD_HEADER_SELECTORS = [
-  // <div class="msg-title-bar"> above the message list, holding the profile link. Seen 2026-11.
+  // <div class="msg-title-bar"> above the message list, holding the profile link
+  // a.msg-thread__link-to-profile (nexushoratio 55ca6f3, 2026-03-19; URN-form href in a Rust
+  // crate's tests, site-evidence.md item 3). [E]
   '.msg-title-bar',
 ] as const;
 
 /** Where a thread header shows the other person's name. */
 export const THREAD_NAME_SELECTORS = [
-  // <h2 class="msg-entity-lockup__entity-title"> inside the profile link. Seen 2026-11.
+  // <h2 class="msg-entity-lockup__entity-title"> inside the profile link. [E]
   '.msg-entity-lockup__entity-title',
-  // The header's heading, should that class go. Seen 2026-11.
+  // The header's heading, should that class go. [G]
   'h2',
-  // The profile link's own text, should the heading go.
+  // The profile link's own text, should the heading go. [G]
   PROFILE_LINK,
 ] as const;
 
 /** Hosts of the open shadow roots LinkedIn renders people into; the only shadow roots searched. */
 export const OVERLAY_HOST_SELECTORS = [
-  // <div id="interop-outlet">, end of <body> on every page; its shadow root holds the messaging
-  // overlay. Seen 2026-11.
+  // <div id="interop-outlet" data-testid="interop-shadowdom">, end of <body>: its open shadow
+  // root holds the messaging overlay (site-evidence.md item 11, "LinkedIn DOM structure (April
+  // 2026)"). [E] The overlay inside a /preload/ iframe (Investor Scout) is not reached: content
+  // scripts do not run in frames.
   '#interop-outlet',
 ] as const;
 
 /** An open conversation bubble of the overlay (expanded or minimised); the list bubble is not one. */
 export const BUBBLE_SELECTORS = [
-  // <div class="msg-overlay-conversation-bubble">, inside the #interop-outlet shadow root. Seen 2026-11.
+  // <div class="msg-overlay-conversation-bubble">, inside the #interop-outlet shadow root. [S]
   '.msg-overlay-conversation-bubble',
+] as const;
+
+/** The bubble LinkedIn shows as the one in use; its box takes a reply when none is focused. */
+export const ACTIVE_BUBBLE_SELECTORS = [
+  // <div class="msg-overlay-conversation-bubble msg-overlay-conversation-bubble--is-active">. [G]
+  '.msg-overlay-conversation-bubble--is-active',
 ] as const;
 
 /** A bubble's header: the profile link and name, apart from the messages' sender links. */
 export const BUBBLE_HEADER_SELECTORS = [
-  // <header class="msg-overlay-bubble-header">. Seen 2026-11.
+  // <header class="msg-overlay-bubble-header">. [S]
   '.msg-overlay-bubble-header',
-  // The bubble's only <header>, should that class go. Seen 2026-11.
+  // The bubble's only <header>, should that class go. [G]
   'header',
 ] as const;
 
 /** Where a bubble header shows the other person's name. */
 export const BUBBLE_NAME_SELECTORS = [
-  // <h2 class="msg-overlay-bubble-header__title">. Seen 2026-11.
+  // <h2 class="msg-overlay-bubble-header__title">. [S]
   '.msg-overlay-bubble-header__title',
-  // The header's heading, should that class go. Seen 2026-11.
+  // The header's heading, should that class go. [G]
   'h2',
-  // The profile link's own text, should the heading go.
+  // The profile link's own text, should the heading go. [G]
   PROFILE_LINK,
 ] as const;
 
 /** The message box of an open conversation, in a /messaging/ thread or an overlay bubble. */
 export const COMPOSER_SELECTORS = [
-  // The rich-text box: contenteditable role="textbox" inside <form class="msg-form">; the feed's
-  // comment boxes are textboxes too, but outside any msg-form. Seen 2026-11.
+  // form.msg-form div.msg-form__contenteditable[role=textbox][aria-label="Write a message…"]
+  // (nexushoratio 55ca6f3; Investor Scout 2026-04). The feed's comment boxes are textboxes too,
+  // but outside any msg-form. [E]
   'form.msg-form [contenteditable="true"][role="textbox"]',
-  // <div class="msg-form__contenteditable">, should the form lose its class. Seen 2026-11.
+  // <div class="msg-form__contenteditable">, should the form lose its class. [E]
   '.msg-form__contenteditable[contenteditable="true"]',
 ] as const;
 
-/** A person's profile and its sub-pages: /in/<slug>/, /in/<slug>/recent-activity/all/, …. Seen 2026-11. */
+/** A person's profile and its sub-pages: /in/<slug>/, /in/<slug>/recent-activity/all/, …. [E] */
 export const PROFILE_PATH = '/in/';
 
 /** A profile's top card: photo, name, headline, and Connect / Message / Follow / More. */
 export const PROFILE_TOP_CARD_SELECTORS = [
-  // Current: the top card's view name. Seen 2026-11.
+  // SDUI: componentkey="com.linkedin.sdui.profile.card.ref<member id>Topcard", on a <section>
+  // (two sources) or a <div> (one), nexushoratio matching it without a tag (site-evidence.md
+  // item 5, C4). [E]
+  '[componentkey$="Topcard"]',
+  // The top card's view name, in the 2025 markup. [S]
   '[data-view-name="profile-top-card"]',
-  // Current, should the view name go: <section componentkey="…Topcard">. Seen 2026-11.
-  'section[componentkey*="Topcard"]',
-  // Classic: <section class="artdeco-card" data-member-id="…">, the first card in <main>. Seen 2026-11.
+  // Classic: <section class="artdeco-card" data-member-id="…">, the first card in <main>. [E]
   'section[data-member-id]',
 ] as const;
 
-/** The profile's name. */
+/**
+ * The profile's name. On the SDUI page it is an <h2>, often visually hidden, the visible name a
+ * <div> (site-evidence.md item 5: three sources); an <h1> in the classic page and one 2026-04
+ * capture. The first match in this order wins.
+ */
 export const PROFILE_HEADING_SELECTORS = [
-  // The top card's <h1>, in both markups. Seen 2026-11.
+  '[componentkey$="Topcard"] h1',
+  '[componentkey$="Topcard"] h2',
   '[data-view-name="profile-top-card"] h1',
-  'section[componentkey*="Topcard"] h1',
+  '[data-view-name="profile-top-card"] h2',
   'section[data-member-id] h1',
-  // Should the top card lose its marks: the page's only <h1>.
+  // Should the top card lose its marks: the page's <h1>, else the first <h2> in <main>
+  // (selector registry ref 56502868332, "2026 lite UI"). [S]
   'main h1',
+  'main h2',
 ] as const;
+
+/**
+ * The member id in the top card's componentkey: "com.linkedin.sdui.profile.card.ref<id>Topcard"
+ * (site-evidence.md item 3). [S]
+ */
+export const TOP_CARD_MEMBER_ID = /ref(ACoA[A-Za-z0-9_-]+)Topcard$/;
+
+/** A link that starts a conversation, naming the person's URN in ?profileUrn= (site-evidence.md item 5). [E] */
+export const COMPOSE_LINK = 'a[href*="/messaging/compose/"][href*="profileUrn="]';
 
 /** What a person presses on a profile. */
 export const PROFILE_CONTROL_SELECTORS = [
-  // Connect / Message / Follow / More in the top card, both markups. Seen 2026-11.
+  // Connect / Message / Follow / More in the top card, both markups. [E]
   'button',
-  // Classic: the More dropdown's items, <div role="button"> in the top card. Seen 2026-11.
+  // Classic: the More dropdown's items, <div role="button"> in the top card. [S]
   '[role="button"]',
-  // Current: the More menu's items, rendered at the end of <body>. Seen 2026-11.
+  // SDUI: the More menu's items, rendered at the end of <body>. [G] (site-evidence.md D.4)
   '[role="menuitem"]',
-  // Current: Connect as a link to the invitation form. Seen 2026-11.
+  // SDUI: Connect as <a aria-label="Invite … to connect" href="/preload/custom-invite/?vanityName=…">
+  // (browser-use/browser-harness send-connection-request.md). [E]
   'a[href*="/preload/custom-invite/"]',
-  // Current: Message as a link to a new conversation. Seen 2026-11.
+  // SDUI: Message as a link to a new conversation (same source). [E]
   'a[href*="/messaging/compose/"]',
 ] as const;
 
 /** Boxes about someone else that the top card may hold: suggestions LinkedIn slides in after a click. */
 export const PROFILE_CARD_SELECTORS = [
-  // Current: suggestion cards. Seen 2026-11.
+  // SDUI: suggestion cards. [S]
   '[role="listitem"]',
-  // Classic: suggestion list entries (the More dropdown's <li>s carry no class). Seen 2026-11.
+  // Classic: suggestion list entries (the More dropdown's <li>s carry no class). [S]
   'li.artdeco-list__item',
 ] as const;
 
 /** Only the profile's owner has these in its top card, whatever the UI language. */
 export const OWN_PROFILE_SELECTORS = [
-  // Classic: the "Edit intro" pencil, /in/<slug>/edit/intro/. Seen 2026-11.
+  // Classic: the "Edit intro" pencil, /in/<slug>/edit/intro/. [S]
   'a[href*="/edit/intro/"]',
-  // Current: the same, /in/<slug>/edit/forms/intro/new/. Seen 2026-11.
+  // SDUI: the same, /in/<slug>/edit/forms/intro/new/. [S]
   'a[href*="/edit/forms/intro/"]',
 ] as const;
+
+/** Feed posts, whose author link and Follow / ✕ are no suggestion even on a profile's activity. [S] */
+export const POST_SELECTORS = ['article', '[data-urn]', '[data-view-name="feed-full-update"]'] as const;

@@ -7,6 +7,8 @@ import {
   parseIdentityList,
   type Platform,
   identityLabel,
+  isLinkedinMemberId,
+  linkedinMemberId,
   type IdentityResult,
 } from '@/lib/identity';
 import { say } from '@/lib/i18n/t';
@@ -198,6 +200,46 @@ describe('parseIdentity: LinkedIn accepted', () => {
   });
 });
 
+describe('parseIdentity: LinkedIn member ids', () => {
+  const ID = 'ACoAAB1x2YzQ';
+  it.each([
+    // As conversation headers link them, with LinkedIn's tracking query (site-evidence C3).
+    [`https://www.linkedin.com/in/${ID}?lipi=urn%3Ali%3Apage%3Ad_flagship3_messaging_conversation_detail%3Babc%3D%3D`, `urn:${ID}`],
+    [`https://www.linkedin.com/in/${ID}/`, `urn:${ID}`],
+    [`linkedin.com/in/${ID}`, `urn:${ID}`],
+    [ID, `urn:${ID}`],
+    [`urn:li:fsd_profile:${ID}`, `urn:${ID}`],
+    [`urn:${ID}`, `urn:${ID}`],
+    ['ACoAAAHb-z_9QxYtLmNoPqRsTuVwXyZ0123456789', 'urn:ACoAAAHb-z_9QxYtLmNoPqRsTuVwXyZ0123456789'],
+  ])('%s → %s, case kept', (input, identity) => {
+    expect(parseIdentity('linkedin', input)).toEqual({ ok: true, identity });
+  });
+
+  it('is never folded into a slug: the lower-cased id is a vanity name, and a different identity', () => {
+    expect(parseIdentity('linkedin', ID.toLowerCase())).toEqual({ ok: true, identity: ID.toLowerCase() });
+    expect(parseIdentity('linkedin', 'ACoAAB1x2YzR')).toEqual({ ok: true, identity: 'urn:ACoAAB1x2YzR' });
+  });
+
+  it.each(['urn:li:fsd_profile:', 'urn:li:fsd_profile:zoe-dubois', 'urn:li:activity:7100000000000000000'])('refuses %s', (input) => {
+    expect(said(parseIdentity('linkedin', input))).toEqual({ ok: false, reason: LI_NOT_PROFILE });
+  });
+
+  it('reads ids from URNs, encoded or not, and nothing else', () => {
+    expect(linkedinMemberId(`urn%3Ali%3Afsd_profile%3A${ID}`)).toBe(`urn:${ID}`);
+    expect(linkedinMemberId(`urn:li:fsd_profile:${ID}`)).toBe(`urn:${ID}`);
+    expect(linkedinMemberId(ID)).toBe(`urn:${ID}`);
+    expect(linkedinMemberId('zoe-dubois')).toBeNull();
+    expect(linkedinMemberId('urn%3A%E0%A4')).toBeNull();
+    expect(isLinkedinMemberId(`urn:${ID}`)).toBe(true);
+    expect(isLinkedinMemberId('zoe-dubois')).toBe(false);
+  });
+
+  it('is accepted in a client list cell beside a vanity name', () => {
+    const parsed = parseIdentityList('linkedin', `zoe-dubois; https://www.linkedin.com/in/${ID}/ ${ID}`);
+    expect(parsed).toEqual({ identities: ['zoe-dubois', `urn:${ID}`], errors: [] });
+  });
+});
+
 describe('parseIdentity: LinkedIn refused', () => {
   const damaged = 'That LinkedIn link is damaged (its %-codes are broken). Copy it again from the profile page';
   const shortLink =
@@ -305,6 +347,8 @@ describe('identityFromHref', () => {
     ['linkedin', '/company/calm-health/', LI_PAGE, null],
     ['linkedin', '/in/%E0%A4%A/', LI_PAGE, null],
     ['linkedin', 'https://lnkd.in/eAbCdEf', LI_PAGE, null],
+    ['linkedin', '/in/ACoAAB1x2YzQ?lipi=urn%3Ali%3Apage%3Ad_flagship3_messaging', LI_PAGE, 'urn:ACoAAB1x2YzQ'],
+    ['linkedin', 'https://www.linkedin.com/in/ACoAAB1x2YzQ', undefined, 'urn:ACoAAB1x2YzQ'],
   ])('%s %s (base %s) → %s', (platform, href, base, expected) => {
     expect(identityFromHref(platform, href, base)).toBe(expected);
   });
@@ -318,6 +362,7 @@ describe('identityUrl', () => {
     ['linkedin', 'zoe-dubois', 'https://www.linkedin.com/in/zoe-dubois/'],
     ['linkedin', 'zoë-dubois-4b2a1c', 'https://www.linkedin.com/in/zo%C3%AB-dubois-4b2a1c/'],
     ['linkedin', '李娜-a1b2', 'https://www.linkedin.com/in/%E6%9D%8E%E5%A8%9C-a1b2/'],
+    ['linkedin', 'urn:ACoAAB1x2YzQ', 'https://www.linkedin.com/in/ACoAAB1x2YzQ/'],
   ])('%s %s → %s, and back', (platform, identity, url) => {
     expect(identityUrl(platform, identity)).toBe(url);
     expect(parseIdentity(platform, url)).toEqual({ ok: true, identity });
@@ -338,6 +383,7 @@ describe('identityKey', () => {
 describe('identityLabel', () => {
   it.each([
     ['linkedin', 'zoë-dubois-4b2a1c', 'https://www.linkedin.com/in/zoë-dubois-4b2a1c/'],
+    ['linkedin', 'urn:ACoAAB1x2YzQ', 'https://www.linkedin.com/in/ACoAAB1x2YzQ/'],
     ['facebook', '100012345678901', 'https://www.facebook.com/profile.php?id=100012345678901'],
     ['instagram', 'ana.souza_', 'https://www.instagram.com/ana.souza_/'],
   ] as const)('%s %s reads as %s', (platform, identity, label) => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { identityFromHref } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
 import { roleOfLabel } from '@/lib/sites/card-words';
@@ -219,6 +219,28 @@ describe('cost: reading a page costs each card its own marks and controls', () =
     }
     return calls;
   }
+
+  /** How often findCards compares two elements' places in the page, on a list of `n` labelled cards. */
+  function placeComparisons(n: number): number {
+    page(
+      `<div id="list">${Array.from(
+        { length: n },
+        (_, i) => `<div><a href="/person.number${i}">Person ${i}</a><div role="button">Confirm</div><div role="button">Delete</div></div>`,
+      ).join('')}</div>`,
+    );
+    const marks = linkMarks('facebook', 'https://www.facebook.com/friends/requests/');
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    try {
+      expect(findCards(document.body, marks).map((card) => card.name)).toEqual(Array.from({ length: n }, (_, i) => `Person ${i}`));
+      return compare.mock.calls.length;
+    } finally {
+      compare.mockRestore();
+    }
+  }
+
+  it('gives labelled cards in page order without sorting them again', () => {
+    expect(placeComparisons(50)).toBe(0);
+  });
 
   it('grows with the number of cards, not with its square', () => {
     const small = containsCalls(50);

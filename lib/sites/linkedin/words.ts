@@ -1,0 +1,44 @@
+import { withWords } from '../card-words';
+
+/**
+ * LinkedIn's own words, on top of the six-language table every site shares (card-words.ts).
+ * Sources: the labels public scripts press on the live pages (site-evidence.md items 1, 2 and 5:
+ * "Ignore an invitation to connect from …", "Accept …’s invitation", "Invite … to connect",
+ * "Dismiss") and LinkedIn's translations of them as the replicas show them.
+ */
+export const LINKEDIN_WORDS = withWords({
+  // Dismiss on a suggestion: "Omitir" (ES), "Dispensar" (PT), "Scarta" (IT).
+  negative: ['omitir', 'dispensar', 'scarta'],
+});
+
+/**
+ * The label of a connection card's "…" menu button, which opens LinkedIn's own menu (Remove
+ * connection, Unfollow, Report): "More actions", "Más acciones", "Plus d’actions", "Weitere
+ * Aktionen", "Mais ações", "Altre azioni", or the ellipsis alone.
+ */
+export const MORE_ACTIONS_WORDS = [
+  'more', 'more actions', 'more options', // English
+  'más', 'más acciones', 'más opciones', // Spanish
+  'plus', "plus d'actions", "plus d'options", // French
+  'weitere', 'mehr', // German
+  'mais', 'mais ações', 'mais opções', // Portuguese
+  'altro', 'altre', 'altre azioni', 'altre opzioni', // Italian
+] as const;
+
+/** A follow already there, on a follower's or followed person's card: pressing it opens LinkedIn's unfollow confirmation. */
+export const FOLLOWING_WORDS = [
+  'following', // English
+  'siguiendo', // Spanish
+  'abonné', 'abonnée', 'suivi', // French
+  'gefolgt', 'folge ich', // German
+  'seguindo', // Portuguese
+  'segui già', // Italian
+] as const;
+
+/**
+ * How a page, school, group, event or newsletter invitation's Ignore reads where no page link
+ * says so ("Ignore an invitation from Casey", without "to connect"; site-evidence.md item 2,
+ * prakharagarwal mock). Only the English form is attested; in other languages the page link
+ * decides alone.
+ */
+export const PAGE_INVITATION_IGNORE = [/^ignore an invitation from\b/i] as const;
