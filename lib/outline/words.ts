@@ -1,5 +1,16 @@
 import { CARD_WORDS } from '@/lib/sites/card-words';
+import { FACEBOOK_WORDS } from '@/lib/sites/facebook/words';
+import * as INSTAGRAM from '@/lib/sites/instagram/words';
 import { ACCEPT_WORDS, CONTACT_WORDS, DECLINE_WORDS, EDIT_PROFILE_WORDS, NOT_CONTACT_WORDS } from '@/lib/sites/labels';
+import * as LINKEDIN from '@/lib/sites/linkedin/words';
+
+/** Every string in a site's word tables, however they are nested (lists, tables of lists). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object' && !(value instanceof RegExp)) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
 
 /**
  * The words an outline keeps. Everything else in a page's texts and links is replaced, so these
@@ -87,7 +98,7 @@ const PATH_WORD_LIST = [
   'in mynetwork invitation manager received sent messaging thread compose update urn li fsd',
   'member company school showcase newsletters jobs results preload custom invite intro forms',
   'details experience overlay contact info recent all grow connections network pub learning',
-  'detail page',
+  'detail page connect follow',
 ];
 
 const words = (phrases: Iterable<string>): Set<string> => {
@@ -103,6 +114,8 @@ const CONTROL_PHRASES = [
   ...Object.values(CONTACT_WORDS).flat(),
   ...NOT_CONTACT_WORDS,
   ...EDIT_PROFILE_WORDS,
+  // Each site's own words (lib/sites/<site>/words.ts), so that what an adapter reads survives.
+  ...stringsIn([FACEBOOK_WORDS, INSTAGRAM, LINKEDIN]),
 ];
 /** Words a control's label starts with ("Add", "Not now", "Se connecter"): kept capitalised too. */
 const STARTS = words(CONTROL_PHRASES.map((phrase) => phrase.split(/[\s']/)[0]!));
