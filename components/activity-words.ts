@@ -13,6 +13,8 @@ const KIND_KEYS: Record<ActivityKind, MessageKey> = {
   'welfare-check': 'activity_kind_welfare_check',
   'profile-linked': 'activity_kind_profile_linked',
   'profile-rejected': 'activity_kind_profile_rejected',
+  'suggestion-seen': 'activity_kind_suggestion_seen',
+  'connection-seen': 'activity_kind_connection_seen',
 };
 
 const ACTION_KEYS: Record<GuardedAction, MessageKey> = {

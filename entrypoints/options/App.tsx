@@ -14,6 +14,7 @@ import { KEY_ITEM } from '@/lib/vault/session';
 import { vaultStatus, type VaultState, type VaultStatus } from '@/lib/vault/vault';
 import { ActivityLog } from './ActivityLog';
 import { Backup } from './Backup';
+import { CheckUp } from './CheckUp';
 import { ClientList } from './ClientList';
 import { DiscussList } from './DiscussList';
 import { ImportExport } from './ImportExport';
@@ -123,6 +124,7 @@ export function App() {
           <a href="#policy">{t('nav_policy')}</a>
           <a href="#discuss">{t('nav_discuss')}</a>
           <a href="#activity">{t('nav_activity')}</a>
+          <a href="#checkup">{t('nav_checkup')}</a>
           <a href="#features">{t('nav_features')}</a>
           <a href="#sites">{t('nav_sites')}</a>
           <a href="#security">{t('nav_security')}</a>
@@ -184,6 +186,11 @@ export function App() {
         ) : (
           <ActivityLog clients={clients} revision={clientsRevision} />
         )}
+      </section>
+      <section id="checkup" class="card" aria-labelledby="checkup-heading">
+        <h2 id="checkup-heading">{t('nav_checkup')}</h2>
+        <p class="muted">{t('checkup_lead')}</p>
+        <CheckUp readable={vault !== null && !locked && clients !== null} revision={clientsRevision} />
       </section>
       <section id="features" class="card" aria-labelledby="features-heading">
         <h2 id="features-heading">{t('features_heading')}</h2>

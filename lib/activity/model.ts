@@ -16,6 +16,10 @@ export const ACTIVITY_KINDS = [
   'welfare-check',
   'profile-linked',
   'profile-rejected',
+  // What the sites put in front of the clinician: a client among suggestions or among their own
+  // friends, followers or connections (at most one entry per client, kind and site a day).
+  'suggestion-seen',
+  'connection-seen',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -68,6 +68,38 @@ export async function logActivity(db: BoundaryDb, entry: Omit<ActivityEntry, 'id
   });
 }
 
+/** What makes two entries the same sighting: one client, kind and site on one day (UTC, as rows are indexed). */
+const sightingOf = (entry: Omit<ActivityEntry, 'id'>) => `${dayOf(entry.at)}|${entry.kind}|${entry.place}|${entry.clientId ?? ''}`;
+
+/**
+ * Adds those of `entries` the log does not already hold for their day: for what Boundary saw,
+ * which a page reports again on every change. Only the rows of the entries' days are read and
+ * opened (the day is the one field left readable), so a report costs one indexed read. Asking for
+ * the cipher here does not count as the clinician using Boundary: a page reported, nobody clicked.
+ * How many were added.
+ */
+export async function logOncePerDay(db: BoundaryDb, entries: readonly Omit<ActivityEntry, 'id'>[], cipher?: Cipher): Promise<number> {
+  if (entries.length === 0) return 0;
+  const chosen = cipher ?? (await currentCipher(db, { touch: false }));
+  const days = [...new Set(entries.map((entry) => dayOf(entry.at)))];
+  return db.transaction('rw', db.activity, db.vault, db.settings, async () => {
+    await confirmCipher(db, chosen);
+    const rows = await db.activity.where('day').anyOf(days).toArray();
+    const held = new Set((await duringTransaction(() => decodeActivity(chosen, rows))).map(sightingOf));
+    const fresh = entries.filter((entry) => {
+      const sighting = sightingOf(entry);
+      if (held.has(sighting)) return false;
+      held.add(sighting);
+      return true;
+    });
+    if (fresh.length === 0) return 0;
+    const added = await duringTransaction(() => encodeActivity(chosen, fresh));
+    await pruneActivity(db, Date.now());
+    await db.activity.bulkAdd(added);
+    return fresh.length;
+  });
+}
+
 /** Inside a transaction over activity: deletes one client's entries, opening sealed rows to find them. */
 export async function deleteActivityOf(db: BoundaryDb, cipher: Cipher, clientId: number): Promise<void> {
   const rows = await db.activity.toArray();

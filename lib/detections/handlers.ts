@@ -5,7 +5,7 @@ import { versionOf } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';
 import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
-import { logActivity } from '@/lib/activity/store';
+import { logActivity, logOncePerDay } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
 import type {
   BackgroundToContent,
@@ -53,10 +53,32 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     else await showCount(tabId, peopleCount(detections));
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
     if (pageKind && message.candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
+    await logSightings(detections);
     // Only a profile the clinician linked to a client arms the guard; a shared name alone is shown
     // in the popup but not guarded, since every real click the guard holds back is seen by the page.
     return { ok: true, guard: detections.filter((d) => d.kind === 'profile' && d.match === 'exact').map((d) => d.token) };
   });
+}
+
+/** The activity kind a client seen among suggestions or connections is logged as, for the check-up page. */
+const SIGHTINGS: Partial<Record<Detection['kind'], ActivityEntry['kind']>> = { suggestion: 'suggestion-seen', connection: 'connection-seen' };
+
+/**
+ * Logs the clients a page showed among its suggestions or the clinician's own connections, once a
+ * client, kind and site a day. Locked meanwhile or re-keyed: nothing is written, and the next
+ * report (the page reports again on unlocking) writes it.
+ */
+async function logSightings(detections: readonly Detection[]): Promise<void> {
+  const at = Date.now();
+  const seen = detections.flatMap((d) => {
+    const kind = SIGHTINGS[d.kind];
+    return kind ? d.clientIds.map((clientId) => ({ at, kind, place: d.platform, clientId })) : [];
+  });
+  try {
+    await logOncePerDay(database(), seen);
+  } catch (error) {
+    if (!(error instanceof VaultLockedError || error instanceof VaultChangedError)) throw error;
+  }
 }
 
 /** The profile guard stopped a click and the clinician chose: the log keeps which, for whom. */
