@@ -89,7 +89,7 @@ describe('the background logs what a page showed', () => {
 
   beforeEach(async () => {
     invalidateMatcher();
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => ({ ok: true }));
     await Promise.all(database().tables.map((table) => table.clear()));
     await addClient(database(), { name: 'Caio Monteiro', aliases: [], status: 'current', identities: { ...emptyIdentities(), facebook: ['100089412300342'] } });
   });
