@@ -132,8 +132,12 @@ function indexOf(words: CardWords): PhraseIndex {
 const MAX_LABEL = 160;
 
 /**
- * What a control's label says it does: the role of the first action word in it, null when it
- * has none. A label that is only a close glyph (✕) turns away.
+ * What a control's label says it does. A label that starts with a state ("Dejar de seguir",
+ * "Cancel request") is that state. Otherwise a word that accepts or turns away decides over one
+ * that adds, wherever it stands: "Ignore an invitation to connect from Ana" and German's verb-last
+ * "Einladung zum Vernetzen von Ana ignorieren" both turn away, "Einladung zum Vernetzen annehmen"
+ * accepts; between accepting and turning away, the first word decides. A label that is only a
+ * close glyph (✕) turns away. Null when the label holds no action word.
  */
 export function roleOfLabel(label: string, words: CardWords = CARD_WORDS): ControlRole | null {
   const trimmed = label.trim();
@@ -142,10 +146,18 @@ export function roleOfLabel(label: string, words: CardWords = CARD_WORDS): Contr
   // A possessive ("Ana's") is never a word of its own.
   const have = tokens(trimmed).map((token) => token.replace(/'s$/, ''));
   const index = indexOf(words);
+  const found: ControlRole[] = [];
   for (let start = 0; start < have.length; start++) {
     for (const { role, phrase } of index.get(have[start]!) ?? []) {
-      if (phrase.every((token, i) => have[start + i] === token)) return role;
+      if (!phrase.every((token, i) => have[start + i] === token)) continue;
+      found.push(role);
+      // The rest of a phrase is not read again ("follow back" is one add, not two).
+      start += phrase.length - 1;
+      break;
     }
   }
-  return null;
+  const [first] = found;
+  if (first === undefined || first === 'state') return first ?? null;
+  const decisive = found.find((role) => role === 'accept' || role === 'negative');
+  return decisive ?? first;
 }

@@ -227,18 +227,21 @@ export function findCards(
     }
     if (!card || seen.has(card)) continue;
     const tally = tallyOf(card);
-    if (distinctPeople(tally) !== 1 || tally.accept + tally.add > 2 || tally.negative > 2) continue;
+    if (tally.accept + tally.add > 2 || tally.negative > 2) continue;
     // Two whole pairs and one person: a row without a person grew into its neighbour's row.
     if (tally.accept + tally.add > 1 && tally.negative > 1) continue;
-    seen.add(card);
     const negative = tally.firstNegative;
     if (!negative) continue;
-    const identities = [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
+    // Two people on one card (an invitation that also links a mutual connection): the one the
+    // pair's own labels name ("Ignore an invitation to connect from Ana") is the card's person.
+    const person = distinctPeople(tally) === 1 ? onlyPerson(tally, controlSet) : personNamedBy([positive, negative], tally, controlSet);
+    if (!person) continue;
+    seen.add(card);
     found.push({
       kind: role === 'accept' ? 'request' : 'suggestion',
       card,
-      identities,
-      name: nameOn(tally.marks, controlSet),
+      identities: person.identities,
+      name: person.name,
       positive,
       negative,
       labelsRead: true,
@@ -248,6 +251,34 @@ export function findCards(
   const unread = options.unreadPairs ? unreadCards(scope, marks, tallyOf, found, options.unreadPairs, controlSet) : [];
   if (unread.length === 0) return found;
   return [...found, ...unread].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/** A card's one person: their identities and the name shown. */
+function onlyPerson(tally: Tally, controls: ReadonlySet<Element>): { identities: string[]; name: string } {
+  const identities = [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
+  return { identities, name: nameOn(tally.marks, controls) };
+}
+
+const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+
+/**
+ * Of the people on a card, the one whose shown name the pair's labels hold, when exactly one
+ * person's does; null otherwise. Names shorter than three letters are not read into labels.
+ */
+function personNamedBy(pair: readonly Element[], tally: Tally, controls: ReadonlySet<Element>): { identities: string[]; name: string } | null {
+  const labels = pair.map((control) => foldText(control.getAttribute('aria-label') ?? '')).filter(Boolean);
+  if (labels.length === 0) return null;
+  const named = new Map<string, { identities: string[]; name: string }>();
+  for (const mark of tally.marks) {
+    const name = mark.name ?? firstText(mark.element, controls);
+    const key = foldText(name);
+    if (key.length < 3 || !labels.some((label) => label.includes(key))) continue;
+    // One name linked two ways (a vanity address and a member id) is one person.
+    const person = named.get(key) ?? { identities: [], name };
+    if (mark.identity !== undefined && !person.identities.includes(mark.identity)) person.identities.push(mark.identity);
+    named.set(key, person);
+  }
+  return named.size === 1 ? [...named.values()][0]! : null;
 }
 
 /**

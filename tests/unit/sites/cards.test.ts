@@ -27,6 +27,8 @@ describe('roleOfLabel: what a control says it does, in six languages', () => {
     ['Delete', 'negative'],
     ['Ignore an invitation to connect from Rowan Example', 'negative'],
     ['Einladung von Ana ignorieren', 'negative'],
+    ['Einladung zum Vernetzen von Lukas Brandtner ignorieren', 'negative'],
+    ['Einladung zum Vernetzen annehmen', 'accept'],
     ['Supprimer la demande', 'negative'],
     ['Excluir', 'negative'],
     ['Rimuovi', 'negative'],
@@ -121,6 +123,15 @@ describe('findCards', () => {
     document.addEventListener('click', (event) => clicks.push((event.target as Element).tagName));
     expect(pressRole(cards[0]!.card, 'negative').ok).toBe(true);
     expect(clicks).toEqual(['BUTTON']);
+  });
+
+  it('picks, of two people on one invitation, the one its Ignore and Accept name', () => {
+    page(`<div role="listitem"><a href="/in/harriet-example/">Harriet Example</a>
+      <p><a href="/in/mutual-friend/">Mo Mutual</a> is a mutual connection</p>
+      <button aria-label="Ignore an invitation to connect from Harriet Example">Ignore</button>
+      <button aria-label="Accept Harriet Example’s invitation">Accept</button></div>`);
+    const cards = findCards(document, linkMarks('linkedin', 'https://www.linkedin.com/mynetwork/invitation-manager/received/'));
+    expect(cards.map((c) => [c.kind, c.identities, c.name])).toEqual([['request', ['harriet-example'], 'Harriet Example']]);
   });
 
   it('makes no card of a box that reaches two people at once', () => {
