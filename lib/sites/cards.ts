@@ -48,7 +48,8 @@ export interface FoundCard {
   name: string;
   /** The control that takes the person in, and the one that turns them away. */
   positive: Element;
-  negative: Element;
+  /** Null only on a suggestion found with `loneAdds`, which has no control to turn away. */
+  negative: Element | null;
   /**
    * False for a card found with `unreadPairs`: one person and two controls whose labels are in
    * no language Boundary knows. Its kind comes from the page, and nothing on it is pressed.
@@ -63,6 +64,12 @@ export interface FindOptions {
    * detection does not depend on the language; pressing does (pressRole reads labels).
    */
   unreadPairs?: PairKind;
+  /**
+   * Where the site lists suggestions, a person with one control that would add them and nothing
+   * else (Instagram's "Suggested for you" with Follow but no ✕) is a suggestion too. Nothing on
+   * it can be removed; it is found so that the clinician knows.
+   */
+  loneAdds?: boolean;
 }
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -247,10 +254,37 @@ export function findCards(
       labelsRead: true,
     });
   }
-  // Cards read from labels come in page order already; only unread ones, added after, need sorting in.
+  // Cards read from labels come in page order already; only those added after need sorting in.
   const unread = options.unreadPairs ? unreadCards(scope, marks, tallyOf, found, options.unreadPairs, controlSet) : [];
-  if (unread.length === 0) return found;
-  return [...found, ...unread].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const lone = options.loneAdds ? loneAddCards(scope, controls, tallyOf, found, controlSet) : [];
+  if (unread.length === 0 && lone.length === 0) return found;
+  return [...found, ...unread, ...lone].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/**
+ * Suggestions of one person and one add control, no pair: the smallest box around the add
+ * control that holds a person, holding nothing else that acts on people.
+ */
+function loneAddCards(
+  scope: ParentNode,
+  controls: readonly { element: Element; role: ControlRole | null }[],
+  tallyOf: (element: Element) => Tally,
+  found: readonly FoundCard[],
+  controlSet: ReadonlySet<Element>,
+): FoundCard[] {
+  const taken = new Set(found.map((f) => f.card));
+  const cards: FoundCard[] = [];
+  for (const { element: positive, role } of controls) {
+    if (role !== 'add') continue;
+    let box: Element | null = positive.parentElement;
+    while (box && distinctPeople(tallyOf(box)) === 0) box = box === scope ? null : box.parentElement;
+    if (!box || taken.has(box)) continue;
+    const tally = tallyOf(box);
+    if (tally.add !== 1 || tally.accept + tally.negative + tally.unread > 0 || distinctPeople(tally) !== 1) continue;
+    taken.add(box);
+    cards.push({ kind: 'suggestion', card: box, ...onlyPerson(tally, controlSet), positive, negative: null, labelsRead: true });
+  }
+  return cards;
 }
 
 /** A card's one person: their identities and the name shown. */

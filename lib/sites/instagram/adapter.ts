@@ -1,5 +1,5 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
-import { PRESSABLE, controlToPress, findCards, personRows, pressRole, type CardMarkup, type PersonMark } from '../cards';
+import { PRESSABLE, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, SiteAdapter } from '../types';
@@ -115,7 +115,10 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
   // table knows is still that kind: found, though nothing on it is pressed.
   const kind = instagramAdapter.pageKindOf(url);
   const unreadPairs = kind === 'requests' ? 'request' : kind === 'suggestions' ? 'suggestion' : undefined;
-  return findCards(root, marks, MARKUP, { unreadPairs })
+  // Suggested people with Follow alone (no ✕) on /explore/people/, which lists nothing else. Not
+  // on home: a lone Follow there may be a new follower's "Follow back" in the activity panel.
+  const loneAdds = kind === 'suggestions';
+  return findCards(root, marks, MARKUP, { unreadPairs, loneAdds })
     .filter(({ card }) => !tooBig.has(card) && !card.closest(post))
     .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
     .map(({ kind, card, identities }) => ({
@@ -166,14 +169,17 @@ function connectionDialogs(root: ParentNode, url: URL, marks: readonly PersonMar
  * (Remove, Following, Follow), unlike a heading's link. Long lists grow as they scroll; every
  * scan reads what is there.
  */
-function connectionRows(dialog: Element, marks: readonly PersonMark[]): Candidate[] {
+function connectionRows(dialog: Element, marks: readonly PersonMark[], url: URL): Candidate[] {
   const inside = marks.filter((mark) => dialog.contains(mark.element));
   const people = new Set(inside.map((mark) => mark.element));
+  const following = url.pathname.split('/').filter(Boolean)[1] === 'following';
   return personRows(dialog, inside)
     .map(({ row, identities }) => ({ row: ownBox(row, people), identities }))
     .filter(({ row }) => row.querySelector(any(CONTROL_SELECTORS)))
     .map(({ row, identities }) => ({
-      kind: 'connection',
+      // Everyone on the Following list is followed already (their button reads Following): a row
+      // offering Follow there is one of the suggestions Instagram slips under the list.
+      kind: following && suggestedIn(row) ? 'suggestion' : 'connection',
       platform: 'instagram',
       identities,
       name: shownName(row, people) || identities[0] || '',
@@ -181,8 +187,14 @@ function connectionRows(dialog: Element, marks: readonly PersonMark[]): Candidat
     }));
 }
 
-/** What a list's own furniture is: its title, its search box. A person's row holds none of it. */
-const LIST_FURNITURE = 'h1, h2, [role="heading"], input';
+/** Whether a row's controls offer Follow and show no follow already there. */
+function suggestedIn(row: Element): boolean {
+  const roles = [...row.querySelectorAll(any(CONTROL_SELECTORS))].map((control) => roleOf(control, MARKUP.words));
+  return roles.includes('add') && !roles.includes('state');
+}
+
+/** What a list's own furniture is: its title and section headings, its search box. A person's row holds none of it. */
+const LIST_FURNITURE = 'h1, h2, h3, h4, [role="heading"], input';
 
 /**
  * The person's own box in `row`: the row itself, unless it grew past the list's title and search
@@ -458,7 +470,7 @@ export const instagramAdapter: SiteAdapter = {
     const found = pairedCards(root, marks, dialogs, url);
     const owner = connectionsOwner(url);
     if (owner && isOwnProfile(doc, owner, own)) {
-      for (const dialog of dialogs) found.push(...connectionRows(dialog, marks));
+      for (const dialog of dialogs) found.push(...connectionRows(dialog, marks, url));
     }
     return found;
   },

@@ -182,8 +182,9 @@ function isAboutSomeoneElse(card: Element, identities: readonly string[], profil
  * A page, school, group, event or newsletter invitation: it links the page (the language-free
  * signal), or its Ignore reads as one where only the English label is known. Never a person's.
  */
-function isPageInvitation(card: Element, negative: Element): boolean {
+function isPageInvitation(card: Element, negative: Element | null): boolean {
   if (card.querySelector(PAGE_LINK)) return true;
+  if (!negative) return false;
   const label = controlLabel(negative);
   return PAGE_INVITATION_IGNORE.some((pattern) => pattern.test(label));
 }

@@ -182,6 +182,30 @@ describe('findCards with unreadPairs: a UI language without a word table', () =>
   });
 });
 
+describe('findCards with loneAdds: suggestions with Follow alone', () => {
+  const html = `<ul>
+      <li><a href="/ana.example">Ana Example</a><button>Follow</button></li>
+      <li><a href="/bo.example">Bo Example</a><button>Following</button></li>
+      <li><a href="/cy.example">Cy Example</a><button>Follow</button><button aria-label="Dismiss">✕</button></li>
+    </ul>`;
+
+  it('finds a person with one Follow and nothing else as a suggestion that has nothing to remove', () => {
+    page(html);
+    const cards = findCards(document, linkMarks('instagram', 'https://www.instagram.com/explore/people/'), undefined, { loneAdds: true });
+    expect(cards.map((c) => [c.kind, c.identities[0], c.negative === null])).toEqual([
+      ['suggestion', 'ana.example', true],
+      ['suggestion', 'cy.example', false],
+    ]);
+    expect(pressRole(cards[0]!.card, 'negative').ok).toBe(false);
+  });
+
+  it('finds only the pair without the option', () => {
+    page(html);
+    const cards = findCards(document, linkMarks('instagram', 'https://www.instagram.com/explore/people/'));
+    expect(cards.map((c) => c.identities[0])).toEqual(['cy.example']);
+  });
+});
+
 describe('personRows', () => {
   it('gives each person in a list one row, however many marks they have', () => {
     page(`<ul id="list">
