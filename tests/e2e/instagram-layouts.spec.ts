@@ -280,3 +280,24 @@ test('own Following dialog (Spanish): the next step presses Siguiendo, which ope
   expect((await replicaState(site)).actions).toEqual([{ action: 'following', person: 'julia' }]);
   await expect(site.locator('[data-replica-confirmation="following"]')).toHaveCount(1);
 });
+
+test('two people named Giulia Ferri, one open and one in the list: the reply goes in only for the open conversation', async ({
+  boundary,
+  context,
+  replicas,
+}) => {
+  await importClients(boundary, ['Giulia Ferri,current,,,,']);
+  const site = await openSite(context, replicas, 'https://www.instagram.com/direct/t/340011223344556/', 'direct-thread-namesake.it.html');
+  const popup = await boundary.openPopup(site);
+  // The open thread (header and its row, giulia.ferri) is one item; marco.bassi_'s row, shown
+  // under the same name, is another person's conversation.
+  const both = item(popup, 'Giulia Ferri', 'message', 'name');
+  await expect(both).toHaveCount(2);
+  for (const one of await both.all()) await one.getByTestId('insert-reply').click();
+  const results = popup.locator('[data-testid="detection"] [data-testid="action-result"]');
+  await expect(results).toHaveCount(2);
+  expect((await results.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-ok')))).sort()).toEqual(['false', 'true']);
+  const state = await replicaState(site);
+  expect(state.editors).toEqual({ giulia: REPLY });
+  expect(state.sent).toEqual([]);
+});
