@@ -287,7 +287,18 @@ test('two people named Giulia Ferri, one open and one in the list: the reply goe
   replicas,
 }) => {
   await importClients(boundary, ['Giulia Ferri,current,,,,']);
-  const site = await openSite(context, replicas, 'https://www.instagram.com/direct/t/340011223344556/', 'direct-thread-namesake.it.html');
+  const site = await openSite(context, replicas, 'https://www.instagram.com/direct/t/340011223344556/', 'direct-thread.it.html');
+  // marco.bassi_'s row shows the open conversation's name, as a namesake's would (a change of the
+  // page's own, kept out of the replica's record of foreign changes).
+  await site.evaluate(() => {
+    const replica = (window as unknown as { __replica: { own(change: () => void): void } }).__replica;
+    replica.own(() => {
+      const row = document.querySelector('[data-replica-person="row-marco"] span[dir="auto"] span')!;
+      row.textContent = 'Giulia Ferri';
+    });
+  });
+  // Both people are counted once the page has been read again.
+  await expect.poll(() => boundary.badgeText(site)).toBe('2');
   const popup = await boundary.openPopup(site);
   // The open thread (header and its row, giulia.ferri) is one item; marco.bassi_'s row, shown
   // under the same name, is another person's conversation.
