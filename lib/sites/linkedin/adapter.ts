@@ -3,7 +3,6 @@ import {
   controlLabel,
   controlToPress,
   findCards,
-  firstText,
   personRows,
   pressRole,
   PRESSABLE,
@@ -199,23 +198,21 @@ function cardsIn(root: ParentNode, url: URL): Candidate[][] {
   const profile = profileContext(root, url);
   const { marks, also } = personMarks(root, url, ownIdentities(root, url));
   const found: Candidate[] = [];
-  const cardElements = new Set<Element>();
-  const positives = new Set<Element>();
 
-  const cards = findCards(root, marks, MARKUP);
-  const items = listItemsOf(cards, url);
+  // Lone suggestions ("More profiles for you", a Connect with no ✕) come from the same reading; on
+  // the clinician's own lists a lone Follow is a follower's "Follow back", not a suggestion.
+  const cards = findCards(root, marks, MARKUP, { loneAdds: !isConnectionsPage(url) });
+  const paired = cards.filter((card) => card.negative !== null);
+  const items = listItemsOf(paired, url);
+  const lone: Candidate[] = [];
   for (const card of cards) {
     const element = items.get(card.card) ?? card.card;
-    cardElements.add(element);
-    positives.add(card.positive);
     if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) continue;
     // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
     if (card.kind === 'request' && !network) continue;
     const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
-    found.push(candidate(card.kind, element, identities, card.name));
+    (card.negative === null ? lone : found).push(candidate(card.kind, element, identities, card.name));
   }
-  // On the clinician's own lists a lone Follow is a follower's "Follow back", not a suggestion.
-  const lone = isConnectionsPage(url) ? [] : loneSuggestions(root, url, marks, also, positives, cardElements, profile);
   return [found, lone];
 }
 
@@ -237,66 +234,6 @@ function listItemsOf(cards: readonly FoundCard[], url: URL): Map<Element, Elemen
     lifted.set(card!.card, item);
   }
   return lifted;
-}
-
-/** Which people each ancestor of a mark holds, by identity, up to `root`. */
-function peopleAround(root: ParentNode, marks: readonly PersonMark[]): Map<Element, Set<string>> {
-  const people = new Map<Element, Set<string>>();
-  for (const mark of marks) {
-    for (let node: Element | null = mark.element; node; node = node === root ? null : node.parentElement) {
-      let set = people.get(node);
-      if (!set) people.set(node, (set = new Set()));
-      if (set.has(mark.identity!)) break;
-      set.add(mark.identity!);
-    }
-  }
-  return people;
-}
-
-function loneSuggestions(
-  root: ParentNode,
-  url: URL,
-  marks: readonly PersonMark[],
-  also: ReadonlyMap<string, string[]>,
-  positives: ReadonlySet<Element>,
-  cards: ReadonlySet<Element>,
-  profile: ProfileContext | null,
-): Candidate[] {
-  const people = peopleAround(root, marks);
-  const linked = new Set(marks.map((mark) => mark.element));
-  const found: Candidate[] = [];
-  const seen = new Set<Element>();
-  for (const control of root.querySelectorAll(MARKUP.controls)) {
-    if (positives.has(control) || (linked.has(control) && !control.hasAttribute('aria-label'))) continue;
-    if (roleOf(control, MARKUP.words) !== 'add') continue;
-    // The smallest box around the control that holds a person.
-    let box: Element | null = control.parentElement;
-    while (box && !people.has(box) && box !== root) box = box.parentElement;
-    const inBox = box && people.get(box);
-    if (!box || !inBox || inBox.size !== 1 || seen.has(box) || insideAny(box, cards)) continue;
-    seen.add(box);
-    if (rolesIn(box) !== 1) continue;
-    const identities = [...inBox];
-    if (isAboutSomeoneElse(box, identities, profile) || box.querySelector(PAGE_LINK)) continue;
-    const name = marks.filter((mark) => box.contains(mark.element)).map((mark) => firstText(mark.element)).find(Boolean) ?? '';
-    found.push(candidate('suggestion', box, withIds(withAlso(identities, also), composeMemberIds(box, url)), name));
-  }
-  return found;
-}
-
-/** How many controls in `box` take someone in or turn them away (a lone suggestion has exactly its one). */
-function rolesIn(box: Element): number {
-  let count = 0;
-  for (const control of box.querySelectorAll(MARKUP.controls)) {
-    const role = roleOf(control, MARKUP.words);
-    if (role && role !== 'state') count++;
-  }
-  return count;
-}
-
-function insideAny(element: Element, boxes: ReadonlySet<Element>): boolean {
-  for (let node: Element | null = element; node; node = node.parentElement) if (boxes.has(node)) return true;
-  return false;
 }
 
 /**
