@@ -1,4 +1,5 @@
 import { guardFormula, writeCsv } from '@/lib/clients/csv';
+import type { ClientStatus } from '@/lib/clients/model';
 import type { GuardedAction } from '@/lib/sites/types';
 import type { ActivityKind, ActivityPlace } from './model';
 import type { ActivityItem } from './store';
@@ -10,7 +11,7 @@ export interface ActivityWords {
   kind(kind: ActivityKind): string;
   place(place: ActivityPlace): string;
   action(action: GuardedAction): string;
-  status(status: 'current' | 'former'): string;
+  status(status: ClientStatus): string;
   /** For an entry whose client has left the list since. */
   removedClient: string;
 }

@@ -1,6 +1,15 @@
 import type { Platform } from '@/lib/identity/platform';
 
-export type ClientStatus = 'current' | 'former';
+/**
+ * Where a person stands with the practice: has made contact but not been seen (`enquiry`), is on
+ * the waiting list, is being seen, or was seen. Each status has its own policy (lib/policy).
+ */
+export type ClientStatus = 'enquiry' | 'waitlist' | 'current' | 'former';
+export const CLIENT_STATUSES: readonly ClientStatus[] = ['enquiry', 'waitlist', 'current', 'former'];
+
+/** How a related person (a record with `relatedTo`) is linked to the client. Never shown in a reply. */
+export type Relationship = 'parent' | 'guardian' | 'partner' | 'family' | 'carer';
+export const RELATIONSHIPS: readonly Relationship[] = ['parent', 'guardian', 'partner', 'family', 'carer'];
 
 /** Canonical identities (see lib/identity) per platform. */
 export type Identities = Record<Platform, string[]>;
@@ -14,6 +23,18 @@ export interface ClientDraft {
   aliases: string[];
   status: ClientStatus;
   identities: Identities;
+  /** The day the current status began, ISO `YYYY-MM-DD`. */
+  startDate?: string;
+  /** For a former client: the day the work ended, ISO `YYYY-MM-DD`. */
+  endDate?: string;
+  /** A young person: stricter defaults (always decline, never reply on social media). */
+  minor?: boolean;
+  /** A safety concern (stalking, harassment): the popup offers the site's Block flow and logs every sighting. */
+  safety?: boolean;
+  /** For a related person (parent, guardian, partner, family, carer): the client's record id. */
+  relatedTo?: number;
+  /** For a related person: how they are related to the client in `relatedTo`. */
+  relationship?: Relationship;
 }
 
 export interface Client extends ClientDraft {

@@ -1,3 +1,4 @@
+import type { ClientStatus, Relationship } from '@/lib/clients/model';
 import { isPlatform, type Platform } from '@/lib/identity/platform';
 import type { ReviewSite } from '@/lib/reviews/sites';
 import type { SearchEngine } from '@/lib/searches/engines';
@@ -106,6 +107,20 @@ export type PageToBackground =
    */
   | { type: 'vault-changed' };
 
+/** A client (or related person) a detection matched, as the popup shows it. */
+export interface DetectionClient {
+  id: number;
+  name: string;
+  status: ClientStatus;
+  /** The record's version, for "this is them". */
+  version?: number;
+  endDate?: string;
+  minor?: boolean;
+  safety?: boolean;
+  /** For a related person: the client they are related to, by the name in the list, and how. */
+  related?: { clientId: number; name: string; relationship: Relationship };
+}
+
 /** One matched person on a tab, as the popup shows it. Only extension pages ever receive this. */
 export interface DetectionView {
   token: string;
@@ -113,7 +128,7 @@ export interface DetectionView {
   platform: Platform;
   match: 'exact' | 'name';
   /** The clients on the list this person matched (several only for a shared name). */
-  clients: { id: number; name: string; status: 'current' | 'former'; /** The record's version, for "this is them". */ version?: number }[];
+  clients: DetectionClient[];
   /** The name as the page shows it. */
   pageName: string;
   /** The profile identity the page linked, when it did; needed for "this is them". */
