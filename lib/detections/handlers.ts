@@ -348,15 +348,44 @@ const START_PAGES: Record<Detection['platform'], string> = {
   linkedin: 'https://www.linkedin.com/feed/',
 };
 
+/**
+ * Back in the tab's history when that stays on the site; else (no history, or back would leave
+ * the site for a new-tab page or another site) the site's start page, so the clinician never
+ * lands on a blank tab.
+ */
 async function leavePage(tabId: number): Promise<ActionResult> {
   const platform = (await readTab(tabId))?.detections.find((d) => d.kind === 'profile')?.platform;
+  const before = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  let wentBack = true;
   try {
     await browser.tabs.goBack(tabId);
   } catch {
+    wentBack = false;
+  }
+  if (wentBack && platform && !(await landsOnSite(tabId, before, START_PAGES[platform]))) wentBack = false;
+  if (!wentBack) {
     if (!platform) return { ok: false, reason: t('result_no_page_back') };
     await browser.tabs.update(tabId, { url: START_PAGES[platform] });
   }
   return { ok: true, done: t('result_left_page') };
+}
+
+/** Whether the tab, once back moved it off `before`, shows a page on the same site as `start` (waits up to 2 s). */
+async function landsOnSite(tabId: number, before: string | undefined, start: string): Promise<boolean> {
+  const site = new URL(start).hostname;
+  for (let waited = 0; waited < 2000; waited += 100) {
+    const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+    if (url && url !== before) {
+      try {
+        return new URL(url).hostname === site;
+      } catch {
+        return false;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Still on the same address (an in-page back), or the address is not ours to read: not the site.
+  return false;
 }
 
 export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult | OutlineResult | SiteTab[]> {

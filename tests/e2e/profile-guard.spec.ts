@@ -42,7 +42,7 @@ for (const profile of PROFILE_PAGES) {
       await ownControl(page, action).click();
       await expect.poll(() => questions(cdp)).toBe(1);
       const dialog = await guardDialog(cdp);
-      expect(dialog?.name).toMatch(/client list/i);
+      expect(dialog?.name).toMatch(/^Boundary: .*client list/i);
       expect(dialog?.description).toMatch(/policy/i);
       expect(dialog?.buttons).toHaveLength(2);
       expect((await replicaState(page)).actions).toEqual([]);
@@ -97,6 +97,17 @@ for (const profile of PROFILE_PAGES) {
   });
 }
 
+test('"Leave page" on a profile opened in a new tab goes to the site’s start page, never back to a blank tab', async ({ boundary, context, replicas }) => {
+  const profile = PROFILE_PAGES.find((p) => p.platform === 'instagram')!;
+  await boundary.importCsv(listWith(profile));
+  replicas.serve('https://www.instagram.com/', 'instagram/home-rail.de.html');
+  const page = await context.newPage();
+  await openProfile(boundary, page, replicas.serve(profile.url, profile.fixture), true);
+  const popup = await boundary.openPopup(await boundary.tabIdOf(page));
+  await popup.getByTestId('profile-view').getByTestId('leave-page').click();
+  await expect.poll(() => page.url(), { timeout: 6_000 }).toBe('https://www.instagram.com/');
+});
+
 test('the popup on a client’s profile: whose it is, the policy, a welfare check with a required reason, and leaving', async ({ boundary, context, replicas }) => {
   const profile = PROFILE_PAGES.find((p) => p.platform === 'facebook')!;
   await boundary.importCsv(listWith(profile));
@@ -129,7 +140,7 @@ test('the popup on a client’s profile: whose it is, the policy, a welfare chec
   await item.getByTestId('welfare-save').click();
   await expect(item.getByTestId('welfare-saved')).toBeVisible();
 
-  // "Leave page" goes back to where the clinician was.
+  // "Leave page" goes back to where the clinician was, on the site.
   await item.getByTestId('leave-page').click();
   await expect.poll(() => page.url()).toBe('https://www.facebook.com/friends/requests/');
 
