@@ -55,6 +55,11 @@ test('practice settings and an edited template are what goes into a LinkedIn con
   const row = templateRow(options, 'builtin/en/conversation-short');
   await row.getByTestId('template-edit').click();
   const form = options.getByTestId('template-form');
+  // A misspelt placeholder shows as typed in the preview, with what it most likely meant; Save waits.
+  await form.getByTestId('template-body').fill('Please use the secure channels of {practise}.');
+  await expect(form.getByTestId('template-preview')).toHaveText('Please use the secure channels of {practise}.');
+  await expect(form).toContainText('did you mean {practice}?');
+  await expect(form.getByTestId('template-save')).toBeDisabled();
   await form.getByTestId('template-body').fill(
     [
       'Hello, thank you for reaching out.',
