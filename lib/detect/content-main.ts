@@ -77,6 +77,8 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
       pageKind,
       recognised,
       connectionSteps: adapter.connectionStep !== undefined,
+      // The site's own language for the page (which the clinician chose on the site), not the browser's.
+      ...(pageLanguage() && { lang: pageLanguage() }),
     };
   };
 
@@ -313,4 +315,10 @@ function outermost(added: readonly Element[]): Element[] {
     for (let at = element.parentElement; at; at = at.parentElement) if (all.has(at)) return false;
     return true;
   });
+}
+
+/** The page's declared language (`<html lang>`), when it is a plain language tag; '' otherwise. */
+function pageLanguage(): string {
+  const lang = document.documentElement.lang.trim();
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) && lang.length <= 35 ? lang : '';
 }

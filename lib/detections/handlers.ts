@@ -46,8 +46,8 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     const { matcher, locked } = await currentMatcher();
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, message.candidates);
-    const { url, platform, pageKind, recognised, connectionSteps } = message;
-    await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, detections });
+    const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
+    await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, ...(lang && { lang }), detections });
     if (locked) await showLocked([tabId]);
     else if (!recognised) await showUnreadable(tabId);
     else await showCount(tabId, peopleCount(detections));
@@ -316,6 +316,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     ...(state.platform && { platform: state.platform }),
     pageKind: state.pageKind ?? null,
     connectionSteps: state.connectionSteps === true,
+    ...(state.lang && { pageLanguage: state.lang }),
     listSize,
     detections,
     ...(isMessageRequestsPage(state.url) && { messageRequests: true }),

@@ -29,6 +29,8 @@ export interface TabState {
   pageKind?: PageKind | null;
   /** Whether the site offers a next step on a connection's card. */
   connectionSteps?: boolean;
+  /** The page's `<html lang>`, as its content script reported it. */
+  lang?: string;
   detections: Detection[];
   lookup?: Lookup;
 }

@@ -40,6 +40,11 @@ export interface PageCandidates {
   recognised: boolean;
   /** Whether the site's adapter offers a next step on a connection's card (adapter.connectionStep). */
   connectionSteps: boolean;
+  /**
+   * The language the site shows the page in (`<html lang>`, e.g. `es`, `en-GB`), so the popup
+   * offers replies in it first; absent when the page declares none.
+   */
+  lang?: string;
 }
 /** What the clinician chose when the profile guard stopped a click: it goes to the activity log. */
 export interface GuardDecision {
@@ -151,6 +156,8 @@ export interface TabDetections {
   pageKind?: PageKind | null;
   /** Whether the site offers a next step on a connection's card. */
   connectionSteps?: boolean;
+  /** The page's own language (`<html lang>`, as reported), for choosing a reply's language. */
+  pageLanguage?: string;
   listSize: number;
   detections: DetectionView[];
   /** The page is a folder of message requests, so its conversations are requests, not chats. */
@@ -195,6 +202,8 @@ const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion',
 const PAGE_KINDS: readonly unknown[] = ['requests', 'messages', 'suggestions', 'connections'] satisfies PageKind[];
 const isOptional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+/** A BCP 47 tag as pages write them in `<html lang>`: `es`, `pt-BR`, `zh-Hant-TW`. */
+const isLanguageTag = (v: unknown): v is string => isShortString(v, 35) && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v);
 const isThread = (v: unknown): v is string => isShortString(v, LIMITS.text) && v.length > 0;
 
 function isWireCandidate(v: unknown): v is WireCandidate {
@@ -226,6 +235,7 @@ export function isContentToBackground(v: unknown): v is ContentToBackground {
     (v.pageKind === null || PAGE_KINDS.includes(v.pageKind)) &&
     typeof v.recognised === 'boolean' &&
     typeof v.connectionSteps === 'boolean' &&
+    isOptional(v.lang, isLanguageTag) &&
     Array.isArray(v.candidates) &&
     v.candidates.length <= LIMITS.candidates &&
     v.candidates.every(isWireCandidate)
