@@ -64,6 +64,9 @@ const SETTLE_MS = 600;
 const SITES: BenchSite[] = ['facebook', 'instagram', 'linkedin'];
 
 const begun = Date.now();
+/** Seconds from the start at which each phase ended, kept in latest.json's meta. */
+const phases: Record<string, number> = {};
+const phaseDone = (name: string) => (phases[name] = Math.round((Date.now() - begun) / 1000));
 /** Progress, with the seconds since the start: where a run spends its minutes. */
 const log = (text: string) => process.stdout.write(text === '' || text.startsWith('|') || text.startsWith('\n') ? `${text}\n` : `[${Math.round((Date.now() - begun) / 1000)} s] ${text}\n`);
 
@@ -182,6 +185,7 @@ async function defaultRound(): Promise<void> {
   const bundle = bundleFigures();
   log(`matching: ${CANDIDATES.toLocaleString('en')} candidates against ${CLIENTS.toLocaleString('en')} clients (Node), and the Map.get floor`);
   const matching = benchMatching(csv, CANDIDATES, 9);
+  phaseDone('matching');
 
   const session = new Session();
   try {
@@ -193,6 +197,7 @@ async function defaultRound(): Promise<void> {
     const plain = await session.plain(pages);
     const floorDir = writeFloorExtension(session.dir('floor-extension'), EXTENSION_DIR);
     const floor = await session.extension(pages, floorDir);
+    phaseDone('import and browsers');
 
     // Page overhead: each page's stream with and without the extension, back to back, the order alternating.
     const runs = new Map<BenchPage, OverheadRound[]>(pages.map((page) => [page, []]));
@@ -214,9 +219,11 @@ async function defaultRound(): Promise<void> {
       }
     }
     for (const served of [withExt.served, plain.served]) if (served.unexpected.length > 0) throw new Error(`unexpected requests: ${served.unexpected.join(', ')}`);
+    phaseDone('page overhead');
 
     const popups = await popupPairs(boundary, floor.extension, requestTabs, POPUP_ROUNDS);
     for (const { tab } of requestTabs.values()) await closeQuietly(tab);
+    phaseDone('popup');
 
     // Detection latency on each site's requests page, Boundary's and the floor's, in alternating order.
     const latency: LatencyPair[] = [];
@@ -232,6 +239,7 @@ async function defaultRound(): Promise<void> {
       const b = await measure[first === 'boundary' ? 'floor' : 'boundary']();
       latency.push({ site: page.site, boundary: first === 'boundary' ? a : b, floor: first === 'boundary' ? b : a });
     }
+    phaseDone('latency');
 
     const overhead = Object.fromEntries(
       SITES.map((site) => {
@@ -255,7 +263,7 @@ async function defaultRound(): Promise<void> {
       {
         date: info.date,
         loadAverage: info.loadAverage,
-        meta: { ...info, rounds: ROUNDS, stream: STREAM, popupRounds: POPUP_ROUNDS, latency: LATENCY, seconds },
+        meta: { ...info, rounds: ROUNDS, stream: STREAM, popupRounds: POPUP_ROUNDS, latency: LATENCY, seconds, phases },
         ...figures,
       },
       targets,
@@ -286,6 +294,7 @@ async function scaleRound(): Promise<void> {
     const boundary = withExt.extension;
     const imported = await importRun(withExt.context, boundary, csv);
     if (imported.imported !== SCALE_CLIENTS) throw new Error(`the import saved ${imported.imported} clients, not ${SCALE_CLIENTS}`);
+    phaseDone('import');
 
     const options = await openOptionsForReloads(withExt.context, boundary);
     const reloads: OptionsRun[] = [];
@@ -294,6 +303,7 @@ async function scaleRound(): Promise<void> {
       reloads.push(await optionsReloadRun(options));
     }
     await options.close();
+    phaseDone('options page');
 
     const tabs = new Map<BenchSite, { tab: Page; page: BenchPage }>();
     for (const page of requests) {
@@ -302,7 +312,9 @@ async function scaleRound(): Promise<void> {
     }
     const floorDir = writeFloorExtension(session.dir('floor-extension'), EXTENSION_DIR);
     const floor = await session.extension(requests, floorDir);
+    phaseDone('streams');
     const popups = await popupPairs(boundary, floor.extension, tabs, POPUP_ROUNDS);
+    phaseDone('popup');
     if (withExt.served.unexpected.length > 0) throw new Error(`unexpected requests: ${withExt.served.unexpected.join(', ')}`);
 
     const figures = scaleFigures(imported, reloads, popups, SCALE_CLIENTS);
