@@ -354,7 +354,8 @@ export function writeResults(section: Record<string, unknown>, targets: readonly
       previous = {};
     }
   }
-  const keptTargets = ((previous.targets as { name: string }[] | undefined) ?? []).filter((t) => !ownPrefix(t.name));
+  // A file from before the targets were a list (or from another version) keeps none of them.
+  const keptTargets = (Array.isArray(previous.targets) ? (previous.targets as { name: string }[]) : []).filter((t) => !ownPrefix(t.name));
   const merged = {
     ...previous,
     ...section,
