@@ -6,6 +6,7 @@ import {
   contentScriptSizes,
   librariesIn,
   OUTPUT_DIR,
+  pageLibraries,
   pageSizes,
 } from '../../scripts/bench/bundle';
 
@@ -37,4 +38,15 @@ test('the markers would find Dexie and Preact where they are bundled', () => {
   const found = (page: string) => pages.find((p) => p.name === page)!.files.flatMap((file) => (file.endsWith('.js') ? librariesIn(OUTPUT_DIR, file) : []));
   expect(found('options')).toEqual(expect.arrayContaining(['dexie', 'preact']));
   expect(found('background')).toContain('dexie');
+});
+
+// The popup renders what the background already holds for the tab, from one message (issue 16):
+// it has no need of the database, and Dexie would be most of what it loads. Today the popup
+// still reads the client list itself, through a chunk it shares with the options page, so this
+// fails; another change makes the popup Dexie-free, and then `test.fixme` becomes `test`.
+test.fixme('the popup loads no Dexie', () => {
+  const popup = pageSizes().find((page) => page.name === 'popup');
+  expect(popup, 'popup.html in the build').toBeDefined();
+  expect(popup!.files.some((file) => file.endsWith('.js')), 'the popup loads scripts').toBe(true);
+  expect(pageLibraries(popup!)).not.toContain('dexie');
 });
