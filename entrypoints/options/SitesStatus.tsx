@@ -71,7 +71,7 @@ export function SitesStatus() {
           ))}
         </tbody>
       </table>
-      <h3>{t('sites_open_heading')}</h3>
+      <h2>{t('sites_open_heading')}</h2>
       {tabs.length === 0 ? (
         <p class="muted">{t('sites_open_none')}</p>
       ) : (
