@@ -139,7 +139,8 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
           {t('activity_empty')}
         </p>
       ) : (
-        <div class="table-wrap">
+        // Scrolled in both directions once the log is long or the window narrow: the keyboard can scroll it too.
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('activity_entries')}>
           <table>
             <thead>
               <tr>
