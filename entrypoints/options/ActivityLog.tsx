@@ -135,11 +135,12 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
       {items === null ? (
         <p class="muted">{t('common_loading')}</p>
       ) : items.length === 0 ? (
-        <p class="muted" data-testid="activity-empty">
+        <p class="muted" id="activity-empty" data-testid="activity-empty">
           {t('activity_empty')}
         </p>
       ) : (
-        <div class="table-wrap">
+        // Scrolled in both directions once the log is long or the window narrow: the keyboard can scroll it too.
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('activity_entries')}>
           <table>
             <thead>
               <tr>
@@ -173,7 +174,14 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
         </div>
       )}
       <div class="actions">
-        <button data-testid="activity-export" disabled={!items || items.length === 0} onClick={exportCsv}>
+        <button
+          data-testid="activity-export"
+          disabled={!items || items.length === 0}
+          // Disabled, it says why: the empty-log line above says it in words too.
+          title={items && items.length === 0 ? t('activity_export_none') : undefined}
+          aria-describedby={items && items.length === 0 ? 'activity-empty' : undefined}
+          onClick={exportCsv}
+        >
           {t('activity_export')}
         </button>
         <label>

@@ -152,7 +152,7 @@ export function ReplyTemplates({
         />
       )}
 
-      <h3>{t('templates_one_click')}</h3>
+      <h2>{t('templates_one_click')}</h2>
       <p class="muted">{t(DEFAULTS_NOTE[language])}</p>
       <table class="defaults" data-testid="template-defaults">
         <thead>
@@ -179,7 +179,7 @@ export function ReplyTemplates({
         </tbody>
       </table>
 
-      <h3>{t('templates_heading', library.templates.length)}</h3>
+      <h2>{t('templates_heading', library.templates.length)}</h2>
       <table class="template-list">
         <thead>
           <tr>

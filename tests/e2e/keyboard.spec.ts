@@ -39,7 +39,7 @@ async function tabTo(page: Page, testId: string, key: 'Tab' | 'Shift+Tab' = 'Tab
 }
 
 test('keyboard only: add a client in the options page, then decline their request from the popup', async ({ boundary, context, replicas }) => {
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('clients');
   await expect(options.getByTestId('add-client')).toBeVisible();
 
   await tabTo(options, 'add-client');

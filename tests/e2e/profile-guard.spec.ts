@@ -76,7 +76,7 @@ for (const profile of PROFILE_PAGES) {
 
     // Each answer is in the activity log, for this client.
     const options = await boundary.openOptions();
-    await options.locator('a[href="#activity"]').click();
+    await boundary.showView(options, 'activity');
     const rows = options.getByTestId('activity-row');
     await expect(rows.filter({ hasText: profile.name })).toHaveCount(profile.actions.length * 2);
     await expect(options.locator('[data-testid="activity-row"][data-kind="guard-confirmed"]')).toHaveCount(profile.actions.length);
@@ -145,12 +145,14 @@ test('the popup on a client’s profile: whose it is, the policy, a welfare chec
   await expect.poll(() => page.url()).toBe('https://www.facebook.com/friends/requests/');
 
   // The check is in the log (with its reason) and on the "to discuss" list.
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('activity');
   const row = options.locator('[data-testid="activity-row"][data-kind="welfare-check"]');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(profile.name);
   await expect(row).toContainText('crisis call');
+  await boundary.showView(options, 'discuss');
   await expect(options.locator('#discuss')).toContainText(profile.name);
+  await boundary.showView(options, 'activity');
 
   // The export is a CSV a spreadsheet opens as it is: BOM, header, the entry with its reason.
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('activity-export').click()]);
