@@ -64,10 +64,10 @@ export function App() {
       <header>
         <h1>{t('ext_name')}</h1>
         <nav class="links">
-          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          <a href={browser.runtime.getURL('/options.html#/clients')} target="_blank" rel="noreferrer">
             {t('nav_clients')}
           </a>
-          <a href={browser.runtime.getURL('/options.html#replies')} target="_blank" rel="noreferrer">
+          <a href={browser.runtime.getURL('/options.html#/replies')} target="_blank" rel="noreferrer">
             {t('nav_replies')}
           </a>
           {load.state === 'ready' && load.vault === 'unlocked' && (
