@@ -1,8 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LintWarning } from '@/components/LintWarning';
 import { database } from '@/lib/clients/db';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import { lintReply } from '@/lib/policy/confidentiality';
 import { composeReply, defaultTemplate, type ReplyLibrary } from '@/lib/replies/library';
 import {
   LANGUAGE_NAMES,
@@ -65,7 +63,6 @@ export function PracticeSettingsForm({
   };
 
   const regionLine = REGIONS[draft.region].crisisLine[draft.language];
-  const nameLint = lintReply(draft.practiceName);
   const sample = defaultTemplate(library, draft.language, 'conversation', 'facebook');
   const preview = sample && composeReply(sample, draft, 'facebook', SAMPLE_PAGE_NAME);
 
@@ -125,11 +122,6 @@ export function PracticeSettingsForm({
           <span class="field-note muted">{t('practice_language_hint')}</span>
         </label>
       </div>
-      <LintWarning
-        lint={nameLint}
-        testId="settings-practice-lint"
-        lead={t('practice_name_lint')}
-      />
       {preview && (
         <div class="preview">
           <div class="muted">{t('practice_preview')}</div>

@@ -23,9 +23,10 @@ import type {
   TabDetections,
 } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts } from '@/lib/policy/confidentiality';
 import { checkLength } from '@/lib/replies/limits';
 import { isMessageRequestsPage } from '@/lib/replies/situations';
+import { loadSettings } from '@/lib/settings/store';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
 import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
@@ -326,10 +327,11 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
 /**
  * The last check before a reply is typed into a page, whoever asked: text the confidentiality
  * check flags goes in only after the clinician's second click, and text longer than the site
- * takes does not go in at all (the site would cut it or refuse to send it).
+ * takes does not go in at all (the site would cut it or refuse to send it). The practice's own
+ * details (its name, channels) never count against the text, as in the popup.
  */
 async function insertReply(message: Extract<PageToBackground, { type: 'insert-reply' }>): Promise<ActionResult> {
-  const lint = lintReply(message.text);
+  const lint = lintReply(message.text, ownTexts(await loadSettings(database())));
   if (!lint.ok && !message.confirmed) {
     return { ok: false, reason: t('action_flagged', lint.findings.map((f) => `“${f.text}”`).join(', ')) };
   }
