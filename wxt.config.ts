@@ -33,7 +33,8 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     // `scripting` injects the page outline (entrypoints/outline.ts) only when the clinician asks for
     // one; Manifest V2 does that with tabs.executeScript and the host permissions alone.
-    permissions: manifestVersion === 2 ? ['storage', 'alarms'] : ['storage', 'alarms', 'scripting'],
+    // `notifications`: "Boundary is locked", once per lock period (lib/vault/locked-notice.ts).
+    permissions: manifestVersion === 2 ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: SITE_MATCHES,
     // Search engines and review sites: asked for only when the clinician turns those features on.
     // Manifest V2 (the Firefox build) lists optional hosts with the optional permissions.

@@ -29,6 +29,7 @@ import { isMessageRequestsPage } from '@/lib/replies/situations';
 import { loadSettings } from '@/lib/settings/store';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
+import { noticeLocked } from '@/lib/vault/locked-notice';
 import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
 import { recordSiteRead } from './site-reads';
 import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
@@ -48,9 +49,14 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, message.candidates);
     const { url, platform, pageKind, recognised, connectionSteps } = message;
+    const before = locked ? await readTab(tabId) : undefined;
     await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, detections });
-    if (locked) await showLocked([tabId]);
-    else if (!recognised) await showUnreadable(tabId);
+    if (locked) {
+      await showLocked([tabId]);
+      // A site's page opened while locked (not one reporting again because the vault just
+      // locked): say so where the clinician will see it without the icon pinned, once per lock period.
+      if (before?.url !== url) await noticeLocked(tabId);
+    } else if (!recognised) await showUnreadable(tabId);
     else await showCount(tabId, peopleCount(detections));
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
     if (pageKind && message.candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
