@@ -1,9 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { LintWarning } from '@/components/LintWarning';
 import { database } from '@/lib/clients/db';
 import { t, tPlural, type MessageKey } from '@/lib/i18n/t';
-import { lintReply } from '@/lib/policy/confidentiality';
 import { composeReply, defaultTemplate, type ReplyLibrary } from '@/lib/replies/library';
 import {
   LANGUAGE_NAMES,
@@ -81,7 +79,6 @@ export function PracticeSettingsForm({
   const reason = invalid ? 'blocked' : !changed && status.state !== 'saved' ? 'nothing' : null;
 
   const regionLine = REGIONS[draft.region].crisisLine[draft.language];
-  const nameLint = lintReply(draft.practiceName);
   const sample = defaultTemplate(library, draft.language, 'conversation', 'facebook');
   const preview = sample && composeReply(sample, draft, 'facebook', SAMPLE_PAGE_NAME);
 
@@ -143,11 +140,6 @@ export function PracticeSettingsForm({
           <span class="field-note muted">{t('practice_language_hint')}</span>
         </label>
       </div>
-      <LintWarning
-        lint={nameLint}
-        testId="settings-practice-lint"
-        lead={t('practice_name_lint')}
-      />
       {preview && (
         <div class="preview">
           <div class="muted">{t('practice_preview')}</div>

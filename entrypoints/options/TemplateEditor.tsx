@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { LintWarning } from '@/components/LintWarning';
 import { t } from '@/lib/i18n/t';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts } from '@/lib/policy/confidentiality';
 import { siteName } from '@/lib/policy/suggestions';
 import { composeReply, placeholderValues, type LibraryTemplate } from '@/lib/replies/library';
 import { fillTemplateDetailed, PLACEHOLDER_HELP, PLACEHOLDERS, type Placeholder } from '@/lib/replies/placeholders';
@@ -45,8 +45,9 @@ export function TemplateEditor({
   const previewText = errors.body
     ? fillTemplateDetailed(draft.body, placeholderValues(settings, draft.language, SAMPLE_PAGE_NAME), { keepUnknown: true }).text
     : composed.text;
-  const bodyLint = lintReply(draft.body);
-  // Words the settings bring in (a practice name with "Therapy" in it) only show once filled.
+  const bodyLint = lintReply(draft.body, ownTexts(settings));
+  // Words a filled placeholder brings in (the sample name, a policy summary) only show once filled;
+  // the practice's own details never count (ownTexts).
   const extra = composed.lint.findings.filter((f) => !bodyLint.findings.some((b) => b.text === f.text));
 
   const insertPlaceholder = (placeholder: Placeholder) => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
 import { DetectionItem } from './DetectionItem';
+import { KeyHint } from './KeyHint';
 import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
 import { PageUnreadable } from './PageUnreadable';
@@ -168,6 +169,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
           </section>
         );
       })}
+      {shown.some((d) => d.kind === 'request' || d.kind === 'message') && <KeyHint />}
     </>
   );
 }

@@ -130,6 +130,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
             <button
               class="primary"
               data-testid="decline"
+              aria-keyshortcuts="D"
               disabled={busy || declined}
               onClick={() =>
                 run(
@@ -172,6 +173,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
             <button
               class="primary"
               data-testid="insert-reply"
+              aria-keyshortcuts="I"
               data-flagged={String(flagged)}
               disabled={busy || !reply || tooLong}
               onClick={() => act('insert')}

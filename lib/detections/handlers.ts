@@ -23,11 +23,13 @@ import type {
   TabDetections,
 } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts } from '@/lib/policy/confidentiality';
 import { checkLength } from '@/lib/replies/limits';
 import { isMessageRequestsPage } from '@/lib/replies/situations';
+import { loadSettings } from '@/lib/settings/store';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
+import { noticeLocked } from '@/lib/vault/locked-notice';
 import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
 import { recordSiteRead } from './site-reads';
 import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
@@ -47,9 +49,14 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, message.candidates);
     const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
+    const before = locked ? await readTab(tabId) : undefined;
     await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, ...(lang && { lang }), detections });
-    if (locked) await showLocked([tabId]);
-    else if (!recognised) await showUnreadable(tabId);
+    if (locked) {
+      await showLocked([tabId]);
+      // A site's page opened while locked (not one reporting again because the vault just
+      // locked): say so where the clinician will see it without the icon pinned, once per lock period.
+      if (before?.url !== url) await noticeLocked(tabId);
+    } else if (!recognised) await showUnreadable(tabId);
     else await showCount(tabId, peopleCount(detections));
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
     if (pageKind && message.candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
@@ -327,10 +334,11 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
 /**
  * The last check before a reply is typed into a page, whoever asked: text the confidentiality
  * check flags goes in only after the clinician's second click, and text longer than the site
- * takes does not go in at all (the site would cut it or refuse to send it).
+ * takes does not go in at all (the site would cut it or refuse to send it). The practice's own
+ * details (its name, channels) never count against the text, as in the popup.
  */
 async function insertReply(message: Extract<PageToBackground, { type: 'insert-reply' }>): Promise<ActionResult> {
-  const lint = lintReply(message.text);
+  const lint = lintReply(message.text, ownTexts(await loadSettings(database())));
   if (!lint.ok && !message.confirmed) {
     return { ok: false, reason: t('action_flagged', lint.findings.map((f) => `“${f.text}”`).join(', ')) };
   }

@@ -1,5 +1,5 @@
 import type { Platform } from '@/lib/identity/platform';
-import { lintReply, type LintResult } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts, type LintResult } from '@/lib/policy/confidentiality';
 import type { PolicyChoices } from '@/lib/practice-policy/choices';
 import { policySummary } from '@/lib/practice-policy/generate';
 import { crisisLineFor, type PracticeSettings, type ReplyLanguage } from '@/lib/settings/practice';
@@ -115,7 +115,10 @@ export interface ComposedReply {
   length: LengthCheck;
 }
 
-/** A template filled for one person on one site, with the checks that run before it is inserted. */
+/**
+ * A template filled for one person on one site, with the checks that run before it is inserted.
+ * The practice's own details it was filled with never count against it (`ownTexts`).
+ */
 export function composeReply(
   template: ReplyTemplate,
   settings: PracticeSettings,
@@ -124,5 +127,5 @@ export function composeReply(
   policy?: PolicyChoices,
 ): ComposedReply {
   const filled = fillTemplateDetailed(template.body, placeholderValues(settings, template.language, pageName, policy));
-  return { text: filled.text, missing: filled.missing, lint: lintReply(filled.text), length: checkLength(filled.text, platform) };
+  return { text: filled.text, missing: filled.missing, lint: lintReply(filled.text, ownTexts(settings)), length: checkLength(filled.text, platform) };
 }

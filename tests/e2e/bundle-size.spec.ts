@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
@@ -49,4 +49,15 @@ test.fixme('the popup loads no Dexie', () => {
   expect(popup, 'popup.html in the build').toBeDefined();
   expect(popup!.files.some((file) => file.endsWith('.js')), 'the popup loads scripts').toBe(true);
   expect(pageLibraries(popup!)).not.toContain('dexie');
+});
+
+test('the clinical lexicon is in the popup, options and background, never in what runs in a page', () => {
+  // A word only the lexicon (lib/policy/lexicon.ts) holds; a page could read whatever a content script carries.
+  const holdsLexicon = (file: string) => readFileSync(path.join(OUTPUT_DIR, file), 'utf8').includes('fluoxetin');
+  const injected = [...contentScriptSizes().flatMap((s) => s.files), ...(existsSync(path.join(OUTPUT_DIR, 'outline.js')) ? ['outline.js'] : [])];
+  for (const file of injected) expect(holdsLexicon(file), file).toBe(false);
+  const pages = pageSizes();
+  for (const page of ['popup', 'options', 'background']) {
+    expect(pages.find((p) => p.name === page)!.files.some(holdsLexicon), page).toBe(true);
+  }
 });
