@@ -12,7 +12,7 @@ import {
   type RetentionDays,
 } from '@/lib/activity/model';
 import { listActivity, retentionDays, setRetentionDays, type ActivityItem } from '@/lib/activity/store';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import type { Client } from '@/lib/clients/model';
 import { t } from '@/lib/i18n/t';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import type { Client } from '@/lib/clients/model';
 import { listClients } from '@/lib/clients/store';

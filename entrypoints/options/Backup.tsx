@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural } from '@/lib/i18n/t';
 import { confirmRestore, createBackup, previewRestore, type BackupContents, type BackupCounts } from '@/lib/vault/backup';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/vault/vault';

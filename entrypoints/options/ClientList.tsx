@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import type { Client, ClientDraft } from '@/lib/clients/model';
 import { addClient, deleteClient, updateClient } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';

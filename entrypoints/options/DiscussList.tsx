@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { describeEvent } from '@/lib/discuss/model';
 import { t } from '@/lib/i18n/t';
 import { clearAllDiscuss, clearDiscussEntry, clearDiscussForClient, listDiscuss, type DiscussItem } from '@/lib/discuss/store';

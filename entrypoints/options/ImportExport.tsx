@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
 import { readClientCsvFile, writeClientCsv, type ClientCsvRejection, type CsvEncoding } from '@/lib/clients/client-csv';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import type { Client } from '@/lib/clients/model';
 import { importDrafts } from '@/lib/clients/store';
 import { t, tPlural } from '@/lib/i18n/t';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { LintWarning } from '@/components/LintWarning';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { lintReply } from '@/lib/policy/confidentiality';
 import { composeReply, defaultTemplate, type ReplyLibrary } from '@/lib/replies/library';

@@ -1,4 +1,4 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import type { ClientStatus } from '@/lib/clients/model';
 import { decodeClients } from '@/lib/clients/sealing';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';

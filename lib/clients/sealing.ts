@@ -2,7 +2,7 @@ import { identityKey } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { seal, unseal } from '@/lib/vault/crypto';
 import type { Cipher } from '@/lib/vault/cipher';
-import type { ClientRow, NotThemRow, StoredClient } from './db';
+import type { ClientRow, NotThemRow, StoredClient } from '@/lib/db';
 import { versionOf, type Client, type Identities } from './model';
 
 /**

@@ -4,7 +4,7 @@ import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { deleteActivityOf } from '@/lib/activity/store';
 import { deleteDiscussOf } from '@/lib/discuss/store';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
-import type { BoundaryDb, StoredClient } from './db';
+import type { BoundaryDb, StoredClient } from '@/lib/db';
 import { changedFields, mergeEdit, StaleEditError, type EditField } from './edit-merge';
 import { admitDraft, clientLimitProblems, cleanDraft } from './limits';
 import { versionOf, type Client, type ClientDraft } from './model';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { ClientWriteRefused } from '@/lib/clients/limits';
 import { versionOf } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';

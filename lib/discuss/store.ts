@@ -1,9 +1,9 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import type { ClientStatus } from '@/lib/clients/model';
 import { decodeClients } from '@/lib/clients/sealing';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
-import { dayOf, decodeDayRows, encodeDayRows, type DayRow, type DayRowKind } from '@/lib/vault/day-rows';
-import { readDiscussEntry, type DiscussEntry } from './model';
+import { dayOf, decodeDayRows, encodeDayRows, type DayRowKind } from '@/lib/vault/day-rows';
+import { readDiscussEntry, type DiscussEntry, type DiscussRow } from './model';
 
 /**
  * The "to discuss" list. With the vault on each entry is sealed whole (who, where, what, when),
@@ -11,7 +11,7 @@ import { readDiscussEntry, type DiscussEntry } from './model';
  * read or written.
  */
 
-export type DiscussRow = DayRow<Omit<DiscussEntry, 'id'>>;
+export type { DiscussRow };
 export const DISCUSS_ROWS: DayRowKind<Omit<DiscussEntry, 'id'>> = {
   purpose: 'boundary/discuss/v1',
   what: '"to discuss" entry',

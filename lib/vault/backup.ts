@@ -1,4 +1,4 @@
-import type { BoundaryDb, SettingRow } from '@/lib/clients/db';
+import type { BoundaryDb, SettingRow } from '@/lib/db';
 import { clientLimitProblems } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, type NotThemDecision } from '@/lib/clients/sealing';

@@ -10,7 +10,7 @@ import {
   retentionDays,
   setRetentionDays,
 } from '@/lib/activity/store';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { readCsv } from '@/lib/clients/csv';
 import { addClient, deleteClient } from '@/lib/clients/store';
 import { disableVault, enableVault, lockVault } from '@/lib/vault/vault';

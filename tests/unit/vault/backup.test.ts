@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';
 import { addClient, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
 import { listActivity, logActivity } from '@/lib/activity/store';

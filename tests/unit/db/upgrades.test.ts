@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { addClient, deleteClient, linkIdentity, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
 import { listActivity, logActivity, pruneActivity } from '@/lib/activity/store';
 import { addDiscussEntry, listDiscuss } from '@/lib/discuss/store';
@@ -164,7 +164,7 @@ describe('a database from a release before activity and "to discuss" rows were s
 
     const db = new BoundaryDb(name);
     try {
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       expect((await db.discuss.toArray()).map((r) => r.day)).toEqual([dayOf(NOW - DAY)]);
       expect((await listDiscuss(db)).map((e) => [e.clientName, e.event])).toEqual([['Ana Souza', 'declined-request']]);
       await addDiscussEntry(db, { clientId: ids[0]!, platform: 'facebook', event: 'declined-request', at: NOW - DAY + 60_000 });
