@@ -156,7 +156,15 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
                   <td>{when(item.at)}</td>
                   <td>{activityWords.kind(item.kind)}</td>
                   <td>{activityWords.place(item.place)}</td>
-                  <td>{item.clientId === undefined ? '' : (item.clientName ?? activityWords.removedClient)}</td>
+                  <td>
+                    {item.clientId === undefined
+                      ? ''
+                      : item.clientName === undefined
+                        ? activityWords.removedClient
+                        : item.relatedToName !== undefined
+                          ? activityWords.relatedTo(item.clientName, item.relatedToName)
+                          : item.clientName}
+                  </td>
                   <td>
                     {item.action && activityWords.action(item.action)}
                     {item.note && (

@@ -67,9 +67,12 @@ export function App() {
     await refreshVault();
     await ask({ type: 'vault-changed' }).catch(() => undefined);
   }, [refreshVault]);
-  /** A restore replaced the list, the settings and the templates. */
+  /** Counts restores: the policy writer starts again from the restored versions. */
+  const [restores, setRestores] = useState(0);
+  /** A restore replaced the list, the settings, the templates and the policy's versions. */
   const restored = useCallback(async () => {
     await Promise.all([changed(), reloadLibrary(), loadSettings(database()).then(setSettings)]);
+    setRestores((n) => n + 1);
   }, [changed, reloadLibrary]);
 
   useEffect(() => {
@@ -163,7 +166,7 @@ export function App() {
       <section id="policy" class="card" aria-labelledby="policy-heading">
         <h2 id="policy-heading">{t('policy_heading')}</h2>
         <p class="muted">{t('policy_intro')}</p>
-        {settings ? <PolicyWriter settings={settings} /> : <p class="muted">{t('common_loading')}</p>}
+        {settings ? <PolicyWriter key={restores} settings={settings} /> : <p class="muted">{t('common_loading')}</p>}
       </section>
       <section id="discuss" class="card" aria-labelledby="discuss-heading">
         <h2 id="discuss-heading">{t('nav_discuss')}</h2>

@@ -36,6 +36,7 @@ const words: ActivityWords = {
   place: (p) => `place:${p}`,
   action: (a) => `action:${a}`,
   status: (s) => `status:${s}`,
+  relatedTo: (name, client) => `${name} (related to ${client})`,
   removedClient: '(removed)',
 };
 
