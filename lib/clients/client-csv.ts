@@ -209,7 +209,6 @@ export function readClientCsv(text: string): ClientCsvResult {
       identities,
       ...dates,
       ...flags,
-      ...(relatedToName !== '' && relationship !== undefined && { relationship }),
     });
     // Blank once cleaned: a name of invisible characters only.
     if (name !== '' && draft.name === '') problems.push(t('csv_name_blank'));
@@ -218,7 +217,9 @@ export function readClientCsv(text: string): ClientCsvResult {
     problems.push(...clientLimitProblems(draft).filter((problem) => status !== undefined || problem !== endNotFormer));
 
     if (problems.length === 0 && status !== undefined) {
-      rows.push({ line, draft, ...(relatedToName !== '' && { relatedToName }), ...(cleaned.length > 0 && { cleaned }) });
+      // The relationship waits for its client, found by name when the rows are imported.
+      const related = relatedToName !== '' && relationship !== undefined ? { relatedToName, draft: { ...draft, relationship } } : { draft };
+      rows.push({ line, ...related, ...(cleaned.length > 0 && { cleaned }) });
     } else {
       rejected.push({ line, reason: problems.join('; ') });
     }

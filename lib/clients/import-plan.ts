@@ -104,10 +104,10 @@ export function planImport(
   const refused: ImportPlan['refused'] = [];
 
   /** The client a related person's row names, or why there is none to relate them to. */
-  const clientNamed = (name: string, self: StoredClient | undefined): { client: StoredClient } | { problem: string } => {
+  const clientNamed = (name: string, self: StoredClient | undefined, ownName: string): { client: StoredClient } | { problem: string } => {
     const named = [...(byName.get(nameKey(name)) ?? [])];
     const others = named.filter((record) => record !== self);
-    if (others.length === 0) return { problem: self && named.includes(self) ? t('relation_self') : t('csv_related_unknown', name) };
+    if (others.length === 0) return { problem: nameKey(name) === nameKey(ownName) ? t('relation_self') : t('csv_related_unknown', name) };
     const clients = others.filter((record) => !isRelatedNow(record));
     if (clients.length === 0) return { problem: t('relation_target_related', name) };
     if (clients.length > 1) return { problem: t('csv_related_ambiguous', name) };
@@ -147,7 +147,7 @@ export function planImport(
       client = undefined;
       relationship = draft.relationship;
       if (item.relatedToName !== undefined && item.relatedToName.trim() !== '') {
-        const found = clientNamed(item.relatedToName.trim(), match);
+        const found = clientNamed(item.relatedToName.trim(), match, draft.name);
         if ('problem' in found) problems.push(found.problem);
         else client = found.client;
       } else if (draft.relatedTo !== undefined) {

@@ -91,7 +91,7 @@ export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraf
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
     if (!row) throw new Error(t('client_gone'));
-    const { next, merged } = await duringTransaction(async () => {
+    const { existing, result, merged } = await duringTransaction(async () => {
       const [existing] = await decodeClients(cipher, [row]);
       let result = mine;
       let merged: EditField[] = [];
@@ -101,10 +101,12 @@ export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraf
         result = admitDraft(outcome.draft);
         merged = outcome.theirs;
       }
-      await checkRelation(db, cipher, result, id);
-      return { next: (await encodeClients(cipher, [stored(result, existing!, Date.now())]))[0]!, merged };
+      return { existing: existing!, result, merged };
     });
-    await db.clients.put(next);
+    // In the transaction itself, not inside the WebCrypto work: it reads the table.
+    await checkRelation(db, cipher, result, id);
+    const [next] = await duringTransaction(() => encodeClients(cipher, [stored(result, existing, Date.now())]));
+    await db.clients.put(next!);
     return { merged };
   });
 }
