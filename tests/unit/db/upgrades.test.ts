@@ -377,9 +377,9 @@ describe('the schema’s place beneath the stores', () => {
   });
 
   it('no store, vault or page imports the old schema module', () => {
-    const files = ['lib', 'entrypoints', 'components'].flatMap(function walk(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-    });
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const files = ['lib', 'entrypoints', 'components'].flatMap(walk);
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain('lib/clients/db');
   });
 });
