@@ -183,17 +183,48 @@ export function ClientForm({
           ))}
         </ul>
       )}
-      <div class="row fields">
-        <label>
-          {t('client_status')}
-          <select data-testid="client-status" value={form.status} onChange={(e) => set({ status: e.currentTarget.value as ClientStatus })}>
-            {CLIENT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel(status)}
-              </option>
+      <label>
+        {t('client_status')}
+        <select data-testid="client-status" value={form.status} onChange={(e) => set({ status: e.currentTarget.value as ClientStatus })}>
+          {CLIENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('client_aliases')}
+        <input data-testid="client-aliases" autocomplete="off" value={form.aliases} onInput={(e) => set({ aliases: e.currentTarget.value })} />
+      </label>
+      {PLATFORMS.map((platform) => (
+        <div key={platform}>
+          <label>
+            {t('client_profiles_field', siteName(platform))}
+            <input
+              data-testid={`client-${platform}`}
+              autocomplete="off"
+              value={form.profiles[platform]}
+              onInput={(e) => set({ profiles: { ...form.profiles, [platform]: e.currentTarget.value } })}
+              aria-describedby={`${platform}-note`}
+            />
+          </label>
+          <ul class="field-note" id={`${platform}-note`} data-testid={`client-${platform}-note`} aria-live="polite">
+            {parsed[platform].identities.map((id) => (
+              <li key={id} class="ok">
+                {t('client_read_as', identityLabel(platform, id))}
+              </li>
             ))}
-          </select>
-        </label>
+            {parsed[platform].errors.map((e) => (
+              <li key={e.input} class="warn">
+                {t('input_refused', e.input, say(e.reason))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {/* After the profiles, so that name, status, other names and profiles stay the first stops. */}
+      <div class="row fields">
         <label>
           {t('client_start_date')}
           <input type="date" data-testid="client-start-date" autocomplete="off" value={form.startDate} onInput={(e) => set({ startDate: e.currentTarget.value })} />
@@ -263,36 +294,6 @@ export function ClientForm({
       <p id="related-note" class="field-note muted">
         {t(hasRelatedPeople ? 'client_related_has_people' : 'client_related_note')}
       </p>
-      <label>
-        {t('client_aliases')}
-        <input data-testid="client-aliases" autocomplete="off" value={form.aliases} onInput={(e) => set({ aliases: e.currentTarget.value })} />
-      </label>
-      {PLATFORMS.map((platform) => (
-        <div key={platform}>
-          <label>
-            {t('client_profiles_field', siteName(platform))}
-            <input
-              data-testid={`client-${platform}`}
-              autocomplete="off"
-              value={form.profiles[platform]}
-              onInput={(e) => set({ profiles: { ...form.profiles, [platform]: e.currentTarget.value } })}
-              aria-describedby={`${platform}-note`}
-            />
-          </label>
-          <ul class="field-note" id={`${platform}-note`} data-testid={`client-${platform}-note`} aria-live="polite">
-            {parsed[platform].identities.map((id) => (
-              <li key={id} class="ok">
-                {t('client_read_as', identityLabel(platform, id))}
-              </li>
-            ))}
-            {parsed[platform].errors.map((e) => (
-              <li key={e.input} class="warn">
-                {t('input_refused', e.input, say(e.reason))}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
       {stale && <StaleNotice stale={stale} clients={clients} onKeepMine={() => keepMine(stale.current)} onTakeTheirs={() => takeTheirs(stale.current)} />}
       {error && <p class="warn">{error}</p>}
       <div class="row">
