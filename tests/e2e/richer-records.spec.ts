@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { declineLenaAndNote } from './support/activity';
 import { expect, test } from './support/test';
 
 // Client records that fit practice (issue 17): the four statuses, dates, the minor and safety
@@ -31,7 +32,7 @@ const FILE = [
   '',
 ].join('\r\n');
 
-test('richer records: CSV in and out with refusals by line, the list filters, the form edits every field', async ({ boundary }) => {
+test('richer records: CSV in and out with refusals by line, the list filters, the form edits every field', async ({ boundary, context, replicas }) => {
   const { page: options, imported, rejected } = await boundary.importCsv(FILE);
   expect({ imported, rejected }).toEqual({ imported: 4, rejected: 3 });
   const rejection = (line: number) => options.locator(`[data-testid="import-rejection"][data-line="${line}"]`);
@@ -116,6 +117,16 @@ test('richer records: CSV in and out with refusals by line, the list filters, th
   await expect(form.getByTestId('client-related-to')).toBeDisabled();
   await options.getByTestId('filter-related').selectOption('related');
   expect(await axeViolations(options)).toEqual([]);
+
+  // A related person is matched like a client: her request declined from the popup is logged, and
+  // noted, as "related to Ana Souza", never with how.
+  await boundary.importCsv('name,facebook,related_to,relationship\nLena Fischbach,https://www.facebook.com/lena.fischbach.77,Ana Souza,carer\n', options);
+  await declineLenaAndNote(boundary, context, replicas);
+  await options.reload();
+  const logged = options.locator('[data-testid="activity-row"][data-kind="declined"]');
+  await expect(logged).toContainText('Lena Fischbach (related to Ana Souza)');
+  await expect(options.locator('[data-testid="discuss-client"][data-client-name="Lena Fischbach"]').getByTestId('discuss-related')).toHaveText('related to Ana Souza');
+  for (const shown of [logged, options.getByTestId('discuss-list')]) await expect(shown).not.toContainText(/carer/i);
 });
 
 test.describe('in Spanish', () => {
