@@ -36,8 +36,9 @@ export const CLIENT_CSV_COLUMNS: readonly string[] = [
   'relationship',
 ];
 
-/** Which optional fields each column gives, so that a file without a column changes none of them. */
+/** Which fields each column gives, so that a file without a column changes none of them on a client it updates. */
 const GIVES: Record<string, ImportField> = {
+  status: 'status',
   start_date: 'startDate',
   end_date: 'endDate',
   minor: 'minor',
@@ -66,7 +67,7 @@ export type ClientCsvResult =
       ok: true;
       rows: ClientCsvRow[];
       rejected: ClientCsvRejection[];
-      /** The optional fields the file has columns for: only those change on a client it updates. */
+      /** The status and optional fields the file has columns for: only those change on a client it updates. */
       given: ImportField[];
     }
   | { ok: false; error: string };

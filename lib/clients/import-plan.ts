@@ -9,9 +9,11 @@ import { extrasOf, identityKeysOf, storedRecord, type RecordExtras } from './rec
 /**
  * What an import writes, worked out in memory before anything is written (lib/clients/store.ts
  * writes the plan in one transaction). A row whose identities (or, when it has none, whose name)
- * match a record already on the list, or an earlier row of the file, updates that record: name
- * and status from the row, aliases and profiles merged, and the optional fields from the row
- * only when the file has their columns, so a file without a `minor` column clears no flag.
+ * match a record already on the list, or an earlier row of the file, updates that record: the
+ * name from the row, aliases and profiles merged, and the status and the optional fields from the
+ * row only when the file has their columns, so a file without a `status` column makes no former
+ * client current, and one without a `minor` column clears no flag. A new record takes the row's
+ * values (a status left out is current).
  *
  * Related people name their client by name (`related_to`): a client on the list or anywhere in
  * the same file, before or after the row. So rows that relate someone are taken after all the
@@ -20,9 +22,13 @@ import { extrasOf, identityKeysOf, storedRecord, type RecordExtras } from './rec
  * to) is refused whole, with its reason, and the others still come through.
  */
 
-/** The optional parts of a record a source may give; `related` is the relation, both its parts. */
-export type ImportField = 'startDate' | 'endDate' | 'minor' | 'safety' | 'related';
-export const IMPORT_FIELDS: readonly ImportField[] = ['startDate', 'endDate', 'minor', 'safety', 'related'];
+/**
+ * The parts of a record a source may leave out (a CSV without the column): the status, and the
+ * optional fields; `related` is the relation, both its parts. Name, aliases and profiles are
+ * always given.
+ */
+export type ImportField = 'status' | 'startDate' | 'endDate' | 'minor' | 'safety' | 'related';
+export const IMPORT_FIELDS: readonly ImportField[] = ['status', 'startDate', 'endDate', 'minor', 'safety', 'related'];
 
 export interface ImportItem {
   draft: ClientDraft;
@@ -50,7 +56,7 @@ export interface ImportPlan {
 /** What an item gives when the source does not say: every optional field it holds a value for. */
 function fieldsIn(item: ImportItem): Set<ImportField> {
   const { draft } = item;
-  const given = new Set<ImportField>();
+  const given = new Set<ImportField>(['status']);
   for (const field of ['startDate', 'endDate', 'minor', 'safety'] as const) if (draft[field] !== undefined) given.add(field);
   if (item.relatedToName !== undefined || draft.relatedTo !== undefined || draft.relationship !== undefined) given.add('related');
   return given;
@@ -129,7 +135,7 @@ export function planImport(
     }
     const merged: ClientDraft = {
       name: draft.name,
-      status: draft.status,
+      status: match && !given.has('status') ? match.status : draft.status,
       aliases: match ? union(match.aliases, draft.aliases) : draft.aliases,
       identities: match
         ? (Object.fromEntries(PLATFORMS.map((p) => [p, union(match.identities[p], draft.identities[p])])) as ClientDraft['identities'])

@@ -61,10 +61,11 @@ describe('the richer record columns', () => {
   });
 
   it('says which optional fields the file gives, so an import changes only those', () => {
-    expect([...result.given].sort()).toEqual(['endDate', 'minor', 'related', 'safety', 'startDate']);
+    expect([...result.given].sort()).toEqual(['endDate', 'minor', 'related', 'safety', 'startDate', 'status']);
     expect(imported(readClientCsv('name,minor\nAda,yes')).given).toEqual(['minor']);
     expect(imported(readClientCsv('Name,Relationship\nAda,')).given).toEqual(['related']);
-    expect(imported(readClientCsv('name,status\nAda,')).given).toEqual([]);
+    expect(imported(readClientCsv('name,status\nAda,')).given).toEqual(['status']);
+    expect(imported(readClientCsv('name,aliases\nAda,')).given).toEqual([]);
   });
 
   it.each([
@@ -141,6 +142,6 @@ describe('export of the richer record', () => {
       [draft('Ana Souza', { startDate: '2024-01-15', minor: true }), undefined],
       [draft('Mia Hart', { status: 'former', startDate: '2022-03-01', endDate: '2023-06-30', safety: true }), undefined],
     ]);
-    expect([...back.given].sort()).toEqual(['endDate', 'minor', 'related', 'safety', 'startDate']);
+    expect([...back.given].sort()).toEqual(['endDate', 'minor', 'related', 'safety', 'startDate', 'status']);
   });
 });

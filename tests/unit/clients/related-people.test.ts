@@ -92,6 +92,18 @@ describe('related people through a CSV import', () => {
     expect(people.get('Leo Souza')).not.toHaveProperty('relationship');
   });
 
+  it('a file without a status column makes no former client current; a blank status in one that has it does', async () => {
+    await addClient(db, draft('Mia Hart', { status: 'former', endDate: '2023-06-30', identities: fb('miahart') }));
+    expect(await importCsv('name,facebook\nMia Hart,miahart\nNew Person,newperson\n')).toMatchObject({ added: 1, updated: 1, refused: [] });
+    expect((await byName()).get('Mia Hart')).toMatchObject({ status: 'former', endDate: '2023-06-30' });
+    expect((await byName()).get('New Person')).toMatchObject({ status: 'current' });
+    // Said current while the record keeps an end date: refused with why, rather than guessed.
+    expect((await importCsv('name,status,facebook\nMia Hart,,miahart\n')).refusedLines).toEqual([[2, 'only a former client has an end date']]);
+    expect(await importCsv('name,status,end_date,facebook\nMia Hart,current,,miahart\n')).toMatchObject({ updated: 1, refused: [] });
+    expect((await byName()).get('Mia Hart')).toMatchObject({ status: 'current' });
+    expect((await byName()).get('Mia Hart')).not.toHaveProperty('endDate');
+  });
+
   it('importing an export again changes no relation, and a client renamed in the same file is found by its new name', async () => {
     const ana = await addClient(db, draft('Ana Souza', { identities: fb('anasouza') }));
     await importCsv('name,facebook\nAna Lima,anasouza\n');
