@@ -54,7 +54,7 @@ function Sightings({ revision }: { revision: number }) {
           <ul>
             {group.clients.map((client) => (
               <li key={client.clientId} data-testid="checkup-seen-client" data-client-id={String(client.clientId)}>
-                {client.name} <span class="muted">{t('checkup_seen_last', day(client.lastSeen))}</span>
+                {client.relatedToName === undefined ? client.name : t('activity_related_to', client.name, client.relatedToName)} <span class="muted">{t('checkup_seen_last', day(client.lastSeen))}</span>
               </li>
             ))}
           </ul>
