@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { StaleEditError, type Conflict, type EditField } from '@/lib/clients/edit-merge';
 import { cleanDraft, clientLimitProblems } from '@/lib/clients/limits';
 import { CLIENT_STATUSES, RELATIONSHIPS, type Client, type ClientDraft, type ClientStatus, type Relationship } from '@/lib/clients/model';
@@ -129,10 +129,12 @@ export function ClientForm({
   });
   const limits = [...clientLimitProblems(draft), ...relationProblems(draft, initial?.id, clients)];
   // A related person is related to a client: never to themselves or to another related person.
-  const clientsToRelate = clients
-    .filter((c) => c.id !== initial?.id && (!isRelated(c) || c.id === relatedTo))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const hasRelatedPeople = initial !== undefined && clients.some((c) => c.relatedTo === initial.id);
+  // Worked out once per list, not on every key press: a list may hold thousands.
+  const clientsToRelate = useMemo(
+    () => clients.filter((c) => c.id !== initial?.id && !isRelated(c)).sort((a, b) => a.name.localeCompare(b.name)),
+    [clients, initial?.id],
+  );
+  const hasRelatedPeople = useMemo(() => initial !== undefined && clients.some((c) => c.relatedTo === initial.id), [clients, initial]);
   const invalid = !draft.name || limits.length > 0 || PLATFORMS.some((p) => parsed[p].errors.length > 0);
 
   const save = async (over: Client | undefined) => {
