@@ -2,6 +2,7 @@ import type { ActivityWords } from '@/lib/activity/csv';
 import type { ActivityKind } from '@/lib/activity/model';
 import { placeName } from '@/lib/activity/places';
 import { t, type MessageKey } from '@/lib/i18n/t';
+import { statusLabel } from './client-words';
 import type { GuardedAction } from '@/lib/sites/types';
 
 const KIND_KEYS: Record<ActivityKind, MessageKey> = {
@@ -29,6 +30,7 @@ export const activityWords: ActivityWords = {
   kind: (kind) => t(KIND_KEYS[kind]),
   place: placeName,
   action: (action) => t(ACTION_KEYS[action]),
-  status: (status) => t(status === 'current' ? 'client_status_current' : 'client_status_former'),
+  status: statusLabel,
+  relatedTo: (name, client) => t('activity_related_to', name, client),
   removedClient: t('activity_removed_client'),
 };

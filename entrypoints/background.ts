@@ -9,7 +9,7 @@ import {
   showVaultState,
 } from '@/lib/detections/handlers';
 import { pruneActivity } from '@/lib/activity/store';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
 import { IDLE_ALARM, lockIfIdle, scheduleIdleLock } from '@/lib/vault/idle-lock';
 import { endLockPeriod, LOCKED_NOTICE_ID, openUnlockView } from '@/lib/vault/locked-notice';

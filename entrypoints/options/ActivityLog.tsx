@@ -12,7 +12,7 @@ import {
   type RetentionDays,
 } from '@/lib/activity/model';
 import { listActivity, retentionDays, setRetentionDays, type ActivityItem } from '@/lib/activity/store';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import type { Client } from '@/lib/clients/model';
 import { t } from '@/lib/i18n/t';
 
@@ -157,7 +157,15 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
                   <td>{when(item.at)}</td>
                   <td>{activityWords.kind(item.kind)}</td>
                   <td>{activityWords.place(item.place)}</td>
-                  <td>{item.clientId === undefined ? '' : (item.clientName ?? activityWords.removedClient)}</td>
+                  <td>
+                    {item.clientId === undefined
+                      ? ''
+                      : item.clientName === undefined
+                        ? activityWords.removedClient
+                        : item.relatedToName !== undefined
+                          ? activityWords.relatedTo(item.clientName, item.relatedToName)
+                          : item.clientName}
+                  </td>
                   <td>
                     {item.action && activityWords.action(item.action)}
                     {item.note && (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import type { Client } from '@/lib/clients/model';
 import { listClients } from '@/lib/clients/store';
@@ -58,9 +58,12 @@ export function App() {
     await refreshVault();
     await ask({ type: 'vault-changed' }).catch(() => undefined);
   }, [refreshVault]);
-  /** A restore replaced the list, the settings and the templates. */
+  /** Counts restores: the policy writer starts again from the restored versions. */
+  const [restores, setRestores] = useState(0);
+  /** A restore replaced the list, the settings, the templates and the policy's versions. */
   const restored = useCallback(async () => {
     await Promise.all([changed(), reloadLibrary(), loadSettings(database()).then(setSettings)]);
+    setRestores((n) => n + 1);
   }, [changed, reloadLibrary]);
 
   useEffect(() => {
@@ -137,6 +140,7 @@ export function App() {
     vaultChanged,
     refreshVault: () => refreshVault(),
     restored,
+    restores,
   };
 
   return (

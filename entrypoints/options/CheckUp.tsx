@@ -3,7 +3,7 @@ import { listActivity } from '@/lib/activity/store';
 import { CHECKLIST, CHECKLIST_CHECKED, LOOK_AGAIN_DAYS, checkState, type CheckItem } from '@/lib/checkup/checklist';
 import { sightingGroups, type SightingGroup } from '@/lib/checkup/sightings';
 import { loadTicks, setTick, type Ticks } from '@/lib/checkup/ticks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { siteName } from '@/lib/policy/suggestions';
@@ -54,7 +54,7 @@ function Sightings({ revision }: { revision: number }) {
           <ul>
             {group.clients.map((client) => (
               <li key={client.clientId} data-testid="checkup-seen-client" data-client-id={String(client.clientId)}>
-                {client.name} <span class="muted">{t('checkup_seen_last', day(client.lastSeen))}</span>
+                {client.relatedToName === undefined ? client.name : t('activity_related_to', client.name, client.relatedToName)} <span class="muted">{t('checkup_seen_last', day(client.lastSeen))}</span>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { activityWords } from '@/components/activity-words';
 import { listActivity, type ActivityItem } from '@/lib/activity/store';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural, type MessageKey } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { SiteTab } from '@/lib/messaging/messages';

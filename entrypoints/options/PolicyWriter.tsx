@@ -18,6 +18,7 @@ import {
 } from '@/lib/practice-policy/choices';
 import { exportFileName, exportText, printPath } from '@/lib/practice-policy/export';
 import { generatedText } from '@/lib/practice-policy/generate';
+import { database } from '@/lib/db';
 import { loadPolicyVersions, savePolicyVersion } from '@/lib/practice-policy/store';
 import { sameAsVersion, type PolicyDraft, type PolicyVersion } from '@/lib/practice-policy/versions';
 import { SITE_NAMES } from '@/lib/practice-policy/wording';
@@ -90,7 +91,7 @@ export function PolicyWriter({ settings }: { settings: PracticeSettings }) {
   const [status, setStatus] = useState<{ state: 'idle' | 'saved' | 'error'; message?: string }>({ state: 'idle' });
 
   useEffect(() => {
-    void loadPolicyVersions().then((loaded) => {
+    void loadPolicyVersions(database()).then((loaded) => {
       setVersions(loaded);
       const last = loaded[loaded.length - 1];
       if (!last) return;
@@ -117,7 +118,7 @@ export function PolicyWriter({ settings }: { settings: PracticeSettings }) {
 
   const save = async () => {
     try {
-      const saved = await savePolicyVersion(draft);
+      const saved = await savePolicyVersion(database(), draft);
       setVersions(saved);
       setStatus({ state: 'saved', message: String(saved[saved.length - 1]!.number) });
     } catch (error) {

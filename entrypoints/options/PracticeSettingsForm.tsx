@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural, type MessageKey } from '@/lib/i18n/t';
 import { composeReply, defaultTemplate, type ReplyLibrary } from '@/lib/replies/library';
 import {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural, type MessageKey } from '@/lib/i18n/t';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { lintReply, ownTexts } from '@/lib/policy/confidentiality';

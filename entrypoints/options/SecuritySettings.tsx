@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural } from '@/lib/i18n/t';
 import { AT_BROWSER_CLOSE, IDLE_CHOICES } from '@/lib/vault/cipher';
 import {

@@ -39,8 +39,10 @@ export interface ViewContext {
   vaultChanged: () => Promise<void>;
   /** Re-read the vault's state (after the passphrase offer is answered). */
   refreshVault: () => Promise<void>;
-  /** A restore replaced the list, the settings and the templates. */
+  /** A restore replaced the list, the settings, the templates and the policy's versions. */
   restored: () => Promise<void>;
+  /** Counts restores, so the policy writer starts again from the restored versions. */
+  restores: number;
 }
 
 /**
@@ -132,7 +134,7 @@ export const VIEWS: readonly OptionsView[] = [
         <section id="policy" class="card" aria-labelledby="policy-heading">
           <h2 id="policy-heading">{t('policy_heading')}</h2>
           <p class="muted">{t('policy_intro')}</p>
-          {ctx.settings ? <PolicyWriter settings={ctx.settings} /> : loading()}
+          {ctx.settings ? <PolicyWriter key={ctx.restores} settings={ctx.settings} /> : loading()}
         </section>
       </>
     ),

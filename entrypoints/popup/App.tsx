@@ -7,7 +7,7 @@ import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
 import { PageUnreadable } from './PageUnreadable';
 import { ProfileItem } from './ProfileItem';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import type { DiscussEvent } from '@/lib/discuss/model';
 import { addDiscussEntry } from '@/lib/discuss/store';
 import { orList } from '@/lib/i18n/lists';

@@ -12,6 +12,8 @@ export interface ActivityWords {
   place(place: ActivityPlace): string;
   action(action: GuardedAction): string;
   status(status: ClientStatus): string;
+  /** A related person, with the client they are related to (never how). */
+  relatedTo(name: string, client: string): string;
   /** For an entry whose client has left the list since. */
   removedClient: string;
 }
@@ -31,7 +33,7 @@ export function writeActivityCsv(items: readonly ActivityItem[], words: Activity
       `${pad(at.getHours())}:${pad(at.getMinutes())}`,
       words.kind(item.kind),
       words.place(item.place),
-      item.clientId === undefined ? '' : (item.clientName ?? words.removedClient),
+      item.clientId === undefined ? '' : item.clientName === undefined ? words.removedClient : item.relatedToName ? words.relatedTo(item.clientName, item.relatedToName) : item.clientName,
       item.clientStatus ? words.status(item.clientStatus) : '',
       item.action ? words.action(item.action) : '',
       item.note?.reason ?? '',

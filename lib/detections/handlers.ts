@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { ClientWriteRefused } from '@/lib/clients/limits';
-import { versionOf } from '@/lib/clients/model';
+import { versionOf, type Client } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';
 import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
@@ -13,6 +13,7 @@ import type {
   CardAction,
   ContentRefusal,
   ContentReply,
+  DetectionClient,
   DetectionView,
   GuardDecision,
   LookupView,
@@ -275,6 +276,29 @@ async function findDetection(tabId: number, token: string): Promise<Detection | 
   return (await readTab(tabId))?.detections.find((d) => d.token === token);
 }
 
+/**
+ * A matched record as the popup is told of it: name, status, version, the dates and flags that
+ * change what it suggests, and for a related person their client's name and the relationship
+ * (for the clinician's eyes; replies never say it). Only extension pages receive this.
+ */
+export function detectionClient(id: number, clients: ReadonlyMap<number, Client>): DetectionClient[] {
+  const client = clients.get(id);
+  if (!client) return [];
+  const relatedTo = client.relatedTo === undefined ? undefined : clients.get(client.relatedTo);
+  return [
+    {
+      id,
+      name: client.name,
+      status: client.status,
+      version: versionOf(client),
+      ...(client.endDate !== undefined && { endDate: client.endDate }),
+      ...(client.minor === true && { minor: true }),
+      ...(client.safety === true && { safety: true }),
+      ...(relatedTo && client.relationship && { related: { clientId: relatedTo.id, name: relatedTo.name, relationship: client.relationship } }),
+    },
+  ];
+}
+
 async function tabDetections(tabId: number): Promise<TabDetections> {
   const db = database();
   const lockedView = async (): Promise<TabDetections> => {
@@ -297,15 +321,14 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   let clients: Awaited<ReturnType<typeof clientsById>>;
   try {
     clients = await clientsById(db, ids, cipher);
+    // A related person is shown with their client's name: read here, in the background, never on the page.
+    const theirClients = [...new Set([...clients.values()].flatMap((c) => (c.relatedTo !== undefined && !clients.has(c.relatedTo) ? [c.relatedTo] : [])))];
+    if (theirClients.length > 0) for (const [id, client] of await clientsById(db, theirClients, cipher)) clients.set(id, client);
   } catch (error) {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const named = (clientIds: readonly number[]) =>
-    clientIds.flatMap((id) => {
-      const client = clients.get(id);
-      return client ? [{ id, name: client.name, status: client.status, version: versionOf(client) }] : [];
-    });
+  const named = (clientIds: readonly number[]) => clientIds.flatMap((id) => detectionClient(id, clients));
   const detections = state.detections.flatMap((d): DetectionView[] => {
     const matched = named(d.clientIds);
     if (matched.length === 0) return [];

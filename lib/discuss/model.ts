@@ -2,6 +2,7 @@ import { isActivityPlace, isTime, type ActivityPlace } from '@/lib/activity/mode
 import { placeName } from '@/lib/activity/places';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { isPlatform, type Platform } from '@/lib/identity/platform';
+import type { DayRow } from '@/lib/vault/day-rows';
 
 /**
  * "To discuss": things that happened online, kept to raise at the client's next session (the
@@ -20,6 +21,9 @@ export interface DiscussEntry {
   /** When it happened, in ms since the epoch. */
   at: number;
 }
+
+/** A "to discuss" row as the database holds it: plain, or sealed whole but for its day (lib/vault/day-rows.ts). */
+export type DiscussRow = DayRow<Omit<DiscussEntry, 'id'>>;
 
 /** An entry's own fields from a value read back (a sealed row opened, a backup file); undefined when it is anything else. */
 export function readDiscussEntry(value: unknown): Omit<DiscussEntry, 'id'> | undefined {

@@ -1,4 +1,4 @@
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { clientsWith, notThemKeysWith } from '@/lib/clients/store';
 import { currentCipher, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
 import { Matcher } from './matcher';

@@ -1,4 +1,4 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import { BOUNDARY_DEFAULTS, policyDefaults, type PolicyChoices, type PolicyDefaults } from '@/lib/practice-policy/choices';
 import { loadPolicyVersions } from '@/lib/practice-policy/store';
 import { DEFAULT_SETTINGS, type PracticeSettings } from '@/lib/settings/practice';
@@ -20,7 +20,7 @@ export interface ReplyContext {
 
 export async function loadReplyContext(db: BoundaryDb): Promise<ReplyContext> {
   try {
-    const [settings, library, versions] = await Promise.all([loadSettings(db), loadLibrary(db), loadPolicyVersions()]);
+    const [settings, library, versions] = await Promise.all([loadSettings(db), loadLibrary(db), loadPolicyVersions(db)]);
     const policy = versions[versions.length - 1]?.choices;
     return { settings, library, ...(policy && { policy }), defaults: policy ? policyDefaults(policy) : BOUNDARY_DEFAULTS, fallback: false };
   } catch {

@@ -6,7 +6,7 @@ import { crisisLineFor, type PracticeSettings, type ReplyLanguage } from '@/lib/
 import { BUILTIN_TEMPLATES, builtinDefaultId } from './builtin-templates';
 import { checkLength, type LengthCheck } from './limits';
 import { fillTemplateDetailed, firstNameFrom, type Placeholder, type PlaceholderValues } from './placeholders';
-import type { ReplyTemplate, Situation } from './templates';
+import type { ReplyTemplate, Situation, StoredTemplate } from './templates';
 
 /**
  * The practice's reply library as the popup and options page see it: Boundary's templates, with
@@ -19,11 +19,7 @@ export interface LibraryTemplate extends ReplyTemplate {
   origin: TemplateOrigin;
 }
 
-/** A template as stored: an edit of a built-in (same id), a deleted built-in, or the practice's own. */
-export interface StoredTemplate extends ReplyTemplate {
-  deleted?: boolean;
-  updatedAt: number;
-}
+export type { StoredTemplate };
 
 /** The chosen default per language, situation and site, keyed `language/situation/platform`. */
 export type DefaultChoices = Record<string, string>;

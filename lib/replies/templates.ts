@@ -37,6 +37,12 @@ export interface ReplyTemplate {
   body: string;
 }
 
+/** A template as stored: an edit of a built-in (same id), a deleted built-in, or the practice's own. */
+export interface StoredTemplate extends ReplyTemplate {
+  deleted?: boolean;
+  updatedAt: number;
+}
+
 export type TemplateDraft = Omit<ReplyTemplate, 'id'>;
 export type TemplateErrors = Partial<Record<keyof TemplateDraft, string>>;
 

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { BoundaryDb, VaultMeta } from '@/lib/clients/db';
+import type { BoundaryDb, VaultMeta } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { cryptoKeyOf, forgetSessionKeyIf, readSessionKey, touchSession } from './session';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import { AT_BROWSER_CLOSE, idleExpired, idleMinutesOf, readMeta } from './cipher';
 import { forgetSessionKeyIf, readSessionKey } from './session';
 

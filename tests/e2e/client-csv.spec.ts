@@ -72,7 +72,7 @@ test('export then re-import gives the same list, and importing again duplicates 
   const chunks: Buffer[] = [];
   for await (const chunk of exported) chunks.push(chunk as Buffer);
   const exportedCsv = Buffer.concat(chunks).toString('utf8');
-  expect(exportedCsv.split(/\r\n/)[0]).toBe(`${BOM}name,status,aliases,facebook,instagram,linkedin`);
+  expect(exportedCsv.split(/\r\n/)[0]).toBe(`${BOM}name,status,aliases,facebook,instagram,linkedin,start_date,end_date,minor,safety,related_to,relationship`);
 
   // Importing it again over the same list updates, and duplicates nothing.
   const again = await boundary.importCsv(exportedCsv, page);

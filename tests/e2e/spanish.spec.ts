@@ -18,7 +18,7 @@ test('with the browser in Spanish, the options page and the popup speak Spanish'
   await expect(options).toHaveTitle('Inicio · Boundary · Opciones');
   await expect(options.locator('html')).toHaveAttribute('lang', 'es');
   await expect(options.getByTestId('import-summary')).toContainText('Se importó 1 fila (nuevas: 1; actualizadas: 0). Rechazadas: 1.');
-  await expect(options.getByTestId('import-rejection')).toHaveText('Línea 3: el estado "quizá" no es "current" ni "former"');
+  await expect(options.getByTestId('import-rejection')).toHaveText('Línea 3: el estado "quizá" no es "enquiry", "waitlist", "current" ni "former"');
   await boundary.showView(options, 'practice');
   await expect(options.locator('#practice-heading')).toHaveText('Datos de la consulta');
   await boundary.showView(options, 'clients');

@@ -10,7 +10,7 @@ import {
   retentionDays,
   setRetentionDays,
 } from '@/lib/activity/store';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { readCsv } from '@/lib/clients/csv';
 import { addClient, deleteClient } from '@/lib/clients/store';
 import { disableVault, enableVault, lockVault } from '@/lib/vault/vault';
@@ -36,6 +36,7 @@ const words: ActivityWords = {
   place: (p) => `place:${p}`,
   action: (a) => `action:${a}`,
   status: (s) => `status:${s}`,
+  relatedTo: (name, client) => `${name} (related to ${client})`,
   removedClient: '(removed)',
 };
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onPageRequest } from '@/lib/detections/handlers';
 import { writeTab } from '@/lib/detections/tab-store';
 import { isPageToBackground } from '@/lib/messaging/messages';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { DEFAULT_SETTINGS } from '@/lib/settings/practice';
 import { saveSettings } from '@/lib/settings/store';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { addClient } from '@/lib/clients/store';
 import { emptyIdentities } from '@/lib/clients/model';
 import { onPageCandidates, onTabGone, onVaultChanged } from '@/lib/detections/handlers';
