@@ -11,6 +11,7 @@ import {
   type FoundCard,
   type PersonMark,
 } from '../cards';
+import { pressBlockStep, type BlockMarkup } from '../block';
 import { queryFirst } from '../dom';
 import { CONTACT_WORDS, labelHasWord } from '../labels';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
@@ -26,6 +27,7 @@ import {
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
   LIST_ITEM_SELECTORS,
+  MESSAGE_LIST_SELECTORS,
   PERSON_ITEM_SELECTORS,
   OVERLAY_HOST_SELECTORS,
   OWN_NAVIGATION_SELECTORS,
@@ -50,6 +52,15 @@ const any = (selectors: readonly string[]) => selectors.join(', ');
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
+
+/**
+ * Block's words on LinkedIn: the shared tables, with its "More actions" forms. A conversation's
+ * options list ("Open the options list in your conversation with …", on inbox rows, the thread
+ * header and overlay bubbles [E, refs 10538424291, 52067512819, 70101397101]) is where its
+ * conversation actions are; Block there as "Report / Block", as on profiles [G]. Invitation cards
+ * have no menu [S, site-evidence C1]: it refuses.
+ */
+const BLOCK: BlockMarkup = { card: LINKEDIN_WORDS, menus: MORE_ACTIONS_WORDS, glyphs: ['…', '...'], skip: any(MESSAGE_LIST_SELECTORS) };
 const OWN_NAVIGATION = any(OWN_NAVIGATION_SELECTORS);
 const PAGE_LINK = any(PAGE_LINKS);
 const POST = any(POST_SELECTORS);
@@ -524,6 +535,10 @@ export const linkedinAdapter: SiteAdapter = {
   connectionStep(card) {
     const control = moreActionsControl(card) ?? followingControl(card);
     return control ? press(control) : { ok: false, reason: 'Could not find the site’s own menu on this card' };
+  },
+
+  blockStep(card) {
+    return pressBlockStep(card, BLOCK);
   },
 
   threadOf(url) {
