@@ -11,6 +11,7 @@ import {
 import { pruneActivity } from '@/lib/activity/store';
 import { database } from '@/lib/clients/db';
 import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
+import { POLICY_KEY } from '@/lib/practice-policy/store';
 import { IDLE_ALARM, lockIfIdle, scheduleIdleLock } from '@/lib/vault/idle-lock';
 import { KEY_ITEM, USED_ITEM } from '@/lib/vault/session';
 
@@ -58,6 +59,8 @@ export default defineBackground(() => {
   // that did it closed before it could tell the background.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'session' && KEY_ITEM in changes && changes[KEY_ITEM]?.newValue === undefined) void onVaultChanged();
+    // A new version of the written policy can move the status policy's cut-off: match open tabs again.
+    if (area === 'local' && POLICY_KEY in changes) void onPageRequest({ type: 'clients-changed' });
     // Unlocked, used or locked: the idle lock's timer moves to match.
     if (area === 'session' && (KEY_ITEM in changes || USED_ITEM in changes)) void scheduleIdleLock(database());
   });

@@ -158,6 +158,7 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
                   <td>{activityWords.place(item.place)}</td>
                   <td>{item.clientId === undefined ? '' : (item.clientName ?? activityWords.removedClient)}</td>
                   <td>
+                    {item.page && <span data-testid="activity-page" data-page={item.page}>{activityWords.page(item.page)}</span>}
                     {item.action && activityWords.action(item.action)}
                     {item.note && (
                       <>

@@ -3,7 +3,7 @@ import { PLATFORMS } from '@/lib/identity/platform';
 import { seal, unseal } from '@/lib/vault/crypto';
 import type { Cipher } from '@/lib/vault/cipher';
 import type { ClientRow, NotThemRow, StoredClient } from './db';
-import { versionOf, type Client, type Identities } from './model';
+import { CLIENT_STATUSES, RELATIONSHIPS, versionOf, type Client, type Identities } from './model';
 
 /**
  * Rows as the database holds them, to and from what the stores work with. Without a vault a row
@@ -34,7 +34,13 @@ function isClientRecord(value: unknown): value is ClientRecord {
   return (
     typeof v.name === 'string' &&
     strings(v.aliases) &&
-    (v.status === 'current' || v.status === 'former') &&
+    (CLIENT_STATUSES as readonly unknown[]).includes(v.status) &&
+    (v.startDate === undefined || typeof v.startDate === 'string') &&
+    (v.endDate === undefined || typeof v.endDate === 'string') &&
+    (v.minor === undefined || typeof v.minor === 'boolean') &&
+    (v.safety === undefined || typeof v.safety === 'boolean') &&
+    (v.relatedTo === undefined || Number.isSafeInteger(v.relatedTo)) &&
+    (v.relationship === undefined || (RELATIONSHIPS as readonly unknown[]).includes(v.relationship)) &&
     typeof ids === 'object' &&
     ids !== null &&
     PLATFORMS.every((p) => strings(ids[p])) &&
@@ -50,9 +56,23 @@ function recordOf(client: StoredClient): ClientRecord {
     aliases: client.aliases,
     status: client.status,
     identities: client.identities,
+    ...optionalFields(client),
     createdAt: client.createdAt,
     updatedAt: client.updatedAt,
     version: client.version,
+  };
+}
+
+/** The record's optional fields (dates, flags, a related person's link), only those it has. */
+export function optionalFields(client: Partial<Client>): Partial<Client> {
+  const { startDate, endDate, minor, safety, relatedTo, relationship } = client;
+  return {
+    ...(startDate !== undefined && { startDate }),
+    ...(endDate !== undefined && { endDate }),
+    ...(minor !== undefined && { minor }),
+    ...(safety !== undefined && { safety }),
+    ...(relatedTo !== undefined && { relatedTo }),
+    ...(relationship !== undefined && { relationship }),
   };
 }
 

@@ -8,7 +8,7 @@ import type { BoundaryDb, StoredClient } from './db';
 import { changedFields, mergeEdit, StaleEditError, type EditField } from './edit-merge';
 import { admitDraft, clientLimitProblems, cleanDraft } from './limits';
 import { versionOf, type Client, type ClientDraft } from './model';
-import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf } from './sealing';
+import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, optionalFields } from './sealing';
 
 /**
  * The client list and the "not them" decisions. Every function works the same with the vault off
@@ -28,6 +28,7 @@ function stored(draft: ClientDraft, base: { id?: number; createdAt: number; vers
     aliases: draft.aliases,
     status: draft.status,
     identities: draft.identities,
+    ...optionalFields(draft),
     identityKeys: keysOf(draft),
     createdAt: base.createdAt,
     updatedAt: now,

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/clients/db';
 import { ClientWriteRefused } from '@/lib/clients/limits';
-import { versionOf } from '@/lib/clients/model';
+import { versionOf, type Client } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
-import { t } from '@/lib/i18n/t';
-import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
+import { t, type MessageKey } from '@/lib/i18n/t';
+import { currentMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
 import type {
@@ -13,6 +13,7 @@ import type {
   CardAction,
   ContentRefusal,
   ContentReply,
+  DetectionClient,
   DetectionView,
   GuardDecision,
   LookupView,
@@ -43,11 +44,13 @@ function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 export function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
   return inTabOrder(tabId, async () => {
-    const { matcher, locked } = await currentMatcher();
+    const { matcher, locked, people } = await currentMatcher();
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, message.candidates);
     const { url, platform, pageKind, recognised, connectionSteps } = message;
-    await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, detections });
+    const before = await readTab(tabId);
+    const safetyLogged = await logSafetySightings(detections, people.safety, message, before?.safetyLogged ?? []);
+    await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, detections, ...(safetyLogged.length > 0 && { safetyLogged }) });
     if (locked) await showLocked([tabId]);
     else if (!recognised) await showUnreadable(tabId);
     else await showCount(tabId, peopleCount(detections));
@@ -79,6 +82,48 @@ async function logSightings(detections: readonly Detection[]): Promise<void> {
   } catch (error) {
     if (!(error instanceof VaultLockedError || error instanceof VaultChangedError)) throw error;
   }
+}
+
+/**
+ * Logs every sighting of a person with a safety concern: when, on which site and which kind of page
+ * (never the address, which names people), once a client and page load (`logged` holds those
+ * already written; the new list is returned). Nothing is kept while the vault is locked or re-keyed.
+ */
+async function logSafetySightings(
+  detections: readonly Detection[],
+  safety: ReadonlySet<number>,
+  report: PageCandidates,
+  logged: readonly string[],
+): Promise<string[]> {
+  if (safety.size === 0) return [];
+  let path: string;
+  try {
+    path = new URL(report.url).pathname;
+  } catch {
+    return [...logged];
+  }
+  const at = Date.now();
+  const held = new Set(logged);
+  const fresh: ActivityEntry[] = [];
+  for (const detection of detections) {
+    for (const clientId of detection.clientIds) {
+      const key = `${path}|${clientId}`;
+      if (!safety.has(clientId) || held.has(key)) continue;
+      held.add(key);
+      const page = report.pageKind ?? (detection.kind === 'profile' ? 'profile' : 'other');
+      fresh.push({ at, kind: 'safety-seen', place: detection.platform, clientId, page });
+    }
+  }
+  if (fresh.length === 0) return [...held];
+  try {
+    // A page reported; nobody clicked: asking for the key does not count as the clinician's use.
+    const cipher = await currentCipher(database(), { touch: false });
+    for (const entry of fresh) await logActivity(database(), entry, cipher);
+  } catch (error) {
+    if (!(error instanceof VaultLockedError || error instanceof VaultChangedError)) throw error;
+    return [...logged];
+  }
+  return [...held];
 }
 
 /** The profile guard stopped a click and the clinician chose: the log keeps which, for whom. */
@@ -190,15 +235,24 @@ function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type
     case 'not-open':
       return t('action_not_open');
     case 'unconfirmed':
-      return t(action === 'remove-suggestion' ? 'action_unconfirmed_suggestion' : action === 'connection-step' ? 'action_unconfirmed_step' : 'action_unconfirmed_decline', site);
+      return t(UNCONFIRMED[action as CardAction] ?? 'action_unconfirmed_decline', site);
   }
 }
 
+/** Why a press on a card is not said done, when the page did not visibly answer it. */
+const UNCONFIRMED: Record<CardAction, MessageKey> = {
+  decline: 'action_unconfirmed_decline',
+  'remove-suggestion': 'action_unconfirmed_suggestion',
+  'connection-step': 'action_unconfirmed_step',
+  block: 'action_unconfirmed_block',
+};
+
 /** What a card action did, once the page answered, and the activity it is logged as (if any). */
-const CARD_ACTION_DONE: Record<CardAction, { done: 'result_declined' | 'result_suggestion_removed' | 'result_step_opened'; log?: ActivityEntry['kind'] }> = {
+const CARD_ACTION_DONE: Record<CardAction, { done: MessageKey; log?: ActivityEntry['kind'] }> = {
   decline: { done: 'result_declined', log: 'declined' },
   'remove-suggestion': { done: 'result_suggestion_removed', log: 'suggestion-removed' },
   'connection-step': { done: 'result_step_opened' },
+  block: { done: 'result_block_opened', log: 'block-opened' },
 };
 
 /** One of the site's own controls on a card, for the popup: said done only when the page reacted. */
@@ -282,7 +336,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const [state, { listSize, locked }] = await Promise.all([readTab(tabId), currentMatcher()]);
+  const [state, { listSize, locked, people }] = await Promise.all([readTab(tabId), currentMatcher()]);
   if (locked) return lockedView();
   if (!state) return { supported: false, recognised: true, listSize, detections: [] };
   const lookupIds = state.lookup?.kind === 'search' ? state.lookup.clientIds : [];
@@ -294,11 +348,17 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const named = (clientIds: readonly number[]) =>
-    clientIds.flatMap((id) => {
-      const client = clients.get(id);
-      return client ? [{ id, name: client.name, status: client.status, version: versionOf(client) }] : [];
-    });
+  // The clients related people are related to, and young people's guardians, named too.
+  const linked = [...clients.values()].flatMap((c) => [...(c.relatedTo === undefined ? [] : [c.relatedTo]), ...(people.guardians.get(c.id) ?? []).map((g) => g.id)]);
+  if (linked.some((id) => !clients.has(id))) {
+    try {
+      for (const [id, client] of await clientsById(db, linked.filter((id) => !clients.has(id)), cipher)) clients.set(id, client);
+    } catch (error) {
+      if (error instanceof VaultLockedError) return lockedView();
+      throw error;
+    }
+  }
+  const named = (clientIds: readonly number[]) => clientIds.flatMap((id) => (clients.has(id) ? [detectionClient(clients.get(id)!, clients, people)] : []));
   const detections = state.detections.flatMap((d): DetectionView[] => {
     const matched = named(d.clientIds);
     if (matched.length === 0) return [];
@@ -320,6 +380,29 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     detections,
     ...(isMessageRequestsPage(state.url) && { messageRequests: true }),
     ...(lookup && { lookup }),
+  };
+}
+
+/**
+ * A matched record as the popup shows it: status, dates and flags, the client a related person is
+ * related to, and a young person's guardians on the list (by the names the list gives them).
+ */
+function detectionClient(client: Client, clients: ReadonlyMap<number, Client>, people: PeopleIndex): DetectionClient {
+  const relatedTo = client.relatedTo === undefined ? undefined : clients.get(client.relatedTo);
+  const guardians = (people.guardians.get(client.id) ?? []).flatMap(({ id, relationship }) => {
+    const guardian = clients.get(id);
+    return guardian ? [{ clientId: id, name: guardian.name, relationship }] : [];
+  });
+  return {
+    id: client.id,
+    name: client.name,
+    status: client.status,
+    version: versionOf(client),
+    ...(client.endDate !== undefined && { endDate: client.endDate }),
+    ...(client.minor && { minor: true }),
+    ...(client.safety && { safety: true }),
+    ...(relatedTo && client.relationship && { related: { clientId: relatedTo.id, name: relatedTo.name, relationship: client.relationship } }),
+    ...(guardians.length > 0 && { guardians }),
   };
 }
 
@@ -366,6 +449,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'block':
       return cardAction(message.type, message.tabId, message.token);
     case 'insert-reply': {
       const detection = await findDetection(message.tabId, message.token);

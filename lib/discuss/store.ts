@@ -1,6 +1,7 @@
 import type { BoundaryDb } from '@/lib/clients/db';
 import type { ClientStatus } from '@/lib/clients/model';
 import { decodeClients } from '@/lib/clients/sealing';
+import { discussPurpose } from '@/lib/policy/status-policy';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
 import { dayOf, decodeDayRows, encodeDayRows, type DayRow, type DayRowKind } from '@/lib/vault/day-rows';
 import { readDiscussEntry, type DiscussEntry } from './model';
@@ -51,6 +52,8 @@ export interface DiscussItem extends DiscussEntry {
   id: number;
   clientName: string;
   clientStatus: ClientStatus;
+  /** What the note is for: the client's next session (a current client), else the record. */
+  purpose: 'session' | 'record';
 }
 
 /**
@@ -73,7 +76,7 @@ export async function listDiscuss(db: BoundaryDb): Promise<DiscussItem[]> {
   const byId = new Map((await decodeClients(cipher, rows)).map((c) => [c.id, c] as const));
   return entries.flatMap((e): DiscussItem[] => {
     const client = byId.get(e.clientId);
-    return client ? [{ ...e, id: e.id!, clientName: client.name, clientStatus: client.status }] : [];
+    return client ? [{ ...e, id: e.id!, clientName: client.name, clientStatus: client.status, purpose: discussPurpose(client) }] : [];
   });
 }
 

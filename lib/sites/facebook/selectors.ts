@@ -129,7 +129,7 @@ export const FACEBOOK_OWN_PROFILE = [
 /**
  * Where, around an open conversation's header, Facebook puts Block for it: the conversation pane
  * (role=main) when it holds messages. Under a message request Messenger shows Block · Delete ·
- * Accept below the messages [S, the message-requests replica, modelled on the live page]; in an
+ * Accept below the messages [S, the German message-requests test page, modelled on the live one]; in an
  * ordinary chat Block is in the chat row's "More options for …" menu and in the header's
  * "Conversation information" pane [G]. Controls inside the messages are never Block's.
  */
