@@ -24,6 +24,7 @@ import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { ReplyTemplates } from './ReplyTemplates';
 import { SecuritySettings, VaultOffer } from './SecuritySettings';
 import { SitesStatus } from './SitesStatus';
+import { StatusPolicySection } from './StatusPolicy';
 
 /** How often an open page checks whether the vault has gone idle, so the list does not stay on screen. */
 const IDLE_CHECK_MS = 15_000;
@@ -165,6 +166,7 @@ export function App() {
         <p class="muted">{t('policy_intro')}</p>
         {settings ? <PolicyWriter settings={settings} /> : <p class="muted">{t('common_loading')}</p>}
       </section>
+      <StatusPolicySection />
       <section id="discuss" class="card" aria-labelledby="discuss-heading">
         <h2 id="discuss-heading">{t('nav_discuss')}</h2>
         <p class="muted">{t('discuss_intro')}</p>
