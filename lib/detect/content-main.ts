@@ -255,11 +255,9 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     // Block's first step opens a menu, a details pane or the site's confirmation: each shows a
     // Block control that was not there before, or a dialog or menu.
     const elsewhere =
-      action === 'connection-step'
-        ? () => somethingOpened(root, opened)
-        : action === 'block'
-          ? () => somethingOpened(root, opened) || blockOffersIn(root) > offers
-          : undefined;
+      action === 'connection-step' || action === 'block'
+        ? () => somethingOpened(root, opened) || (action === 'block' && blockOffersIn(root) > offers)
+        : undefined;
     return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 

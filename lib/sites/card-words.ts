@@ -171,34 +171,32 @@ export function roleOfLabel(label: string, words: CardWords = CARD_WORDS): Contr
  * translations [G].
  */
 export const BLOCK_WORDS: readonly string[] = [
-  'block', 'report / block', // English
+  'block', // English ("Report / Block" too)
   'bloquear', // Spanish, Portuguese
   'bloquer', // French
   'blockieren', // German
   'blocca', // Italian
   'blokkeren', // Dutch
-  'zablokuj', 'blokuj', // Polish
+  'zablokuj', // Polish
   'blockera', // Swedish
   'engelle', // Turkish
   'заблокировать', // Russian
-  'ブロック', 'ブロックする', // Japanese
+  'ブロック', // Japanese
 ];
 
 /**
- * How the label of a card's or conversation's own menu (or its details, where the sites keep
- * Block) begins: "More options for Ana", "Open the options list in your conversation with Ana",
- * "Conversation information". Read from the start of a label only, so that "…more" on a long
- * message, or "Settings, help and more", is no menu. Sources: Messenger's chat rows ("More options
- * for …") and thread header ("Conversation information") as the replicas show them; Instagram's
- * `svg[aria-label="Conversation information"]` [S, refs 61872605347, 69881992809]; LinkedIn's "Open
- * the options list in your conversation with …" on inbox rows and thread headers [E, refs
- * 10538424291, 52067512819, 70101397101]. The translations [G] unless a replica shows them.
+ * How the label of a card's or conversation's own menu begins: "More options for Ana", "Options".
+ * Read from the start of a label only, so that "…more" on a long message, or "Settings, help and
+ * more", is no menu; a beginning covers its longer forms ("More actions", "Más opciones para …").
+ * Sources: Messenger's chat rows ("More options for …") as the replicas show them, LinkedIn's "More
+ * actions" (linkedin/words.ts); the translations [G] unless a replica shows them. Each site adds the
+ * labels of its own conversation menus and details (facebook/, instagram/, linkedin/words.ts).
  */
 export const OPTIONS_WORDS: readonly string[] = [
-  'more options', 'more actions', 'more', 'options', 'see options', 'menu', 'open the options list', 'conversation information', 'conversation details', 'details', // English
-  'más opciones', 'más acciones', 'más', 'opciones', 'ver opciones', 'menú', 'abrir el menú de opciones', 'información de la conversación', 'detalles', // Spanish
-  "plus d'options", "plus d'actions", 'plus', 'options', 'voir les options', 'ouvrir la liste des options', 'informations sur la conversation', 'détails', // French
-  'weitere optionen', 'weitere aktionen', 'mehr', 'optionen', 'optionen anzeigen', 'menü', 'optionsliste öffnen', 'informationen zur unterhaltung', 'details', // German
-  'mais opções', 'mais ações', 'mais', 'opções', 'ver opções', 'abrir a lista de opções', 'informações da conversa', 'detalhes', // Portuguese
-  'altre opzioni', 'altre azioni', 'altro', 'opzioni', 'vedi opzioni', "apri l'elenco delle opzioni", 'informazioni sulla conversazione', 'dettagli', // Italian
+  'more', 'options', // English
+  'más', 'opciones', // Spanish
+  'plus', // French
+  'mehr', 'weitere', 'optionen', // German
+  'mais', 'opções', // Portuguese
+  'altro', 'altre', 'opzioni', // Italian
 ];

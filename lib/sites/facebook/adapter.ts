@@ -283,8 +283,8 @@ function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], 
 
 // ---------------------------------------------------------------- Block
 
-/** Block's words on Facebook: the shared tables (card-words.ts), its "…" glyphs; never a control in the messages. */
-const BLOCK: BlockMarkup = { card: FACEBOOK_WORDS.card, glyphs: FACEBOOK_WORDS.menuGlyphs, skip: FACEBOOK_MESSAGE_LOG };
+/** Block's words on Facebook: the shared tables (card-words.ts), its conversation details and "…" glyphs; never a control in the messages. */
+const BLOCK: BlockMarkup = { menus: FACEBOOK_WORDS.conversationDetails, glyphs: FACEBOOK_WORDS.menuGlyphs, skip: FACEBOOK_MESSAGE_LOG };
 
 /** The conversation pane a header belongs to, when `card` is an open conversation's header; else null. */
 function conversationPaneOf(card: Element): Element | null {

@@ -30,7 +30,7 @@ import {
   THREAD_PATH,
   THREAD_ROW_WRAPPER,
 } from './selectors';
-import { AVATAR_ALT_FORMS, CONTEXT_LINES, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
+import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -39,8 +39,8 @@ const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
 const FOLLOWING_MARKUP: CardMarkup = { controls: PRESSABLE, words: FOLLOWING_WORDS };
 const MESSAGES = any(MESSAGE_LIST_SELECTORS);
 
-/** Block's words on Instagram: the shared tables (card-words.ts); never a control in the messages. */
-const BLOCK: BlockMarkup = { card: INSTAGRAM_WORDS, skip: MESSAGES };
+/** Block's words on Instagram: the shared tables (card-words.ts) and its conversation details; never a control in the messages. */
+const BLOCK: BlockMarkup = { menus: CONVERSATION_DETAILS_WORDS, skip: MESSAGES };
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 // ---------------------------------------------------------------- people on the page

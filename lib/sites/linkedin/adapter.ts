@@ -45,7 +45,7 @@ import {
   THREAD_NAME_SELECTORS,
   TOP_CARD_MEMBER_ID,
 } from './selectors';
-import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, PAGE_INVITATION_IGNORE } from './words';
+import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS, PAGE_INVITATION_IGNORE } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -54,13 +54,11 @@ const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').tri
 const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
 
 /**
- * Block's words on LinkedIn: the shared tables, with its "More actions" forms. A conversation's
- * options list ("Open the options list in your conversation with …", on inbox rows, the thread
- * header and overlay bubbles [E, refs 10538424291, 52067512819, 70101397101]) is where its
- * conversation actions are; Block there as "Report / Block", as on profiles [G]. Invitation cards
- * have no menu [S, site-evidence C1]: it refuses.
+ * Block's words on LinkedIn: the shared tables, with its "More actions" forms and a conversation's
+ * options list (words.ts), which is where its conversation actions are; Block there as "Report /
+ * Block", as on profiles [G]. Invitation cards have no menu [S, site-evidence C1]: it refuses.
  */
-const BLOCK: BlockMarkup = { card: LINKEDIN_WORDS, menus: MORE_ACTIONS_WORDS, glyphs: ['…', '...'], skip: any(MESSAGE_LIST_SELECTORS) };
+const BLOCK: BlockMarkup = { menus: [...MORE_ACTIONS_WORDS, ...OPTIONS_LIST_WORDS], glyphs: ['…', '...'], skip: any(MESSAGE_LIST_SELECTORS) };
 const OWN_NAVIGATION = any(OWN_NAVIGATION_SELECTORS);
 const PAGE_LINK = any(PAGE_LINKS);
 const POST = any(POST_SELECTORS);
