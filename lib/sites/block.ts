@@ -61,8 +61,8 @@ export function pressBlockStep(card: Element, markup: BlockMarkup, wider: Elemen
     return !readsAsBlock(label) && (control.matches('[aria-haspopup="menu"], [aria-haspopup="true"]') || readsAsOptions(label, markup.menus, markup.glyphs));
   });
   const [control, ...others] = blocks.length > 0 ? blocks : menus;
-  if (!control) return { ok: false, reason: 'No Block or menu on this card: block them from their profile on the site' };
-  if (others.length > 0) return { ok: false, reason: 'More than one Block or menu here: use the page’s own' };
+  if (!control) return { ok: false, reason: 'No Block or menu on this card' };
+  if (others.length > 0) return { ok: false, reason: 'Several Block or menu controls here' };
   const label = controlLabel(control);
   control.click();
   return { ok: true, done: `Pressed “${label}” on the page` };

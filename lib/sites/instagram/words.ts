@@ -79,10 +79,8 @@ export const CONTEXT_LINES = [
 
 /**
  * The open thread's (i) control, whose details pane holds Block: `svg[aria-label="Conversation
- * information"]` [S, refs 61872605347, 69881992809]; Spanish and Italian as the replicas show them,
- * the others [G].
+ * information"]` [S, refs 61872605347, 69881992809]; Spanish and Italian as the replicas show them.
+ * Only labels seen are listed (every byte here is on every Instagram page): in another language
+ * Block refuses, saying so, rather than guess.
  */
-export const CONVERSATION_DETAILS_WORDS = [
-  'conversation information', 'información de la conversación', 'informations sur la conversation',
-  'informationen zur unterhaltung', 'informações da conversa', 'informazioni sulla conversazione',
-] as const;
+export const CONVERSATION_DETAILS_WORDS = ['conversation information', 'información de la conversación', 'informazioni sulla conversazione'] as const;
