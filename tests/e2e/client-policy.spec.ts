@@ -137,6 +137,13 @@ test('a safety concern: shown first, Block (the site’s own flow, its confirmat
   await expect(itemOf(popup, 'Priya Natarajan').getByTestId('insert-reply')).toBeVisible();
   await expect(itemOf(popup, 'Priya Natarajan').getByTestId('block')).toHaveCount(0);
 
+  // The flags and the Block button pass axe, light and dark, at the popup's width.
+  await popup.setViewportSize({ width: 400, height: 700 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    expect(await violations(popup, 'main'), colorScheme).toEqual([]);
+  }
+
   // Block: one step the clinician sees (the conversation's details, where Facebook keeps Block); nothing confirmed.
   const block = nadia.getByTestId('block');
   await expect(block).toHaveText('Block on Facebook');
