@@ -1,5 +1,5 @@
 import type { ActivityWords } from '@/lib/activity/csv';
-import type { ActivityKind } from '@/lib/activity/model';
+import type { ActivityKind, ActivityPage } from '@/lib/activity/model';
 import { placeName } from '@/lib/activity/places';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { statusLabel } from './client-words';
@@ -16,6 +16,17 @@ const KIND_KEYS: Record<ActivityKind, MessageKey> = {
   'profile-rejected': 'activity_kind_profile_rejected',
   'suggestion-seen': 'activity_kind_suggestion_seen',
   'connection-seen': 'activity_kind_connection_seen',
+  'safety-seen': 'activity_kind_safety_seen',
+  'block-opened': 'activity_kind_block_opened',
+};
+
+const PAGE_KEYS: Record<ActivityPage, MessageKey> = {
+  requests: 'activity_page_requests',
+  messages: 'activity_page_messages',
+  suggestions: 'activity_page_suggestions',
+  connections: 'activity_page_connections',
+  profile: 'activity_page_profile',
+  other: 'activity_page_other',
 };
 
 const ACTION_KEYS: Record<GuardedAction, MessageKey> = {
@@ -32,5 +43,6 @@ export const activityWords: ActivityWords = {
   action: (action) => t(ACTION_KEYS[action]),
   status: statusLabel,
   relatedTo: (name, client) => t('activity_related_to', name, client),
+  page: (page) => t(PAGE_KEYS[page]),
   removedClient: t('activity_removed_client'),
 };

@@ -167,6 +167,7 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
                           : item.clientName}
                   </td>
                   <td>
+                    {item.page && <span data-testid="activity-page" data-page={item.page}>{activityWords.page(item.page)}</span>}
                     {item.action && activityWords.action(item.action)}
                     {item.note && (
                       <>

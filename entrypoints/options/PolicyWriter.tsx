@@ -19,6 +19,7 @@ import {
 import { exportFileName, exportText, printPath } from '@/lib/practice-policy/export';
 import { generatedText } from '@/lib/practice-policy/generate';
 import { database } from '@/lib/db';
+import { ask } from '@/lib/messaging/ask';
 import { loadPolicyVersions, savePolicyVersion } from '@/lib/practice-policy/store';
 import { sameAsVersion, type PolicyDraft, type PolicyVersion } from '@/lib/practice-policy/versions';
 import { SITE_NAMES } from '@/lib/practice-policy/wording';
@@ -120,6 +121,8 @@ export function PolicyWriter({ settings }: { settings: PracticeSettings }) {
     try {
       const saved = await savePolicyVersion(database(), draft);
       setVersions(saved);
+      // A new version can move the status policy's cut-off for former clients: open tabs are matched again.
+      await ask({ type: 'clients-changed' }).catch(() => undefined);
       setStatus({ state: 'saved', message: String(saved[saved.length - 1]!.number) });
     } catch (error) {
       setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -13,6 +13,7 @@ import { Home } from './Home';
 import { ImportExport } from './ImportExport';
 import { OptionalFeatures } from './OptionalFeatures';
 import { PolicyWriter } from './PolicyWriter';
+import { StatusPolicySection } from './StatusPolicy';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { ReplyTemplates } from './ReplyTemplates';
 import type { Routable } from './route';
@@ -119,7 +120,7 @@ export const VIEWS: readonly OptionsView[] = [
   {
     id: 'practice',
     label: 'nav_practice',
-    anchors: ['practice', 'policy'],
+    anchors: ['practice', 'policy', 'status-policy'],
     render: (ctx) => (
       <>
         <section id="practice" class="card" aria-labelledby="practice-heading">
@@ -136,10 +137,11 @@ export const VIEWS: readonly OptionsView[] = [
           <p class="muted">{t('policy_intro')}</p>
           {ctx.settings ? <PolicyWriter key={ctx.restores} settings={ctx.settings} /> : loading()}
         </section>
+        {/* What the popup suggests per status: beside the written policy it follows by default. */}
+        <StatusPolicySection key={ctx.restores} />
       </>
     ),
   },
-  // A per-status policy view belongs here, beside the practice and its policy.
   {
     id: 'discuss',
     label: 'nav_discuss',

@@ -155,11 +155,20 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
         );
     }
   };
+  // People with a safety concern come first, whatever the kind: the clinician sees them before anyone else.
+  const feared = (d: DetectionView) => d.clients.some((c) => c.safety);
+  const safety = shown.filter(feared);
   // One list per kind, the policy's line for that kind said once above it rather than on every card.
   return (
     <>
+      {safety.length > 0 && (
+        <section class="kind-group safety" data-kind-group="safety" aria-label={t('popup_group_safety')}>
+          <p class="policy">{t('popup_safety_lead')}</p>
+          <ul class="detections">{safety.map(item)}</ul>
+        </section>
+      )}
       {KIND_ORDER.map((kind) => {
-        const ofKind = shown.filter((d) => d.kind === kind);
+        const ofKind = shown.filter((d) => d.kind === kind && !feared(d));
         const [first] = ofKind;
         if (!first) return null;
         return (

@@ -10,6 +10,7 @@ import {
   type PageCandidates,
   type WireCandidate,
 } from '@/lib/messaging/messages';
+import { blockOffersIn } from '@/lib/sites/block';
 import { typeInto } from '@/lib/sites/compose';
 import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
 import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter } from '@/lib/sites/types';
@@ -243,16 +244,22 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
    * changed): a click that reached nothing must not read as success.
    */
   async function pressOnCard(action: CardAction, kind: CandidateKind, card: Element): Promise<ContentReply> {
-    if (kind !== KIND_OF_ACTION[action]) return { ok: false, refusal: 'wrong-kind' };
+    if (!KIND_OF_ACTION[action].includes(kind)) return { ok: false, refusal: 'wrong-kind' };
     const press = ACTIONS[action](adapter);
     if (!press) return { ok: false, refusal: 'no-step' };
     const before = lookOf(card);
     // A connection's next step is usually a confirmation or a menu that opens beside the card.
     const root = card.getRootNode() as Document | ShadowRoot;
     const opened = openedNow(root);
+    const offers = action === 'block' ? blockOffersIn(root) : 0;
     const pressed = press(card);
     if (!pressed.ok) return pressed;
-    const elsewhere = action === 'connection-step' ? () => somethingOpened(root, opened) : undefined;
+    // Block's first step opens a menu, a details pane or the site's confirmation: each shows a
+    // Block control that was not there before, or a dialog or menu.
+    const elsewhere =
+      action === 'connection-step' || action === 'block'
+        ? () => somethingOpened(root, opened) || (action === 'block' && blockOffersIn(root) > offers)
+        : undefined;
     return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 
@@ -282,11 +289,13 @@ const REPORT_SHARE = 0.0025;
 const REPORT_BUDGET_MS = 3;
 const REPORT_DEBT_MS = 2;
 
-/** The kind of card each action is for. */
-const KIND_OF_ACTION: Record<CardAction, CandidateKind> = {
-  decline: 'request',
-  'remove-suggestion': 'suggestion',
-  'connection-step': 'connection',
+/** The kinds of card each action is for. */
+const KIND_OF_ACTION: Record<CardAction, readonly CandidateKind[]> = {
+  decline: ['request'],
+  'remove-suggestion': ['suggestion'],
+  'connection-step': ['connection'],
+  // Someone the clinician fears may ask or write: either way the site's Block is the way out.
+  block: ['request', 'message'],
 };
 
 /** The adapter's press for each action; undefined when the site offers none. */
@@ -294,6 +303,7 @@ const ACTIONS: Record<CardAction, (adapter: SiteAdapter) => ((card: Element) => 
   decline: (adapter) => (card) => adapter.decline(card),
   'remove-suggestion': (adapter) => (card) => adapter.removeSuggestion(card),
   'connection-step': (adapter) => adapter.connectionStep && ((card) => adapter.connectionStep!(card)),
+  block: (adapter) => adapter.blockStep && ((card) => adapter.blockStep!(card)),
 };
 
 /** A reported candidate: its token, and the form it travels in. */

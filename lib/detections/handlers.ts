@@ -3,8 +3,8 @@ import { database } from '@/lib/db';
 import { ClientWriteRefused } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
-import { t } from '@/lib/i18n/t';
-import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
+import { t, type MessageKey } from '@/lib/i18n/t';
+import { currentMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
 import type {
@@ -46,12 +46,22 @@ function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 export function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
   return inTabOrder(tabId, async () => {
-    const { matcher, locked } = await currentMatcher();
+    const { matcher, locked, people } = await currentMatcher();
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, message.candidates);
     const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
-    const before = locked ? await readTab(tabId) : undefined;
-    await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, ...(lang && { lang }), detections });
+    const before = await readTab(tabId);
+    const safetyLogged = await logSafetySightings(detections, people.safety, message, before?.safetyLogged ?? []);
+    await writeTab(tabId, {
+      url,
+      platform,
+      pageKind,
+      recognised,
+      connectionSteps,
+      ...(lang && { lang }),
+      detections,
+      ...(safetyLogged.length > 0 && { safetyLogged }),
+    });
     if (locked) {
       await showLocked([tabId]);
       // A site's page opened while locked (not one reporting again because the vault just
@@ -87,6 +97,48 @@ async function logSightings(detections: readonly Detection[]): Promise<void> {
   } catch (error) {
     if (!(error instanceof VaultLockedError || error instanceof VaultChangedError)) throw error;
   }
+}
+
+/**
+ * Logs every sighting of a person with a safety concern: when, on which site and which kind of page
+ * (never the address, which names people), once a client and page load (`logged` holds those
+ * already written; the new list is returned). Nothing is kept while the vault is locked or re-keyed.
+ */
+async function logSafetySightings(
+  detections: readonly Detection[],
+  safety: ReadonlySet<number>,
+  report: PageCandidates,
+  logged: readonly string[],
+): Promise<string[]> {
+  if (safety.size === 0) return [];
+  let path: string;
+  try {
+    path = new URL(report.url).pathname;
+  } catch {
+    return [...logged];
+  }
+  const at = Date.now();
+  const held = new Set(logged);
+  const fresh: ActivityEntry[] = [];
+  for (const detection of detections) {
+    for (const clientId of detection.clientIds) {
+      const key = `${path}|${clientId}`;
+      if (!safety.has(clientId) || held.has(key)) continue;
+      held.add(key);
+      const page = report.pageKind ?? (detection.kind === 'profile' ? 'profile' : 'other');
+      fresh.push({ at, kind: 'safety-seen', place: detection.platform, clientId, page });
+    }
+  }
+  if (fresh.length === 0) return [...held];
+  try {
+    // A page reported; nobody clicked: asking for the key does not count as the clinician's use.
+    const cipher = await currentCipher(database(), { touch: false });
+    for (const entry of fresh) await logActivity(database(), entry, cipher);
+  } catch (error) {
+    if (!(error instanceof VaultLockedError || error instanceof VaultChangedError)) throw error;
+    return [...logged];
+  }
+  return [...held];
 }
 
 /** The profile guard stopped a click and the clinician chose: the log keeps which, for whom. */
@@ -198,15 +250,24 @@ function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type
     case 'not-open':
       return t('action_not_open');
     case 'unconfirmed':
-      return t(action === 'remove-suggestion' ? 'action_unconfirmed_suggestion' : action === 'connection-step' ? 'action_unconfirmed_step' : 'action_unconfirmed_decline', site);
+      return t(UNCONFIRMED[action as CardAction] ?? 'action_unconfirmed_decline', site);
   }
 }
 
+/** Why a press on a card is not said done, when the page did not visibly answer it. */
+const UNCONFIRMED: Record<CardAction, MessageKey> = {
+  decline: 'action_unconfirmed_decline',
+  'remove-suggestion': 'action_unconfirmed_suggestion',
+  'connection-step': 'action_unconfirmed_step',
+  block: 'action_unconfirmed_block',
+};
+
 /** What a card action did, once the page answered, and the activity it is logged as (if any). */
-const CARD_ACTION_DONE: Record<CardAction, { done: 'result_declined' | 'result_suggestion_removed' | 'result_step_opened'; log?: ActivityEntry['kind'] }> = {
+const CARD_ACTION_DONE: Record<CardAction, { done: MessageKey; log?: ActivityEntry['kind'] }> = {
   decline: { done: 'result_declined', log: 'declined' },
   'remove-suggestion': { done: 'result_suggestion_removed', log: 'suggestion-removed' },
   'connection-step': { done: 'result_step_opened' },
+  block: { done: 'result_block_opened', log: 'block-opened' },
 };
 
 /** One of the site's own controls on a card, for the popup: said done only when the page reacted. */
@@ -281,10 +342,15 @@ async function findDetection(tabId: number, token: string): Promise<Detection | 
  * change what it suggests, and for a related person their client's name and the relationship
  * (for the clinician's eyes; replies never say it). Only extension pages receive this.
  */
-export function detectionClient(id: number, clients: ReadonlyMap<number, Client>): DetectionClient[] {
+export function detectionClient(id: number, clients: ReadonlyMap<number, Client>, people?: PeopleIndex): DetectionClient[] {
   const client = clients.get(id);
   if (!client) return [];
   const relatedTo = client.relatedTo === undefined ? undefined : clients.get(client.relatedTo);
+  // A young person's guardians are shown with them.
+  const guardians = (people?.guardians.get(id) ?? []).flatMap(({ id: guardianId, relationship }) => {
+    const guardian = clients.get(guardianId);
+    return guardian ? [{ clientId: guardianId, name: guardian.name, relationship }] : [];
+  });
   return [
     {
       id,
@@ -295,6 +361,7 @@ export function detectionClient(id: number, clients: ReadonlyMap<number, Client>
       ...(client.minor === true && { minor: true }),
       ...(client.safety === true && { safety: true }),
       ...(relatedTo && client.relationship && { related: { clientId: relatedTo.id, name: relatedTo.name, relationship: client.relationship } }),
+      ...(guardians.length > 0 && { guardians }),
     },
   ];
 }
@@ -313,7 +380,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const [state, { listSize, locked }] = await Promise.all([readTab(tabId), currentMatcher()]);
+  const [state, { listSize, locked, people }] = await Promise.all([readTab(tabId), currentMatcher()]);
   if (locked) return lockedView();
   if (!state) return { supported: false, recognised: true, listSize, detections: [] };
   const lookupIds = state.lookup?.kind === 'search' ? state.lookup.clientIds : [];
@@ -321,14 +388,22 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   let clients: Awaited<ReturnType<typeof clientsById>>;
   try {
     clients = await clientsById(db, ids, cipher);
-    // A related person is shown with their client's name: read here, in the background, never on the page.
-    const theirClients = [...new Set([...clients.values()].flatMap((c) => (c.relatedTo !== undefined && !clients.has(c.relatedTo) ? [c.relatedTo] : [])))];
-    if (theirClients.length > 0) for (const [id, client] of await clientsById(db, theirClients, cipher)) clients.set(id, client);
   } catch (error) {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const named = (clientIds: readonly number[]) => clientIds.flatMap((id) => detectionClient(id, clients));
+  // The clients related people are related to, and young people's guardians, named too: read
+  // here, in the background, never on the page.
+  const linked = [...clients.values()].flatMap((c) => [...(c.relatedTo === undefined ? [] : [c.relatedTo]), ...(people.guardians.get(c.id) ?? []).map((g) => g.id)]);
+  if (linked.some((id) => !clients.has(id))) {
+    try {
+      for (const [id, client] of await clientsById(db, linked.filter((id) => !clients.has(id)), cipher)) clients.set(id, client);
+    } catch (error) {
+      if (error instanceof VaultLockedError) return lockedView();
+      throw error;
+    }
+  }
+  const named = (clientIds: readonly number[]) => clientIds.flatMap((id) => detectionClient(id, clients, people));
   const detections = state.detections.flatMap((d): DetectionView[] => {
     const matched = named(d.clientIds);
     if (matched.length === 0) return [];
@@ -353,6 +428,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     ...(lookup && { lookup }),
   };
 }
+
 
 /**
  * The last check before a reply is typed into a page, whoever asked: text the confidentiality
@@ -427,6 +503,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'block':
       return cardAction(message.type, message.tabId, message.token);
     case 'insert-reply': {
       const detection = await findDetection(message.tabId, message.token);

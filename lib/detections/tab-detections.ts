@@ -33,6 +33,12 @@ export interface TabState {
   lang?: string;
   detections: Detection[];
   lookup?: Lookup;
+  /**
+   * The sightings of people with a safety concern already logged for this page load, as
+   * `${pathname}|${clientId}`: the tab's state goes when a new document loads, so each load logs
+   * once, and so does each single-page navigation to another address.
+   */
+  safetyLogged?: string[];
 }
 
 /**

@@ -9,7 +9,15 @@ import type { DayRow } from '@/lib/vault/day-rows';
  * policy brings online events into the session rather than handling them there). An entry says
  * who, where, what Boundary helped do and when, and nothing else: never what anyone wrote.
  */
-export const DISCUSS_EVENTS = ['declined-request', 'removed-suggestion', 'redirected-message', 'welfare-check'] as const;
+export const DISCUSS_EVENTS = [
+  'declined-request',
+  'removed-suggestion',
+  'redirected-message',
+  'welfare-check',
+  // Left as the policy for that person says: a request left pending, a message left unanswered.
+  'left-pending',
+  'unanswered-message',
+] as const;
 export type DiscussEvent = (typeof DISCUSS_EVENTS)[number];
 
 export interface DiscussEntry {
@@ -42,7 +50,7 @@ export function readDiscussEntry(value: unknown): Omit<DiscussEntry, 'id'> | und
 }
 
 /** Each site names its requests differently, and languages word each event their own way. */
-const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check'>, Record<Platform, MessageKey>> = {
+const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check' | 'left-pending' | 'unanswered-message'>, Record<Platform, MessageKey>> = {
   'declined-request': {
     facebook: 'discuss_declined_facebook',
     instagram: 'discuss_declined_instagram',
@@ -63,5 +71,7 @@ const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check'>, Record<Platform, Me
 /** What happened, in a few words. */
 export function describeEvent(event: DiscussEvent, place: ActivityPlace): string {
   if (event === 'welfare-check' || !isPlatform(place)) return t('discuss_event_welfare_check', placeName(place));
+  if (event === 'left-pending') return t('discuss_left_pending', placeName(place));
+  if (event === 'unanswered-message') return t('discuss_unanswered_message', placeName(place));
   return t(EVENTS[event][place]);
 }

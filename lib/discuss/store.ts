@@ -1,6 +1,7 @@
 import type { BoundaryDb } from '@/lib/db';
 import type { ClientStatus } from '@/lib/clients/model';
 import { namedPeople } from '@/lib/clients/lookup';
+import { discussPurpose } from '@/lib/policy/status-policy';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
 import { dayOf, decodeDayRows, encodeDayRows, type DayRowKind } from '@/lib/vault/day-rows';
 import { readDiscussEntry, type DiscussEntry, type DiscussRow } from './model';
@@ -53,6 +54,8 @@ export interface DiscussItem extends DiscussEntry {
   clientStatus: ClientStatus;
   /** For a related person: the name of the client they are related to. */
   relatedToName?: string;
+  /** What the note is for: the client's next session (a current client), else the record. */
+  purpose: 'session' | 'record';
 }
 
 /**
@@ -76,7 +79,16 @@ export async function listDiscuss(db: BoundaryDb): Promise<DiscussItem[]> {
     const person = people.get(e.clientId);
     if (!person) return [];
     const { client, relatedToName } = person;
-    return [{ ...e, id: e.id!, clientName: client.name, clientStatus: client.status, ...(relatedToName !== undefined && { relatedToName }) }];
+    return [
+      {
+        ...e,
+        id: e.id!,
+        clientName: client.name,
+        clientStatus: client.status,
+        purpose: discussPurpose(client),
+        ...(relatedToName !== undefined && { relatedToName }),
+      },
+    ];
   });
 }
 

@@ -66,8 +66,12 @@ export interface CandidatesReply {
 }
 
 // --- background → content script ---------------------------------------------------------------
-/** The one-click actions on a card, each pressing one of the site's own controls. */
-export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step';
+/**
+ * The one-click actions on a card, each pressing one of the site's own controls. `block` starts the
+ * site's own Block flow for a request or conversation (its menu, or a Block control on it), never
+ * its final confirmation, which stays the clinician's click.
+ */
+export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step' | 'block';
 
 export type BackgroundToContent =
   | { type: CardAction; token: string }
@@ -124,6 +128,8 @@ export interface DetectionClient {
   safety?: boolean;
   /** For a related person: the client they are related to, by the name in the list, and how. */
   related?: { clientId: number; name: string; relationship: Relationship };
+  /** For a young person: the parents and guardians on the list, shown with them. */
+  guardians?: { clientId: number; name: string; relationship: Relationship }[];
 }
 
 /** One matched person on a tab, as the popup shows it. Only extension pages ever receive this. */
@@ -256,6 +262,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'block':
       return isTabId(v.tabId) && isToken(v.token);
     case 'insert-reply':
       return (
@@ -281,6 +288,7 @@ export function isBackgroundToContent(v: unknown): v is BackgroundToContent {
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'block':
       return isToken(v.token);
     case 'insert-text':
       return isToken(v.token) && isShortString(v.text, LIMITS.reply);

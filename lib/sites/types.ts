@@ -94,6 +94,13 @@ export interface SiteAdapter {
    * chain of clicks. Refuses, with a reason, when the card has no such control.
    */
   connectionStep?(card: Element): ActionResult;
+  /**
+   * For a person with a safety concern, on their request card or conversation: presses the ONE
+   * control that starts the site's own Block flow there (a Block control, or the card's or
+   * conversation's own menu or details where Block is), never the site's final confirmation,
+   * which stays the clinician's click. Refuses, with a reason, when there is no such control.
+   */
+  blockStep?(card: Element): ActionResult;
   /** The site's key for the conversation open at `url` (compare Candidate.thread); null when none. */
   threadOf(url: URL): string | null;
   /** The open conversation's message box, looking through open shadow roots; null when none. */

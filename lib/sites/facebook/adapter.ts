@@ -1,4 +1,5 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
+import { pressBlockStep, type BlockMarkup } from '../block';
 import { roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
@@ -8,6 +9,7 @@ import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import {
   FACEBOOK_AVATAR_LABEL,
   FACEBOOK_BANNER,
+  FACEBOOK_BLOCK_PANE,
   FACEBOOK_CHAT_ROW,
   FACEBOOK_COMPOSER,
   FACEBOOK_COMPOSER_MARKS,
@@ -279,6 +281,17 @@ function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], 
   return { kind: 'message', platform: 'facebook', identities, name, element: header, open: true, ...(thread ? { thread } : {}) };
 }
 
+// ---------------------------------------------------------------- Block
+
+/** Block's words on Facebook: the shared tables (card-words.ts), its conversation details and "…" glyphs; never a control in the messages. */
+const BLOCK: BlockMarkup = { menus: FACEBOOK_WORDS.conversationDetails, glyphs: FACEBOOK_WORDS.menuGlyphs, skip: FACEBOOK_MESSAGE_LOG };
+
+/** The conversation pane a header belongs to, when `card` is an open conversation's header; else null. */
+function conversationPaneOf(card: Element): Element | null {
+  const pane = card.closest(FACEBOOK_BLOCK_PANE);
+  return pane && pane !== card && pane.querySelector(FACEBOOK_MESSAGE_LOG) ? pane : null;
+}
+
 // ---------------------------------------------------------------- profiles
 
 /** Whatever a profile control starts: the shared words, and Respond's "Confirm" (accepting their request). */
@@ -349,6 +362,11 @@ export const facebookAdapter: SiteAdapter = {
     const label = controlLabel(menu);
     menu.click();
     return { ok: true, done: `Opened “${label}” on the page` };
+  },
+
+  blockStep(card) {
+    // A request card on the friends pages has neither Block nor a menu [G]: it refuses, saying so.
+    return pressBlockStep(card, BLOCK, conversationPaneOf(card) ?? card);
   },
 
   threadOf(url) {

@@ -125,3 +125,12 @@ export const FACEBOOK_PROFILE_CARDS = [
 export const FACEBOOK_OWN_PROFILE = [
   'a[href*="/stories/create"]', // "Add to story" beside "Edit profile" [S]
 ] as const;
+
+/**
+ * Where, around an open conversation's header, Facebook puts Block for it: the conversation pane
+ * (role=main) when it holds messages. Under a message request Messenger shows Block · Delete ·
+ * Accept below the messages [S, the German message-requests test page, modelled on the live one]; in an
+ * ordinary chat Block is in the chat row's "More options for …" menu and in the header's
+ * "Conversation information" pane [G]. Controls inside the messages are never Block's.
+ */
+export const FACEBOOK_BLOCK_PANE = FACEBOOK_CONVERSATION;

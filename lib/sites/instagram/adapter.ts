@@ -1,4 +1,5 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
+import { pressBlockStep, type BlockMarkup } from '../block';
 import { PRESSABLE, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
@@ -29,7 +30,7 @@ import {
   THREAD_PATH,
   THREAD_ROW_WRAPPER,
 } from './selectors';
-import { AVATAR_ALT_FORMS, CONTEXT_LINES, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
+import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -37,6 +38,9 @@ const any = (selectors: readonly string[]) => selectors.join(', ');
 const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
 const FOLLOWING_MARKUP: CardMarkup = { controls: PRESSABLE, words: FOLLOWING_WORDS };
 const MESSAGES = any(MESSAGE_LIST_SELECTORS);
+
+/** Block's words on Instagram: the shared tables (card-words.ts) and its conversation details; never a control in the messages. */
+const BLOCK: BlockMarkup = { menus: CONVERSATION_DETAILS_WORDS, skip: MESSAGES };
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 // ---------------------------------------------------------------- people on the page
@@ -558,6 +562,16 @@ export const instagramAdapter: SiteAdapter = {
     // A follower's Remove, else a followed account's Following: each opens the site's own confirmation.
     if (controlToPress(card, 'negative', MARKUP)) return pressRole(card, 'negative', MARKUP);
     return pressRole(card, 'negative', FOLLOWING_MARKUP);
+  },
+
+  blockStep(card) {
+    // An open conversation's header holds the (i) "Conversation information" control, whose pane
+    // has Block [S, refs 61872605347 and 69881992809 press svg[aria-label="Conversation
+    // information"] on /direct/t/; Block in that pane G]; a message request's pane may show Block
+    // below the messages [G]. Follow-request and inbox rows have neither: it refuses.
+    const pane = card.parentElement;
+    const wider = pane?.querySelector(MESSAGES) && !card.querySelector(MESSAGES) ? pane : card;
+    return pressBlockStep(card, BLOCK, wider);
   },
 
   threadOf(url) {

@@ -231,3 +231,10 @@ export const OWN_PROFILE_SELECTORS = [
 
 /** Feed posts, whose author link and Follow / ✕ are no suggestion even on a profile's activity. [S] */
 export const POST_SELECTORS = ['article', '[data-urn]', '[data-view-name="feed-full-update"]'] as const;
+
+/**
+ * The messages of a thread or bubble: controls in them (a shared post's buttons) are never the
+ * conversation's own. <div class="msg-s-message-list-container"> / <ul class="msg-s-message-list-content">
+ * (nexushoratio 55ca6f3, 2026-03-19; cyber-bytezz/superkalam-project reads .msg-s-message-list__event). [E]
+ */
+export const MESSAGE_LIST_SELECTORS = ['.msg-s-message-list-container', '.msg-s-message-list-content', '.msg-s-message-list'] as const;
