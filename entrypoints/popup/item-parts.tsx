@@ -87,6 +87,10 @@ const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase() + text.s
 
 /** What the practice's policy says for this person, in one line: the status's rule, a young person's, or a safety concern. */
 export function StatusPolicyLine({ detection, advice }: { detection: DetectionView; advice: DetectionAdvice }) {
+  // A current client under the usual rule gets no line of their own: the kind's line above the
+  // group already says it, and the same words on every card teach people to stop reading them.
+  const usual = detection.kind === 'request' ? advice.request === 'decline' : advice.message === 'redirect';
+  if (advice.group === 'current' && !advice.block && usual) return null;
   const purpose = discussPurposeOf(detection.clients);
   let line: string;
   if (advice.block) line = t('status_policy_line_safety', siteName(detection.platform));

@@ -499,7 +499,7 @@ describe('home’s right rail, wide layout (German)', () => {
   it('finds Folgen-only people in the block that links to /explore/people/, named past a line that names someone else; not the post’s Folgen or the clinician', () => {
     expect(scan(HOME)).toEqual([
       suggestion('ilse.morgenroth', 'ilse.morgenroth', 'rail-ilse'),
-      suggestion('tobias_wendt', 'Tobias Wendt', 'rail-tobias'),
+      suggestion('nina.arruda', 'Nina Arruda', 'rail-nina'),
     ]);
   });
 
