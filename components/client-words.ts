@@ -22,12 +22,16 @@ const STATE_LABELS: Record<ClientStatus, MessageKey> = {
 export const stateLabel = (status: ClientStatus): string => t(STATE_LABELS[status]);
 
 const RELATIONSHIP_LABELS: Record<Relationship, MessageKey> = {
-  parent: 'relationship_parent',
-  guardian: 'relationship_guardian',
-  partner: 'relationship_partner',
-  family: 'relationship_family',
-  carer: 'relationship_carer',
+  parent: 'client_relationship_parent',
+  guardian: 'client_relationship_guardian',
+  partner: 'client_relationship_partner',
+  family: 'client_relationship_family',
+  carer: 'client_relationship_carer',
 };
+/**
+ * As the form's menu offers it and the list shows it: "Parent". Its own keys: the popup names a
+ * relationship inside a sentence, in lower case (relationship_*, entrypoints/popup/item-parts.tsx).
+ */
 export const relationshipLabel = (relationship: Relationship): string => t(RELATIONSHIP_LABELS[relationship]);
 
 /** A stored day (YYYY-MM-DD) as the browser's language writes dates; the day itself, in no time zone. */
