@@ -46,7 +46,8 @@ export async function endLockPeriod(): Promise<void> {
 /**
  * The notice was clicked: the popup's unlock view, opened as a page beside the site's tab (the
  * toolbar popup itself cannot be opened from here), for that tab, so that once unlocked it shows
- * who is on it. If that tab has gone, the options page's security view.
+ * who is on it. If that tab has gone, the options page's Security view, at its own address (not
+ * the old one-page anchor, which only a redirect would still take there).
  */
 export async function openUnlockView(): Promise<void> {
   const stored = (await browser.storage.session.get(NOTICED_ITEM))[NOTICED_ITEM] as Noticed | undefined;
@@ -59,6 +60,6 @@ export async function openUnlockView(): Promise<void> {
       ...(site.index !== undefined && { index: site.index + 1 }),
     });
   } else {
-    await browser.tabs.create({ url: browser.runtime.getURL('/options.html#security') });
+    await browser.tabs.create({ url: browser.runtime.getURL('/options.html#/security') });
   }
 }

@@ -106,6 +106,6 @@ describe('the locked notice', () => {
     // The site's tab has closed since (the fake browser cannot close tabs: a tab that never was).
     await browser.storage.session.set({ [NOTICED_ITEM]: { tabId: 999 } });
     await openUnlockView();
-    expect(opened).toHaveBeenLastCalledWith({ url: expect.stringMatching(/\/options\.html#security$/) });
+    expect(opened).toHaveBeenLastCalledWith({ url: expect.stringMatching(/\/options\.html#\/security$/) });
   });
 });
