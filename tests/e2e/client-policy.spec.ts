@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { setRecordFields } from './support/records';
 import { expect, replicaState, test, type Boundary } from './support/test';
 
 // The per-status policy: related people, young people, a safety concern (Block, logged) and a
@@ -26,7 +25,7 @@ async function saveCutOff(options: Page, years: number, saved: string) {
 }
 
 async function activityRows(boundary: Boundary, kind: string) {
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('activity');
   const rows = options.locator(`[data-testid="activity-row"][data-kind="${kind}"]`);
   return { options, rows };
 }
@@ -38,22 +37,17 @@ test('a young person (decline only, guardians shown), a related person (related 
 }) => {
   const { page: options, imported } = await boundary.importCsv(
     [
-      'name,status,aliases,facebook,instagram,linkedin',
-      'Ana Ruiz-Calder,current,,100089412300001,,',
-      'Jonah Petrakis,current,,100089412300002,,',
-      'Lena Fischbach,former,,lena.fischbach.77,,',
-      "Samir O'Donnell,former,,100089412300004,,",
+      'name,status,end_date,minor,related_to,relationship,facebook',
+      'Ana Ruiz-Calder,current,,yes,,,100089412300001',
+      'Jonah Petrakis,current,,,Ana Ruiz-Calder,guardian,100089412300002',
+      'Lena Fischbach,former,2015-03-01,,,,lena.fischbach.77',
+      "Samir O'Donnell,former,2025-06-01,,,,100089412300004",
     ].join('\n'),
   );
   expect(imported).toBe(4);
-  await setRecordFields(options, {
-    'Ana Ruiz-Calder': { minor: true },
-    'Jonah Petrakis': { relatedTo: 'Ana Ruiz-Calder', relationship: 'guardian' },
-    'Lena Fischbach': { endDate: '2015-03-01' },
-    "Samir O'Donnell": { endDate: '2025-06-01' },
-  });
 
-  // The new view, before anything is chosen: Boundary's defaults, the cut-off off.
+  // The new section of the Practice view, before anything is chosen: Boundary's defaults, the cut-off off.
+  await boundary.showView(options, 'practice');
   const view = options.getByTestId('status-policy-view');
   await expect(view.getByTestId('status-policy-former-request')).toHaveValue('decline');
   await expect(view.getByTestId('status-policy-cutoff')).not.toBeChecked();
@@ -103,6 +97,7 @@ test('a young person (decline only, guardians shown), a related person (related 
 
   // The "to discuss" list says what the note is for.
   await options.reload();
+  await boundary.showView(options, 'discuss');
   const entry = options.locator('[data-testid="discuss-client"][data-client-name="Jonah Petrakis"]');
   await expect(entry).toHaveAttribute('data-purpose', 'record');
   await expect(entry.getByTestId('discuss-purpose')).toHaveText('note for the record');
@@ -113,10 +108,10 @@ test('a safety concern: shown first, Block (the site’s own flow, its confirmat
   context,
   replicas,
 }) => {
-  const { page: options } = await boundary.importCsv(
-    ['name,status,aliases,facebook,instagram,linkedin', 'Priya Natarajan,current,,,,', 'Nadia Farrokh,former,,nadia.farrokh.5,,'].join('\n'),
+  const { imported } = await boundary.importCsv(
+    ['name,status,end_date,safety,facebook', 'Priya Natarajan,current,,,', 'Nadia Farrokh,former,2024-01-10,yes,nadia.farrokh.5'].join('\n'),
   );
-  await setRecordFields(options, { 'Nadia Farrokh': { safety: true, endDate: '2024-01-10' } });
+  expect(imported).toBe(2);
 
   const site = await context.newPage();
   await site.goto(replicas.serve('https://www.facebook.com/messages/t/100089412300401/', 'facebook/messenger.en.html'));
@@ -182,23 +177,18 @@ test.describe('with the browser in Spanish', () => {
     context,
     replicas,
   }) => {
-    const { page: options } = await boundary.importCsv(
+    const { page: options, imported } = await boundary.importCsv(
       [
-        'name,status,aliases,facebook,instagram,linkedin',
-        'Lucía Ferrer Quintana,current,,100089412300011,,',
-        'Mateo Villalba,current,,100089412300012,,',
-        'Valentina Soler,former,,valentina.soler.88,,',
-        'Diego Arancibia,former,,100089412300014,,',
-        'Valeria Montes Ríos,current,,valeria.montes.rios,,',
+        'name,status,end_date,minor,safety,related_to,relationship,facebook',
+        'Lucía Ferrer Quintana,current,,sí,,,,100089412300011',
+        'Mateo Villalba,current,,,,Lucía Ferrer Quintana,parent,100089412300012',
+        'Valentina Soler,former,2012-09-30,,,,,valentina.soler.88',
+        'Diego Arancibia,former,2026-01-15,,,,,100089412300014',
+        'Valeria Montes Ríos,current,,,sí,,,valeria.montes.rios',
       ].join('\n'),
     );
-    await setRecordFields(options, {
-      'Lucía Ferrer Quintana': { minor: true },
-      'Mateo Villalba': { relatedTo: 'Lucía Ferrer Quintana', relationship: 'parent' },
-      'Valentina Soler': { endDate: '2012-09-30' },
-      'Diego Arancibia': { endDate: '2026-01-15' },
-      'Valeria Montes Ríos': { safety: true },
-    });
+    expect(imported).toBe(5);
+    await boundary.showView(options, 'practice');
     const view = options.getByTestId('status-policy-view');
     await expect(view.locator('#status-policy-heading')).toHaveText('Lo que sugiere la ventana emergente, según el estado');
     await expect(view.getByTestId('status-policy-row-former')).toContainText('Exclientes');

@@ -12,7 +12,7 @@ test.afterEach(async ({ replicas }) => {
 
 test('a practice named "Sam Hale Counselling" signs its replies without a flag; clinical words are flagged', async ({ boundary, context, replicas }) => {
   await boundary.importCsv('name,linkedin\nAna Souza,https://www.linkedin.com/in/ana-souza-7c1d2e/\n');
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('practice');
   await options.getByTestId('settings-practice').fill('Sam Hale Counselling');
   await options.getByTestId('settings-portal').fill('https://therapy-portal.example');
   await options.getByTestId('settings-save').click();
@@ -20,6 +20,7 @@ test('a practice named "Sam Hale Counselling" signs its replies without a flag; 
   await expect(options.getByTestId('settings-preview')).toContainText('Sam Hale Counselling');
 
   // A template that names the practice by hand passes; one about medication and symptoms does not.
+  await boundary.showView(options, 'replies');
   await options.getByTestId('template-add').click();
   const form = options.getByTestId('template-form');
   await form.getByTestId('template-name').fill('Signed');
@@ -50,7 +51,7 @@ test('a practice named "Sam Hale Counselling" signs its replies without a flag; 
 test.describe('in Spanish', () => {
   test.use({ uiLanguage: 'es' });
   test('clinical words in a Spanish template are flagged, with the reason in Spanish', async ({ boundary }) => {
-    const options = await boundary.openOptions();
+    const options = await boundary.openOptions('replies');
     await options.getByTestId('template-add').click();
     const form = options.getByTestId('template-form');
     await form

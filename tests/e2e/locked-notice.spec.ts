@@ -68,6 +68,7 @@ test('opening a site while locked shows one notification naming no one; its clic
   await withRecorder(undefined, async (boundary, context, replicas) => {
     const options = await boundary.enableVault(PASSPHRASE);
     await boundary.importCsv(CSV, options);
+    await boundary.showView(options, 'security');
     await options.getByTestId('vault-lock').click();
     await expect(options.locator('[data-testid="vault-status"][data-state="locked"]')).toBeVisible();
     // Locking says nothing by itself: the clinician just did it.
