@@ -67,8 +67,12 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const pageKind = adapter.pageKindOf(url);
     // Nobody recognised on a page that shows people and their controls: the site has likely
     // changed, and the popup must say so rather than look like "no clients here".
+    // On a notifications page, notifications read (likes too) are the page read.
     const recognised =
-      candidates.length > 0 || pageKind === null || !looksUnreadable(pageSignals(document, adapter.platform, url), pageKind);
+      candidates.length > 0 ||
+      pageKind === null ||
+      (pageKind === 'notifications' && (adapter.noticesOn?.(document, url) ?? 0) > 0) ||
+      !looksUnreadable(pageSignals(document, adapter.platform, url), pageKind);
     return {
       type: 'page-candidates',
       url: url.href,
@@ -249,8 +253,9 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const root = card.getRootNode() as Document | ShadowRoot;
     const opened = openedNow(root);
     const pressed = press(card);
-    if (!pressed.ok) return pressed;
-    const elsewhere = action === 'connection-step' ? () => somethingOpened(root, opened) : undefined;
+    // A mention without a menu of its own: said in the popup's words (the adapter's are English).
+    if (!pressed.ok) return action === 'mention-step' ? { ok: false, refusal: 'no-menu' } : pressed;
+    const elsewhere = action === 'connection-step' || action === 'mention-step' ? () => somethingOpened(root, opened) : undefined;
     return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 
@@ -285,6 +290,7 @@ const KIND_OF_ACTION: Record<CardAction, CandidateKind> = {
   decline: 'request',
   'remove-suggestion': 'suggestion',
   'connection-step': 'connection',
+  'mention-step': 'mention',
 };
 
 /** The adapter's press for each action; undefined when the site offers none. */
@@ -292,6 +298,7 @@ const ACTIONS: Record<CardAction, (adapter: SiteAdapter) => ((card: Element) => 
   decline: (adapter) => (card) => adapter.decline(card),
   'remove-suggestion': (adapter) => (card) => adapter.removeSuggestion(card),
   'connection-step': (adapter) => adapter.connectionStep && ((card) => adapter.connectionStep!(card)),
+  'mention-step': (adapter) => adapter.mentionStep && ((card) => adapter.mentionStep!(card)),
 };
 
 /** A reported candidate: its token, and the form it travels in. */

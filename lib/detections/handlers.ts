@@ -190,15 +190,28 @@ function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type
     case 'not-open':
       return t('action_not_open');
     case 'unconfirmed':
-      return t(action === 'remove-suggestion' ? 'action_unconfirmed_suggestion' : action === 'connection-step' ? 'action_unconfirmed_step' : 'action_unconfirmed_decline', site);
+      return t(
+        action === 'remove-suggestion'
+          ? 'action_unconfirmed_suggestion'
+          : action === 'connection-step' || action === 'mention-step'
+            ? 'action_unconfirmed_step'
+            : 'action_unconfirmed_decline',
+        site,
+      );
+    case 'no-menu':
+      return t('action_no_mention_menu', site);
   }
 }
 
 /** What a card action did, once the page answered, and the activity it is logged as (if any). */
-const CARD_ACTION_DONE: Record<CardAction, { done: 'result_declined' | 'result_suggestion_removed' | 'result_step_opened'; log?: ActivityEntry['kind'] }> = {
+const CARD_ACTION_DONE: Record<
+  CardAction,
+  { done: 'result_declined' | 'result_suggestion_removed' | 'result_step_opened' | 'result_mention_menu_opened'; log?: ActivityEntry['kind'] }
+> = {
   decline: { done: 'result_declined', log: 'declined' },
   'remove-suggestion': { done: 'result_suggestion_removed', log: 'suggestion-removed' },
   'connection-step': { done: 'result_step_opened' },
+  'mention-step': { done: 'result_mention_menu_opened' },
 };
 
 /** One of the site's own controls on a card, for the popup: said done only when the page reacted. */
@@ -366,6 +379,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'mention-step':
       return cardAction(message.type, message.tabId, message.token);
     case 'insert-reply': {
       const detection = await findDetection(message.tabId, message.token);

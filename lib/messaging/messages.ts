@@ -62,7 +62,7 @@ export interface CandidatesReply {
 
 // --- background → content script ---------------------------------------------------------------
 /** The one-click actions on a card, each pressing one of the site's own controls. */
-export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step';
+export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step' | 'mention-step';
 
 export type BackgroundToContent =
   | { type: CardAction; token: string }
@@ -73,7 +73,7 @@ export type BackgroundToContent =
  * Why a content script did not act, or could not confirm that the page took its click: the
  * background words it for the popup (content scripts carry no message catalogue).
  */
-export type ContentRefusal = 'card-gone' | 'wrong-kind' | 'no-step' | 'no-box' | 'not-open' | 'unconfirmed';
+export type ContentRefusal = 'card-gone' | 'wrong-kind' | 'no-step' | 'no-box' | 'not-open' | 'unconfirmed' | 'no-menu';
 
 /** A content script's answer to a command on a card: done, refused by the adapter, or one of ours. */
 export type ContentReply = ActionResult | { ok: false; refusal: ContentRefusal };
@@ -191,8 +191,8 @@ const isShortString = (v: unknown, max: number): v is string => typeof v === 'st
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isToken = (v: unknown): v is string => isShortString(v, LIMITS.token) && v.length > 0;
 
-const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion', 'connection', 'profile'] satisfies CandidateKind[];
-const PAGE_KINDS: readonly unknown[] = ['requests', 'messages', 'suggestions', 'connections'] satisfies PageKind[];
+const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion', 'connection', 'profile', 'mention'] satisfies CandidateKind[];
+const PAGE_KINDS: readonly unknown[] = ['requests', 'messages', 'suggestions', 'connections', 'notifications'] satisfies PageKind[];
 const isOptional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isThread = (v: unknown): v is string => isShortString(v, LIMITS.text) && v.length > 0;
@@ -246,6 +246,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'mention-step':
       return isTabId(v.tabId) && isToken(v.token);
     case 'insert-reply':
       return (
@@ -271,6 +272,7 @@ export function isBackgroundToContent(v: unknown): v is BackgroundToContent {
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'mention-step':
       return isToken(v.token);
     case 'insert-text':
       return isToken(v.token) && isShortString(v.text, LIMITS.reply);

@@ -1,14 +1,17 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
-import { roleOfLabel } from '../card-words';
+import { MENTION_WORDS, roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord } from '../labels';
+import { framing, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import {
   FACEBOOK_AVATAR_LABEL,
   FACEBOOK_BANNER,
   FACEBOOK_CHAT_ROW,
+  FACEBOOK_COMMENT,
+  FACEBOOK_COMMENT_LINK,
   FACEBOOK_COMPOSER,
   FACEBOOK_COMPOSER_MARKS,
   FACEBOOK_CONVERSATION,
@@ -20,7 +23,14 @@ import {
   FACEBOOK_MENU_BUTTON,
   FACEBOOK_MESSAGE_LOG,
   FACEBOOK_MESSAGES_PATH,
+  FACEBOOK_NOTICE_ITEM,
+  FACEBOOK_NOTICE_LEAD,
+  FACEBOOK_NOTICE_LINK,
+  FACEBOOK_NOTICE_LISTS,
+  FACEBOOK_NOTICE_TYPES,
+  FACEBOOK_NOTIFICATIONS_PATH,
   FACEBOOK_OWN_PROFILE,
+  FACEBOOK_POST_AUTHOR,
   FACEBOOK_PROFILE_CARDS,
   FACEBOOK_PROFILE_CONTROLS,
   FACEBOOK_PROFILE_HEADER,
@@ -50,7 +60,7 @@ function isFacebook(url: URL): boolean {
   return url.hostname === 'facebook.com' || url.hostname.endsWith('.facebook.com');
 }
 
-type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages';
+type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages' | 'notifications';
 
 /** `path` is `prefix` or below it. */
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
@@ -59,6 +69,7 @@ function pageOf(url: URL): Page | null {
   if (!isFacebook(url)) return null;
   const path = url.pathname;
   if (under(path, FACEBOOK_MESSAGES_PATH.slice(0, -1))) return 'messages';
+  if (under(path, FACEBOOK_NOTIFICATIONS_PATH)) return 'notifications';
   if (path === FACEBOOK_FRIENDS_PAGES.home || path === `${FACEBOOK_FRIENDS_PAGES.home}/`) return 'friends-home';
   if (under(path, FACEBOOK_FRIENDS_PAGES.requests)) return 'requests';
   if (under(path, FACEBOOK_FRIENDS_PAGES.suggestions)) return 'suggestions';
@@ -84,6 +95,7 @@ const PAGE_KINDS: Record<Page, PageKind | null> = {
   // address cannot tell whose it is, so it is no page that must be readable.
   'profile-friends': null,
   messages: 'messages',
+  notifications: 'notifications',
 };
 
 /** The document `root` belongs to (a document is its own; realms differ, so no instanceof). */
@@ -93,7 +105,7 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
  * The clinician's own identities: whoever the top bar links to (their profile), and on their own
  * profile the profile's owner. Never a person on a card or a list.
  */
-function ownIdentities(doc: Document, url: URL, page: Page): Set<string> {
+function ownIdentities(doc: Document, url: URL, page: Page | null): Set<string> {
   const own = new Set<string>();
   for (const link of doc.querySelectorAll(`${FACEBOOK_BANNER} a[href]`)) {
     const identity = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
@@ -279,6 +291,112 @@ function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], 
   return { kind: 'message', platform: 'facebook', identities, name, element: header, open: true, ...(thread ? { thread } : {}) };
 }
 
+// ---------------------------------------------------------------- comments and mentions
+
+/**
+ * The notifications under `root`: the row of every notification link (they carry notif_id and
+ * notif_t in any UI language), and the rows of the notifications page and of a flyout labelled
+ * "Notifications" in a language Boundary knows. Innermost rows only.
+ */
+function noticeItems(root: ParentNode, page: Page | null): Element[] {
+  const items = new Set<Element>();
+  for (const link of root.querySelectorAll(FACEBOOK_NOTICE_LINK)) items.add(link.closest(FACEBOOK_NOTICE_ITEM) ?? link);
+  const lists = [...root.querySelectorAll(FACEBOOK_NOTICE_LISTS)].filter((list) =>
+    labelHasWord(list.getAttribute('aria-label')!, MENTION_WORDS.notifications),
+  );
+  if (page === 'notifications') lists.push(...root.querySelectorAll(FACEBOOK_CONVERSATION));
+  for (const list of lists) for (const item of list.querySelectorAll(FACEBOOK_NOTICE_ITEM)) items.add(item);
+  const all = [...items];
+  return all
+    .filter((item) => !all.some((other) => other !== item && item.contains(other)))
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/** Who a notification names first (its bold name, else its avatar's label), or null when it names no one. */
+function noticeLead(item: Element): { lead: Element; name: string } | null {
+  const bold = item.querySelector(FACEBOOK_NOTICE_LEAD);
+  const name = bold && textOf(bold);
+  if (bold && name) return { lead: bold, name };
+  const avatar = item.querySelector(FACEBOOK_AVATAR_LABEL);
+  const label = avatar?.getAttribute('aria-label')?.trim();
+  return avatar && label ? { lead: avatar, name: label } : null;
+}
+
+/**
+ * A notification that announces a comment, reply, mention, tag or wall post by the person it names
+ * first: its link's notif_t says so when it has one (a like never is, whatever it is a like of),
+ * else its words do ("commented on your post"), read only up to the quotation of the comment.
+ */
+function noticeOf(item: Element, url: URL, own: ReadonlySet<string>): Candidate | null {
+  const found = noticeLead(item);
+  if (!found) return null;
+  const link = item.matches(FACEBOOK_NOTICE_LINK) ? item : item.querySelector(FACEBOOK_NOTICE_LINK);
+  let type: string | null = null;
+  try {
+    type = link && new URL(link.getAttribute('href') ?? '', url.href).searchParams.get('notif_t');
+  } catch {
+    // An address the parser refuses says nothing of its type; the words still do.
+  }
+  const mention = type
+    ? !FACEBOOK_NOTICE_TYPES.reacted.test(type) && FACEBOOK_NOTICE_TYPES.said.test(type)
+    : saysMention(framing(item, found.lead), true);
+  if (!mention) return null;
+  // A profile link around the name or avatar, never the notification's own link (to a post).
+  const profile = found.lead.closest('a[href]');
+  const identity = profile && !profile.matches(FACEBOOK_NOTICE_LINK) ? identityFromHref('facebook', profile.getAttribute('href') ?? '', url.href) : null;
+  if (identity && own.has(identity)) return null;
+  return { kind: 'mention', platform: 'facebook', identities: identity ? [identity] : [], name: found.name, element: item };
+}
+
+/** Whether an article is a comment or reply: labelled so ("Comment by …"), or with its own comment link inside a post. */
+function isComment(article: Element): boolean {
+  if (labelHasWord(article.getAttribute('aria-label') ?? '', MENTION_WORDS.comment)) return true;
+  const ownLink = [...article.querySelectorAll(FACEBOOK_COMMENT_LINK)].some((link) => link.closest(FACEBOOK_COMMENT) === article);
+  return ownLink && article.parentElement?.closest(FACEBOOK_COMMENT) != null;
+}
+
+/**
+ * Whether a comment is under one of the clinician's own posts: the post around it (the nearest
+ * article that is no comment, else the dialog or the page's main column) names its author in its
+ * heading, outside every comment, and that author is the clinician.
+ */
+function onOwnPost(comment: Element, url: URL, own: ReadonlySet<string>): boolean {
+  let post = comment.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
+  while (post && isComment(post)) post = post.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
+  const scope = post ?? comment.closest('[role="dialog"]') ?? comment.closest(FACEBOOK_CONVERSATION);
+  for (const link of scope?.querySelectorAll(FACEBOOK_POST_AUTHOR) ?? []) {
+    if (link.closest(FACEBOOK_COMMENT) !== post) continue;
+    const author = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
+    if (author) return own.has(author);
+  }
+  return false;
+}
+
+/**
+ * Comments and replies on the clinician's own posts, each by the person its first link names (a
+ * comment starts with its author; links after that are in what they wrote). The clinician's own
+ * comments are not theirs to report.
+ */
+function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const found: Candidate[] = [];
+  for (const comment of root.querySelectorAll(FACEBOOK_COMMENT)) {
+    if (!isComment(comment) || !onOwnPost(comment, url, own)) continue;
+    const marks = personMarks(comment, url, new Set()).filter((mark) => mark.element.closest(FACEBOOK_COMMENT) === comment);
+    const author = marks[0];
+    if (!author || own.has(author.identity!)) continue;
+    const named = marks.filter((mark) => mark.identity === author.identity);
+    const name = named.map((mark) => mark.name ?? firstText(mark.element)).find(Boolean) ?? '';
+    found.push({ kind: 'mention', platform: 'facebook', identities: [author.identity!], name, element: comment });
+  }
+  return found;
+}
+
+/** Comments, mentions and tags addressed to the clinician: their notifications, and comments on their own posts. */
+function mentionsIn(root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null): Candidate[] {
+  const notices = noticeItems(root, page).flatMap((item) => noticeOf(item, url, own) ?? []);
+  return [...notices, ...commentsIn(root, url, own)];
+}
+
 // ---------------------------------------------------------------- profiles
 
 /** Whatever a profile control starts: the shared words, and Respond's "Confirm" (accepting their request). */
@@ -319,9 +437,10 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   findCandidates(root, url) {
+    if (!isFacebook(url)) return [];
     const page = pageOf(url);
-    if (!page) return [];
     const own = ownIdentities(documentOf(root), url, page);
+    if (!page || page === 'notifications') return mentionsIn(root, url, own, page);
     if (page === 'messages') {
       const rows = chatRows(root, url);
       const open = openConversation(root, url, rows, own);
@@ -331,8 +450,18 @@ export const facebookAdapter: SiteAdapter = {
     if (page === 'profile-friends' && !isOwnProfile(documentOf(root), PROFILE)) return [];
     const marks = personMarks(root, url, own);
     const cards = friendCards(root, marks, page);
-    if (page !== 'friends-list' && page !== 'profile-friends') return cards;
-    return [...cards, ...connectionRows(root, marks, cards)];
+    if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page)];
+    return [...cards, ...connectionRows(root, marks, cards), ...mentionsIn(root, url, own, page)];
+  },
+
+  mentionStep(card) {
+    // A notification's own menu hides the notification, never the comment: only a comment's is pressed.
+    if (!card.matches(FACEBOOK_COMMENT) || !isComment(card)) return { ok: false, reason: 'A notification has no menu to hide the comment' };
+    return pressItemMenu(card, FACEBOOK_COMMENT);
+  },
+
+  noticesOn(root) {
+    return noticeItems(root, 'notifications').filter(noticeLead).length;
   },
 
   decline(card) {

@@ -1,11 +1,15 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
-import { PRESSABLE, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
+import { MENTION_WORDS } from '../card-words';
+import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
+import { labelHasWord } from '../labels';
+import { framing, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, SiteAdapter } from '../types';
 import {
   ACTIVITY_PATH,
   AVATAR_SELECTORS,
+  COMMENT_LINK,
   COMPOSER_SELECTORS,
   CONNECTIONS_DIALOG_SELECTORS,
   CONNECTIONS_TABS,
@@ -14,6 +18,8 @@ import {
   MESSAGE_LIST_SELECTORS,
   NOT_A_CARD_SELECTORS,
   NOT_COMPOSER_SELECTORS,
+  NOTICE_LIST_SELECTORS,
+  POST_HEADER_SELECTORS,
   POST_SELECTORS,
   OWN_PROFILE_SELECTORS,
   PAGE_CONTENT_SELECTORS,
@@ -28,6 +34,7 @@ import {
   THREAD_LINK_SELECTORS,
   THREAD_PATH,
   THREAD_ROW_WRAPPER,
+  THREAD_SELECTORS,
 } from './selectors';
 import { AVATAR_ALT_FORMS, CONTEXT_LINES, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
@@ -409,6 +416,89 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
   };
 }
 
+// ---------------------------------------------------------------- comments and mentions
+
+/** A person's avatar on the page (a link holding their picture, or the picture alone): who a notification or a comment is by. */
+const isAvatar = (mark: PersonMark) => (mark.element.localName === 'img' ? !mark.element.closest('a') : mark.element.querySelector('img') !== null);
+
+/**
+ * One row per person around their avatars under `scope` (a notification, a comment): the largest
+ * box holding no one else's avatar (links in what people wrote are no avatars). The clinician's
+ * own rows are left out.
+ */
+function avatarRows(scope: Element, url: URL, own: string | null): { row: Element; lead: Element; identity: string }[] {
+  const avatars = personMarks(scope, url).filter(isAvatar);
+  const leads = new Set(avatars.map((mark) => mark.element));
+  return personRows(scope, avatars).flatMap(({ row, identities }) => {
+    const lead = leads.has(row) ? row : [...row.querySelectorAll('a, img')].find((element) => leads.has(element));
+    const identity = identities[0];
+    return lead && identity && identity !== own ? [{ row, lead, identity }] : [];
+  });
+}
+
+/** The username a row shows for `identity` (the text of its link), else the identity itself. */
+function usernameIn(row: Element, identity: string, url: URL): string {
+  for (const link of row.querySelectorAll(any(PROFILE_LINK_SELECTORS))) {
+    if (identityFromHref('instagram', link.getAttribute('href') ?? '', url.href) === identity && textOf(link)) return textOf(link);
+  }
+  return identity;
+}
+
+/**
+ * The notification lists on the page: a box labelled "Notifications" in a language Boundary
+ * knows (the drawer), and the main column of the activity page (the notifications as a page, with
+ * the follow requests above them).
+ */
+function noticeLists(root: ParentNode, url: URL): Element[] {
+  const lists = [...root.querySelectorAll(any(NOTICE_LIST_SELECTORS))].filter((list) =>
+    labelHasWord(list.getAttribute('aria-label')!, MENTION_WORDS.notifications),
+  );
+  if (url.pathname.startsWith(ACTIVITY_PATH)) lists.push(...root.querySelectorAll('main, [role="main"]'));
+  return lists.filter((list) => !lists.some((other) => other !== list && other.contains(list)));
+}
+
+const mention = (row: Element, identity: string, url: URL): Candidate => ({
+  kind: 'mention',
+  platform: 'instagram',
+  identities: [identity],
+  name: usernameIn(row, identity, url),
+  element: row,
+});
+
+/**
+ * Notifications of a comment, reply, mention or tag: a row around someone's avatar whose words say
+ * so ("commented:", "mentioned you in a comment:"), read only up to the colon that starts the
+ * comment. Instagram's activity is all about the clinician's own posts, so "commented" is enough.
+ */
+function noticesIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
+  return noticeLists(root, url).flatMap((list) =>
+    avatarRows(list, url, own).flatMap(({ row, lead, identity }) => (saysMention(framing(row, lead), false) ? [mention(row, identity, url)] : [])),
+  );
+}
+
+/**
+ * Comments on the clinician's own posts: in a post (a page or a dialog over another page) whose
+ * header links the clinician, every row around someone else's avatar that is a comment (it has
+ * a Reply, its own options menu, or links its own permalink).
+ */
+function commentsIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
+  if (own === null) return [];
+  const found: Candidate[] = [];
+  const threads = [...root.querySelectorAll(any(THREAD_SELECTORS))];
+  for (const thread of threads.filter((t) => !threads.some((other) => other !== t && other.contains(t)))) {
+    const header = thread.querySelector(any(POST_HEADER_SELECTORS));
+    const author = header && personMarks(header, url)[0]?.identity;
+    if (author !== own) continue;
+    for (const { row, identity } of avatarRows(thread, url, own)) {
+      if (header!.contains(row) || row.contains(header!)) continue;
+      const controls = [...row.querySelectorAll(PRESSABLE)].map(controlLabel);
+      const comment = row.querySelector(COMMENT_LINK) || controls.some((label) => labelHasWord(label, MENTION_WORDS.reply) || labelHasWord(label, MENTION_WORDS.menu));
+      if (comment) found.push(mention(row, identity, url));
+    }
+  }
+  return found;
+}
+
 // ---------------------------------------------------------------- profiles
 
 const PROFILE: ProfileMarkup = {
@@ -472,8 +562,13 @@ export const instagramAdapter: SiteAdapter = {
     if (owner && isOwnProfile(doc, owner, own)) {
       for (const dialog of dialogs) found.push(...connectionRows(dialog, marks, url));
     }
-    return found;
+    return [...found, ...noticesIn(root, url, own), ...commentsIn(root, url, own)];
   },
+
+  mentionStep(card) {
+    return pressItemMenu(card, null);
+  },
+
 
   decline(card) {
     return pressRole(card, 'negative', MARKUP);

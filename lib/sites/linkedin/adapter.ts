@@ -13,6 +13,7 @@ import {
 } from '../cards';
 import { queryFirst } from '../dom';
 import { CONTACT_WORDS, labelHasWord } from '../labels';
+import { framing, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
 import {
@@ -20,12 +21,16 @@ import {
   BUBBLE_HEADER_SELECTORS,
   BUBBLE_NAME_SELECTORS,
   BUBBLE_SELECTORS,
+  COMMENT_SELECTORS,
   COMPOSE_LINK,
   COMPOSER_SELECTORS,
   CONNECTION_LIST_SELECTORS,
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
   LIST_ITEM_SELECTORS,
+  NOTICE_ITEM_SELECTORS,
+  NOTICE_LEAD,
+  NOTIFICATIONS_PATH,
   PERSON_ITEM_SELECTORS,
   OVERLAY_HOST_SELECTORS,
   OWN_NAVIGATION_SELECTORS,
@@ -41,6 +46,7 @@ import {
   THREAD_HEADER_SELECTORS,
   THREAD_LINK,
   THREAD_NAME_SELECTORS,
+  THREAD_POST_SELECTORS,
   TOP_CARD_MEMBER_ID,
 } from './selectors';
 import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, PAGE_INVITATION_IGNORE } from './words';
@@ -446,6 +452,61 @@ function composerIn(doc: Document): HTMLElement | null {
   );
 }
 
+// ---------------------------------------------------------------- comments and mentions
+
+const COMMENT = any(COMMENT_SELECTORS);
+const isNotificationsPage = (url: URL) => url.pathname.startsWith(NOTIFICATIONS_PATH);
+
+/** The notifications of the notifications page, innermost. */
+function noticeItems(root: ParentNode, url: URL): Element[] {
+  if (!isNotificationsPage(url)) return [];
+  const items = [...root.querySelectorAll(any(NOTICE_ITEM_SELECTORS))].filter((item) => !item.matches(COMMENT));
+  return items.filter((item) => !items.some((other) => other !== item && item.contains(other)));
+}
+
+/**
+ * A notification of a comment, reply or mention addressed to the clinician ("Ana commented on
+ * your post", not "Ana commented on Jonah's post", which LinkedIn notifies of too), by the person
+ * its headline names first, linked by their picture. Read only up to the quotation.
+ */
+function noticeOf(item: Element, url: URL, own: ReadonlySet<string>): Candidate | null {
+  const lead = item.querySelector(NOTICE_LEAD);
+  const name = normalise(lead?.textContent ?? null);
+  if (!lead || !name || !saysMention(framing(item, lead), true)) return null;
+  const identities = identitiesIn(item, url).slice(0, 1);
+  // A company's or a page's notification names no person.
+  if (identities.some((identity) => own.has(identity)) || (identities.length === 0 && item.querySelector(PAGE_LINK))) return null;
+  return candidate('mention', item, identities, name);
+}
+
+/**
+ * Comments and replies on the clinician's own posts: the post around a comment (or, on a post's
+ * own page, its main column) links its author before any comment, and that is the clinician. The
+ * comment is by its first /in/ link outside the replies nested in it.
+ */
+function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const found: Candidate[] = [];
+  for (const comment of root.querySelectorAll(COMMENT)) {
+    const post = comment.closest(any(THREAD_POST_SELECTORS)) ?? comment.closest('main');
+    const author = post && [...post.querySelectorAll(PROFILE_LINK)].find((link) => !link.closest(COMMENT));
+    const authorId = author && identityFromHref('linkedin', author.getAttribute('href') ?? '', url.href);
+    if (!authorId || !own.has(authorId)) continue;
+    // A comment marked twice (a componentkey box around its article) is read once, from the inner box, which holds its links.
+    const links = commentLinks(comment).map((link) => ({ link, identity: identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href) }));
+    const identity = links[0]?.identity;
+    if (!identity || own.has(identity)) continue;
+    const name = links
+      .filter((l) => l.identity === identity)
+      .map(({ link }) => normalise(link.querySelector('[aria-hidden="true"], h3')?.textContent ?? link.textContent))
+      .find(Boolean);
+    found.push(candidate('mention', comment, [identity], name ?? ''));
+  }
+  return found;
+}
+
+/** The profile links of a comment itself, outside the replies nested in it. */
+const commentLinks = (comment: Element) => [...comment.querySelectorAll(PROFILE_LINK)].filter((link) => link.closest(COMMENT) === comment);
+
 // ---------------------------------------------------------------- profiles
 
 const PROFILE: ProfileMarkup = {
@@ -491,6 +552,7 @@ export const linkedinAdapter: SiteAdapter = {
   pageKindOf(url): PageKind | null {
     const path = url.pathname;
     if (path.startsWith('/messaging/')) return 'messages';
+    if (isNotificationsPage(url)) return 'notifications';
     if (isConnectionsPage(url)) return 'connections';
     if (path.startsWith('/mynetwork/invitation-manager/') && isNetworkPage(url)) return 'requests';
     return SUGGESTION_PATHS.some((pattern) => pattern.test(path)) ? 'suggestions' : null;
@@ -502,13 +564,26 @@ export const linkedinAdapter: SiteAdapter = {
       ...(isNetworkPage(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
       ...(isConnectionsPage(url) ? [connectionsIn(root, url)] : []),
     ];
+    const own = ownIdentities(root, url);
     return [
       ...inPageOrder(root, people),
       // The overlay can be open on any page, and the /messaging/ page's own list and thread need
       // no URL check: their markup appears nowhere else.
       ...conversations(root, url, box),
       ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url, box)),
+      ...noticeItems(root, url).flatMap((item) => noticeOf(item, url, own) ?? []),
+      ...commentsIn(root, url, own),
     ];
+  },
+
+  mentionStep(card) {
+    // A notification's own menu deletes the notification, never the comment: only a comment's is pressed.
+    if (!card.matches(COMMENT)) return { ok: false, reason: 'A notification has no menu to hide the comment' };
+    return pressItemMenu(card, COMMENT);
+  },
+
+  noticesOn(root, url) {
+    return noticeItems(root, url).filter((item) => item.querySelector(NOTICE_LEAD)).length;
   },
 
   decline(card) {
