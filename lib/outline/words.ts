@@ -1,4 +1,5 @@
-import { CARD_WORDS, MENTION_WORDS } from '@/lib/sites/card-words';
+import * as CARD from '@/lib/sites/card-words';
+import { CARD_WORDS } from '@/lib/sites/card-words';
 import { FACEBOOK_WORDS } from '@/lib/sites/facebook/words';
 import * as INSTAGRAM from '@/lib/sites/instagram/words';
 import { ACCEPT_WORDS, CONTACT_WORDS, DECLINE_WORDS, EDIT_PROFILE_WORDS, NOT_CONTACT_WORDS } from '@/lib/sites/labels';
@@ -121,7 +122,7 @@ const CONTROL_PHRASES = [
   // Each site's own words (lib/sites/<site>/words.ts), so that what an adapter reads survives.
   ...stringsIn([FACEBOOK_WORDS, INSTAGRAM, LINKEDIN]),
   // What notifications and comment labels say happened ("commented", "Kommentar von"), which tells a mention from a like.
-  ...stringsIn(MENTION_WORDS),
+  ...stringsIn(CARD),
 ];
 /** Words a control's label starts with ("Add", "Not now", "Se connecter"): kept capitalised too. */
 const STARTS = words(CONTROL_PHRASES.map((phrase) => phrase.split(/[\s']/)[0]!));

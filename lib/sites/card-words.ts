@@ -165,41 +165,43 @@ export function roleOfLabel(label: string, words: CardWords = CARD_WORDS): Contr
 /** A compact word list: words apart by spaces, the words of a phrase joined by `_`. */
 const list = (words: string): string[] => words.split(' ').map((word) => word.replace(/_/g, ' '));
 
-/**
+/*
  * What the sites' notifications and comment threads say about an item, in the six UI languages
  * (EN ES FR DE PT IT), read as whole words (labels.ts labelHasWord) and only from the words that
  * frame an item ("Ana commented on your post", "ana.ruiz a commenté :"), never from what anyone
- * wrote: lib/sites/mentions.ts stops reading where a quotation starts. Sources: the notification
- * wordings public scripts classify by (ref 61164824308 "commented", "replied", "mentioned you",
- * "tagged you", likes and reactions apart; ref 13104315389; ref 61364926535 "mentioned you in a
- * comment", Indonesian "menyebut Anda"), FB's comment labels "Comment by …" / "Reply by …" (refs
- * 57899438307, 63457882542, Dutch "Opmerking" / "Antwoord van", Slovak "Komentár od:" in
- * dmatis2/usesul-scripts), its "Hide or report this" (refs 70090626611, 55620185012); the other
- * languages' forms are [G], as the sites' own translations are written in the replicas.
+ * wrote: lib/sites/mentions.ts stops reading where a quotation starts. Each list is exported on
+ * its own so that a site's content script carries only those it reads. Sources: the wordings
+ * public scripts sort notifications by (ref 61164824308 "commented", "replied", "mentioned you",
+ * "tagged you", likes and reactions apart; refs 13104315389, 61364926535 "mentioned you in a
+ * comment"), Facebook's comment labels "Comment by …" / "Reply by …" (refs 57899438307,
+ * 63457882542; Dutch "Opmerking" / "Antwoord van", Slovak "Komentár od:" in
+ * dmatis2/usesul-scripts) and its "Hide or report this" (refs 70090626611, 55620185012); the
+ * other languages' forms are [G], as the sites' translations are written in the replicas.
  */
-export const MENTION_WORDS = {
-  /** What someone did that is a comment, reply, mention, tag or wall post. */
-  said: list(
-    'commented replied mentioned tagged wrote_on posted_on ' +
-      'comentó respondió mencionó etiquetó comentado respondido mencionado etiquetado escribió_en ' +
-      'commenté répondu mentionné identifié tagué publié_sur ' +
-      'kommentiert geantwortet erwähnt markiert gepostet ' +
-      'comentou respondeu mencionou marcou publicou_na ' +
-      'commentato risposto menzionato taggato scritto_sul',
-  ),
-  /** Likes and reactions, never mentions, even of a comment ("liked your comment"). */
-  reacted: list('liked likes reacted loves gustó gusta reaccionó recomendó aimé aime réagi gefällt reagiert curtiu gostou reagiu piace reagito consiglia'),
-  /** The clinician addressed: "your post", "mentioned you" (others' posts are notified too). */
-  you: list('you your tu te ti tus vous votre vos dich dir dein deine deinen deinem deiner sie ihren ihrem você seu sua tuo tua'),
-  /** How a comment is labelled: "Comment by Ana", "Reply by Ana to …". */
-  comment: list('comment reply comentario respuesta commentaire réponse kommentar antwort comentário resposta commento risposta'),
-  /** A comment's Reply control. */
-  reply: list('reply responder répondre antworten rispondi'),
-  /** An item's own options menu: "Hide or report this", "Comment options", "Open options for …". */
-  menu: list(
-    'options hide_or_report comment_options opciones ocultar_o_denunciar masquer_ou_signaler ' +
-      'optionen kommentaroptionen verbergen_oder_melden opções ocultar_ou_denunciar opzioni nascondi_o_segnala',
-  ),
-  /** The label of a notifications panel. */
-  notifications: list('notifications notificaciones benachrichtigungen notificações notifiche'),
-} as const;
+
+/** What someone did that is a comment, reply, mention or tag (wall posts: Facebook's notif_t=wall). */
+export const SAID_WORDS = /* @__PURE__ */ list(
+  'commented replied mentioned tagged comentó respondió mencionó etiquetó comentado respondido mencionado etiquetado ' +
+    'commenté répondu mentionné identifié kommentiert geantwortet erwähnt markiert comentou respondeu mencionou marcou ' +
+    'commentato risposto menzionato taggato',
+);
+/**
+ * Likes and reactions, which say the notification is no mention even when it names a tag or a
+ * mention too ("liked a photo you're tagged in", "a aimé une photo où vous êtes identifié").
+ */
+export const REACTED_WORDS = /* @__PURE__ */ list('liked reacted gustó reaccionó aimé réagi gefällt reagiert curtiu reagiu piace reagito');
+/** The clinician addressed: "your post", "mentioned you" (others' posts are notified too). */
+export const ADDRESSED_WORDS = /* @__PURE__ */ list('you your tu te ti vous votre dich dir dein deine deinen sie você sua seu tuo tua');
+/** How a comment is labelled: "Comment by Ana", "Reply by Ana to …". */
+export const COMMENT_WORDS = /* @__PURE__ */ list(
+  'comment reply comentario respuesta commentaire réponse kommentar antwort comentário resposta commento risposta',
+);
+/**
+ * An item's own options menu: "Hide or report this", "Comment options", "Open options for …" (a
+ * menu that says it is one, aria-haspopup, is read without words; pressItemMenu).
+ */
+export const MENU_WORDS = /* @__PURE__ */ list(
+  'options hide_or_report opciones optionen kommentaroptionen opções opzioni',
+);
+/** The label of a notifications panel. */
+export const NOTIFICATIONS_WORDS = /* @__PURE__ */ list('notifications notificaciones benachrichtigungen notificações notifiche');

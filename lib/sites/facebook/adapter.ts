@@ -1,9 +1,9 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
-import { MENTION_WORDS, roleOfLabel } from '../card-words';
+import { ADDRESSED_WORDS, COMMENT_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord } from '../labels';
-import { framing, pressItemMenu, saysMention } from '../mentions';
+import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import {
@@ -27,6 +27,7 @@ import {
   FACEBOOK_NOTICE_LEAD,
   FACEBOOK_NOTICE_LINK,
   FACEBOOK_NOTICE_LISTS,
+  FACEBOOK_NOTICE_TYPE,
   FACEBOOK_NOTICE_TYPES,
   FACEBOOK_NOTIFICATIONS_PATH,
   FACEBOOK_OWN_PROFILE,
@@ -294,108 +295,72 @@ function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], 
 // ---------------------------------------------------------------- comments and mentions
 
 /**
- * The notifications under `root`: the row of every notification link (they carry notif_id and
- * notif_t in any UI language), and the rows of the notifications page and of a flyout labelled
- * "Notifications" in a language Boundary knows. Innermost rows only.
+ * The notifications under `root`, innermost, in page order: every notification link's row (they
+ * carry notif_id and notif_t in any UI language), a link without one, and the rows of the
+ * notifications page and of a flyout labelled "Notifications" in a language Boundary knows.
  */
 function noticeItems(root: ParentNode, page: Page | null): Element[] {
-  const items = new Set<Element>();
-  for (const link of root.querySelectorAll(FACEBOOK_NOTICE_LINK)) items.add(link.closest(FACEBOOK_NOTICE_ITEM) ?? link);
-  const lists = [...root.querySelectorAll(FACEBOOK_NOTICE_LISTS)].filter((list) =>
-    labelHasWord(list.getAttribute('aria-label')!, MENTION_WORDS.notifications),
-  );
+  const lists = [...root.querySelectorAll(FACEBOOK_NOTICE_LISTS)].filter((list) => labelHasWord(list.getAttribute('aria-label')!, NOTIFICATIONS_WORDS));
   if (page === 'notifications') lists.push(...root.querySelectorAll(FACEBOOK_CONVERSATION));
-  for (const list of lists) for (const item of list.querySelectorAll(FACEBOOK_NOTICE_ITEM)) items.add(item);
-  const all = [...items];
-  return all
-    .filter((item) => !all.some((other) => other !== item && item.contains(other)))
-    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const items = [...root.querySelectorAll(`${FACEBOOK_NOTICE_ITEM}, ${FACEBOOK_NOTICE_LINK}`)].filter((item) =>
+    item.matches(FACEBOOK_NOTICE_LINK) ? !item.closest(FACEBOOK_NOTICE_ITEM) : item.querySelector(FACEBOOK_NOTICE_LINK) || lists.some((list) => list.contains(item)),
+  );
+  return items.filter((item) => !items.some((other) => other !== item && item.contains(other)));
 }
 
-/** Who a notification names first (its bold name, else its avatar's label), or null when it names no one. */
-function noticeLead(item: Element): { lead: Element; name: string } | null {
-  const bold = item.querySelector(FACEBOOK_NOTICE_LEAD);
-  const name = bold && textOf(bold);
-  if (bold && name) return { lead: bold, name };
-  const avatar = item.querySelector(FACEBOOK_AVATAR_LABEL);
-  const label = avatar?.getAttribute('aria-label')?.trim();
-  return avatar && label ? { lead: avatar, name: label } : null;
-}
+/** Who a notification names first: its name in bold. */
+const noticeLead = (item: Element) => item.querySelector(FACEBOOK_NOTICE_LEAD);
 
 /**
  * A notification that announces a comment, reply, mention, tag or wall post by the person it names
  * first: its link's notif_t says so when it has one (a like never is, whatever it is a like of),
  * else its words do ("commented on your post"), read only up to the quotation of the comment.
+ * Notifications link what they are about, never the person: the name is all there is.
  */
-function noticeOf(item: Element, url: URL, own: ReadonlySet<string>): Candidate | null {
-  const found = noticeLead(item);
-  if (!found) return null;
-  const link = item.matches(FACEBOOK_NOTICE_LINK) ? item : item.querySelector(FACEBOOK_NOTICE_LINK);
-  let type: string | null = null;
-  try {
-    type = link && new URL(link.getAttribute('href') ?? '', url.href).searchParams.get('notif_t');
-  } catch {
-    // An address the parser refuses says nothing of its type; the words still do.
-  }
-  const mention = type
-    ? !FACEBOOK_NOTICE_TYPES.reacted.test(type) && FACEBOOK_NOTICE_TYPES.said.test(type)
-    : saysMention(framing(item, found.lead), true);
-  if (!mention) return null;
-  // A profile link around the name or avatar, never the notification's own link (to a post).
-  const profile = found.lead.closest('a[href]');
-  const identity = profile && !profile.matches(FACEBOOK_NOTICE_LINK) ? identityFromHref('facebook', profile.getAttribute('href') ?? '', url.href) : null;
-  if (identity && own.has(identity)) return null;
-  return { kind: 'mention', platform: 'facebook', identities: identity ? [identity] : [], name: found.name, element: item };
+function noticeOf(item: Element): Candidate[] {
+  const lead = noticeLead(item);
+  const name = lead && textOf(lead);
+  if (!name) return [];
+  const type = FACEBOOK_NOTICE_TYPE.exec((item.matches(FACEBOOK_NOTICE_LINK) ? item : item.querySelector(FACEBOOK_NOTICE_LINK))?.getAttribute('href') ?? '')?.[1];
+  const mention = type ? !FACEBOOK_NOTICE_TYPES.reacted.test(type) && FACEBOOK_NOTICE_TYPES.said.test(type) : saysMention(framing(item, lead), ADDRESSED_WORDS);
+  return mention ? [{ kind: 'mention', platform: 'facebook', identities: [], name, element: item }] : [];
 }
 
-/** Whether an article is a comment or reply: labelled so ("Comment by …"), or with its own comment link inside a post. */
-function isComment(article: Element): boolean {
-  if (labelHasWord(article.getAttribute('aria-label') ?? '', MENTION_WORDS.comment)) return true;
-  const ownLink = [...article.querySelectorAll(FACEBOOK_COMMENT_LINK)].some((link) => link.closest(FACEBOOK_COMMENT) === article);
-  return ownLink && article.parentElement?.closest(FACEBOOK_COMMENT) != null;
-}
+/** Whether an article is a comment or reply: labelled so ("Comment by …"), or with its own comment link inside another article. */
+const isComment = (article: Element) =>
+  labelHasWord(article.getAttribute('aria-label') ?? '', COMMENT_WORDS) ||
+  ([...article.querySelectorAll(FACEBOOK_COMMENT_LINK)].some((link) => link.closest(FACEBOOK_COMMENT) === article) &&
+    !!article.parentElement?.closest(FACEBOOK_COMMENT));
 
 /**
- * Whether a comment is under one of the clinician's own posts: the post around it (the nearest
- * article that is no comment, else the dialog or the page's main column) names its author in its
- * heading, outside every comment, and that author is the clinician.
- */
-function onOwnPost(comment: Element, url: URL, own: ReadonlySet<string>): boolean {
-  let post = comment.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
-  while (post && isComment(post)) post = post.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
-  const scope = post ?? comment.closest('[role="dialog"]') ?? comment.closest(FACEBOOK_CONVERSATION);
-  for (const link of scope?.querySelectorAll(FACEBOOK_POST_AUTHOR) ?? []) {
-    if (link.closest(FACEBOOK_COMMENT) !== post) continue;
-    const author = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
-    if (author) return own.has(author);
-  }
-  return false;
-}
-
-/**
- * Comments and replies on the clinician's own posts, each by the person its first link names (a
- * comment starts with its author; links after that are in what they wrote). The clinician's own
- * comments are not theirs to report.
+ * Comments and replies on the clinician's own posts: the post around a comment (the nearest article
+ * that is no comment, else the dialog or main column) links the clinician in its heading, outside
+ * every comment. Each is by the person its first link names (links after that are in what they
+ * wrote); the clinician's own are not theirs to report.
  */
 function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
   const found: Candidate[] = [];
   for (const comment of root.querySelectorAll(FACEBOOK_COMMENT)) {
-    if (!isComment(comment) || !onOwnPost(comment, url, own)) continue;
+    if (!isComment(comment)) continue;
+    let post = comment.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
+    while (post && isComment(post)) post = post.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
+    const scope = post ?? comment.closest(`[role="dialog"], ${FACEBOOK_CONVERSATION}`);
+    const heading = [...(scope?.querySelectorAll(FACEBOOK_POST_AUTHOR) ?? [])].find((link) => link.closest(FACEBOOK_COMMENT) === post);
+    if (!heading || !own.has(identityFromHref('facebook', heading.getAttribute('href') ?? '', url.href) ?? '')) continue;
     const marks = personMarks(comment, url, new Set()).filter((mark) => mark.element.closest(FACEBOOK_COMMENT) === comment);
-    const author = marks[0];
-    if (!author || own.has(author.identity!)) continue;
-    const named = marks.filter((mark) => mark.identity === author.identity);
-    const name = named.map((mark) => mark.name ?? firstText(mark.element)).find(Boolean) ?? '';
-    found.push({ kind: 'mention', platform: 'facebook', identities: [author.identity!], name, element: comment });
+    const author = marks[0]?.identity;
+    if (!author || own.has(author)) continue;
+    const name = marks.filter((mark) => mark.identity === author).map((mark) => mark.name ?? firstText(mark.element)).find(Boolean) ?? '';
+    found.push({ kind: 'mention', platform: 'facebook', identities: [author], name, element: comment });
   }
   return found;
 }
 
 /** Comments, mentions and tags addressed to the clinician: their notifications, and comments on their own posts. */
-function mentionsIn(root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null): Candidate[] {
-  const notices = noticeItems(root, page).flatMap((item) => noticeOf(item, url, own) ?? []);
-  return [...notices, ...commentsIn(root, url, own)];
-}
+const mentionsIn = (root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null) => [
+  ...noticeItems(root, page).flatMap(noticeOf),
+  ...commentsIn(root, url, own),
+];
 
 // ---------------------------------------------------------------- profiles
 
@@ -456,8 +421,7 @@ export const facebookAdapter: SiteAdapter = {
 
   mentionStep(card) {
     // A notification's own menu hides the notification, never the comment: only a comment's is pressed.
-    if (!card.matches(FACEBOOK_COMMENT) || !isComment(card)) return { ok: false, reason: 'A notification has no menu to hide the comment' };
-    return pressItemMenu(card, FACEBOOK_COMMENT);
+    return card.matches(FACEBOOK_COMMENT) && isComment(card) ? pressItemMenu(card, FACEBOOK_COMMENT) : NO_MENU;
   },
 
   noticesOn(root) {

@@ -147,6 +147,7 @@ export const FACEBOOK_NOTICE_LINK = 'a[href*="notif_t="], a[href*="notif_id="]';
  * type (birthday, group or page activity, friend_confirmed, notify_me) is not one either.
  */
 export const FACEBOOK_NOTICE_TYPES = { reacted: /like|react/, said: /comment|mention|repl|tag|wall/ } as const;
+export const FACEBOOK_NOTICE_TYPE = /[?&]notif_t=([^&#]+)/;
 
 /**
  * A notification: a row of the flyout's grid or a list item of the page [S: 13104315389 reads

@@ -1,5 +1,5 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
-import { MENTION_WORDS } from '../card-words';
+import { MENU_WORDS, NOTIFICATIONS_WORDS } from '../card-words';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
 import { labelHasWord } from '../labels';
@@ -51,7 +51,7 @@ const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g,
 /** The username an avatar's alt text names, in any language of words.ts; null for any other alt. */
 export function usernameFromAlt(alt: string): string | null {
   const text = alt.trim();
-  for (const { before, after } of AVATAR_ALT_FORMS) {
+  for (const [before, after] of AVATAR_ALT_FORMS.map((form) => form.split('*') as [string, string])) {
     if (text.length <= before.length + after.length) continue;
     if (!text.toLowerCase().startsWith(before.toLowerCase()) || !text.toLowerCase().endsWith(after.toLowerCase())) continue;
     const name = text.slice(before.length, text.length - after.length);
@@ -418,85 +418,46 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
 
 // ---------------------------------------------------------------- comments and mentions
 
-/** A person's avatar on the page (a link holding their picture, or the picture alone): who a notification or a comment is by. */
-const isAvatar = (mark: PersonMark) => (mark.element.localName === 'img' ? !mark.element.closest('a') : mark.element.querySelector('img') !== null);
+/** A person's avatar, a link to them holding their picture: who a notification or a comment is by. */
+const isAvatar = (mark: PersonMark) => !!mark.element.querySelector('img');
 
 /**
- * One row per person around their avatars under `scope` (a notification, a comment): the largest
- * box holding no one else's avatar (links in what people wrote are no avatars). The clinician's
- * own rows are left out.
+ * Someone else's rows under `scope` as mentions, each row the largest box around a person's avatar
+ * that holds no one else's (links in what people wrote are no avatars), when `is(row)` says it is
+ * one. The name is the username, which is also the identity.
  */
-function avatarRows(scope: Element, url: URL, own: string | null): { row: Element; lead: Element; identity: string }[] {
-  const avatars = personMarks(scope, url).filter(isAvatar);
-  const leads = new Set(avatars.map((mark) => mark.element));
-  return personRows(scope, avatars).flatMap(({ row, identities }) => {
-    const lead = leads.has(row) ? row : [...row.querySelectorAll('a, img')].find((element) => leads.has(element));
-    const identity = identities[0];
-    return lead && identity && identity !== own ? [{ row, lead, identity }] : [];
-  });
-}
-
-/** The username a row shows for `identity` (the text of its link), else the identity itself. */
-function usernameIn(row: Element, identity: string, url: URL): string {
-  for (const link of row.querySelectorAll(any(PROFILE_LINK_SELECTORS))) {
-    if (identityFromHref('instagram', link.getAttribute('href') ?? '', url.href) === identity && textOf(link)) return textOf(link);
-  }
-  return identity;
-}
-
-/**
- * The notification lists on the page: a box labelled "Notifications" in a language Boundary
- * knows (the drawer), and the main column of the activity page (the notifications as a page, with
- * the follow requests above them).
- */
-function noticeLists(root: ParentNode, url: URL): Element[] {
-  const lists = [...root.querySelectorAll(any(NOTICE_LIST_SELECTORS))].filter((list) =>
-    labelHasWord(list.getAttribute('aria-label')!, MENTION_WORDS.notifications),
+function avatarRows(scope: Element, url: URL, own: string | null, is: (row: Element) => unknown): Candidate[] {
+  return personRows(scope, personMarks(scope, url).filter(isAvatar)).flatMap(({ row, identities: [identity] }) =>
+    identity && identity !== own && is(row) ? [{ kind: 'mention' as const, platform: 'instagram' as const, identities: [identity], name: identity, element: row }] : [],
   );
-  if (url.pathname.startsWith(ACTIVITY_PATH)) lists.push(...root.querySelectorAll('main, [role="main"]'));
-  return lists.filter((list) => !lists.some((other) => other !== list && other.contains(list)));
 }
 
-const mention = (row: Element, identity: string, url: URL): Candidate => ({
-  kind: 'mention',
-  platform: 'instagram',
-  identities: [identity],
-  name: usernameIn(row, identity, url),
-  element: row,
-});
-
 /**
- * Notifications of a comment, reply, mention or tag: a row around someone's avatar whose words say
- * so ("commented:", "mentioned you in a comment:"), read only up to the colon that starts the
- * comment. Instagram's activity is all about the clinician's own posts, so "commented" is enough.
+ * Notifications of a comment, reply, mention or tag, in a box labelled "Notifications" in a
+ * language Boundary knows (the drawer) or the activity page's main column: rows whose words say so
+ * ("commented:", "mentioned you in a comment:"), read only up to the colon that starts the
+ * comment. Instagram's activity is all about the clinician's own posts: "commented" is enough.
  */
 function noticesIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
-  return noticeLists(root, url).flatMap((list) =>
-    avatarRows(list, url, own).flatMap(({ row, lead, identity }) => (saysMention(framing(row, lead), false) ? [mention(row, identity, url)] : [])),
-  );
+  const lists = [...root.querySelectorAll(any(NOTICE_LIST_SELECTORS))].filter((list) => labelHasWord(list.getAttribute('aria-label')!, NOTIFICATIONS_WORDS));
+  if (url.pathname.startsWith(ACTIVITY_PATH)) lists.push(...root.querySelectorAll('main'));
+  // The avatar's picture is the lead: its link (around it) is read, the username link is not.
+  return lists.flatMap((list) => avatarRows(list, url, own, (row) => saysMention(framing(row, row.querySelector('img')!))));
 }
 
 /**
- * Comments on the clinician's own posts: in a post (a page or a dialog over another page) whose
- * header links the clinician, every row around someone else's avatar that is a comment (it has
- * a Reply, its own options menu, or links its own permalink).
+ * Comments on the clinician's own posts: in a post (a page, or a dialog over another page) whose
+ * header links the clinician, the rows of others that are comments: they link their own permalink
+ * or have their own options menu.
  */
 function commentsIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
-  if (own === null) return [];
-  const found: Candidate[] = [];
-  const threads = [...root.querySelectorAll(any(THREAD_SELECTORS))];
-  for (const thread of threads.filter((t) => !threads.some((other) => other !== t && other.contains(t)))) {
-    const header = thread.querySelector(any(POST_HEADER_SELECTORS));
-    const author = header && personMarks(header, url)[0]?.identity;
-    if (author !== own) continue;
-    for (const { row, identity } of avatarRows(thread, url, own)) {
-      if (header!.contains(row) || row.contains(header!)) continue;
-      const controls = [...row.querySelectorAll(PRESSABLE)].map(controlLabel);
-      const comment = row.querySelector(COMMENT_LINK) || controls.some((label) => labelHasWord(label, MENTION_WORDS.reply) || labelHasWord(label, MENTION_WORDS.menu));
-      if (comment) found.push(mention(row, identity, url));
-    }
+  const threads = new Set<Element>();
+  for (const header of root.querySelectorAll(any(POST_HEADER_SELECTORS))) {
+    const thread = header.closest(any(THREAD_SELECTORS));
+    if (thread && personMarks(header, url)[0]?.identity === own) threads.add(thread);
   }
-  return found;
+  const comment = (row: Element) => row.querySelector(COMMENT_LINK) || [...row.querySelectorAll(PRESSABLE)].some((control) => labelHasWord(controlLabel(control), MENU_WORDS));
+  return [...threads].flatMap((thread) => avatarRows(thread, url, own, comment));
 }
 
 // ---------------------------------------------------------------- profiles
@@ -566,7 +527,7 @@ export const instagramAdapter: SiteAdapter = {
   },
 
   mentionStep(card) {
-    return pressItemMenu(card, null);
+    return pressItemMenu(card);
   },
 
 

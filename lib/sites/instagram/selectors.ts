@@ -148,11 +148,11 @@ export const OWN_PROFILE_SELECTORS = [
 // ---------------------------------------------------------------- comments and mentions
 
 /**
- * The notifications drawer or dialog: a box labelled "Notifications" in the UI language (the
- * sidebar's own icon is an `svg[aria-label]`, never a list) [S: 16941240680 for the icon's label;
- * G for the drawer's, site-evidence item 9: no source shows its role].
+ * The notifications drawer or dialog: a div labelled "Notifications" in the UI language, whatever
+ * its role (the sidebar's own icon is an `svg[aria-label]`, never a list) [S: 16941240680 for the
+ * icon's label; G for the drawer's, site-evidence item 9: no source shows its role].
  */
-export const NOTICE_LIST_SELECTORS = ['div[aria-label]', 'section[aria-label]', '[role="dialog"][aria-label]'] as const;
+export const NOTICE_LIST_SELECTORS = ['div[aria-label]'] as const;
 
 /** Where a post's comments are: the post itself, opened as a page or over the feed [S: 16941240680 `article`, `[role="dialog"] article`]. */
 export const THREAD_SELECTORS = ['article', '[role="dialog"]'] as const;

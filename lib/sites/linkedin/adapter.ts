@@ -13,7 +13,8 @@ import {
 } from '../cards';
 import { queryFirst } from '../dom';
 import { CONTACT_WORDS, labelHasWord } from '../labels';
-import { framing, pressItemMenu, saysMention } from '../mentions';
+import { ADDRESSED_WORDS } from '../card-words';
+import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
 import {
@@ -459,53 +460,43 @@ const isNotificationsPage = (url: URL) => url.pathname.startsWith(NOTIFICATIONS_
 
 /** The notifications of the notifications page, innermost. */
 function noticeItems(root: ParentNode, url: URL): Element[] {
-  if (!isNotificationsPage(url)) return [];
-  const items = [...root.querySelectorAll(any(NOTICE_ITEM_SELECTORS))].filter((item) => !item.matches(COMMENT));
+  const items = isNotificationsPage(url) ? [...root.querySelectorAll(any(NOTICE_ITEM_SELECTORS))] : [];
   return items.filter((item) => !items.some((other) => other !== item && item.contains(other)));
 }
 
 /**
  * A notification of a comment, reply or mention addressed to the clinician ("Ana commented on
  * your post", not "Ana commented on Jonah's post", which LinkedIn notifies of too), by the person
- * its headline names first, linked by their picture. Read only up to the quotation.
+ * its headline names first, linked by their picture (a company's or a page's names no person).
+ * Read only up to the quotation.
  */
-function noticeOf(item: Element, url: URL, own: ReadonlySet<string>): Candidate | null {
+function noticeOf(item: Element, url: URL): Candidate[] {
   const lead = item.querySelector(NOTICE_LEAD);
-  const name = normalise(lead?.textContent ?? null);
-  if (!lead || !name || !saysMention(framing(item, lead), true)) return null;
   const identities = identitiesIn(item, url).slice(0, 1);
-  // A company's or a page's notification names no person.
-  if (identities.some((identity) => own.has(identity)) || (identities.length === 0 && item.querySelector(PAGE_LINK))) return null;
-  return candidate('mention', item, identities, name);
+  if (!lead || (!identities.length && item.querySelector(PAGE_LINK)) || !saysMention(framing(item, lead), ADDRESSED_WORDS)) return [];
+  return [candidate('mention', item, identities, normalise(lead.textContent))];
 }
 
 /**
  * Comments and replies on the clinician's own posts: the post around a comment (or, on a post's
  * own page, its main column) links its author before any comment, and that is the clinician. The
- * comment is by its first /in/ link outside the replies nested in it.
+ * comment is by its first /in/ link outside the replies nested in it (a comment marked twice, a
+ * componentkey box around its article, is read from the inner box, which holds its links).
  */
 function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
   const found: Candidate[] = [];
+  const read = (link: Element | null | undefined) => (link ? identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href) : null);
   for (const comment of root.querySelectorAll(COMMENT)) {
     const post = comment.closest(any(THREAD_POST_SELECTORS)) ?? comment.closest('main');
-    const author = post && [...post.querySelectorAll(PROFILE_LINK)].find((link) => !link.closest(COMMENT));
-    const authorId = author && identityFromHref('linkedin', author.getAttribute('href') ?? '', url.href);
-    if (!authorId || !own.has(authorId)) continue;
-    // A comment marked twice (a componentkey box around its article) is read once, from the inner box, which holds its links.
-    const links = commentLinks(comment).map((link) => ({ link, identity: identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href) }));
-    const identity = links[0]?.identity;
+    if (!own.has(read(post && [...post.querySelectorAll(PROFILE_LINK)].find((link) => !link.closest(COMMENT))) ?? '')) continue;
+    const links = [...comment.querySelectorAll(PROFILE_LINK)].filter((link) => link.closest(COMMENT) === comment);
+    const identity = read(links[0]);
     if (!identity || own.has(identity)) continue;
-    const name = links
-      .filter((l) => l.identity === identity)
-      .map(({ link }) => normalise(link.querySelector('[aria-hidden="true"], h3')?.textContent ?? link.textContent))
-      .find(Boolean);
-    found.push(candidate('mention', comment, [identity], name ?? ''));
+    const names = links.filter((link) => read(link) === identity).map((link) => normalise((link.querySelector('[aria-hidden="true"], h3') ?? link).textContent));
+    found.push(candidate('mention', comment, [identity], names.find(Boolean) ?? ''));
   }
   return found;
 }
-
-/** The profile links of a comment itself, outside the replies nested in it. */
-const commentLinks = (comment: Element) => [...comment.querySelectorAll(PROFILE_LINK)].filter((link) => link.closest(COMMENT) === comment);
 
 // ---------------------------------------------------------------- profiles
 
@@ -571,15 +562,14 @@ export const linkedinAdapter: SiteAdapter = {
       // no URL check: their markup appears nowhere else.
       ...conversations(root, url, box),
       ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url, box)),
-      ...noticeItems(root, url).flatMap((item) => noticeOf(item, url, own) ?? []),
+      ...noticeItems(root, url).flatMap((item) => noticeOf(item, url)),
       ...commentsIn(root, url, own),
     ];
   },
 
   mentionStep(card) {
     // A notification's own menu deletes the notification, never the comment: only a comment's is pressed.
-    if (!card.matches(COMMENT)) return { ok: false, reason: 'A notification has no menu to hide the comment' };
-    return pressItemMenu(card, COMMENT);
+    return card.matches(COMMENT) ? pressItemMenu(card, COMMENT) : NO_MENU;
   },
 
   noticesOn(root, url) {
