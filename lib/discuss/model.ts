@@ -8,7 +8,7 @@ import { isPlatform, type Platform } from '@/lib/identity/platform';
  * policy brings online events into the session rather than handling them there). An entry says
  * who, where, what Boundary helped do and when, and nothing else: never what anyone wrote.
  */
-export const DISCUSS_EVENTS = ['declined-request', 'removed-suggestion', 'redirected-message', 'welfare-check'] as const;
+export const DISCUSS_EVENTS = ['declined-request', 'removed-suggestion', 'redirected-message', 'welfare-check', 'public-mention'] as const;
 export type DiscussEvent = (typeof DISCUSS_EVENTS)[number];
 
 export interface DiscussEntry {
@@ -53,6 +53,11 @@ const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check'>, Record<Platform, Me
     facebook: 'discuss_redirected_facebook',
     instagram: 'discuss_redirected_instagram',
     linkedin: 'discuss_redirected_linkedin',
+  },
+  'public-mention': {
+    facebook: 'discuss_mention_facebook',
+    instagram: 'discuss_mention_instagram',
+    linkedin: 'discuss_mention_linkedin',
   },
 };
 
