@@ -253,9 +253,9 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const root = card.getRootNode() as Document | ShadowRoot;
     const opened = openedNow(root);
     const pressed = press(card);
-    // A mention without a menu of its own: said in the popup's words (the adapter's are English).
-    if (!pressed.ok) return action === 'mention-step' ? { ok: false, refusal: 'no-menu' } : pressed;
-    const elsewhere = action === 'connection-step' || action === 'mention-step' ? () => somethingOpened(root, opened) : undefined;
+    if (!pressed.ok) return pressed;
+    // The next step of a connection, the menu of a comment: both open beside the card.
+    const elsewhere = action.endsWith('step') ? () => somethingOpened(root, opened) : undefined;
     return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 

@@ -198,8 +198,6 @@ function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type
             : 'action_unconfirmed_decline',
         site,
       );
-    case 'no-menu':
-      return t('action_no_mention_menu', site);
   }
 }
 
@@ -218,6 +216,8 @@ const CARD_ACTION_DONE: Record<
 async function cardAction(type: CardAction, tabId: number, token: string): Promise<ActionResult> {
   const detection = await findDetection(tabId, token);
   const result = await sendToTab(tabId, { type, token }, detection?.platform);
+  // An item without a menu of its own (a notification): its adapter says so without words.
+  if (!result.ok && type === 'mention-step' && !result.reason) return { ok: false, reason: t('action_no_mention_menu', detection ? siteName(detection.platform) : '') };
   if (!result.ok) return result;
   const { done, log } = CARD_ACTION_DONE[type];
   if (detection && log) await logFor(detection, { kind: log });

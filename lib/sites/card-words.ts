@@ -186,10 +186,11 @@ export const SAID_WORDS = /* @__PURE__ */ list(
     'commentato risposto menzionato taggato',
 );
 /**
- * Likes and reactions, which say the notification is no mention even when it names a tag or a
- * mention too ("liked a photo you're tagged in", "a aimé une photo où vous êtes identifié").
+ * Likes and reactions, which say a notification is no mention although it names a tag or a
+ * mention ("liked a photo you're tagged in", "a aimé une photo où vous êtes identifié(e)"). Only
+ * the forms such a sentence is worded with: a like alone ("curtiu sua foto") names no said word.
  */
-export const REACTED_WORDS = /* @__PURE__ */ list('liked reacted gustó reaccionó aimé réagi gefällt reagiert curtiu reagiu piace reagito');
+export const REACTED_WORDS = /* @__PURE__ */ list('liked reacted gustó aimé gefällt reagiert piace reagito');
 /** The clinician addressed: "your post", "mentioned you" (others' posts are notified too). */
 export const ADDRESSED_WORDS = /* @__PURE__ */ list('you your tu te ti vous votre dich dir dein deine deinen sie você sua seu tuo tua');
 /** How a comment is labelled: "Comment by Ana", "Reply by Ana to …". */

@@ -17,7 +17,7 @@ const STOP = /[:"“”«»„]|[.!?。](?=\s|$)/;
  * `lead` (who did it, whose name may hold a full stop), up to where a quotation of the comment or
  * a second sentence would start. Read to tell a comment from a like; never kept.
  */
-export const framing = (item: Element, lead: Element) => (item.textContent ?? '').replace(lead.textContent ?? '', ' ').split(STOP)[0]!;
+export const framing = (item: Element, lead?: Element | null) => (item.textContent ?? '').replace(lead?.textContent ?? '', ' ').split(STOP)[0]!;
 
 /**
  * Whether a notification's framing announces a comment, reply, mention, tag or wall post (and not a
@@ -29,7 +29,10 @@ export function saysMention(words: string, addressed?: readonly string[]): boole
   return labelHasWord(words, SAID_WORDS) && !labelHasWord(words, REACTED_WORDS) && (!addressed || labelHasWord(words, addressed));
 }
 
-/** What the adapters refuse or report with: the popup says both in its own words (content-main's `no-menu`, handlers' result). */
+/**
+ * What the adapters refuse with, and report done with: the background says both in the popup's
+ * words (handlers.ts, the `no-menu` refusal and the mention step's result).
+ */
 export const NO_MENU: ActionResult = { ok: false, reason: '' };
 
 /**

@@ -1,9 +1,9 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
-import { ADDRESSED_WORDS, COMMENT_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
+import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord } from '../labels';
-import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
+import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import {
@@ -326,11 +326,12 @@ function noticeOf(item: Element): Candidate[] {
   return mention ? [{ kind: 'mention', platform: 'facebook', identities: [], name, element: item }] : [];
 }
 
-/** Whether an article is a comment or reply: labelled so ("Comment by …"), or with its own comment link inside another article. */
-const isComment = (article: Element) =>
-  labelHasWord(article.getAttribute('aria-label') ?? '', COMMENT_WORDS) ||
-  ([...article.querySelectorAll(FACEBOOK_COMMENT_LINK)].some((link) => link.closest(FACEBOOK_COMMENT) === article) &&
-    !!article.parentElement?.closest(FACEBOOK_COMMENT));
+/**
+ * Whether an article is a comment or reply: its own permalink, its time, is a comment's
+ * (?comment_id=), which holds in every UI language; a post's is the post's. Its label ("Comment
+ * by …", "Kommentar von …") says the same in words.
+ */
+const isComment = (article: Element) => [...article.querySelectorAll(FACEBOOK_COMMENT_LINK)].some((link) => link.closest(FACEBOOK_COMMENT) === article);
 
 /**
  * Comments and replies on the clinician's own posts: the post around a comment (the nearest article
@@ -420,8 +421,12 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   mentionStep(card) {
-    // A notification's own menu hides the notification, never the comment: only a comment's is pressed.
-    return card.matches(FACEBOOK_COMMENT) && isComment(card) ? pressItemMenu(card, FACEBOOK_COMMENT) : NO_MENU;
+    // A notification's own menu hides the notification, never the comment: only a comment's own
+    // "…" ("Hide or report this") is pressed, not a reply's inside it.
+    const [menu, ...others] = card.matches(FACEBOOK_COMMENT) && isComment(card) ? menuButtons(card).filter((control) => control.closest(FACEBOOK_COMMENT) === card) : [];
+    if (!menu || others.length > 0) return NO_MENU;
+    menu.click();
+    return { ok: true, done: '' };
   },
 
   noticesOn(root) {

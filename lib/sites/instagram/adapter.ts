@@ -1,15 +1,14 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
-import { MENU_WORDS, NOTIFICATIONS_WORDS } from '../card-words';
+import { MENU_WORDS } from '../card-words';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
 import { labelHasWord } from '../labels';
-import { framing, pressItemMenu, saysMention } from '../mentions';
+import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, SiteAdapter } from '../types';
 import {
   ACTIVITY_PATH,
   AVATAR_SELECTORS,
-  COMMENT_LINK,
   COMPOSER_SELECTORS,
   CONNECTIONS_DIALOG_SELECTORS,
   CONNECTIONS_TABS,
@@ -18,8 +17,7 @@ import {
   MESSAGE_LIST_SELECTORS,
   NOT_A_CARD_SELECTORS,
   NOT_COMPOSER_SELECTORS,
-  NOTICE_LIST_SELECTORS,
-  POST_HEADER_SELECTORS,
+  POST_HEADER,
   POST_SELECTORS,
   OWN_PROFILE_SELECTORS,
   PAGE_CONTENT_SELECTORS,
@@ -34,7 +32,7 @@ import {
   THREAD_LINK_SELECTORS,
   THREAD_PATH,
   THREAD_ROW_WRAPPER,
-  THREAD_SELECTORS,
+  THREADS,
 } from './selectors';
 import { AVATAR_ALT_FORMS, CONTEXT_LINES, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
@@ -433,32 +431,33 @@ function avatarRows(scope: Element, url: URL, own: string | null, is: (row: Elem
 }
 
 /**
- * Notifications of a comment, reply, mention or tag, in a box labelled "Notifications" in a
- * language Boundary knows (the drawer) or the activity page's main column: rows whose words say so
- * ("commented:", "mentioned you in a comment:"), read only up to the colon that starts the
- * comment. Instagram's activity is all about the clinician's own posts: "commented" is enough.
+ * Notifications of a comment, reply, mention or tag, wherever the page shows them (the drawer,
+ * whatever its role or label, the activity page, a story reply in the messages panel): rows around
+ * someone's avatar, outside any post, whose words say so ("commented:", "te mencionó en un
+ * comentario:"), read only up to the colon that starts the comment. Instagram's activity is all
+ * about the clinician's own posts, so "commented" is enough; a row's username is one word no
+ * sentence ends in, and stays in the words read.
  */
 function noticesIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
-  const lists = [...root.querySelectorAll(any(NOTICE_LIST_SELECTORS))].filter((list) => labelHasWord(list.getAttribute('aria-label')!, NOTIFICATIONS_WORDS));
-  if (url.pathname.startsWith(ACTIVITY_PATH)) lists.push(...root.querySelectorAll('main'));
-  // The avatar's picture is the lead: its link (around it) is read, the username link is not.
-  return lists.flatMap((list) => avatarRows(list, url, own, (row) => saysMention(framing(row, row.querySelector('img')!))));
+  return avatarRows(((root as Document).body ?? root) as Element, url, own, (row) => !row.closest('article') && saysMention(framing(row)));
 }
 
 /**
  * Comments on the clinician's own posts: in a post (a page, or a dialog over another page) whose
- * header links the clinician, the rows of others that are comments: they link their own permalink
- * or have their own options menu.
+ * header links the clinician, the rows of others that are comments: they have their own options
+ * menu ("Comment Options"; a like, a caption or the likes line has none).
  */
 function commentsIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
   const threads = new Set<Element>();
-  for (const header of root.querySelectorAll(any(POST_HEADER_SELECTORS))) {
-    const thread = header.closest(any(THREAD_SELECTORS));
+  for (const header of root.querySelectorAll(POST_HEADER)) {
+    const thread = header.closest(THREADS);
     if (thread && personMarks(header, url)[0]?.identity === own) threads.add(thread);
   }
-  const comment = (row: Element) => row.querySelector(COMMENT_LINK) || [...row.querySelectorAll(PRESSABLE)].some((control) => labelHasWord(controlLabel(control), MENU_WORDS));
-  return [...threads].flatMap((thread) => avatarRows(thread, url, own, comment));
+  return [...threads].flatMap((thread) => avatarRows(thread, url, own, (row) => menusOf(row).length));
 }
+
+/** A row's own options menus ("Comment Options", "Opções de comentário"), found by their labels. */
+const menusOf = (row: Element) => [...row.querySelectorAll<HTMLElement>(PRESSABLE)].filter((control) => labelHasWord(controlLabel(control), MENU_WORDS));
 
 // ---------------------------------------------------------------- profiles
 
@@ -527,7 +526,11 @@ export const instagramAdapter: SiteAdapter = {
   },
 
   mentionStep(card) {
-    return pressItemMenu(card);
+    // A comment's own menu, where Instagram offers to delete it; a notification has none.
+    const [menu, ...others] = menusOf(card);
+    if (!menu || others.length > 0) return NO_MENU;
+    menu.click();
+    return { ok: true, done: '' };
   },
 
 

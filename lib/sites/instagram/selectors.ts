@@ -147,18 +147,12 @@ export const OWN_PROFILE_SELECTORS = [
 
 // ---------------------------------------------------------------- comments and mentions
 
-/**
- * The notifications drawer or dialog: a div labelled "Notifications" in the UI language, whatever
- * its role (the sidebar's own icon is an `svg[aria-label]`, never a list) [S: 16941240680 for the
- * icon's label; G for the drawer's, site-evidence item 9: no source shows its role].
- */
-export const NOTICE_LIST_SELECTORS = ['div[aria-label]'] as const;
-
 /** Where a post's comments are: the post itself, opened as a page or over the feed [S: 16941240680 `article`, `[role="dialog"] article`]. */
-export const THREAD_SELECTORS = ['article', '[role="dialog"]'] as const;
+export const THREADS = 'article, [role="dialog"]';
 
-/** A post's own header, where its author is linked [S: 16941240680 `article header a`; AndryMI social_crawler `[role=dialog] header a`]. */
-export const POST_HEADER_SELECTORS = ['header'] as const;
-
-/** A comment's permalink, /p/<code>/c/<comment id>/ [G]. */
-export const COMMENT_LINK = 'a[href*="/c/"]';
+/**
+ * A post's own header, where its author is linked [S: 16941240680 `article header a`; AndryMI
+ * social_crawler `[role=dialog] header a`]. A comment's permalink, /p/<code>/c/<id>/, is not read:
+ * its own menu tells a comment from the caption and the likes line [G].
+ */
+export const POST_HEADER = 'header';
