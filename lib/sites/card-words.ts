@@ -193,7 +193,11 @@ export const SAID_WORDS = /* @__PURE__ */ list(
 export const REACTED_WORDS = /* @__PURE__ */ list('liked reacted gustó aimé gefällt reagiert piace reagito');
 /** The clinician addressed: "your post", "mentioned you" (others' posts are notified too). */
 export const ADDRESSED_WORDS = /* @__PURE__ */ list('you your tu te ti vous votre dich dir dein deine deinen sie você sua seu tuo tua');
-/** How a comment is labelled: "Comment by Ana", "Reply by Ana to …". */
+/**
+ * How a comment is labelled: "Comment by Ana", "Reply by Ana to …". Kept so that a page outline
+ * keeps these labels readable (lib/outline/words.ts); Facebook's adapter tells a comment by its
+ * own ?comment_id= permalink instead, which holds in every language and costs no words.
+ */
 export const COMMENT_WORDS = /* @__PURE__ */ list(
   'comment reply comentario respuesta commentaire réponse kommentar antwort comentário resposta commento risposta',
 );

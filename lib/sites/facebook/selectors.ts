@@ -165,7 +165,8 @@ export const FACEBOOK_NOTICE_LEAD = 'strong';
 /**
  * A comment or reply: `div[role="article"]` labelled "Comment by <name> …" / "Reply by <name> to …"
  * [E: 57899438307 (2026), 63457882542, 70672044580, dmatis2/usesul-scripts comments-to-csv.js
- * "Komentár od:"], with its own permalink, the time, `?comment_id=` [E: 70672044580, 13104315389].
+ * "Komentár od:"], with its own permalink, the time, `?comment_id=` [E: 70672044580, 13104315389]:
+ * the permalink is what tells it from a post (whose own links carry no comment_id), in any language.
  */
 export const FACEBOOK_COMMENT = '[role="article"]';
 export const FACEBOOK_COMMENT_LINK = 'a[href*="comment_id="]';
