@@ -30,8 +30,8 @@ export function saysMention(words: string, addressed?: readonly string[]): boole
 }
 
 /**
- * What the adapters refuse with, and report done with: the background says both in the popup's
- * words (handlers.ts, the `no-menu` refusal and the mention step's result).
+ * What the adapters refuse with, and report done with: the background words both for the popup
+ * (handlers.ts: action_no_mention_menu, result_mention_menu_opened), so content scripts carry none.
  */
 export const NO_MENU: ActionResult = { ok: false, reason: '' };
 
