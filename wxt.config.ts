@@ -33,8 +33,15 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     // `scripting` injects the page outline (entrypoints/outline.ts) only when the clinician asks for
     // one; Manifest V2 does that with tabs.executeScript and the host permissions alone.
-    permissions: manifestVersion === 2 ? ['storage', 'alarms'] : ['storage', 'alarms', 'scripting'],
+    // `notifications`: "Boundary is locked", once per lock period (lib/vault/locked-notice.ts).
+    permissions: manifestVersion === 2 ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: SITE_MATCHES,
+    // A key that opens the popup, so the list is one keystroke away without the icon pinned.
+    // Not Alt+Shift+B: Chrome focuses the bookmarks bar with it. Manifest V2 names the
+    // toolbar button's command differently.
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+Y' } },
+    },
     // Search engines and review sites: asked for only when the clinician turns those features on.
     // Manifest V2 (the Firefox build) lists optional hosts with the optional permissions.
     ...(manifestVersion === 2

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { welfareNoteProblems, type ActivityPlace } from '@/lib/activity/model';
 import { logActivity } from '@/lib/activity/store';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { addDiscussEntry } from '@/lib/discuss/store';
 import { t } from '@/lib/i18n/t';
 

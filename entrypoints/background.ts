@@ -9,9 +9,10 @@ import {
   showVaultState,
 } from '@/lib/detections/handlers';
 import { pruneActivity } from '@/lib/activity/store';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
 import { IDLE_ALARM, lockIfIdle, scheduleIdleLock } from '@/lib/vault/idle-lock';
+import { endLockPeriod, LOCKED_NOTICE_ID, openUnlockView } from '@/lib/vault/locked-notice';
 import { KEY_ITEM, USED_ITEM } from '@/lib/vault/session';
 
 export default defineBackground(() => {
@@ -58,12 +59,18 @@ export default defineBackground(() => {
   // that did it closed before it could tell the background.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'session' && KEY_ITEM in changes && changes[KEY_ITEM]?.newValue === undefined) void onVaultChanged();
+    // Unlocked: the next lock is a new lock period, with its own notice.
+    if (area === 'session' && changes[KEY_ITEM]?.newValue !== undefined) void endLockPeriod();
     // Unlocked, used or locked: the idle lock's timer moves to match.
     if (area === 'session' && (KEY_ITEM in changes || USED_ITEM in changes)) void scheduleIdleLock(database());
   });
   // The idle time passed with nobody using Boundary: the key is wiped now, not when something next asks.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_ALARM) void lockIfIdle(database());
+  });
+  // The "Boundary is locked" notice (lib/vault/locked-notice.ts): one click opens the unlock view.
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === LOCKED_NOTICE_ID) void openUnlockView();
   });
   void scheduleIdleLock(database());
   // A browser that was closed starts locked: session storage kept no key.

@@ -37,6 +37,8 @@ async function main() {
     const { page: options, imported } = await boundary.importCsv(csv);
     console.log(`Demo client list: ${imported} invented clients imported.`);
     if (headless) mkdirSync(OUT, { recursive: true });
+    if (headless) await options.screenshot({ path: path.join(OUT, 'options-home.png'), fullPage: true });
+    await boundary.showView(options, 'clients');
     if (headless) await options.screenshot({ path: path.join(OUT, 'options.png'), fullPage: true });
 
     for (const stop of TOUR) {

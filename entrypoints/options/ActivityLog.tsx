@@ -12,7 +12,7 @@ import {
   type RetentionDays,
 } from '@/lib/activity/model';
 import { listActivity, retentionDays, setRetentionDays, type ActivityItem } from '@/lib/activity/store';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import type { Client } from '@/lib/clients/model';
 import { t } from '@/lib/i18n/t';
 
@@ -135,11 +135,12 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
       {items === null ? (
         <p class="muted">{t('common_loading')}</p>
       ) : items.length === 0 ? (
-        <p class="muted" data-testid="activity-empty">
+        <p class="muted" id="activity-empty" data-testid="activity-empty">
           {t('activity_empty')}
         </p>
       ) : (
-        <div class="table-wrap">
+        // Scrolled in both directions once the log is long or the window narrow: the keyboard can scroll it too.
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('activity_entries')}>
           <table>
             <thead>
               <tr>
@@ -156,8 +157,17 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
                   <td>{when(item.at)}</td>
                   <td>{activityWords.kind(item.kind)}</td>
                   <td>{activityWords.place(item.place)}</td>
-                  <td>{item.clientId === undefined ? '' : (item.clientName ?? activityWords.removedClient)}</td>
                   <td>
+                    {item.clientId === undefined
+                      ? ''
+                      : item.clientName === undefined
+                        ? activityWords.removedClient
+                        : item.relatedToName !== undefined
+                          ? activityWords.relatedTo(item.clientName, item.relatedToName)
+                          : item.clientName}
+                  </td>
+                  <td>
+                    {item.page && <span data-testid="activity-page" data-page={item.page}>{activityWords.page(item.page)}</span>}
                     {item.action && activityWords.action(item.action)}
                     {item.note && (
                       <>
@@ -173,7 +183,14 @@ export function ActivityLog({ clients, revision }: { clients: readonly Client[];
         </div>
       )}
       <div class="actions">
-        <button data-testid="activity-export" disabled={!items || items.length === 0} onClick={exportCsv}>
+        <button
+          data-testid="activity-export"
+          disabled={!items || items.length === 0}
+          // Disabled, it says why: the empty-log line above says it in words too.
+          title={items && items.length === 0 ? t('activity_export_none') : undefined}
+          aria-describedby={items && items.length === 0 ? 'activity-empty' : undefined}
+          onClick={exportCsv}
+        >
           {t('activity_export')}
         </button>
         <label>

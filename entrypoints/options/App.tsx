@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import type { Client } from '@/lib/clients/model';
 import { listClients } from '@/lib/clients/store';
@@ -12,18 +12,9 @@ import { loadSettings } from '@/lib/settings/store';
 import { noteUse } from '@/lib/vault/cipher';
 import { KEY_ITEM } from '@/lib/vault/session';
 import { vaultStatus, type VaultState, type VaultStatus } from '@/lib/vault/vault';
-import { ActivityLog } from './ActivityLog';
-import { Backup } from './Backup';
-import { CheckUp } from './CheckUp';
-import { ClientList } from './ClientList';
-import { DiscussList } from './DiscussList';
-import { ImportExport } from './ImportExport';
-import { OptionalFeatures } from './OptionalFeatures';
-import { PolicyWriter } from './PolicyWriter';
-import { PracticeSettingsForm } from './PracticeSettingsForm';
-import { ReplyTemplates } from './ReplyTemplates';
-import { SecuritySettings, VaultOffer } from './SecuritySettings';
-import { SitesStatus } from './SitesStatus';
+import { AppNav } from './AppNav';
+import { parseRoute, type Route } from './route';
+import { VIEWS, type ViewContext } from './views';
 
 /** How often an open page checks whether the vault has gone idle, so the list does not stay on screen. */
 const IDLE_CHECK_MS = 15_000;
@@ -67,9 +58,12 @@ export function App() {
     await refreshVault();
     await ask({ type: 'vault-changed' }).catch(() => undefined);
   }, [refreshVault]);
-  /** A restore replaced the list, the settings and the templates. */
+  /** Counts restores: the policy writer starts again from the restored versions. */
+  const [restores, setRestores] = useState(0);
+  /** A restore replaced the list, the settings, the templates and the policy's versions. */
   const restored = useCallback(async () => {
     await Promise.all([changed(), reloadLibrary(), loadSettings(database()).then(setSettings)]);
+    setRestores((n) => n + 1);
   }, [changed, reloadLibrary]);
 
   useEffect(() => {
@@ -104,106 +98,79 @@ export function App() {
     };
   }, [refreshVault]);
 
-  // The popup links to a section (#replies); it exists only once its data has loaded.
-  const ready = settings !== null && library !== null;
+  const [route, setRoute] = useState(() => currentRoute());
+  /** Whether the view on screen was reached by following a link (not by opening the page). */
+  const followed = useRef(false);
   useEffect(() => {
-    if (ready && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
-  }, [ready]);
+    const onHash = () => {
+      followed.current = true;
+      setRoute(currentRoute());
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
-  const locked = vault?.state === 'locked';
-  const security = vault && <SecuritySettings status={vault} onChanged={vaultChanged} />;
+  const view = VIEWS.find((v) => v.id === route.view) ?? VIEWS[0]!;
+  useEffect(() => {
+    document.title = `${t(view.title ?? view.label)} · ${t('page_title_options')}`;
+  }, [view]);
+
+  // A view's sections exist once its data has loaded; then the page goes to the section asked
+  // for, or to the top of a view just opened, and a followed link moves focus to the new view's
+  // heading, so a screen reader says where the clinician now is.
+  const ready = settings !== null && library !== null && vault !== null;
+  useEffect(() => {
+    if (!ready) return;
+    const section = route.section ? document.getElementById(route.section) : null;
+    if (section) section.scrollIntoView();
+    else if (followed.current) window.scrollTo(0, 0);
+    if (followed.current) document.getElementById('view-heading')?.focus({ preventScroll: true });
+  }, [ready, route]);
+
+  const ctx: ViewContext = {
+    vault,
+    locked: vault?.state === 'locked',
+    clients,
+    clientsRevision,
+    settings,
+    library,
+    clientsChanged: changed,
+    settingsSaved: setSettings,
+    libraryChanged: reloadLibrary,
+    vaultChanged,
+    refreshVault: () => refreshVault(),
+    restored,
+    restores,
+  };
 
   return (
-    <main>
-      <header>
-        <h1>{t('ext_name')}</h1>
-        <nav class="sections" aria-label={t('options_sections')}>
-          <a href="#clients">{t('nav_clients')}</a>
-          <a href="#practice">{t('nav_practice')}</a>
-          <a href="#replies">{t('nav_replies')}</a>
-          <a href="#policy">{t('nav_policy')}</a>
-          <a href="#discuss">{t('nav_discuss')}</a>
-          <a href="#activity">{t('nav_activity')}</a>
-          <a href="#checkup">{t('nav_checkup')}</a>
-          <a href="#features">{t('nav_features')}</a>
-          <a href="#sites">{t('nav_sites')}</a>
-          <a href="#security">{t('nav_security')}</a>
-          {!locked && <a href="#backup">{t('nav_backup')}</a>}
-        </nav>
-        <p class="muted">{t('options_intro')}</p>
-      </header>
-      {vault?.state === 'off' && !vault.offerDismissed && <VaultOffer onDismissed={() => refreshVault()} />}
-      {vault === null ? (
-        <p class="muted">{t('common_loading')}</p>
-      ) : locked ? (
-        // Locked: the unlock form stands where the list was; nothing of the list is on the page.
-        <div id="clients" class="section-group">
-          {security}
-        </div>
-      ) : (
-        <div id="clients" class="section-group">
-          <ImportExport clients={clients ?? []} onImported={changed} />
-          {clients === null ? <p class="muted">{t('common_loading')}</p> : <ClientList clients={clients} onChanged={changed} />}
-        </div>
-      )}
-      <section id="practice" class="card" aria-labelledby="practice-heading">
-        <h2 id="practice-heading">{t('practice_heading')}</h2>
-        <p class="muted">{t('practice_intro')}</p>
-        {ready ? (
-          <PracticeSettingsForm settings={settings} library={library} onSaved={setSettings} />
-        ) : (
-          <p class="muted">{t('common_loading')}</p>
-        )}
-      </section>
-      <section id="replies" class="card" aria-labelledby="replies-heading">
-        <h2 id="replies-heading">{t('nav_replies')}</h2>
-        <p class="muted">{t('replies_intro')}</p>
-        {ready ? <ReplyTemplates library={library} settings={settings} onChanged={reloadLibrary} /> : <p class="muted">{t('common_loading')}</p>}
-      </section>
-      <section id="policy" class="card" aria-labelledby="policy-heading">
-        <h2 id="policy-heading">{t('policy_heading')}</h2>
-        <p class="muted">{t('policy_intro')}</p>
-        {settings ? <PolicyWriter settings={settings} /> : <p class="muted">{t('common_loading')}</p>}
-      </section>
-      <section id="discuss" class="card" aria-labelledby="discuss-heading">
-        <h2 id="discuss-heading">{t('nav_discuss')}</h2>
-        <p class="muted">{t('discuss_intro')}</p>
-        {vault === null || locked ? (
-          <p class="muted" data-testid="discuss-locked">
-            {locked ? t('discuss_locked') : t('common_loading')}
-          </p>
-        ) : (
-          <DiscussList revision={clientsRevision} />
-        )}
-      </section>
-      <section id="activity" class="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">{t('activity_heading')}</h2>
-        <p class="muted">{t('activity_lead')}</p>
-        {vault === null || locked || clients === null ? (
-          <p class="muted" data-testid="activity-locked">
-            {locked ? t('activity_locked') : t('common_loading')}
-          </p>
-        ) : (
-          <ActivityLog clients={clients} revision={clientsRevision} />
-        )}
-      </section>
-      <section id="checkup" class="card" aria-labelledby="checkup-heading">
-        <h2 id="checkup-heading">{t('nav_checkup')}</h2>
-        <p class="muted">{t('checkup_lead')}</p>
-        <CheckUp readable={vault !== null && !locked && clients !== null} revision={clientsRevision} />
-      </section>
-      <section id="features" class="card" aria-labelledby="features-heading">
-        <h2 id="features-heading">{t('features_heading')}</h2>
-        <p class="muted">{t('features_lead')}</p>
-        <OptionalFeatures />
-      </section>
-      <section id="sites" class="card" aria-labelledby="sites-heading">
-        <h2 id="sites-heading">{t('nav_sites')}</h2>
-        <p class="muted">{t('sites_lead')}</p>
-        <SitesStatus />
-      </section>
-      {!locked && security}
-      {vault && !locked && <Backup onRestored={restored} />}
-    </main>
+    <div class="app">
+      <a
+        class="skip-link"
+        href="#view-heading"
+        onClick={(event) => {
+          // Not a change of address: the hash names views here.
+          event.preventDefault();
+          document.getElementById('view-heading')?.focus();
+        }}
+      >
+        {t('options_skip')}
+      </a>
+      <AppNav views={VIEWS} current={view.id} />
+      <main class="app-main" data-testid="options-view" data-view={view.id} aria-labelledby="view-heading">
+        <h1 id="view-heading" tabIndex={-1}>
+          {t(view.title ?? view.label)}
+        </h1>
+        {view.lead && <p class="muted">{t(view.lead)}</p>}
+        {view.render(ctx)}
+      </main>
+    </div>
   );
+}
+
+/** The route in the address bar now; an old section anchor is rewritten to its view's address. */
+function currentRoute(): Route {
+  const { route, canonical } = parseRoute(location.hash, VIEWS);
+  if (canonical) history.replaceState(history.state, '', canonical);
+  return route;
 }

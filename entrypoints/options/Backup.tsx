@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural } from '@/lib/i18n/t';
 import { confirmRestore, createBackup, previewRestore, type BackupContents, type BackupCounts } from '@/lib/vault/backup';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/vault/vault';
@@ -16,6 +16,7 @@ const counted = (counts: BackupCounts) => [
   tPlural('count_activity_entries', counts.activity),
   tPlural('count_discuss_entries', counts.discuss),
   tPlural('count_saved_templates', counts.replyTemplates),
+  tPlural('count_policy_versions', counts.policyVersions),
 ];
 
 /**
@@ -117,6 +118,8 @@ export function Backup({ onRestored }: { onRestored: () => Promise<void> }) {
           data-discuss={String(preview.holds.discuss)}
           data-replaces-clients={String(preview.replaces.clients)}
           data-replaces-activity={String(preview.replaces.activity)}
+          data-policy-versions={String(preview.holds.policyVersions)}
+          data-replaces-policy-versions={String(preview.replaces.policyVersions)}
         >
           <h3 id="restore-preview-heading">{t('backup_preview_heading')}</h3>
           <p>{t('backup_preview_holds', when(preview.madeAt), ...counted(preview.holds))}</p>

@@ -3,7 +3,7 @@ import { listActivity } from '@/lib/activity/store';
 import { CHECKLIST, CHECKLIST_CHECKED, LOOK_AGAIN_DAYS, checkState, type CheckItem } from '@/lib/checkup/checklist';
 import { sightingGroups, type SightingGroup } from '@/lib/checkup/sightings';
 import { loadTicks, setTick, type Ticks } from '@/lib/checkup/ticks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { siteName } from '@/lib/policy/suggestions';
@@ -19,10 +19,10 @@ const checkedMonth = new Date(CHECKLIST_CHECKED.year, CHECKLIST_CHECKED.month - 
 export function CheckUp({ readable, revision }: { readable: boolean; revision: number }) {
   return (
     <div class="checkup" data-testid="checkup">
-      <h3>{t('checkup_seen_heading')}</h3>
+      <h2>{t('checkup_seen_heading')}</h2>
       <p class="muted">{t('checkup_seen_lead')}</p>
       {readable ? <Sightings revision={revision} /> : <p class="muted">{t('checkup_seen_locked')}</p>}
-      <h3>{t('checkup_settings_heading')}</h3>
+      <h2>{t('checkup_settings_heading')}</h2>
       <p class="muted">{t('checkup_settings_lead', LOOK_AGAIN_DAYS, checkedMonth)}</p>
       <Checklist />
     </div>
@@ -50,11 +50,11 @@ function Sightings({ revision }: { revision: number }) {
     <>
       {groups.map((group) => (
         <div key={`${group.platform}-${group.kind}`} data-testid="checkup-seen" data-platform={group.platform} data-kind={group.kind}>
-          <h4>{t(group.kind === 'suggestion-seen' ? 'checkup_seen_suggestions' : 'checkup_seen_connections', siteName(group.platform))}</h4>
+          <h3>{t(group.kind === 'suggestion-seen' ? 'checkup_seen_suggestions' : 'checkup_seen_connections', siteName(group.platform))}</h3>
           <ul>
             {group.clients.map((client) => (
               <li key={client.clientId} data-testid="checkup-seen-client" data-client-id={String(client.clientId)}>
-                {client.name} <span class="muted">{t('checkup_seen_last', day(client.lastSeen))}</span>
+                {client.relatedToName === undefined ? client.name : t('activity_related_to', client.name, client.relatedToName)} <span class="muted">{t('checkup_seen_last', day(client.lastSeen))}</span>
               </li>
             ))}
           </ul>
@@ -81,7 +81,7 @@ function Checklist() {
     <>
       {PLATFORMS.map((platform) => (
         <div key={platform}>
-          <h4>{siteName(platform)}</h4>
+          <h3>{siteName(platform)}</h3>
           <ul class="checklist">
             {CHECKLIST.filter((item) => item.platform === platform).map((item) => {
               const tickedAt = ticks[item.id];

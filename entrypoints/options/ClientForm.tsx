@@ -1,37 +1,90 @@
-import { useState } from 'preact/hooks';
-import { StaleEditError, type EditField } from '@/lib/clients/edit-merge';
+import { useMemo, useState } from 'preact/hooks';
+import { StaleEditError, type Conflict, type EditField } from '@/lib/clients/edit-merge';
 import { cleanDraft, clientLimitProblems } from '@/lib/clients/limits';
-import type { Client, ClientDraft, ClientStatus } from '@/lib/clients/model';
+import { CLIENT_STATUSES, RELATIONSHIPS, type Client, type ClientDraft, type ClientStatus, type Relationship } from '@/lib/clients/model';
+import { isRelated } from '@/lib/clients/record';
+import { relationProblems } from '@/lib/clients/relations';
 import { say, t } from '@/lib/i18n/t';
 import { identityLabel, identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { siteName } from '@/lib/policy/suggestions';
+import { relationshipLabel, statusLabel } from '@/components/client-words';
 
 const splitAliases = (text: string) => text.split(';').map((a) => a.trim()).filter(Boolean);
-const statusLabel = (status: ClientStatus) => t(status === 'current' ? 'client_status_current' : 'client_status_former');
 /** A field of the record, as the form labels it. */
 export function fieldLabel(field: EditField): string {
-  if (field === 'name') return t('common_name');
-  if (field === 'status') return t('client_status');
-  if (field === 'aliases') return t('client_aliases_short');
-  return siteName(field);
+  switch (field) {
+    case 'name':
+      return t('common_name');
+    case 'status':
+      return t('client_status');
+    case 'aliases':
+      return t('client_aliases_short');
+    case 'startDate':
+      return t('client_field_start_date');
+    case 'endDate':
+      return t('client_field_end_date');
+    case 'minor':
+      return t('client_field_minor');
+    case 'safety':
+      return t('client_field_safety');
+    case 'related':
+      return t('client_field_related');
+    default:
+      return siteName(field);
+  }
 }
 
 interface Fields {
   name: string;
   status: ClientStatus;
+  startDate: string;
+  endDate: string;
+  minor: boolean;
+  safety: boolean;
+  /** The client's id as the select holds it; '' for none. */
+  relatedTo: string;
+  relationship: Relationship | '';
   aliases: string;
   profiles: Record<Platform, string>;
 }
 const fieldsOf = (client?: Client): Fields => ({
   name: client?.name ?? '',
   status: client?.status ?? 'current',
+  startDate: client?.startDate ?? '',
+  endDate: client?.endDate ?? '',
+  minor: client?.minor === true,
+  safety: client?.safety === true,
+  relatedTo: client?.relatedTo === undefined ? '' : String(client.relatedTo),
+  relationship: client?.relationship ?? '',
   aliases: client?.aliases.join('; ') ?? '',
   profiles: Object.fromEntries(PLATFORMS.map((p) => [p, (client?.identities[p] ?? []).map((id) => identityUrl(p, id)).join('; ')])) as Record<
     Platform,
     string
   >,
 });
+
+/** One side of a conflict, in words: a name, a status, a date, yes or no, or whom someone is related to. */
+function conflictValue(conflict: Conflict, side: 'mine' | 'theirs', clients: readonly Client[]): string {
+  switch (conflict.field) {
+    case 'name':
+      return conflict[side];
+    case 'status':
+      return statusLabel(conflict[side]);
+    case 'startDate':
+    case 'endDate':
+      return conflict[side] ?? t('client_value_none');
+    case 'minor':
+    case 'safety':
+      return t(conflict[side] ? 'client_value_yes' : 'client_value_no');
+    case 'related': {
+      const relation = conflict[side];
+      if (!relation) return t('client_related_none');
+      const name = clients.find((c) => c.id === relation.relatedTo)?.name ?? t('activity_removed_client');
+      return t('clients_related_to_as', name, relationshipLabel(relation.relationship));
+    }
+  }
+}
 
 /**
  * Add or edit one client; each profile field shows what it was read as, or why it was refused.
@@ -41,10 +94,13 @@ const fieldsOf = (client?: Client): Fields => ({
  */
 export function ClientForm({
   initial,
+  clients,
   onSave,
   onCancel,
 }: {
   initial?: Client;
+  /** The whole list: whom this person may be related to. */
+  clients: readonly Client[];
   onSave: (draft: ClientDraft, base: Client | undefined) => Promise<void>;
   onCancel: () => void;
 }) {
@@ -58,13 +114,27 @@ export function ClientForm({
     Platform,
     ReturnType<typeof parseIdentityList>
   >;
+  const relatedTo = form.relatedTo === '' ? undefined : Number(form.relatedTo);
   const { draft, cleaned } = cleanDraft({
     name: form.name,
     status: form.status,
     aliases: splitAliases(form.aliases),
     identities: Object.fromEntries(PLATFORMS.map((p) => [p, parsed[p].identities])) as ClientDraft['identities'],
+    startDate: form.startDate,
+    // Only a former client has an end date: the field is shown, and kept, for them alone.
+    ...(form.status === 'former' && { endDate: form.endDate }),
+    minor: form.minor,
+    safety: form.safety,
+    ...(relatedTo !== undefined && { relatedTo, ...(form.relationship !== '' && { relationship: form.relationship }) }),
   });
-  const limits = clientLimitProblems(draft);
+  const limits = [...clientLimitProblems(draft), ...relationProblems(draft, initial?.id, clients)];
+  // A related person is related to a client: never to themselves or to another related person.
+  // Worked out once per list, not on every key press: a list may hold thousands.
+  const clientsToRelate = useMemo(
+    () => clients.filter((c) => c.id !== initial?.id && !isRelated(c)).sort((a, b) => a.name.localeCompare(b.name)),
+    [clients, initial?.id],
+  );
+  const hasRelatedPeople = useMemo(() => initial !== undefined && clients.some((c) => c.relatedTo === initial.id), [clients, initial]);
   const invalid = !draft.name || limits.length > 0 || PLATFORMS.some((p) => parsed[p].errors.length > 0);
 
   const save = async (over: Client | undefined) => {
@@ -118,8 +188,11 @@ export function ClientForm({
       <label>
         {t('client_status')}
         <select data-testid="client-status" value={form.status} onChange={(e) => set({ status: e.currentTarget.value as ClientStatus })}>
-          <option value="current">{t('client_status_current')}</option>
-          <option value="former">{t('client_status_former')}</option>
+          {CLIENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -152,7 +225,78 @@ export function ClientForm({
           </ul>
         </div>
       ))}
-      {stale && <StaleNotice stale={stale} onKeepMine={() => keepMine(stale.current)} onTakeTheirs={() => takeTheirs(stale.current)} />}
+      {/* After the profiles, so that name, status, other names and profiles stay the first stops. */}
+      <div class="row fields">
+        <label>
+          {t('client_start_date')}
+          <input type="date" data-testid="client-start-date" autocomplete="off" value={form.startDate} onInput={(e) => set({ startDate: e.currentTarget.value })} />
+        </label>
+        {form.status === 'former' && (
+          <label>
+            {t('client_end_date')}
+            <input type="date" data-testid="client-end-date" autocomplete="off" value={form.endDate} onInput={(e) => set({ endDate: e.currentTarget.value })} />
+          </label>
+        )}
+      </div>
+      <div class="row">
+        <label class="check">
+          <input type="checkbox" data-testid="client-minor" checked={form.minor} onChange={(e) => set({ minor: e.currentTarget.checked })} aria-describedby="minor-note" />
+          {t('client_minor')}
+        </label>
+        <span id="minor-note" class="field-note muted">
+          {t('client_minor_note')}
+        </span>
+      </div>
+      <div class="row">
+        <label class="check">
+          <input type="checkbox" data-testid="client-safety" checked={form.safety} onChange={(e) => set({ safety: e.currentTarget.checked })} aria-describedby="safety-note" />
+          {t('client_safety')}
+        </label>
+        <span id="safety-note" class="field-note muted">
+          {t('client_safety_note')}
+        </span>
+      </div>
+      <div class="row fields">
+        <label>
+          {t('client_related_to')}
+          <select
+            data-testid="client-related-to"
+            value={form.relatedTo}
+            disabled={hasRelatedPeople}
+            aria-describedby="related-note"
+            onChange={(e) => set({ relatedTo: e.currentTarget.value })}
+          >
+            <option value="">{t('client_related_none')}</option>
+            {clientsToRelate.map((c) => (
+              <option key={c.id} value={String(c.id)}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.relatedTo !== '' && (
+          <label>
+            {t('client_relationship')}
+            <select
+              data-testid="client-relationship"
+              required
+              value={form.relationship}
+              onChange={(e) => set({ relationship: e.currentTarget.value as Relationship | '' })}
+            >
+              <option value="">{t('client_relationship_choose')}</option>
+              {RELATIONSHIPS.map((relationship) => (
+                <option key={relationship} value={relationship}>
+                  {relationshipLabel(relationship)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <p id="related-note" class="field-note muted">
+        {t(hasRelatedPeople ? 'client_related_has_people' : 'client_related_note')}
+      </p>
+      {stale && <StaleNotice stale={stale} clients={clients} onKeepMine={() => keepMine(stale.current)} onTakeTheirs={() => takeTheirs(stale.current)} />}
       {error && <p class="warn">{error}</p>}
       <div class="row">
         <button class="primary" type="submit" data-testid="save-client" disabled={invalid}>
@@ -167,7 +311,17 @@ export function ClientForm({
 }
 
 /** A save stopped because the record was changed elsewhere in the same places: both sides, and a choice. */
-function StaleNotice({ stale, onKeepMine, onTakeTheirs }: { stale: StaleEditError; onKeepMine: () => void; onTakeTheirs: () => void }) {
+function StaleNotice({
+  stale,
+  clients,
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  stale: StaleEditError;
+  clients: readonly Client[];
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}) {
   const others = stale.theirs.filter((field) => !stale.conflicts.some((c) => c.field === field));
   return (
     <div role="alert" class="warn conflict" data-testid="client-conflict">
@@ -175,9 +329,7 @@ function StaleNotice({ stale, onKeepMine, onTakeTheirs }: { stale: StaleEditErro
       <ul>
         {stale.conflicts.map((c) => (
           <li key={c.field} data-testid="client-conflict-field" data-field={c.field}>
-            {c.field === 'name'
-              ? t('client_conflict_value', fieldLabel('name'), c.mine, c.theirs)
-              : t('client_conflict_value', fieldLabel('status'), statusLabel(c.mine), statusLabel(c.theirs))}
+            {t('client_conflict_value', fieldLabel(c.field), conflictValue(c, 'mine', clients), conflictValue(c, 'theirs', clients))}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { statusWord } from '@/components/status-words';
+import { database } from '@/lib/db';
 import { describeEvent } from '@/lib/discuss/model';
 import { t } from '@/lib/i18n/t';
 import { clearAllDiscuss, clearDiscussEntry, clearDiscussForClient, listDiscuss, type DiscussItem } from '@/lib/discuss/store';
@@ -36,12 +37,21 @@ export function DiscussList({ revision }: { revision: number }) {
   return (
     <div data-testid="discuss-list" class="discuss">
       {[...byClient.values()].map((entries) => {
-        const { clientId, clientName, clientStatus } = entries[0]!;
+        const { clientId, clientName, clientStatus, relatedToName, purpose } = entries[0]!;
         return (
-          <div key={clientId} class="discuss-client" data-testid="discuss-client" data-client-name={clientName}>
+          <div key={clientId} class="discuss-client" data-testid="discuss-client" data-client-name={clientName} data-purpose={purpose}>
             <div class="row">
               <strong>{clientName}</strong>
-              <span class="muted">{t(clientStatus === 'current' ? 'status_current_client' : 'status_former_client')}</span>
+              {relatedToName !== undefined && (
+                <span class="muted" data-testid="discuss-related">
+                  {t('discuss_related_to', relatedToName)}
+                </span>
+              )}
+              <span class="muted">{statusWord(clientStatus)}</span>
+              {/* A current client's notes wait for the next session; anyone else's are kept for the record. */}
+              <span class="tag" data-testid="discuss-purpose">
+                {t(purpose === 'session' ? 'discuss_for_session' : 'discuss_for_record')}
+              </span>
               <button data-testid="discuss-clear-client" onClick={() => after(clearDiscussForClient(database(), clientId))}>
                 {t('discuss_clear_client', clientName)}
               </button>

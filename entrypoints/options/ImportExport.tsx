@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
 import { readClientCsvFile, writeClientCsv, type ClientCsvRejection, type CsvEncoding } from '@/lib/clients/client-csv';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import type { Client } from '@/lib/clients/model';
 import { importDrafts } from '@/lib/clients/store';
 import { t, tPlural } from '@/lib/i18n/t';
@@ -33,9 +33,9 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
         setSummary({ imported: 0, rejected: [], added: 0, updated: 0, error: parsed.error });
         return;
       }
-      const drafts = parsed.rows.map((row) => row.draft);
+      const drafts = parsed.rows.map(({ draft, relatedToName }) => ({ draft, ...(relatedToName !== undefined && { relatedToName }) }));
       setProgress({ done: 0, total: drafts.length });
-      const { refused, ...outcome } = await importDrafts(database(), drafts, (done, total) => setProgress({ done, total }));
+      const { refused, ...outcome } = await importDrafts(database(), drafts, (done, total) => setProgress({ done, total }), new Set(parsed.given));
       // A row refused only once merged with the client it matched is refused like any other, by line.
       const refusedRows = refused.map(({ index, reason }) => ({ line: parsed.rows[index]!.line, reason }));
       const refusedIndexes = new Set(refused.map((r) => r.index));
@@ -77,8 +77,19 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
             <>
               <code>aliases</code>, <code>facebook</code>, <code>instagram</code>, <code>linkedin</code>
             </>,
+            <>
+              <code>start_date</code>, <code>end_date</code>
+            </>,
+            <>
+              <code>minor</code>, <code>safety</code>
+            </>,
+            <code>related_to</code>,
+            <code>relationship</code>,
           ]}
         />
+      </p>
+      <p class="muted" data-testid="import-dates-rule">
+        {t('import_dates_rule')}
       </p>
       <div class="row">
         <label>

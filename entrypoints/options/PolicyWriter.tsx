@@ -18,6 +18,8 @@ import {
 } from '@/lib/practice-policy/choices';
 import { exportFileName, exportText, printPath } from '@/lib/practice-policy/export';
 import { generatedText } from '@/lib/practice-policy/generate';
+import { database } from '@/lib/db';
+import { ask } from '@/lib/messaging/ask';
 import { loadPolicyVersions, savePolicyVersion } from '@/lib/practice-policy/store';
 import { sameAsVersion, type PolicyDraft, type PolicyVersion } from '@/lib/practice-policy/versions';
 import { SITE_NAMES } from '@/lib/practice-policy/wording';
@@ -90,7 +92,7 @@ export function PolicyWriter({ settings }: { settings: PracticeSettings }) {
   const [status, setStatus] = useState<{ state: 'idle' | 'saved' | 'error'; message?: string }>({ state: 'idle' });
 
   useEffect(() => {
-    void loadPolicyVersions().then((loaded) => {
+    void loadPolicyVersions(database()).then((loaded) => {
       setVersions(loaded);
       const last = loaded[loaded.length - 1];
       if (!last) return;
@@ -117,8 +119,10 @@ export function PolicyWriter({ settings }: { settings: PracticeSettings }) {
 
   const save = async () => {
     try {
-      const saved = await savePolicyVersion(draft);
+      const saved = await savePolicyVersion(database(), draft);
       setVersions(saved);
+      // A new version can move the status policy's cut-off for former clients: open tabs are matched again.
+      await ask({ type: 'clients-changed' }).catch(() => undefined);
       setStatus({ state: 'saved', message: String(saved[saved.length - 1]!.number) });
     } catch (error) {
       setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -1,8 +1,7 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { LintWarning } from '@/components/LintWarning';
-import { database } from '@/lib/clients/db';
-import { t, type MessageKey } from '@/lib/i18n/t';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { database } from '@/lib/db';
+import { t, tPlural, type MessageKey } from '@/lib/i18n/t';
 import { composeReply, defaultTemplate, type ReplyLibrary } from '@/lib/replies/library';
 import {
   LANGUAGE_NAMES,
@@ -27,6 +26,15 @@ const FIELDS: { field: TextField; label: MessageKey; hint: MessageKey; testId: s
   { field: 'secureEmail', label: 'practice_email', hint: 'practice_email_hint', testId: 'settings-email', type: 'email', placeholder: 'secure@practice.example' },
   { field: 'policyUrl', label: 'practice_policy_url', hint: 'practice_policy_url_hint', testId: 'settings-policy-url', type: 'url', placeholder: 'https://practice.example/social-media-policy' },
 ];
+
+/** Each field's label, for the reason beside a disabled Save. */
+const LABELS: Record<SettingsField, MessageKey> = {
+  ...(Object.fromEntries(FIELDS.map(({ field, label }) => [field, label])) as Record<TextField, MessageKey>),
+  region: 'practice_region',
+  crisisLine: 'practice_crisis_line',
+  language: 'practice_language',
+};
+const inputId = (field: SettingsField) => `settings-${field}`;
 
 /** What a blank crisis line makes replies say, in the words the replies of that language use. */
 const CRISIS_BLANK: Record<ReplyLanguage, MessageKey> = { en: 'practice_crisis_blank_en', es: 'practice_crisis_blank_es' };
@@ -64,8 +72,13 @@ export function PracticeSettingsForm({
     }
   };
 
+  // A disabled Save says why beside it: one refused address among several fields is easy to miss
+  // when its note is out of view, so the fields to fix are named, each a way back to it.
+  const wrong = (Object.keys(errors) as SettingsField[]).filter((field) => field in LABELS);
+  const saveOff = invalid || !changed;
+  const reason = invalid ? 'blocked' : !changed && status.state !== 'saved' ? 'nothing' : null;
+
   const regionLine = REGIONS[draft.region].crisisLine[draft.language];
-  const nameLint = lintReply(draft.practiceName);
   const sample = defaultTemplate(library, draft.language, 'conversation', 'facebook');
   const preview = sample && composeReply(sample, draft, 'facebook', SAMPLE_PAGE_NAME);
 
@@ -76,6 +89,7 @@ export function PracticeSettingsForm({
           <label key={field}>
             {t(label)}
             <input
+              id={inputId(field)}
               type={type}
               data-testid={testId}
               value={draft[field]}
@@ -91,7 +105,7 @@ export function PracticeSettingsForm({
         ))}
         <label>
           {t('practice_region')}
-          <select data-testid="settings-region" value={draft.region} onChange={(e) => set('region', e.currentTarget.value as RegionId)}>
+          <select id={inputId('region')} data-testid="settings-region" value={draft.region} onChange={(e) => set('region', e.currentTarget.value as RegionId)}>
             {REGION_IDS.map((id) => (
               <option key={id} value={id}>
                 {t(REGIONS[id].label)}
@@ -103,6 +117,7 @@ export function PracticeSettingsForm({
         <label>
           {t('practice_crisis_line')}
           <input
+            id={inputId('crisisLine')}
             data-testid="settings-crisis-line"
             value={draft.crisisLine}
             placeholder={regionLine}
@@ -115,7 +130,7 @@ export function PracticeSettingsForm({
         </label>
         <label>
           {t('practice_language')}
-          <select data-testid="settings-language" value={draft.language} onChange={(e) => set('language', e.currentTarget.value as ReplyLanguage)}>
+          <select id={inputId('language')} data-testid="settings-language" value={draft.language} onChange={(e) => set('language', e.currentTarget.value as ReplyLanguage)}>
             {REPLY_LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(LANGUAGE_NAMES[language])}
@@ -125,11 +140,6 @@ export function PracticeSettingsForm({
           <span class="field-note muted">{t('practice_language_hint')}</span>
         </label>
       </div>
-      <LintWarning
-        lint={nameLint}
-        testId="settings-practice-lint"
-        lead={t('practice_name_lint')}
-      />
       {preview && (
         <div class="preview">
           <div class="muted">{t('practice_preview')}</div>
@@ -139,13 +149,45 @@ export function PracticeSettingsForm({
         </div>
       )}
       <div class="row">
-        <button class="primary" type="submit" data-testid="settings-save" disabled={invalid || !changed}>
+        <button
+          class="primary"
+          type="submit"
+          data-testid="settings-save"
+          disabled={saveOff}
+          aria-describedby={reason ? 'settings-save-reason' : undefined}
+          title={saveOff ? (invalid ? tPlural('practice_save_blocked', wrong.length) + ' ' + wrong.map((f) => t(LABELS[f])).join(', ') : t('practice_save_nothing')) : undefined}
+        >
           {t('practice_save')}
         </button>
         {changed && (
           <button type="button" data-testid="settings-revert" onClick={() => setDraft(settings)}>
             {t('practice_revert')}
           </button>
+        )}
+        {reason && (
+          <span id="settings-save-reason" class={reason === 'blocked' ? 'save-reason warn' : 'save-reason muted'} data-testid="settings-save-reason" data-reason={reason}>
+            {reason === 'blocked' ? (
+              <>
+                {tPlural('practice_save_blocked', wrong.length)}{' '}
+                {wrong.map((field, i) => (
+                  <Fragment key={field}>
+                    {i > 0 && ', '}
+                    <button
+                      type="button"
+                      class="link"
+                      data-testid="settings-save-reason-field"
+                      data-field={field}
+                      onClick={() => document.getElementById(inputId(field))?.focus()}
+                    >
+                      {t(LABELS[field])}
+                    </button>
+                  </Fragment>
+                ))}
+              </>
+            ) : (
+              t('practice_save_nothing')
+            )}
+          </span>
         )}
         <span role="status" data-testid="settings-status" data-state={status.state} class={status.state === 'error' ? 'warn' : 'ok'}>
           {status.state === 'saved' ? t('practice_saved') : status.state === 'error' ? t('practice_not_saved', status.message ?? '') : ''}

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural, type MessageKey } from '@/lib/i18n/t';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts } from '@/lib/policy/confidentiality';
 import { siteName } from '@/lib/policy/suggestions';
 import { defaultTemplate, type LibraryTemplate, type ReplyLibrary } from '@/lib/replies/library';
 import {
@@ -47,6 +47,7 @@ export function ReplyTemplates({
   const [confirmRestore, setConfirmRestore] = useState(false);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const language = settings.language;
+  const own = ownTexts(settings);
 
   const save = async (draft: TemplateDraft) => {
     await saveTemplate(database(), draft, editing.mode === 'edit' ? editing.template.id : undefined);
@@ -152,7 +153,7 @@ export function ReplyTemplates({
         />
       )}
 
-      <h3>{t('templates_one_click')}</h3>
+      <h2>{t('templates_one_click')}</h2>
       <p class="muted">{t(DEFAULTS_NOTE[language])}</p>
       <table class="defaults" data-testid="template-defaults">
         <thead>
@@ -179,7 +180,7 @@ export function ReplyTemplates({
         </tbody>
       </table>
 
-      <h3>{t('templates_heading', library.templates.length)}</h3>
+      <h2>{t('templates_heading', library.templates.length)}</h2>
       <table class="template-list">
         <thead>
           <tr>
@@ -193,7 +194,7 @@ export function ReplyTemplates({
         </thead>
         <tbody>
           {library.templates.map((template) => {
-            const lint = lintReply(template.body);
+            const lint = lintReply(template.body, own);
             const defaults = defaultsOf(template);
             return (
               <tr

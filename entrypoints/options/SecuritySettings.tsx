@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t, tPlural } from '@/lib/i18n/t';
-import { IDLE_CHOICES } from '@/lib/vault/cipher';
+import { AT_BROWSER_CLOSE, IDLE_CHOICES } from '@/lib/vault/cipher';
 import {
   changePassphrase,
   disableVault,
@@ -25,6 +25,7 @@ interface Props {
 }
 
 const idleLabel = (minutes: number) => (minutes < 60 ? tPlural('duration_minutes', minutes) : tPlural('duration_hours', minutes / 60));
+const idleChoiceLabel = (minutes: number) => (minutes === AT_BROWSER_CLOSE ? t('vault_idle_browser_close') : t('vault_idle_choice', idleLabel(minutes)));
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -192,7 +193,9 @@ function Unlocked({ status, busy, run }: { status: VaultStatus; busy: string | n
         <p class="ok">
           <RichMessage message="vault_unlocked_status" parts={[<strong>{t('vault_unlocked_lead')}</strong>]} />
         </p>
-        <p class="muted">{t('vault_unlocked_until', idleLabel(status.idleMinutes))}</p>
+        <p class="muted" data-testid="vault-unlocked-until">
+          {status.idleMinutes === AT_BROWSER_CLOSE ? t('vault_unlocked_until_close') : t('vault_unlocked_until', idleLabel(status.idleMinutes))}
+        </p>
       </div>
       <div class="row">
         <button class="primary" data-testid="vault-lock" disabled={busy !== null} onClick={() => void run('lock', lockVault)}>
@@ -241,13 +244,16 @@ function IdleChoice({ value, onChange }: { value: number; onChange: (minutes: nu
   return (
     <label class="inline">
       {t('vault_lock_after')}
-      <select data-testid="vault-idle" value={String(value)} onChange={(e) => onChange(Number(e.currentTarget.value))}>
+      <select data-testid="vault-idle" value={String(value)} aria-describedby="vault-close-note" onChange={(e) => onChange(Number(e.currentTarget.value))}>
         {IDLE_CHOICES.map((minutes) => (
           <option key={minutes} value={String(minutes)}>
-            {t('vault_idle_choice', idleLabel(minutes))}
+            {idleChoiceLabel(minutes)}
           </option>
         ))}
       </select>
+      <span id="vault-close-note" class="field-note muted">
+        {t('vault_lock_close_note')}
+      </span>
     </label>
   );
 }

@@ -44,35 +44,38 @@ export function SitesStatus() {
   if (!reads) return <p class="muted">{t('common_loading')}</p>;
   return (
     <div class="sites" data-testid="sites-status">
-      <table>
-        <caption class="muted">{t('sites_table_caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sites_site')}</th>
-            {PAGE_KINDS.map((kind) => (
-              <th key={kind} scope="col">
-                {t(KIND_NAMES[kind])}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {PLATFORMS.map((platform) => (
-            <tr key={platform}>
-              <th scope="row">{siteName(platform)}</th>
-              {PAGE_KINDS.map((kind) => {
-                const at = reads[`${platform}:${kind}`];
-                return (
-                  <td key={kind} data-testid="site-read" data-site={platform} data-kind={kind} data-read-at={at === undefined ? '' : String(at)}>
-                    {at === undefined ? <span class="muted">{t('sites_never')}</span> : when(at)}
-                  </td>
-                );
-              })}
+      {/* Wider than a narrow window: it scrolls in its own box, which the keyboard can scroll too. */}
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="sites-caption">
+        <table>
+          <caption id="sites-caption" class="muted">{t('sites_table_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sites_site')}</th>
+              {PAGE_KINDS.map((kind) => (
+                <th key={kind} scope="col">
+                  {t(KIND_NAMES[kind])}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t('sites_open_heading')}</h3>
+          </thead>
+          <tbody>
+            {PLATFORMS.map((platform) => (
+              <tr key={platform}>
+                <th scope="row">{siteName(platform)}</th>
+                {PAGE_KINDS.map((kind) => {
+                  const at = reads[`${platform}:${kind}`];
+                  return (
+                    <td key={kind} data-testid="site-read" data-site={platform} data-kind={kind} data-read-at={at === undefined ? '' : String(at)}>
+                      {at === undefined ? <span class="muted">{t('sites_never')}</span> : when(at)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('sites_open_heading')}</h2>
       {tabs.length === 0 ? (
         <p class="muted">{t('sites_open_none')}</p>
       ) : (

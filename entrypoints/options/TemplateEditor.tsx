@@ -2,10 +2,10 @@ import { useRef, useState } from 'preact/hooks';
 import { LintWarning } from '@/components/LintWarning';
 import { t } from '@/lib/i18n/t';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts } from '@/lib/policy/confidentiality';
 import { siteName } from '@/lib/policy/suggestions';
-import { composeReply, type LibraryTemplate } from '@/lib/replies/library';
-import { PLACEHOLDER_HELP, PLACEHOLDERS, type Placeholder } from '@/lib/replies/placeholders';
+import { composeReply, placeholderValues, type LibraryTemplate } from '@/lib/replies/library';
+import { fillTemplateDetailed, PLACEHOLDER_HELP, PLACEHOLDERS, type Placeholder } from '@/lib/replies/placeholders';
 import { SITUATION_HELP, SITUATION_LABELS, SITUATIONS, validateTemplate, type Situation, type TemplateDraft } from '@/lib/replies/templates';
 import { LANGUAGE_NAMES, REPLY_LANGUAGES, type PracticeSettings, type ReplyLanguage } from '@/lib/settings/practice';
 import { SAMPLE_PAGE_NAME } from './sample';
@@ -40,8 +40,14 @@ export function TemplateEditor({
   const invalid = Object.keys(errors).length > 0;
   const shownPlatform = draft.platforms.includes(previewPlatform) ? previewPlatform : (draft.platforms[0] ?? previewPlatform);
   const composed = composeReply({ ...draft, id: 'preview' }, settings, shownPlatform, SAMPLE_PAGE_NAME);
-  const bodyLint = lintReply(draft.body);
-  // Words the settings bring in (a practice name with "Therapy" in it) only show once filled.
+  // A misspelt placeholder stays visible in the preview (replies leave its line out), so a typo
+  // shows where it is instead of blanking the preview.
+  const previewText = errors.body
+    ? fillTemplateDetailed(draft.body, placeholderValues(settings, draft.language, SAMPLE_PAGE_NAME), { keepUnknown: true }).text
+    : composed.text;
+  const bodyLint = lintReply(draft.body, ownTexts(settings));
+  // Words a filled placeholder brings in (the sample name, a policy summary) only show once filled;
+  // the practice's own details never count (ownTexts).
   const extra = composed.lint.findings.filter((f) => !bodyLint.findings.some((b) => b.text === f.text));
 
   const insertPlaceholder = (placeholder: Placeholder) => {
@@ -166,7 +172,7 @@ export function TemplateEditor({
             </select>
           </div>
           <pre class="reply-text" data-testid="template-preview" lang={draft.language}>
-            {composed.text || ' '}
+            {previewText || ' '}
           </pre>
           <ul class="lengths" data-testid="template-lengths">
             {draft.platforms.map((p) => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PolicyText } from '@/components/PolicyText';
 import { t } from '@/lib/i18n/t';
 import { versionLine } from '@/lib/practice-policy/export';
+import { database } from '@/lib/db';
 import { loadPolicyVersions } from '@/lib/practice-policy/store';
 import type { PolicyVersion } from '@/lib/practice-policy/versions';
 import { isReplyLanguage, type ReplyLanguage } from '@/lib/settings/practice';
@@ -23,7 +24,7 @@ export function PolicyPrint() {
   const { number, language } = asked();
 
   useEffect(() => {
-    void loadPolicyVersions().then((versions) => setVersion(versions.find((v) => v.number === number) ?? null));
+    void loadPolicyVersions(database()).then((versions) => setVersion(versions.find((v) => v.number === number) ?? null));
   }, [number]);
 
   if (version === undefined) return <p class="muted">{t('common_loading')}</p>;

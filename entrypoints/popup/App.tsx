@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
 import { DetectionItem } from './DetectionItem';
+import { KeyHint } from './KeyHint';
 import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
 import { MentionItem } from './MentionItem';
 import { PageUnreadable } from './PageUnreadable';
 import { ProfileItem } from './ProfileItem';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
@@ -65,10 +66,10 @@ export function App() {
       <header>
         <h1>{t('ext_name')}</h1>
         <nav class="links">
-          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          <a href={browser.runtime.getURL('/options.html#/clients')} target="_blank" rel="noreferrer">
             {t('nav_clients')}
           </a>
-          <a href={browser.runtime.getURL('/options.html#replies')} target="_blank" rel="noreferrer">
+          <a href={browser.runtime.getURL('/options.html#/replies')} target="_blank" rel="noreferrer">
             {t('nav_replies')}
           </a>
           {load.state === 'ready' && load.vault === 'unlocked' && (
@@ -157,11 +158,20 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
         );
     }
   };
+  // People with a safety concern come first, whatever the kind: the clinician sees them before anyone else.
+  const feared = (d: DetectionView) => d.clients.some((c) => c.safety);
+  const safety = shown.filter(feared);
   // One list per kind, the policy's line for that kind said once above it rather than on every card.
   return (
     <>
+      {safety.length > 0 && (
+        <section class="kind-group safety" data-kind-group="safety" aria-label={t('popup_group_safety')}>
+          <p class="policy">{t('popup_safety_lead')}</p>
+          <ul class="detections">{safety.map(item)}</ul>
+        </section>
+      )}
       {KIND_ORDER.map((kind) => {
-        const ofKind = shown.filter((d) => d.kind === kind);
+        const ofKind = shown.filter((d) => d.kind === kind && !feared(d));
         const [first] = ofKind;
         if (!first) return null;
         return (
@@ -171,6 +181,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
           </section>
         );
       })}
+      {shown.some((d) => d.kind === 'request' || d.kind === 'message') && <KeyHint />}
     </>
   );
 }

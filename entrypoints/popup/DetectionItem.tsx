@@ -3,11 +3,13 @@ import type { DiscussEvent } from '@/lib/discuss/model';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
+import { adviceFor } from '@/lib/policy/status-policy';
 import { siteName } from '@/lib/policy/suggestions';
+import type { PolicyDefaults } from '@/lib/practice-policy/choices';
 import type { ReplyContext } from '@/lib/replies/context';
 import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
 import { opensAnswer, policyReplyNote, situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
-import { ActionResultLine, ItemHeading, RememberForSession } from './item-parts';
+import { ActionResultLine, discussPurposeOf, ItemHeading, RememberForSession, StatusPolicyLine } from './item-parts';
 import { ReplyChooser } from './ReplyChooser';
 import { SamePersonQuestion } from './SamePersonQuestion';
 import { useAction } from './use-action';
@@ -31,9 +33,18 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState<Armed>(null);
   const [done, setDone] = useState<DiscussEvent | null>(null);
+  const [blocked, setBlocked] = useState(false);
 
-  const { settings, library, policy, defaults } = replies;
+  const { settings, library, policy } = replies;
   const { platform } = detection;
+  // The practice's rule for this person's status (or for related people, or young people).
+  const advice = adviceFor(detection.clients, replies.status);
+  const defaults: PolicyDefaults = {
+    requestReply: advice.request === 'answer' ? 'answer' : 'decline',
+    messageReply: advice.message === 'no-reply' ? 'none' : 'redirect',
+  };
+  const replyOffered = advice.noReply === undefined;
+  const purpose = discussPurposeOf(detection.clients);
   const situations = situationsFor(detection.kind, messageRequests);
   const offered = offeredTemplates(library, situations, platform, settings.language);
   const fallback = defaultTemplate(library, settings.language, situations[0]!, platform);
@@ -109,6 +120,44 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const situationNote = chosen && whatAnsweringDoes(chosen.situation, platform);
   const policyNote = policyReplyNote(detection.kind, defaults);
 
+  const decline = (primary: boolean) => (
+    <button
+      class={primary ? 'primary' : undefined}
+      data-testid="decline"
+      aria-keyshortcuts="D"
+      disabled={busy || declined}
+      onClick={() =>
+        run(
+          () => ask({ type: 'decline', tabId, token: detection.token }),
+          () => {
+            setDeclined(true);
+            setDone('declined-request');
+            onDeclined();
+          },
+        )
+      }
+    >
+      {t('detection_decline', siteName(detection.platform))}
+    </button>
+  );
+  // A safety concern: the site's own Block flow, one step the clinician sees; its confirmation is theirs.
+  const block = advice.block && (
+    <button class="primary" data-testid="block" disabled={busy || blocked} onClick={() => run(() => ask({ type: 'block', tabId, token: detection.token }), () => setBlocked(true))}>
+      {t('detection_block', siteName(detection.platform))}
+    </button>
+  );
+  // Left pending to raise in session (or, for anyone but a current client, kept as a note for the record).
+  const leavePending = !advice.block && advice.request === 'pending' && (
+    <button class="primary" data-testid="leave-pending" disabled={busy || done !== null} onClick={() => setDone('left-pending')}>
+      {t(purpose === 'session' ? 'detection_leave_pending_session' : 'detection_leave_pending_record')}
+    </button>
+  );
+  const noReplyReason = advice.noReply && (
+    <p class="note muted" data-testid="no-reply-reason" data-reason={advice.noReply}>
+      {t(advice.noReply === 'minor' ? 'detection_no_reply_minor' : 'detection_no_reply_safety')}
+    </p>
+  );
+
   return (
     <li
       class="detection card"
@@ -124,28 +173,16 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
       {detection.match === 'name' && detection.identity && (
         <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
       )}
+      <StatusPolicyLine detection={detection} advice={advice} />
       {detection.kind === 'request' ? (
         <>
           <div class="actions">
-            <button
-              class="primary"
-              data-testid="decline"
-              disabled={busy || declined}
-              onClick={() =>
-                run(
-                  () => ask({ type: 'decline', tabId, token: detection.token }),
-                  () => {
-                    setDeclined(true);
-                    setDone('declined-request');
-                    onDeclined();
-                  },
-                )
-              }
-            >
-              {t('detection_decline', siteName(detection.platform))}
-            </button>
+            {block}
+            {leavePending}
+            {decline(!advice.block && !leavePending)}
           </div>
-          {chooser && (
+          {noReplyReason}
+          {replyOffered && chooser && (
             <details class="answer" data-testid="answer-instead" open={opensAnswer(detection.kind, defaults)}>
               <summary>{t('detection_answer_instead')}</summary>
               {situationNote && <p class="note muted">{situationNote}</p>}
@@ -161,31 +198,46 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         </>
       ) : (
         <>
-          {policyNote && (
-            <p class="note muted" data-testid="policy-reply-note">
-              {policyNote}
-            </p>
+          {block && <div class="actions">{block}</div>}
+          {noReplyReason}
+          {replyOffered && (
+            <>
+              {policyNote && (
+                <p class="note muted" data-testid="policy-reply-note">
+                  {policyNote}
+                </p>
+              )}
+              {situationNote && <p class="note muted">{situationNote}</p>}
+              {chooser}
+              <div class="actions">
+                <button
+                  class={advice.message === 'no-reply' ? undefined : 'primary'}
+                  data-testid="insert-reply"
+                  aria-keyshortcuts="I"
+                  data-flagged={String(flagged)}
+                  disabled={busy || !reply || tooLong}
+                  onClick={() => act('insert')}
+                >
+                  {t('detection_insert_reply')}
+                </button>
+                <button data-testid="copy-reply" disabled={busy || !reply} onClick={() => act('copy')}>
+                  {t('detection_copy')}
+                </button>
+              </div>
+              {confirmation}
+            </>
           )}
-          {situationNote && <p class="note muted">{situationNote}</p>}
-          {chooser}
-          <div class="actions">
-            <button
-              class="primary"
-              data-testid="insert-reply"
-              data-flagged={String(flagged)}
-              disabled={busy || !reply || tooLong}
-              onClick={() => act('insert')}
-            >
-              {t('detection_insert_reply')}
-            </button>
-            <button data-testid="copy-reply" disabled={busy || !reply} onClick={() => act('copy')}>
-              {t('detection_copy')}
-            </button>
-          </div>
-          {confirmation}
+          {/* No reply by the policy's choice: a note for the record (or the next session) is still offered. */}
+          {replyOffered && advice.message === 'no-reply' && !done && (
+            <div class="actions">
+              <button data-testid="note-instead" onClick={() => setDone('unanswered-message')}>
+                {t(purpose === 'session' ? 'detection_note_session' : 'detection_note_record')}
+              </button>
+            </div>
+          )}
         </>
       )}
-      {!chosen && <p class="warn">{t('detection_no_template')}</p>}
+      {replyOffered && !chosen && <p class="warn">{t('detection_no_template')}</p>}
       <ActionResultLine result={result} />
       {done && <RememberForSession detection={detection} event={done} />}
     </li>

@@ -26,33 +26,37 @@ export function SamePersonQuestion({ tabId, detection, busy, run, onChanged }: P
     if (!outcome.ok) onChanged();
     return outcome;
   };
+  const questionId = `same-person-${detection.token}`;
   return (
-    <div class="actions" role="group" aria-label={t('detection_is_this_them')}>
-      {detection.clients.map((client) => (
+    <>
+      <p class="same-person-question" id={questionId} data-testid="same-person-question">{t('detection_same_person_question')}</p>
+      <div class="actions" role="group" aria-labelledby={questionId}>
+        {detection.clients.map((client) => (
+          <button
+            key={client.id}
+            data-testid="this-is-them"
+            disabled={busy}
+            onClick={() => run(() => linkShown(client), onChanged)}
+          >
+            {detection.clients.length > 1 ? t('detection_this_is_named', client.name) : t('detection_this_is_them')}
+          </button>
+        ))}
         <button
-          key={client.id}
-          data-testid="this-is-them"
+          data-testid="not-them"
           disabled={busy}
-          onClick={() => run(() => linkShown(client), onChanged)}
+          onClick={() =>
+            run(async () => {
+              for (const client of detection.clients) {
+                const outcome = await ask({ type: 'not-them', tabId, token: detection.token, clientId: client.id });
+                if (!outcome.ok) return outcome;
+              }
+              return { ok: true, done: t('result_not_shown_again') };
+            }, onChanged)
+          }
         >
-          {detection.clients.length > 1 ? t('detection_this_is_named', client.name) : t('detection_this_is_them')}
+          {t('detection_not_them')}
         </button>
-      ))}
-      <button
-        data-testid="not-them"
-        disabled={busy}
-        onClick={() =>
-          run(async () => {
-            for (const client of detection.clients) {
-              const outcome = await ask({ type: 'not-them', tabId, token: detection.token, clientId: client.id });
-              if (!outcome.ok) return outcome;
-            }
-            return { ok: true, done: t('result_not_shown_again') };
-          }, onChanged)
-        }
-      >
-        {t('detection_not_them')}
-      </button>
-    </div>
+      </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import { unlockVault } from '@/lib/vault/vault';

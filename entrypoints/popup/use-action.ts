@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { statusWord } from '@/components/status-words';
 import { t } from '@/lib/i18n/t';
 import type { DetectionView } from '@/lib/messaging/messages';
 import type { ActionResult } from '@/lib/sites/types';
@@ -27,5 +28,7 @@ export function useAction() {
 export function statusLabel(clients: DetectionView['clients']): string {
   const [only] = clients;
   if (clients.length > 1 || !only) return t('detection_several_clients');
-  return t(only.status === 'current' ? 'status_current_client' : 'status_former_client');
+  if (only.related) return t('status_related_person');
+  return statusWord(only.status);
 }
+

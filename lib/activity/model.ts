@@ -1,4 +1,4 @@
-import type { GuardedAction } from '@/lib/sites/types';
+import type { GuardedAction, PageKind } from '@/lib/sites/types';
 import type { Sealed } from '@/lib/vault/crypto';
 import type { DayRow } from '@/lib/vault/day-rows';
 
@@ -20,12 +20,25 @@ export const ACTIVITY_KINDS = [
   // friends, followers or connections (at most one entry per client, kind and site a day).
   'suggestion-seen',
   'connection-seen',
+  // A person with a safety concern, each time a page showed them (once a page load, with the kind
+  // of page), for a record of where they turned up; and the site's own Block flow opened for them.
+  'safety-seen',
+  'block-opened',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Where it happened: the three sites Boundary reads, and the optional search and review sites. */
 export const ACTIVITY_PLACES = ['facebook', 'instagram', 'linkedin', 'google', 'bing', 'duckduckgo', 'google-business', 'yelp'] as const;
 export type ActivityPlace = (typeof ACTIVITY_PLACES)[number];
+
+/**
+ * What kind of page a sighting was on: the page kinds Boundary reads (requests, conversations,
+ * suggestions, connections), a person's own profile, or any other page of the site. Never the
+ * address: the sites' addresses carry names and ids.
+ */
+export const ACTIVITY_PAGES = ['requests', 'messages', 'suggestions', 'connections', 'notifications', 'profile', 'other'] as const satisfies readonly (PageKind | 'profile' | 'other')[];
+export type ActivityPage = (typeof ACTIVITY_PAGES)[number];
+export const isActivityPage = (v: unknown): v is ActivityPage => (ACTIVITY_PAGES as readonly unknown[]).includes(v);
 
 export const isActivityKind = (v: unknown): v is ActivityKind => (ACTIVITY_KINDS as readonly unknown[]).includes(v);
 export const isActivityPlace = (v: unknown): v is ActivityPlace => (ACTIVITY_PLACES as readonly unknown[]).includes(v);
@@ -49,6 +62,8 @@ export interface ActivityEntry {
   /** For the profile guard: which control the clinician clicked. */
   action?: GuardedAction;
   note?: WelfareNote;
+  /** For a sighting: the kind of page it was on. */
+  page?: ActivityPage;
 }
 
 /**
@@ -60,7 +75,7 @@ export type ActivityRow = DayRow<Omit<ActivityEntry, 'id'>> | LegacyActivityRow;
 export type LegacyActivityRow = Omit<ActivityEntry, 'note'> & { day: number; sealedNote: Sealed };
 
 const GUARDED_ACTIONS: readonly unknown[] = ['follow', 'add-friend', 'connect', 'message'] satisfies GuardedAction[];
-const ENTRY_KEYS = new Set(['at', 'kind', 'place', 'clientId', 'action', 'note']);
+const ENTRY_KEYS = new Set(['at', 'kind', 'place', 'clientId', 'action', 'note', 'page']);
 const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 export const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
@@ -76,6 +91,7 @@ export function readActivityEntry(value: unknown): Omit<ActivityEntry, 'id'> | u
   if (!isTime(v.at) || !isActivityKind(v.kind) || !isActivityPlace(v.place)) return undefined;
   if (v.clientId !== undefined && !isId(v.clientId)) return undefined;
   if (v.action !== undefined && !GUARDED_ACTIONS.includes(v.action)) return undefined;
+  if (v.page !== undefined && !isActivityPage(v.page)) return undefined;
   if (v.note !== undefined) {
     const note = v.note as Record<string, unknown> | null;
     if (typeof note !== 'object' || note === null || Object.keys(note).length !== 2) return undefined;

@@ -1,6 +1,6 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import type { ClientStatus } from '@/lib/clients/model';
-import { decodeClients } from '@/lib/clients/sealing';
+import { namedPeople } from '@/lib/clients/lookup';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
 import { dayOf } from '@/lib/vault/day-rows';
 import {
@@ -112,6 +112,8 @@ export interface ActivityItem extends ActivityEntry {
   /** The client's name as the list has it now; undefined when they have left the list. */
   clientName?: string;
   clientStatus?: ClientStatus;
+  /** For a related person: the name of the client they are related to. */
+  relatedToName?: string;
 }
 
 /** The entries a filter selects, newest first, notes opened and clients named. */
@@ -123,15 +125,16 @@ export async function listActivity(db: BoundaryDb, filter: ActivityFilter = {}):
   });
   // Filtered and ordered once opened: with the vault on, the rows show neither time nor client.
   const entries = (await decodeActivity(cipher, rows)).filter((entry) => matchesFilter(entry, filter)).sort((a, b) => b.at - a.at || b.id! - a.id!);
-  const ids = [...new Set(entries.flatMap((e) => (e.clientId === undefined ? [] : [e.clientId])))];
-  const clientRows = await db.transaction('r', db.clients, db.vault, async () => {
-    await confirmCipher(db, cipher);
-    return (await db.clients.bulkGet(ids)).flatMap((row) => (row ? [row] : []));
-  });
-  const clients = new Map((await decodeClients(cipher, clientRows)).map((c) => [c.id, c] as const));
+  const ids = entries.flatMap((e) => (e.clientId === undefined ? [] : [e.clientId]));
+  const people = await namedPeople(db, cipher, ids);
   return entries.map((entry) => {
-    const client = entry.clientId === undefined ? undefined : clients.get(entry.clientId);
-    return { ...entry, id: entry.id!, ...(client && { clientName: client.name, clientStatus: client.status }) };
+    const person = entry.clientId === undefined ? undefined : people.get(entry.clientId);
+    return {
+      ...entry,
+      id: entry.id!,
+      ...(person && { clientName: person.client.name, clientStatus: person.client.status }),
+      ...(person?.relatedToName !== undefined && { relatedToName: person.relatedToName }),
+    };
   });
 }
 

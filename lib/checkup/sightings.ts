@@ -7,6 +7,8 @@ export type SightingKind = (typeof SIGHTING_KINDS)[number];
 export interface SeenClient {
   clientId: number;
   name: string;
+  /** For a related person: the client they are related to, by name. */
+  relatedToName?: string;
   /** The latest entry's time: the first time that day the site showed them. */
   lastSeen: number;
 }
@@ -30,7 +32,9 @@ export function sightingGroups(items: readonly ActivityItem[]): SightingGroup[] 
     if (!isSighting(item.kind) || item.clientId === undefined || item.clientName === undefined) continue;
     const key = `${item.place}|${item.kind}|${item.clientId}`;
     const known = latest.get(key);
-    if (!known || item.at > known.lastSeen) latest.set(key, { clientId: item.clientId, name: item.clientName, lastSeen: item.at });
+    if (!known || item.at > known.lastSeen) {
+      latest.set(key, { clientId: item.clientId, name: item.clientName, lastSeen: item.at, ...(item.relatedToName !== undefined && { relatedToName: item.relatedToName }) });
+    }
   }
   return PLATFORMS.flatMap((platform) =>
     SIGHTING_KINDS.flatMap((kind) => {

@@ -2,20 +2,56 @@
  * Client list import and export as CSV, so a clinician can move their list in and out of a
  * spreadsheet. Import is all-or-nothing only for problems with the file as a whole; a bad row
  * is refused on its own, with its line number, and the good rows still come through.
+ *
+ * Columns: `name` (required), `status` (enquiry, waitlist, current, former; any case; blank is
+ * current), `aliases` (`;`-separated), `facebook`, `instagram`, `linkedin`, and the optional
+ * `start_date`, `end_date` (ISO, or as a spreadsheet writes them: lib/clients/dates.ts), `minor`
+ * and `safety` (yes/no, true/false, 1/0, and Spanish sí; blank is no), `related_to` (a client's
+ * name, as on the list or in this file) and `relationship` (parent, guardian, partner, family,
+ * carer; needed with related_to). Reading a row resolves nothing against the list: `related_to`
+ * is kept as a name, and the import finds the client (lib/clients/import-plan.ts).
  */
 
-import { emptyIdentities, type ClientDraft, type ClientStatus } from '@/lib/clients/model';
+import { emptyIdentities, type Client, type ClientDraft, type ClientStatus, type Relationship } from '@/lib/clients/model';
 import { cleanDraft, clientLimitProblems } from '@/lib/clients/limits';
 import { identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { say, t } from '@/lib/i18n/t';
 import { guardFormula, readCsv, unguardFormula, writeCsv } from './csv';
+import { readSpreadsheetDate } from './dates';
+import type { ImportField } from './import-plan';
+import { isClientStatus, isRelationship } from './record';
 
-export const CLIENT_CSV_COLUMNS: readonly string[] = ['name', 'status', 'aliases', ...PLATFORMS];
+/** The record's own columns first, as earlier releases wrote them; then the richer record's. */
+export const CLIENT_CSV_COLUMNS: readonly string[] = [
+  'name',
+  'status',
+  'aliases',
+  ...PLATFORMS,
+  'start_date',
+  'end_date',
+  'minor',
+  'safety',
+  'related_to',
+  'relationship',
+];
+
+/** Which fields each column gives, so that a file without a column changes none of them on a client it updates. */
+const GIVES: Record<string, ImportField> = {
+  status: 'status',
+  start_date: 'startDate',
+  end_date: 'endDate',
+  minor: 'minor',
+  safety: 'safety',
+  related_to: 'related',
+  relationship: 'related',
+};
 
 export interface ClientCsvRow {
   line: number;
   draft: ClientDraft;
+  /** For a related person: `related_to` as written, the client's name (found when imported). */
+  relatedToName?: string;
   /** Fields that lost invisible formatting characters (lib/clients/limits.ts), when any did. */
   cleaned?: ('name' | 'aliases')[];
 }
@@ -27,7 +63,13 @@ export interface ClientCsvRejection {
 }
 
 export type ClientCsvResult =
-  | { ok: true; rows: ClientCsvRow[]; rejected: ClientCsvRejection[] }
+  | {
+      ok: true;
+      rows: ClientCsvRow[];
+      rejected: ClientCsvRejection[];
+      /** The status and optional fields the file has columns for: only those change on a client it updates. */
+      given: ImportField[];
+    }
   | { ok: false; error: string };
 
 /** How a file's bytes were read: UTF-8 (with or without its mark) or, failing that, Windows-1252. */
@@ -139,30 +181,113 @@ export function readClientCsv(text: string): ClientCsvResult {
       identities[platform] = parsed.identities;
     }
 
-    const { draft, cleaned } = cleanDraft({ name, aliases, status: status ?? 'current', identities });
+    const dates: Pick<ClientDraft, 'startDate' | 'endDate'> = {};
+    for (const [column, field] of [['start_date', 'startDate'], ['end_date', 'endDate']] as const) {
+      const value = cell(column).trim();
+      if (value === '') continue;
+      const read = dateCell(column, value);
+      if (typeof read === 'string') dates[field] = read;
+      else problems.push(read.problem);
+    }
+    const flags: Pick<ClientDraft, 'minor' | 'safety'> = {};
+    for (const column of ['minor', 'safety'] as const) {
+      if (!columns.has(column)) continue;
+      const value = yesNo(cell(column));
+      if (value === undefined) problems.push(t('csv_bad_yes_no', column, cell(column).trim()));
+      else flags[column] = value;
+    }
+    const relatedToName = cell('related_to').trim();
+    const relationshipText = cell('relationship').trim();
+    const relationship = relationshipText === '' ? undefined : parseRelationship(relationshipText);
+    if (relationshipText !== '' && relationship === undefined) problems.push(t('csv_bad_relationship', relationshipText));
+    else if (relatedToName !== '' && relationship === undefined) problems.push(t('limit_relationship_missing'));
+    else if (relatedToName === '' && relationship !== undefined) problems.push(t('limit_related_to_missing'));
+
+    const { draft, cleaned } = cleanDraft({
+      name,
+      aliases,
+      status: status ?? 'current',
+      identities,
+      ...dates,
+      ...flags,
+    });
     // Blank once cleaned: a name of invisible characters only.
     if (name !== '' && draft.name === '') problems.push(t('csv_name_blank'));
-    problems.push(...clientLimitProblems(draft));
+    // With a refused status the draft stands in as current: an end date is no contradiction then.
+    const endNotFormer = t('limit_end_not_former');
+    problems.push(...clientLimitProblems(draft).filter((problem) => status !== undefined || problem !== endNotFormer));
 
     if (problems.length === 0 && status !== undefined) {
-      rows.push({ line, draft, ...(cleaned.length > 0 && { cleaned }) });
+      // The relationship waits for its client, found by name when the rows are imported.
+      const related = relatedToName !== '' && relationship !== undefined ? { relatedToName, draft: { ...draft, relationship } } : { draft };
+      rows.push({ line, ...related, ...(cleaned.length > 0 && { cleaned }) });
     } else {
       rejected.push({ line, reason: problems.join('; ') });
     }
   }
-  return { ok: true, rows, rejected };
+  const given = [...new Set([...columns.keys()].flatMap((column) => (GIVES[column] ? [GIVES[column]] : [])))];
+  return { ok: true, rows, rejected, given };
 }
 
-export function writeClientCsv(clients: readonly ClientDraft[]): string {
-  const rows = clients.map((client) => [
-    client.name,
-    client.status,
-    client.aliases.join('; '),
-    ...PLATFORMS.map((platform) =>
-      client.identities[platform].map((identity) => identityUrl(platform, identity)).join('; '),
-    ),
-  ]);
+/**
+ * The list as CSV, every column, so that it imports back to the same list. A related person's
+ * `related_to` is their client's name as the list has it; a client that has left the list (or is
+ * not among `clients`) leaves both relation columns blank.
+ */
+export function writeClientCsv(clients: readonly (ClientDraft & Partial<Pick<Client, 'id'>>)[]): string {
+  const names = new Map(clients.flatMap((c) => (c.id === undefined ? [] : [[c.id, c.name] as const])));
+  const rows = clients.map((client) => {
+    const relatedTo = client.relatedTo === undefined ? undefined : names.get(client.relatedTo);
+    return [
+      client.name,
+      client.status,
+      client.aliases.join('; '),
+      ...PLATFORMS.map((platform) =>
+        client.identities[platform].map((identity) => identityUrl(platform, identity)).join('; '),
+      ),
+      client.startDate ?? '',
+      client.endDate ?? '',
+      client.minor ? 'yes' : 'no',
+      client.safety ? 'yes' : 'no',
+      relatedTo ?? '',
+      relatedTo === undefined ? '' : (client.relationship ?? ''),
+    ];
+  });
   return writeCsv([[...CLIENT_CSV_COLUMNS], ...rows.map((row) => row.map(guardFormula))]);
+}
+
+/** A date cell read (lib/clients/dates.ts), or why not, in words naming the column. */
+function dateCell(column: string, value: string): string | { problem: string } {
+  const read = readSpreadsheetDate(value);
+  if (read.ok) return read.date;
+  switch (read.reason) {
+    case 'ambiguous':
+      return { problem: t('csv_date_ambiguous', column, value, read.readings[0], read.readings[1]) };
+    case 'impossible':
+      return { problem: t('csv_date_impossible', column, value) };
+    case 'out-of-range':
+      return { problem: t('csv_date_out_of_range', column, value) };
+    case 'two-digit-year':
+      return { problem: t('csv_date_two_digit_year', column, value) };
+    case 'unreadable':
+      return { problem: t('csv_date_unreadable', column, value) };
+  }
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'si', 'sí']);
+const NO = new Set(['no', 'n', 'false', '0', '']);
+
+/** yes/no, true/false, 1/0 (and y/n, Spanish sí) in any case; blank is no; anything else undefined. */
+function yesNo(value: string): boolean | undefined {
+  const word = value.trim().toLowerCase();
+  if (YES.has(word)) return true;
+  if (NO.has(word)) return false;
+  return undefined;
+}
+
+function parseRelationship(value: string): Relationship | undefined {
+  const word = value.trim().toLowerCase();
+  return isRelationship(word) ? word : undefined;
 }
 
 function isBlank(fields: readonly string[]): boolean {
@@ -172,5 +297,5 @@ function isBlank(fields: readonly string[]): boolean {
 function parseStatus(value: string): ClientStatus | undefined {
   const status = value.trim().toLowerCase();
   if (status === '') return 'current';
-  return status === 'current' || status === 'former' ? status : undefined;
+  return isClientStatus(status) ? status : undefined;
 }

@@ -1,21 +1,31 @@
 import { t } from '@/lib/i18n/t';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { ClientWriteRefused } from './limits';
-import type { Client, ClientDraft, ClientStatus } from './model';
+import type { Client, ClientDraft, ClientStatus, Relationship } from './model';
+import { extrasOf } from './record';
 
 /**
  * Merging an edit with changes made to the same record meanwhile, field by field, against the
  * record the edit started from. Lists (aliases, each site's profiles) merge as sets: what either
- * side added is kept and what either side removed goes, so they never conflict. The name and the
- * status conflict when both sides changed them to different values; then nothing is saved and
- * the clinician sees both.
+ * side added is kept and what either side removed goes, so they never conflict. Every other
+ * field (the name, the status, each date, each flag, the relation as one) conflicts when both
+ * sides changed it to different values; then nothing is saved and the clinician sees both.
  */
 
-export type EditField = 'name' | 'status' | 'aliases' | Platform;
+export type EditField = 'name' | 'status' | 'aliases' | Platform | 'startDate' | 'endDate' | 'minor' | 'safety' | 'related';
+
+/** A related person's link, as one field: whom they are related to, and how. */
+export interface Relation {
+  relatedTo: number;
+  relationship: Relationship;
+}
 
 export type Conflict =
   | { field: 'name'; mine: string; theirs: string }
-  | { field: 'status'; mine: ClientStatus; theirs: ClientStatus };
+  | { field: 'status'; mine: ClientStatus; theirs: ClientStatus }
+  | { field: 'startDate' | 'endDate'; mine?: string; theirs?: string }
+  | { field: 'minor' | 'safety'; mine: boolean; theirs: boolean }
+  | { field: 'related'; mine?: Relation; theirs?: Relation };
 
 export type EditMerge =
   | { ok: true; draft: ClientDraft; /** Fields changed elsewhere that the result keeps. */ theirs: EditField[] }
@@ -28,40 +38,69 @@ function mergeList(base: readonly string[], mine: readonly string[], theirs: rea
   return [...new Set([...base, ...theirs, ...mine])].filter((x) => !removed.has(x));
 }
 
+type ScalarField = Exclude<EditField, 'aliases' | Platform>;
+const SCALARS: readonly ScalarField[] = ['name', 'status', 'startDate', 'endDate', 'minor', 'safety', 'related'];
+
+/** A scalar field's value as a record holds it: absent dates and flags that are off read alike. */
+function valueOf(draft: ClientDraft, field: ScalarField): string | boolean | Relation | undefined {
+  switch (field) {
+    case 'minor':
+    case 'safety':
+      return draft[field] === true;
+    case 'related':
+      return draft.relatedTo === undefined || draft.relationship === undefined ? undefined : { relatedTo: draft.relatedTo, relationship: draft.relationship };
+    case 'startDate':
+    case 'endDate':
+      return draft[field] || undefined;
+    default:
+      return draft[field];
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /** What changed between two versions of a record, by field. */
 export function changedFields(a: ClientDraft, b: ClientDraft): EditField[] {
   const fields: EditField[] = [];
-  if (a.name !== b.name) fields.push('name');
-  if (a.status !== b.status) fields.push('status');
+  for (const field of ['name', 'status'] as const) if (!same(valueOf(a, field), valueOf(b, field))) fields.push(field);
   if (!sameList(a.aliases, b.aliases)) fields.push('aliases');
   for (const p of PLATFORMS) if (!sameList(a.identities[p], b.identities[p])) fields.push(p);
+  for (const field of SCALARS.slice(2)) if (!same(valueOf(a, field), valueOf(b, field))) fields.push(field);
   return fields;
 }
 
 export function mergeEdit(base: ClientDraft, mine: ClientDraft, current: ClientDraft): EditMerge {
   const theirs = changedFields(base, current);
   const conflicts: Conflict[] = [];
-  const scalar = <K extends 'name' | 'status'>(field: K): ClientDraft[K] => {
-    const mineChanged = mine[field] !== base[field];
-    const theirsChanged = current[field] !== base[field];
-    if (mineChanged && theirsChanged && mine[field] !== current[field]) {
-      conflicts.push({ field, mine: mine[field], theirs: current[field] } as Conflict);
-    }
-    return mineChanged ? mine[field] : current[field];
-  };
-  const name = scalar('name');
-  const status = scalar('status');
+  const chosen = new Map<ScalarField, ClientDraft>();
+  for (const field of SCALARS) {
+    const [b, m, c] = [valueOf(base, field), valueOf(mine, field), valueOf(current, field)];
+    const mineChanged = !same(m, b);
+    const theirsChanged = !same(c, b);
+    if (mineChanged && theirsChanged && !same(m, c)) conflicts.push({ field, mine: m, theirs: c } as Conflict);
+    chosen.set(field, mineChanged ? mine : current);
+  }
   if (conflicts.length > 0) return { ok: false, conflicts, theirs };
+  const from = (field: ScalarField) => chosen.get(field)!;
+  const related = from('related');
   return {
     ok: true,
     theirs,
     draft: {
-      name,
-      status,
+      name: from('name').name,
+      status: from('status').status,
       aliases: mergeList(base.aliases, mine.aliases, current.aliases),
       identities: Object.fromEntries(
         PLATFORMS.map((p) => [p, mergeList(base.identities[p], mine.identities[p], current.identities[p])]),
       ) as ClientDraft['identities'],
+      ...extrasOf({
+        startDate: from('startDate').startDate,
+        endDate: from('endDate').endDate,
+        minor: from('minor').minor,
+        safety: from('safety').safety,
+        relatedTo: related.relatedTo,
+        relationship: related.relationship,
+      }),
     },
   };
 }

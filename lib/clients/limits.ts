@@ -1,6 +1,8 @@
 import { t } from '@/lib/i18n/t';
 import { PLATFORMS } from '@/lib/identity/platform';
+import { isIsoDate } from './dates';
 import type { ClientDraft } from './model';
+import { extrasOf, isClientStatus, isRelationship } from './record';
 
 /**
  * The one set of limits a client record keeps, however it arrives: typed into the form, read from
@@ -29,6 +31,30 @@ export function clientLimitProblems(draft: ClientDraft): string[] {
     if (list.length > identitiesPerPlatform) problems.push(t('limit_identities_many', platform, identitiesPerPlatform));
     if (list.some((id) => id.length > identity)) problems.push(t('limit_identity_long', platform, identity));
   }
+  return [...problems, ...fieldProblems(draft)];
+}
+
+/**
+ * What is wrong with the status, dates and relation, whatever the list holds (whether the client
+ * a related person points to is on the list is the store's to check: lib/clients/relations.ts).
+ */
+function fieldProblems(draft: ClientDraft): string[] {
+  const problems: string[] = [];
+  if (!isClientStatus(draft.status)) problems.push(t('limit_status'));
+  if (draft.startDate && !isIsoDate(draft.startDate)) problems.push(t('limit_start_date'));
+  if (draft.endDate && !isIsoDate(draft.endDate)) problems.push(t('limit_end_date'));
+  // The end of the work is what makes a client former: any other status with an end date contradicts itself.
+  if (draft.endDate && draft.status !== 'former') problems.push(t('limit_end_not_former'));
+  if (draft.startDate && draft.endDate && isIsoDate(draft.startDate) && isIsoDate(draft.endDate) && draft.endDate < draft.startDate) {
+    problems.push(t('limit_end_before_start'));
+  }
+  if ((draft.minor !== undefined && typeof draft.minor !== 'boolean') || (draft.safety !== undefined && typeof draft.safety !== 'boolean')) {
+    problems.push(t('limit_flags'));
+  }
+  const related = draft.relatedTo !== undefined;
+  if (related && !(Number.isSafeInteger(draft.relatedTo) && draft.relatedTo! > 0)) problems.push(t('limit_related_to'));
+  if (draft.relationship !== undefined && !isRelationship(draft.relationship)) problems.push(t('limit_relationship'));
+  else if (related !== (draft.relationship !== undefined)) problems.push(t(related ? 'limit_relationship_missing' : 'limit_related_to_missing'));
   return problems;
 }
 
@@ -47,10 +73,11 @@ export function stripInvisible(text: string): { text: string; stripped: boolean 
 
 /**
  * A draft as it may be stored: invisible characters out of the name and aliases, each trimmed,
- * blank and repeated aliases dropped. `cleaned` names the fields that lost invisible characters,
+ * blank and repeated aliases dropped, blank dates and flags that are off left out. `cleaned` names the fields that lost invisible characters,
  * so the form or the import can say so.
  */
 export function cleanDraft(draft: ClientDraft): { draft: ClientDraft; cleaned: ('name' | 'aliases')[] } {
+  const { startDate: _s, endDate: _e, minor: _m, safety: _f, relatedTo: _r, relationship: _k, ...rest } = draft;
   const name = stripInvisible(draft.name);
   const aliases = draft.aliases.map(stripInvisible);
   const cleaned: ('name' | 'aliases')[] = [];
@@ -58,9 +85,10 @@ export function cleanDraft(draft: ClientDraft): { draft: ClientDraft; cleaned: (
   if (aliases.some((a) => a.stripped)) cleaned.push('aliases');
   return {
     draft: {
-      ...draft,
+      ...rest,
       name: name.text.trim(),
       aliases: [...new Set(aliases.map((a) => a.text.trim()).filter(Boolean))],
+      ...extrasOf(draft),
     },
     cleaned,
   };

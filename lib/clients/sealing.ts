@@ -1,9 +1,12 @@
-import { identityKey } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { seal, unseal } from '@/lib/vault/crypto';
 import type { Cipher } from '@/lib/vault/cipher';
-import type { ClientRow, NotThemRow, StoredClient } from './db';
-import { versionOf, type Client, type Identities } from './model';
+import type { ClientRow, NotThemRow, StoredClient } from '@/lib/db';
+import { isIsoDate } from './dates';
+import { versionOf, type Client } from './model';
+import { extrasOf, identityKeysOf, isClientStatus, isRelationship } from './record';
+
+export { identityKeysOf };
 
 /**
  * Rows as the database holds them, to and from what the stores work with. Without a vault a row
@@ -20,10 +23,6 @@ export class DamagedRowError extends Error {
   }
 }
 
-export function identityKeysOf(identities: Identities): string[] {
-  return PLATFORMS.flatMap((platform) => identities[platform].map((id) => identityKey(platform, id)));
-}
-
 type ClientRecord = Omit<Client, 'id'>;
 
 function isClientRecord(value: unknown): value is ClientRecord {
@@ -34,13 +33,27 @@ function isClientRecord(value: unknown): value is ClientRecord {
   return (
     typeof v.name === 'string' &&
     strings(v.aliases) &&
-    (v.status === 'current' || v.status === 'former') &&
+    isClientStatus(v.status) &&
     typeof ids === 'object' &&
     ids !== null &&
     PLATFORMS.every((p) => strings(ids[p])) &&
     typeof v.createdAt === 'number' &&
     typeof v.updatedAt === 'number' &&
-    (v.version === undefined || Number.isSafeInteger(v.version))
+    (v.version === undefined || Number.isSafeInteger(v.version)) &&
+    extrasAreValid(v)
+  );
+}
+
+/** The optional fields, each absent or of its kind; a relation has both its parts or neither. */
+function extrasAreValid(v: Record<string, unknown>): boolean {
+  return (
+    (v.startDate === undefined || isIsoDate(v.startDate)) &&
+    (v.endDate === undefined || isIsoDate(v.endDate)) &&
+    (v.minor === undefined || v.minor === true) &&
+    (v.safety === undefined || v.safety === true) &&
+    (v.relatedTo === undefined) === (v.relationship === undefined) &&
+    (v.relatedTo === undefined || (Number.isSafeInteger(v.relatedTo) && (v.relatedTo as number) > 0)) &&
+    (v.relationship === undefined || isRelationship(v.relationship))
   );
 }
 
@@ -50,6 +63,7 @@ function recordOf(client: StoredClient): ClientRecord {
     aliases: client.aliases,
     status: client.status,
     identities: client.identities,
+    ...extrasOf(client),
     createdAt: client.createdAt,
     updatedAt: client.updatedAt,
     version: client.version,

@@ -1,14 +1,17 @@
 import { t } from '@/lib/i18n/t';
-import { identityKey, nameKey } from '@/lib/identity';
-import { PLATFORMS, type Platform } from '@/lib/identity/platform';
+import { identityKey } from '@/lib/identity';
+import type { Platform } from '@/lib/identity/platform';
 import { deleteActivityOf } from '@/lib/activity/store';
 import { deleteDiscussOf } from '@/lib/discuss/store';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
-import type { BoundaryDb, StoredClient } from './db';
+import type { BoundaryDb, StoredClient } from '@/lib/db';
 import { changedFields, mergeEdit, StaleEditError, type EditField } from './edit-merge';
-import { admitDraft, clientLimitProblems, cleanDraft } from './limits';
+import { planImport, type ImportField, type ImportItem } from './import-plan';
+import { admitDraft, ClientLimitError } from './limits';
 import { versionOf, type Client, type ClientDraft } from './model';
-import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf } from './sealing';
+import { storedRecord as stored } from './record';
+import { relationProblems } from './relations';
+import { decodeClients, decodeNotThem, encodeClients, encodeNotThem } from './sealing';
 
 /**
  * The client list and the "not them" decisions. Every function works the same with the vault off
@@ -16,24 +19,7 @@ import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKey
  * while the vault is locked they throw VaultLockedError rather than read or write anything.
  */
 
-const keysOf = (draft: ClientDraft): string[] => identityKeysOf(draft.identities);
-
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
-
-/** The record to store for a draft written over `base` (or new): its version one past base's. */
-function stored(draft: ClientDraft, base: { id?: number; createdAt: number; version?: number }, now: number): StoredClient {
-  return {
-    ...(base.id === undefined ? {} : { id: base.id }),
-    name: draft.name.trim(),
-    aliases: draft.aliases,
-    status: draft.status,
-    identities: draft.identities,
-    identityKeys: keysOf(draft),
-    createdAt: base.createdAt,
-    updatedAt: now,
-    version: (base.version ?? 0) + 1,
-  } as StoredClient;
-}
 
 function toClient({ identityKeys: _keys, ...client }: StoredClient): Client {
   return client;
@@ -66,13 +52,28 @@ export async function getClient(db: BoundaryDb, id: number): Promise<Client | un
   return (await clientsById(db, [id])).get(id);
 }
 
+/**
+ * Inside a transaction over clients: refuses a related person whose client is not on the list,
+ * is a related person too, or who has related people of their own (lib/clients/relations.ts).
+ * Only a draft that relates someone needs the whole list opened.
+ */
+async function checkRelation(db: BoundaryDb, cipher: Cipher, draft: ClientDraft, id: number | undefined): Promise<void> {
+  if (draft.relatedTo === undefined) return;
+  const rows = await db.clients.toArray();
+  const all = await duringTransaction(() => decodeClients(cipher, rows));
+  const problems = relationProblems(draft, id, all);
+  if (problems.length > 0) throw new ClientLimitError(problems);
+}
+
 export async function addClient(db: BoundaryDb, draft: ClientDraft): Promise<number> {
   const cipher = await currentCipher(db);
   const now = Date.now();
+  const admitted = admitDraft(draft);
   // Sealed before the transaction: a new record depends on nothing already stored.
-  const [row] = await encodeClients(cipher, [stored(admitDraft(draft), { createdAt: now, version: 0 }, now)]);
+  const [row] = await encodeClients(cipher, [stored(admitted, { createdAt: now, version: 0 }, now)]);
   return db.transaction('rw', db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
+    await checkRelation(db, cipher, admitted, undefined);
     return db.clients.add(row!);
   });
 }
@@ -90,7 +91,7 @@ export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraf
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
     if (!row) throw new Error(t('client_gone'));
-    const { next, merged } = await duringTransaction(async () => {
+    const { existing, result, merged } = await duringTransaction(async () => {
       const [existing] = await decodeClients(cipher, [row]);
       let result = mine;
       let merged: EditField[] = [];
@@ -100,19 +101,37 @@ export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraf
         result = admitDraft(outcome.draft);
         merged = outcome.theirs;
       }
-      return { next: (await encodeClients(cipher, [stored(result, existing!, Date.now())]))[0]!, merged };
+      return { existing: existing!, result, merged };
     });
-    await db.clients.put(next);
+    // In the transaction itself, not inside the WebCrypto work: it reads the table.
+    await checkRelation(db, cipher, result, id);
+    const [next] = await duringTransaction(() => encodeClients(cipher, [stored(result, existing, Date.now())]));
+    await db.clients.put(next!);
     return { merged };
   });
 }
 
+/**
+ * Deletes a client. What Boundary kept about this person goes with them (the clinician removed
+ * the reason to keep it); their related people stay on the list, as people of their own, no
+ * longer linked to anyone: they are still someone the clinician chose to recognise.
+ */
 export async function deleteClient(db: BoundaryDb, id: number): Promise<void> {
   const cipher = await currentCipher(db);
-  // What Boundary kept about this person goes with them: the clinician removed the reason to keep it.
   await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.discuss, db.vault], async () => {
     await confirmCipher(db, cipher);
+    // Readable rows are found by their index; sealed rows show no relation, so they are opened.
+    const rows = cipher.sealed ? await db.clients.toArray() : await db.clients.where('relatedTo').equals(id).toArray();
+    const unlinked = await duringTransaction(async () => {
+      const related = (await decodeClients(cipher, rows)).filter((c) => c.relatedTo === id && c.id !== id);
+      const now = Date.now();
+      return encodeClients(
+        cipher,
+        related.map(({ relatedTo: _r, relationship: _k, ...person }) => stored(person, person, now)),
+      );
+    });
     await db.clients.delete(id);
+    await db.clients.bulkPut(unlinked);
     await db.notThemDecisions.where('clientId').equals(id).delete();
     await deleteActivityOf(db, cipher, id);
     await deleteDiscussOf(db, cipher, id);
@@ -149,81 +168,47 @@ export async function linkIdentity(db: BoundaryDb, id: number, platform: Platfor
 export interface ImportOutcome {
   added: number;
   updated: number;
-  /** Drafts not written, by index: merged with the client they matched, they would pass a limit. */
+  /** Drafts not written, by index: past a limit once merged, or with no client to relate them to. */
   refused: { index: number; reason: string }[];
 }
 
 /**
- * Writes imported rows in one transaction: all of them or, on any failure, none. A row whose
- * identities (or, when it has none, whose name) match a client already on the list updates that
- * client, merging identities and aliases, so importing the same file twice duplicates nothing.
- * Matching works on the records opened in memory, so it is the same whether rows are sealed.
+ * Writes imported rows in one transaction: all of them or, on any failure, none. What each row
+ * does (update a client it matches, add one, relate a person to a client by name, or be refused)
+ * is planned in memory first (lib/clients/import-plan.ts), against the records opened, so it is
+ * the same whether rows are sealed. `given` names the optional fields the source has (the CSV's
+ * columns); fields it lacks are left as each matched record has them.
  */
 export async function importDrafts(
   db: BoundaryDb,
-  drafts: readonly ClientDraft[],
+  items: readonly (ClientDraft | ImportItem)[],
   onProgress?: (done: number, total: number) => void,
+  given?: ReadonlySet<ImportField>,
 ): Promise<ImportOutcome> {
   const cipher = await currentCipher(db);
+  const asItems = items.map((item): ImportItem => ('draft' in item ? item : { draft: item }));
   return db.transaction('rw', db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
-    const now = Date.now();
     const existingRows = await db.clients.toArray();
     const all = await duringTransaction(() => decodeClients(cipher, existingRows));
-    const byIdentity = new Map<string, StoredClient>();
-    const byNameWithoutIdentities = new Map<string, StoredClient>();
-    const remember = (client: StoredClient) => {
-      for (const key of client.identityKeys) byIdentity.set(key, client);
-      if (client.identityKeys.length === 0) byNameWithoutIdentities.set(nameKey(client.name), client);
-    };
-    all.forEach(remember);
+    const { writes, added, updated, refused } = planImport(all, asItems, { ...(given && { given }) });
 
-    const touched = new Set<StoredClient>();
-    let added = 0;
-    let updated = 0;
-    const refused: ImportOutcome['refused'] = [];
-    for (const [index, raw] of drafts.entries()) {
-      const { draft } = cleanDraft(raw);
-      const keys = keysOf(draft);
-      const existing =
-        keys.map((key) => byIdentity.get(key)).find(Boolean) ??
-        (keys.length === 0 ? byNameWithoutIdentities.get(nameKey(draft.name)) : undefined);
-      let next: StoredClient;
-      if (existing) {
-        const merged: ClientDraft = {
-          name: draft.name,
-          status: draft.status,
-          aliases: union(existing.aliases, draft.aliases),
-          identities: Object.fromEntries(
-            PLATFORMS.map((p) => [p, union(existing.identities[p], draft.identities[p])]),
-          ) as ClientDraft['identities'],
-        };
-        const problems = clientLimitProblems(merged);
-        if (problems.length > 0) {
-          refused.push({ index, reason: problems.join('; ') });
-          continue;
-        }
-        next = Object.assign(existing, stored(merged, existing, now));
-        if (!touched.has(existing) && existing.id !== undefined) updated++;
-      } else {
-        const problems = clientLimitProblems(draft);
-        if (problems.length > 0) {
-          refused.push({ index, reason: problems.join('; ') });
-          continue;
-        }
-        next = stored(draft, { createdAt: now, version: 0 }, now);
-        added++;
-      }
-      touched.add(next);
-      remember(next);
-    }
-
-    const rows = [...touched];
+    // Clients first, so that a client added by this import has its id before anyone is related to it.
+    const later = writes.filter((w) => w.target !== undefined && w.target.id === undefined);
+    const first = writes.filter((w) => !later.includes(w));
+    const total = writes.length;
     const chunk = 1000;
-    for (let i = 0; i < rows.length; i += chunk) {
-      const encoded = await duringTransaction(() => encodeClients(cipher, rows.slice(i, i + chunk)));
-      await db.clients.bulkPut(encoded);
-      onProgress?.(Math.min(i + chunk, rows.length), rows.length);
+    let done = 0;
+    for (const batch of [first, later]) {
+      for (const w of batch) if (w.target?.id !== undefined) w.record.relatedTo = w.target.id;
+      for (let i = 0; i < batch.length; i += chunk) {
+        const records = batch.slice(i, i + chunk).map((w) => w.record);
+        const encoded = await duringTransaction(() => encodeClients(cipher, records));
+        const ids = await db.clients.bulkPut(encoded, { allKeys: true });
+        records.forEach((record, j) => (record.id ??= ids[j]!));
+        done += records.length;
+        onProgress?.(done, total);
+      }
     }
     return { added, updated, refused };
   });

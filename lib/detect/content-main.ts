@@ -10,6 +10,7 @@ import {
   type PageCandidates,
   type WireCandidate,
 } from '@/lib/messaging/messages';
+import { blockOffersIn } from '@/lib/sites/block';
 import { typeInto } from '@/lib/sites/compose';
 import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
 import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter } from '@/lib/sites/types';
@@ -81,6 +82,8 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
       pageKind,
       recognised,
       connectionSteps: adapter.connectionStep !== undefined,
+      // The site's own language for the page (which the clinician chose on the site), not the browser's.
+      ...(pageLanguage() && { lang: pageLanguage() }),
     };
   };
 
@@ -245,17 +248,23 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
    * changed): a click that reached nothing must not read as success.
    */
   async function pressOnCard(action: CardAction, kind: CandidateKind, card: Element): Promise<ContentReply> {
-    if (kind !== KIND_OF_ACTION[action]) return { ok: false, refusal: 'wrong-kind' };
+    if (!KIND_OF_ACTION[action].includes(kind)) return { ok: false, refusal: 'wrong-kind' };
     const press = ACTIONS[action](adapter);
     if (!press) return { ok: false, refusal: 'no-step' };
     const before = lookOf(card);
     // A connection's next step is usually a confirmation or a menu that opens beside the card.
     const root = card.getRootNode() as Document | ShadowRoot;
     const opened = openedNow(root);
+    const offers = action === 'block' ? blockOffersIn(root) : 0;
     const pressed = press(card);
     if (!pressed.ok) return pressed;
-    // The next step of a connection, the menu of a comment: both open beside the card.
-    const elsewhere = action.endsWith('step') ? () => somethingOpened(root, opened) : undefined;
+    // The next step of a connection, the menu of a comment and Block's first step open beside the
+    // card: a menu, a details pane or the site's confirmation; Block's shows a Block control that
+    // was not there before.
+    const elsewhere =
+      action === 'connection-step' || action === 'mention-step' || action === 'block'
+        ? () => somethingOpened(root, opened) || (action === 'block' && blockOffersIn(root) > offers)
+        : undefined;
     return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 
@@ -285,12 +294,14 @@ const REPORT_SHARE = 0.0025;
 const REPORT_BUDGET_MS = 3;
 const REPORT_DEBT_MS = 2;
 
-/** The kind of card each action is for. */
-const KIND_OF_ACTION: Record<CardAction, CandidateKind> = {
-  decline: 'request',
-  'remove-suggestion': 'suggestion',
-  'connection-step': 'connection',
-  'mention-step': 'mention',
+/** The kinds of card each action is for. */
+const KIND_OF_ACTION: Record<CardAction, readonly CandidateKind[]> = {
+  decline: ['request'],
+  'remove-suggestion': ['suggestion'],
+  'connection-step': ['connection'],
+  // Someone the clinician fears may ask or write: either way the site's Block is the way out.
+  block: ['request', 'message'],
+  'mention-step': ['mention'],
 };
 
 /** The adapter's press for each action; undefined when the site offers none. */
@@ -299,6 +310,7 @@ const ACTIONS: Record<CardAction, (adapter: SiteAdapter) => ((card: Element) => 
   'remove-suggestion': (adapter) => (card) => adapter.removeSuggestion(card),
   'connection-step': (adapter) => adapter.connectionStep && ((card) => adapter.connectionStep!(card)),
   'mention-step': (adapter) => adapter.mentionStep && ((card) => adapter.mentionStep!(card)),
+  block: (adapter) => adapter.blockStep && ((card) => adapter.blockStep!(card)),
 };
 
 /** A reported candidate: its token, and the form it travels in. */
@@ -320,4 +332,10 @@ function outermost(added: readonly Element[]): Element[] {
     for (let at = element.parentElement; at; at = at.parentElement) if (all.has(at)) return false;
     return true;
   });
+}
+
+/** The page's declared language (`<html lang>`), when it is a plain language tag; '' otherwise. */
+function pageLanguage(): string {
+  const lang = document.documentElement.lang.trim();
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) && lang.length <= 35 ? lang : '';
 }

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { ClientWriteRefused } from '@/lib/clients/limits';
-import { versionOf } from '@/lib/clients/model';
+import { versionOf, type Client } from '@/lib/clients/model';
 import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
-import { t } from '@/lib/i18n/t';
-import { currentMatcher, invalidateMatcher, vaultLocked } from '@/lib/matching/matcher-cache';
+import { t, type MessageKey } from '@/lib/i18n/t';
+import { currentMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
 import type {
@@ -13,6 +13,7 @@ import type {
   CardAction,
   ContentRefusal,
   ContentReply,
+  DetectionClient,
   DetectionView,
   GuardDecision,
   LookupView,
@@ -23,11 +24,13 @@ import type {
   TabDetections,
 } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts } from '@/lib/policy/confidentiality';
 import { checkLength } from '@/lib/replies/limits';
 import { isMessageRequestsPage } from '@/lib/replies/situations';
+import { loadSettings } from '@/lib/settings/store';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
+import { noticeLocked } from '@/lib/vault/locked-notice';
 import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
 import { recordSiteRead } from './site-reads';
 import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
@@ -43,13 +46,28 @@ function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 export function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
   return inTabOrder(tabId, async () => {
-    const { matcher, locked } = await currentMatcher();
+    const { matcher, locked, people } = await currentMatcher();
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, message.candidates);
-    const { url, platform, pageKind, recognised, connectionSteps } = message;
-    await writeTab(tabId, { url, platform, pageKind, recognised, connectionSteps, detections });
-    if (locked) await showLocked([tabId]);
-    else if (!recognised) await showUnreadable(tabId);
+    const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
+    const before = await readTab(tabId);
+    const safetyLogged = await logSafetySightings(detections, people.safety, message, before?.safetyLogged ?? []);
+    await writeTab(tabId, {
+      url,
+      platform,
+      pageKind,
+      recognised,
+      connectionSteps,
+      ...(lang && { lang }),
+      detections,
+      ...(safetyLogged.length > 0 && { safetyLogged }),
+    });
+    if (locked) {
+      await showLocked([tabId]);
+      // A site's page opened while locked (not one reporting again because the vault just
+      // locked): say so where the clinician will see it without the icon pinned, once per lock period.
+      if (before?.url !== url) await noticeLocked(tabId);
+    } else if (!recognised) await showUnreadable(tabId);
     else await showCount(tabId, peopleCount(detections));
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
     if (pageKind && message.candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
@@ -79,6 +97,48 @@ async function logSightings(detections: readonly Detection[]): Promise<void> {
   } catch (error) {
     if (!(error instanceof VaultLockedError || error instanceof VaultChangedError)) throw error;
   }
+}
+
+/**
+ * Logs every sighting of a person with a safety concern: when, on which site and which kind of page
+ * (never the address, which names people), once a client and page load (`logged` holds those
+ * already written; the new list is returned). Nothing is kept while the vault is locked or re-keyed.
+ */
+async function logSafetySightings(
+  detections: readonly Detection[],
+  safety: ReadonlySet<number>,
+  report: PageCandidates,
+  logged: readonly string[],
+): Promise<string[]> {
+  if (safety.size === 0) return [];
+  let path: string;
+  try {
+    path = new URL(report.url).pathname;
+  } catch {
+    return [...logged];
+  }
+  const at = Date.now();
+  const held = new Set(logged);
+  const fresh: ActivityEntry[] = [];
+  for (const detection of detections) {
+    for (const clientId of detection.clientIds) {
+      const key = `${path}|${clientId}`;
+      if (!safety.has(clientId) || held.has(key)) continue;
+      held.add(key);
+      const page = report.pageKind ?? (detection.kind === 'profile' ? 'profile' : 'other');
+      fresh.push({ at, kind: 'safety-seen', place: detection.platform, clientId, page });
+    }
+  }
+  if (fresh.length === 0) return [...held];
+  try {
+    // A page reported; nobody clicked: asking for the key does not count as the clinician's use.
+    const cipher = await currentCipher(database(), { touch: false });
+    for (const entry of fresh) await logActivity(database(), entry, cipher);
+  } catch (error) {
+    if (!(error instanceof VaultLockedError || error instanceof VaultChangedError)) throw error;
+    return [...logged];
+  }
+  return [...held];
 }
 
 /** The profile guard stopped a click and the clinician chose: the log keeps which, for whom. */
@@ -190,25 +250,25 @@ function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type
     case 'not-open':
       return t('action_not_open');
     case 'unconfirmed':
-      return t(
-        action === 'remove-suggestion'
-          ? 'action_unconfirmed_suggestion'
-          : action === 'connection-step' || action === 'mention-step'
-            ? 'action_unconfirmed_step'
-            : 'action_unconfirmed_decline',
-        site,
-      );
+      return t(UNCONFIRMED[action as CardAction] ?? 'action_unconfirmed_decline', site);
   }
 }
 
+/** Why a press on a card is not said done, when the page did not visibly answer it. */
+const UNCONFIRMED: Record<CardAction, MessageKey> = {
+  decline: 'action_unconfirmed_decline',
+  'remove-suggestion': 'action_unconfirmed_suggestion',
+  'connection-step': 'action_unconfirmed_step',
+  block: 'action_unconfirmed_block',
+  'mention-step': 'action_unconfirmed_step',
+};
+
 /** What a card action did, once the page answered, and the activity it is logged as (if any). */
-const CARD_ACTION_DONE: Record<
-  CardAction,
-  { done: 'result_declined' | 'result_suggestion_removed' | 'result_step_opened' | 'result_mention_menu_opened'; log?: ActivityEntry['kind'] }
-> = {
+const CARD_ACTION_DONE: Record<CardAction, { done: MessageKey; log?: ActivityEntry['kind'] }> = {
   decline: { done: 'result_declined', log: 'declined' },
   'remove-suggestion': { done: 'result_suggestion_removed', log: 'suggestion-removed' },
   'connection-step': { done: 'result_step_opened' },
+  block: { done: 'result_block_opened', log: 'block-opened' },
   'mention-step': { done: 'result_mention_menu_opened' },
 };
 
@@ -281,6 +341,35 @@ async function findDetection(tabId: number, token: string): Promise<Detection | 
   return (await readTab(tabId))?.detections.find((d) => d.token === token);
 }
 
+/**
+ * A matched record as the popup is told of it: name, status, version, the dates and flags that
+ * change what it suggests, and for a related person their client's name and the relationship
+ * (for the clinician's eyes; replies never say it). Only extension pages receive this.
+ */
+export function detectionClient(id: number, clients: ReadonlyMap<number, Client>, people?: PeopleIndex): DetectionClient[] {
+  const client = clients.get(id);
+  if (!client) return [];
+  const relatedTo = client.relatedTo === undefined ? undefined : clients.get(client.relatedTo);
+  // A young person's guardians are shown with them.
+  const guardians = (people?.guardians.get(id) ?? []).flatMap(({ id: guardianId, relationship }) => {
+    const guardian = clients.get(guardianId);
+    return guardian ? [{ clientId: guardianId, name: guardian.name, relationship }] : [];
+  });
+  return [
+    {
+      id,
+      name: client.name,
+      status: client.status,
+      version: versionOf(client),
+      ...(client.endDate !== undefined && { endDate: client.endDate }),
+      ...(client.minor === true && { minor: true }),
+      ...(client.safety === true && { safety: true }),
+      ...(relatedTo && client.relationship && { related: { clientId: relatedTo.id, name: relatedTo.name, relationship: client.relationship } }),
+      ...(guardians.length > 0 && { guardians }),
+    },
+  ];
+}
+
 async function tabDetections(tabId: number): Promise<TabDetections> {
   const db = database();
   const lockedView = async (): Promise<TabDetections> => {
@@ -295,7 +384,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const [state, { listSize, locked }] = await Promise.all([readTab(tabId), currentMatcher()]);
+  const [state, { listSize, locked, people }] = await Promise.all([readTab(tabId), currentMatcher()]);
   if (locked) return lockedView();
   if (!state) return { supported: false, recognised: true, listSize, detections: [] };
   const lookupIds = state.lookup?.kind === 'search' ? state.lookup.clientIds : [];
@@ -307,11 +396,18 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
   }
-  const named = (clientIds: readonly number[]) =>
-    clientIds.flatMap((id) => {
-      const client = clients.get(id);
-      return client ? [{ id, name: client.name, status: client.status, version: versionOf(client) }] : [];
-    });
+  // The clients related people are related to, and young people's guardians, named too: read
+  // here, in the background, never on the page.
+  const linked = [...clients.values()].flatMap((c) => [...(c.relatedTo === undefined ? [] : [c.relatedTo]), ...(people.guardians.get(c.id) ?? []).map((g) => g.id)]);
+  if (linked.some((id) => !clients.has(id))) {
+    try {
+      for (const [id, client] of await clientsById(db, linked.filter((id) => !clients.has(id)), cipher)) clients.set(id, client);
+    } catch (error) {
+      if (error instanceof VaultLockedError) return lockedView();
+      throw error;
+    }
+  }
+  const named = (clientIds: readonly number[]) => clientIds.flatMap((id) => detectionClient(id, clients, people));
   const detections = state.detections.flatMap((d): DetectionView[] => {
     const matched = named(d.clientIds);
     if (matched.length === 0) return [];
@@ -329,6 +425,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     ...(state.platform && { platform: state.platform }),
     pageKind: state.pageKind ?? null,
     connectionSteps: state.connectionSteps === true,
+    ...(state.lang && { pageLanguage: state.lang }),
     listSize,
     detections,
     ...(isMessageRequestsPage(state.url) && { messageRequests: true }),
@@ -336,13 +433,15 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   };
 }
 
+
 /**
  * The last check before a reply is typed into a page, whoever asked: text the confidentiality
  * check flags goes in only after the clinician's second click, and text longer than the site
- * takes does not go in at all (the site would cut it or refuse to send it).
+ * takes does not go in at all (the site would cut it or refuse to send it). The practice's own
+ * details (its name, channels) never count against the text, as in the popup.
  */
 async function insertReply(message: Extract<PageToBackground, { type: 'insert-reply' }>): Promise<ActionResult> {
-  const lint = lintReply(message.text);
+  const lint = lintReply(message.text, ownTexts(await loadSettings(database())));
   if (!lint.ok && !message.confirmed) {
     return { ok: false, reason: t('action_flagged', lint.findings.map((f) => `“${f.text}”`).join(', ')) };
   }
@@ -361,15 +460,44 @@ const START_PAGES: Record<Detection['platform'], string> = {
   linkedin: 'https://www.linkedin.com/feed/',
 };
 
+/**
+ * Back in the tab's history when that stays on the site; else (no history, or back would leave
+ * the site for a new-tab page or another site) the site's start page, so the clinician never
+ * lands on a blank tab.
+ */
 async function leavePage(tabId: number): Promise<ActionResult> {
   const platform = (await readTab(tabId))?.detections.find((d) => d.kind === 'profile')?.platform;
+  const before = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  let wentBack = true;
   try {
     await browser.tabs.goBack(tabId);
   } catch {
+    wentBack = false;
+  }
+  if (wentBack && platform && !(await landsOnSite(tabId, before, START_PAGES[platform]))) wentBack = false;
+  if (!wentBack) {
     if (!platform) return { ok: false, reason: t('result_no_page_back') };
     await browser.tabs.update(tabId, { url: START_PAGES[platform] });
   }
   return { ok: true, done: t('result_left_page') };
+}
+
+/** Whether the tab, once back moved it off `before`, shows a page on the same site as `start` (waits up to 2 s). */
+async function landsOnSite(tabId: number, before: string | undefined, start: string): Promise<boolean> {
+  const site = new URL(start).hostname;
+  for (let waited = 0; waited < 2000; waited += 100) {
+    const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+    if (url && url !== before) {
+      try {
+        return new URL(url).hostname === site;
+      } catch {
+        return false;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Still on the same address (an in-page back), or the address is not ours to read: not the site.
+  return false;
 }
 
 export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult | OutlineResult | SiteTab[]> {
@@ -380,6 +508,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'remove-suggestion':
     case 'connection-step':
     case 'mention-step':
+    case 'block':
       return cardAction(message.type, message.tabId, message.token);
     case 'insert-reply': {
       const detection = await findDetection(message.tabId, message.token);

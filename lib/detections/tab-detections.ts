@@ -29,8 +29,16 @@ export interface TabState {
   pageKind?: PageKind | null;
   /** Whether the site offers a next step on a connection's card. */
   connectionSteps?: boolean;
+  /** The page's `<html lang>`, as its content script reported it. */
+  lang?: string;
   detections: Detection[];
   lookup?: Lookup;
+  /**
+   * The sightings of people with a safety concern already logged for this page load, as
+   * `${pathname}|${clientId}`: the tab's state goes when a new document loads, so each load logs
+   * once, and so does each single-page navigation to another address.
+   */
+  safetyLogged?: string[];
 }
 
 /**

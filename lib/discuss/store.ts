@@ -1,9 +1,10 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import type { ClientStatus } from '@/lib/clients/model';
-import { decodeClients } from '@/lib/clients/sealing';
+import { namedPeople } from '@/lib/clients/lookup';
+import { discussPurpose } from '@/lib/policy/status-policy';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
-import { dayOf, decodeDayRows, encodeDayRows, type DayRow, type DayRowKind } from '@/lib/vault/day-rows';
-import { readDiscussEntry, type DiscussEntry } from './model';
+import { dayOf, decodeDayRows, encodeDayRows, type DayRowKind } from '@/lib/vault/day-rows';
+import { readDiscussEntry, type DiscussEntry, type DiscussRow } from './model';
 
 /**
  * The "to discuss" list. With the vault on each entry is sealed whole (who, where, what, when),
@@ -11,7 +12,7 @@ import { readDiscussEntry, type DiscussEntry } from './model';
  * read or written.
  */
 
-export type DiscussRow = DayRow<Omit<DiscussEntry, 'id'>>;
+export type { DiscussRow };
 export const DISCUSS_ROWS: DayRowKind<Omit<DiscussEntry, 'id'>> = {
   purpose: 'boundary/discuss/v1',
   what: '"to discuss" entry',
@@ -51,6 +52,10 @@ export interface DiscussItem extends DiscussEntry {
   id: number;
   clientName: string;
   clientStatus: ClientStatus;
+  /** For a related person: the name of the client they are related to. */
+  relatedToName?: string;
+  /** What the note is for: the client's next session (a current client), else the record. */
+  purpose: 'session' | 'record';
 }
 
 /**
@@ -60,20 +65,30 @@ export interface DiscussItem extends DiscussEntry {
  */
 export async function listDiscuss(db: BoundaryDb): Promise<DiscussItem[]> {
   const cipher = await currentCipher(db);
-  const { entries, rows } = await db.transaction('rw', db.discuss, db.clients, db.vault, async () => {
+  const entries = await db.transaction('rw', db.discuss, db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
     const all = (await allEntries(db, cipher)).sort((a, b) => b.at - a.at || b.id! - a.id!);
-    const found = (await db.clients.bulkGet([...new Set(all.map((e) => e.clientId))])).flatMap((row) => (row ? [row] : []));
-    const present = new Set(found.map((row) => row.id));
+    const present = new Set((await db.clients.bulkGet([...new Set(all.map((e) => e.clientId))])).flatMap((row) => (row?.id === undefined ? [] : [row.id])));
     const orphans = all.filter((e) => !present.has(e.clientId)).map((e) => e.id!);
     if (orphans.length > 0) await db.discuss.bulkDelete(orphans);
-    return { entries: all.filter((e) => present.has(e.clientId)), rows: found };
+    return all.filter((e) => present.has(e.clientId));
   });
   // Names are opened after the transaction: with the vault on they are sealed.
-  const byId = new Map((await decodeClients(cipher, rows)).map((c) => [c.id, c] as const));
+  const people = await namedPeople(db, cipher, entries.map((e) => e.clientId));
   return entries.flatMap((e): DiscussItem[] => {
-    const client = byId.get(e.clientId);
-    return client ? [{ ...e, id: e.id!, clientName: client.name, clientStatus: client.status }] : [];
+    const person = people.get(e.clientId);
+    if (!person) return [];
+    const { client, relatedToName } = person;
+    return [
+      {
+        ...e,
+        id: e.id!,
+        clientName: client.name,
+        clientStatus: client.status,
+        purpose: discussPurpose(client),
+        ...(relatedToName !== undefined && { relatedToName }),
+      },
+    ];
   });
 }
 

@@ -15,3 +15,8 @@ export function uiLanguage(): string {
 export function orList(items: readonly string[]): string {
   return new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(items);
 }
+
+/** "A and B", "A, B, and C", as the language joins a list of things that all hold. */
+export function andList(items: readonly string[]): string {
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+}

@@ -39,7 +39,8 @@ function subdomainOf(host: string, domain: string): string {
 }
 
 function platformOfHost(host: string): Platform | null {
-  if (isUnder(host, 'facebook.com')) return 'facebook';
+  // fb.com and fb.me are Facebook's own short domains: fb.com/<name> and fb.me/<name> open the profile.
+  if (isUnder(host, 'facebook.com') || isUnder(host, 'fb.com') || host === 'fb.me' || host === 'www.fb.me') return 'facebook';
   if (isUnder(host, 'instagram.com') || isUnder(host, 'instagr.am')) return 'instagram';
   if (isUnder(host, 'linkedin.com')) return 'linkedin';
   return null;
@@ -149,8 +150,11 @@ function facebookBare(text: string): IdentityResult {
 }
 
 function facebookUrl(host: string, segments: string[], query: QueryParams): IdentityResult {
-  const sub = subdomainOf(host, 'facebook.com');
-  if (!FB_PROFILE_SUBDOMAINS.has(sub) && !FB_LOCALE_SUBDOMAIN.test(sub)) return refuse(FB_NOT_PROFILE);
+  const domain = ['facebook.com', 'fb.com', 'fb.me'].find((name) => isUnder(host, name))!;
+  const sub = subdomainOf(host, domain);
+  if (domain === 'facebook.com' ? !FB_PROFILE_SUBDOMAINS.has(sub) && !FB_LOCALE_SUBDOMAIN.test(sub) : !['', 'www', 'm'].includes(sub)) {
+    return refuse(FB_NOT_PROFILE);
+  }
   const [first, ...rest] = segments;
   if (first === undefined) return refuse('identity_fb_home');
   const section = first.toLowerCase();
@@ -520,4 +524,19 @@ export function identityLabel(platform: Platform, identity: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * What to tell the clinician when a pasted identity is kept in another form than they typed it:
+ * Facebook ignores full stops and capitals in usernames, so "Jane.Doe.71" is kept as "janedoe71".
+ * Without a word, the changed value reads as a mistake. Null when it is kept as typed.
+ */
+export function foldedNote(platform: Platform, input: string): Message | null {
+  if (platform !== 'facebook') return null;
+  const result = parseIdentity(platform, input);
+  if (!result.ok || /^\d+$/.test(result.identity)) return null;
+  const typed = clean(input)
+    .split(/[/?#=&@]+/)
+    .find((part) => part.replace(/\./g, '').toLowerCase() === result.identity);
+  return typed !== undefined && typed !== result.identity ? { key: 'identity_fb_folded', substitutions: [typed, result.identity] } : null;
 }

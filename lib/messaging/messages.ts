@@ -40,6 +40,11 @@ export interface PageCandidates {
   recognised: boolean;
   /** Whether the site's adapter offers a next step on a connection's card (adapter.connectionStep). */
   connectionSteps: boolean;
+  /**
+   * The language the site shows the page in (`<html lang>`, e.g. `es`, `en-GB`), so the popup
+   * offers replies in it first; absent when the page declares none.
+   */
+  lang?: string;
 }
 /** What the clinician chose when the profile guard stopped a click: it goes to the activity log. */
 export interface GuardDecision {
@@ -61,8 +66,12 @@ export interface CandidatesReply {
 }
 
 // --- background → content script ---------------------------------------------------------------
-/** The one-click actions on a card, each pressing one of the site's own controls. */
-export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step' | 'mention-step';
+/**
+ * The one-click actions on a card, each pressing one of the site's own controls. `block` starts the
+ * site's own Block flow for a request or conversation (its menu, or a Block control on it), never
+ * its final confirmation, which stays the clinician's click.
+ */
+export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step' | 'mention-step' | 'block';
 
 export type BackgroundToContent =
   | { type: CardAction; token: string }
@@ -119,6 +128,8 @@ export interface DetectionClient {
   safety?: boolean;
   /** For a related person: the client they are related to, by the name in the list, and how. */
   related?: { clientId: number; name: string; relationship: Relationship };
+  /** For a young person: the parents and guardians on the list, shown with them. */
+  guardians?: { clientId: number; name: string; relationship: Relationship }[];
 }
 
 /** One matched person on a tab, as the popup shows it. Only extension pages ever receive this. */
@@ -151,6 +162,8 @@ export interface TabDetections {
   pageKind?: PageKind | null;
   /** Whether the site offers a next step on a connection's card. */
   connectionSteps?: boolean;
+  /** The page's own language (`<html lang>`, as reported), for choosing a reply's language. */
+  pageLanguage?: string;
   listSize: number;
   detections: DetectionView[];
   /** The page is a folder of message requests, so its conversations are requests, not chats. */
@@ -195,6 +208,8 @@ const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion',
 const PAGE_KINDS: readonly unknown[] = ['requests', 'messages', 'suggestions', 'connections', 'notifications'] satisfies PageKind[];
 const isOptional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+/** A BCP 47 tag as pages write them in `<html lang>`: `es`, `pt-BR`, `zh-Hant-TW`. */
+const isLanguageTag = (v: unknown): v is string => isShortString(v, 35) && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v);
 const isThread = (v: unknown): v is string => isShortString(v, LIMITS.text) && v.length > 0;
 
 function isWireCandidate(v: unknown): v is WireCandidate {
@@ -226,6 +241,7 @@ export function isContentToBackground(v: unknown): v is ContentToBackground {
     (v.pageKind === null || PAGE_KINDS.includes(v.pageKind)) &&
     typeof v.recognised === 'boolean' &&
     typeof v.connectionSteps === 'boolean' &&
+    isOptional(v.lang, isLanguageTag) &&
     Array.isArray(v.candidates) &&
     v.candidates.length <= LIMITS.candidates &&
     v.candidates.every(isWireCandidate)
@@ -247,6 +263,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'remove-suggestion':
     case 'connection-step':
     case 'mention-step':
+    case 'block':
       return isTabId(v.tabId) && isToken(v.token);
     case 'insert-reply':
       return (
@@ -273,6 +290,7 @@ export function isBackgroundToContent(v: unknown): v is BackgroundToContent {
     case 'remove-suggestion':
     case 'connection-step':
     case 'mention-step':
+    case 'block':
       return isToken(v.token);
     case 'insert-text':
       return isToken(v.token) && isShortString(v.text, LIMITS.reply);

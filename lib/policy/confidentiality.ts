@@ -3,11 +3,16 @@
  * before it goes into a message box. Confidentiality means the clinician cannot tell anyone that
  * a person is a client, and a message on a social site is neither private nor the place for
  * care. So a reply is flagged when it
- *   - names the relationship (client, patient, therapist, counsellor),
- *   - carries clinical content (therapy, session, appointment, treatment, diagnosis), or
+ *   - names the relationship (client, patient, therapist, counsellor, psychologist),
+ *   - carries clinical content: care itself (therapy, session, appointment, treatment,
+ *     diagnosis, a kind of therapy such as CBT or EMDR), a diagnosis or symptom (depression,
+ *     panic attacks, PTSD), or medication (antidepressants, fluoxetine, Prozac), or
  *   - asks for likes, follows or reviews (the policy never asks clients to endorse the practice),
  * in English, Spanish, French, German, Portuguese or Italian, whatever the reply's language:
- * a clinician may write a template in any of them, and the words are flagged the same.
+ * a clinician may write a template in any of them, and the words are flagged the same. The
+ * words themselves are in ./lexicon.ts. The practice's own details (its name, channels and
+ * crisis line: `ownTexts`) are set aside first: "Sam Hale Counselling" signing a reply says who
+ * the clinician is, not who the person is.
  *
  * Words are matched as whole words (Unicode letters, any case, with or without accents), never
  * as parts of longer words, so ordinary words that merely contain a flagged one pass:
@@ -24,9 +29,10 @@
  */
 
 import { t, type MessageKey } from '@/lib/i18n/t';
+import { crisisLineFor, REPLY_LANGUAGES, type PracticeSettings } from '@/lib/settings/practice';
+import { FOLDED_PHRASES, PHRASES, WORDS, type LintCategory } from './lexicon';
 
-export type LintCategory = 'relationship' | 'clinical' | 'endorsement';
-export type LintLanguage = 'en' | 'es' | 'fr' | 'de' | 'pt' | 'it';
+export type { LintCategory, LintLanguage } from './lexicon';
 
 export interface LintFinding {
   category: LintCategory;
@@ -46,179 +52,69 @@ export interface LintResult {
   findings: LintFinding[];
 }
 
-/** A flagged word: `forms` is tested against the whole word, lower-cased and without accents. */
-interface WordRule {
-  category: Exclude<LintCategory, 'endorsement'>;
-  concept: string;
-  languages: readonly LintLanguage[];
-  forms: RegExp;
-  /** Words the forms would catch that mean something else. */
-  unless?: RegExp;
-}
-
-const L = '\\p{L}';
-/** A German compound's other part: at least three letters, so short prefixes ("de-") never count. */
-const PART = `${L}{3,}`;
-
-const WORDS: readonly WordRule[] = [
-  // --- who the person is to the clinician --------------------------------------------------
-  { category: 'relationship', concept: 'client', languages: ['en', 'fr', 'es', 'pt', 'it'], forms: /^client(s|e|es|a|as|i)?$/u },
-  { category: 'relationship', concept: 'client', languages: ['de'], forms: /^klient(in|innen|en)?$/u },
-  { category: 'relationship', concept: 'client', languages: ['de'], forms: new RegExp(`^klient(en|innen)${PART}$`, 'u') },
-  { category: 'relationship', concept: 'patient', languages: ['en', 'fr', 'de'], forms: /^patient(s|e|es|in|innen|en)?$/u },
-  { category: 'relationship', concept: 'patient', languages: ['de'], forms: new RegExp(`^patienten${PART}$`, 'u') },
-  { category: 'relationship', concept: 'patient', languages: ['es', 'pt', 'it'], forms: /^(paciente|pacientes|paziente|pazienti)$/u },
-  {
-    category: 'relationship',
-    concept: 'therapist',
-    languages: ['en', 'es', 'fr', 'de', 'pt', 'it'],
-    // therapist, psychotherapist, terapeuta, thérapeute, Therapeut(in), terapeuti …
-    forms: new RegExp(`^${L}*(therapist|therapists|terapeuta|terapeutas|terapeute|terapeuti|therapeute|therapeutes|therapeut|therapeutin|therapeutinnen|therapeuten)$`, 'u'),
-  },
-  {
-    category: 'relationship',
-    concept: 'counsellor',
-    languages: ['en'],
-    forms: /^counsel(l)?ors?$/u,
-  },
-  // --- clinical content ----------------------------------------------------------------------
-  {
-    category: 'clinical',
-    concept: 'therapy',
-    languages: ['en', 'es', 'fr', 'de', 'pt', 'it'],
-    // therapy, psychotherapy, therapeutic, terapia, thérapie, Therapie(n), therapeutisch …
-    forms: new RegExp(
-      `^${L}*(therapy|therapies|therapeutic|therapeutics|therapeutically|terapia|terapias|terapie|terapeutico|terapeutica|terapeuticos|terapeuticas|terapeutici|terapeutiche|therapie|therapies|therapien|therapeutique|therapeutiques|therapeutisch|therapeutische|therapeutischen|therapeutischer|therapeutisches|therapeutischem)$`,
-      'u',
-    ),
-  },
-  { category: 'clinical', concept: 'therapy', languages: ['de'], forms: new RegExp(`^therapie${PART}$`, 'u') },
-  { category: 'clinical', concept: 'counselling', languages: ['en'], forms: /^counsel(l)?ing$/u },
-  { category: 'clinical', concept: 'session', languages: ['en', 'fr'], forms: /^sessions?$/u },
-  { category: 'clinical', concept: 'session', languages: ['es'], forms: /^sesion(es)?$/u },
-  { category: 'clinical', concept: 'session', languages: ['pt'], forms: /^sess(ao|oes)$/u },
-  { category: 'clinical', concept: 'session', languages: ['it'], forms: /^(sessione|sessioni|seduta|sedute)$/u },
-  { category: 'clinical', concept: 'session', languages: ['fr'], forms: /^seances?$/u },
-  { category: 'clinical', concept: 'session', languages: ['de'], forms: new RegExp(`^(${PART})?sitzung(en)?$`, 'u') },
-  { category: 'clinical', concept: 'session', languages: ['de'], forms: new RegExp(`^sitzungs${PART}$`, 'u') },
-  { category: 'clinical', concept: 'appointment', languages: ['en'], forms: /^appointments?$/u },
-  { category: 'clinical', concept: 'appointment', languages: ['es'], forms: /^citas?$/u },
-  { category: 'clinical', concept: 'appointment', languages: ['es', 'pt'], forms: /^consultas?$/u },
-  { category: 'clinical', concept: 'appointment', languages: ['en', 'fr'], forms: /^consultations?$/u },
-  { category: 'clinical', concept: 'appointment', languages: ['fr'], forms: /^rdv$/u },
-  { category: 'clinical', concept: 'appointment', languages: ['it'], forms: /^appuntament(o|i)$/u },
-  {
-    category: 'clinical',
-    concept: 'appointment',
-    languages: ['de'],
-    forms: new RegExp(`^(${PART})?termin(e|en|s)?$`, 'u'),
-    // "predetermine" ends in "termine" but is English for something else entirely.
-    unless: /determin/u,
-  },
-  { category: 'clinical', concept: 'treatment', languages: ['en'], forms: /^treatments?$/u },
-  { category: 'clinical', concept: 'treatment', languages: ['es', 'pt', 'it'], forms: /^(tratamiento|tratamientos|tratamento|tratamentos|trattamento|trattamenti)$/u },
-  { category: 'clinical', concept: 'treatment', languages: ['fr'], forms: /^traitements?$/u },
-  { category: 'clinical', concept: 'treatment', languages: ['de'], forms: new RegExp(`^${L}*behandlung(en)?$`, 'u') },
-  { category: 'clinical', concept: 'treatment', languages: ['de'], forms: new RegExp(`^behandlungs${PART}$`, 'u') },
-  {
-    category: 'clinical',
-    concept: 'diagnosis',
-    languages: ['en', 'es', 'fr', 'pt', 'it'],
-    // diagnosis, diagnosed, diagnóstico, diagnostiqué, diagnosi, diagnosticato …
-    forms: /^(diagnosis|diagnoses|diagnose|diagnosed|diagnosing|diagnostic|diagnostics|diagnostico|diagnosticos|diagnosticar|diagnosticado|diagnosticada|diagnosticados|diagnosticadas|diagnostique|diagnostiques|diagnostiquee|diagnostiquees|diagnostiquer|diagnostics|diagnosi|diagnosticato|diagnosticata|diagnosticati|diagnosticate)$/u,
-  },
-  { category: 'clinical', concept: 'diagnosis', languages: ['de'], forms: new RegExp(`^(${PART})?diagnose(n)?$`, 'u') },
-  { category: 'clinical', concept: 'diagnosis', languages: ['de'], forms: new RegExp(`^diagnose${PART}$`, 'u') },
-];
-
-/**
- * Phrases rather than words: asking for likes, follows and reviews (each word alone is
- * ordinary: "follow the link", "I'd like to"), and phrases that confirm a relationship without
- * a flagged word. Each pattern runs case-insensitively on the text as written; accents are
- * written into the patterns, optional where people drop them.
- */
-interface PhraseRule {
-  category: LintCategory;
-  concept: string;
-  pattern: string;
-}
-
-const PHRASES: readonly PhraseRule[] = [
-  // English
-  // "like" alone is too common ("someone like me"): only "like us on …" asks for a like.
-  { category: 'endorsement', concept: 'like or follow', pattern: '(?:follow|subscribe\\s+to)\\s+(?:us|me)|like\\s+us\\s+(?:on|at|here)' },
-  {
-    category: 'endorsement',
-    concept: 'like or follow',
-    pattern: '(?:like|follow|share|subscribe to)\\s+(?:my|our|the|this)\\s+(?:page|account|profile|feed|channel|practice)',
-  },
-  {
-    category: 'endorsement',
-    concept: 'review',
-    pattern:
-      '(?:leave|write|post|give|send)\\s+(?:us\\s+|me\\s+)?(?:a\\s+|an\\s+)?(?:\\p{L}+\\s+)?(?:\\d[\\s-]?star\\s+)?(?:review|rating|recommendation|endorsement|testimonial)s?',
-  },
-  { category: 'endorsement', concept: 'review', pattern: '(?:rate|review|recommend|endorse)\\s+(?:us|me|my|our)' },
-  { category: 'endorsement', concept: 'review', pattern: '(?:testimonials?|\\d[\\s-]?stars?)' },
-  { category: 'relationship', concept: 'our work together', pattern: 'our\\s+(?:work|time)\\s+together' },
-  { category: 'relationship', concept: 'seeing them', pattern: 'see\\s+you\\s+(?:next|on\\s+\\p{L}+day|at\\s+(?:your|our|the)\\s+next)' },
-  // Spanish
-  { category: 'endorsement', concept: 'like or follow', pattern: '(?:dale|den|dar|danos|dame|d[eé]nos)\\s+(?:un\\s+)?(?:like|me\\s+gusta)' },
-  { category: 'endorsement', concept: 'like or follow', pattern: 's[ií]g(?:ue|an)(?:me|nos)|seguir(?:me|nos)' },
-  {
-    category: 'endorsement',
-    concept: 'review',
-    pattern:
-      '(?:deja|dejar|deje|d[eé]j(?:a|e)(?:nos|me)|escribe|escriba|escribir)\\s+(?:una\\s+)?(?:\\p{L}+\\s+)?(?:rese[nñ]a|opini[oó]n|valoraci[oó]n|recomendaci[oó]n)',
-  },
-  { category: 'endorsement', concept: 'review', pattern: 'rese[nñ]as?|val[oó]r(?:a|e|en)(?:nos|me)|calif[ií](?:ca|que|quen)(?:nos|me)|recomi[eé]nd(?:a|e|en)(?:nos|me)' },
-  { category: 'relationship', concept: 'our work together', pattern: 'nuestro\\s+trabajo\\s+(?:juntos|conjunto)' },
-  // French
-  { category: 'endorsement', concept: 'like or follow', pattern: '(?:aimez|likez|liker|aimer)\\s+(?:notre|ma|la)\\s+page' },
-  { category: 'endorsement', concept: 'like or follow', pattern: 'suivez[-\\s](?:nous|moi)|abonnez[-\\s]vous|(?:nous|me)\\s+suivre' },
-  {
-    category: 'endorsement',
-    concept: 'review',
-    pattern: '(?:laissez|laisser|laisse|donnez|[ée]crivez)(?:[-\\s](?:nous|moi))?\\s+(?:un|une)\\s+(?:\\p{L}+\\s+)?(?:avis|note|recommandation)',
-  },
-  { category: 'endorsement', concept: 'review', pattern: '(?:notez|recommandez)[-\\s](?:nous|moi)' },
-  { category: 'clinical', concept: 'appointment', pattern: 'rendez[-\\s‐]vous' },
-  { category: 'relationship', concept: 'our work together', pattern: 'notre\\s+travail\\s+ensemble' },
-  // German
-  { category: 'endorsement', concept: 'like or follow', pattern: 'folg(?:en\\s+sie|e|t)\\s+(?:uns|mir)' },
-  { category: 'endorsement', concept: 'like or follow', pattern: '(?:liken|liken\\s+sie|like)\\s+(?:unsere|meine|die)\\s+seite' },
-  { category: 'endorsement', concept: 'review', pattern: '(?:bewertung|rezension|empfehlung)(?:en)?\\s+(?:abgeben|hinterlassen|schreiben)' },
-  { category: 'endorsement', concept: 'review', pattern: '(?:hinterlassen|schreiben|geben)\\s+sie\\s+(?:uns\\s+|mir\\s+)?(?:eine\\s+)?(?:bewertung|rezension|empfehlung)' },
-  { category: 'endorsement', concept: 'review', pattern: '(?:bewerten|empfehlen)\\s+sie\\s+(?:uns|mich)|rezensionen?' },
-  { category: 'relationship', concept: 'our work together', pattern: 'unsere\\s+gemeinsame\\s+arbeit' },
-  // Portuguese
-  { category: 'endorsement', concept: 'like or follow', pattern: 'curt(?:a|e|am)\\s+(?:a\\s+)?(?:nossa|minha)\\s+p[aá]gina' },
-  { category: 'endorsement', concept: 'like or follow', pattern: 'sig(?:a|am)[-\\s](?:nos|me)|(?:nos|me)\\s+sig(?:a|am)' },
-  {
-    category: 'endorsement',
-    concept: 'review',
-    pattern: '(?:deixe|deixar|escreva)\\s+(?:uma\\s+)?(?:\\p{L}+\\s+)?(?:avalia[cç][aã]o|resenha|recomenda[cç][aã]o)',
-  },
-  { category: 'endorsement', concept: 'review', pattern: 'avali(?:e|em)[-\\s](?:nos|me)' },
-  { category: 'relationship', concept: 'our work together', pattern: 'nosso\\s+trabalho\\s+juntos' },
-  // Italian
-  { category: 'endorsement', concept: 'like or follow', pattern: 'mett(?:i|ete)\\s+(?:un\\s+)?mi\\s+piace|segui(?:ci|mi|teci)' },
-  { category: 'endorsement', concept: 'review', pattern: '(?:lascia|lasciate|lasciare|scrivi)(?:ci|mi)?\\s+(?:una\\s+)?(?:\\p{L}+\\s+)?(?:recensione|valutazione)|recension[ei]' },
-  { category: 'relationship', concept: 'our work together', pattern: 'il\\s+nostro\\s+lavoro\\s+insieme' },
-];
-
 /** Letters, marks and digits make up a word; anything else separates words. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
-const COMPILED_PHRASES = PHRASES.map((rule) => ({
-  ...rule,
-  regex: new RegExp(`${EDGE_BEFORE}(?:${rule.pattern})${EDGE_AFTER}`, 'giu'),
-}));
+/** Between the words of a folded phrase: spaces, hyphens, apostrophes ("self-harm", "de l'humeur"). */
+const SEPARATOR = "[\\s\\-\u2010\u2011'\u2019]+";
+const edged = (pattern: string, flags: string) => new RegExp(`${EDGE_BEFORE}(?:${pattern})${EDGE_AFTER}`, flags);
+const COMPILED_PHRASES = PHRASES.map((rule) => ({ ...rule, regex: edged(rule.pattern, 'giu') }));
+const COMPILED_FOLDED = FOLDED_PHRASES.map((rule) => ({ ...rule, regex: edged(rule.pattern.replaceAll(' ', SEPARATOR), 'gu') }));
 
 /** Lower case, without accents: "Séance" and "seance" are the same word here. */
 export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The text folded character by character, keeping every offset: a character whose folded form
+ * has another length (a rare ligature or a lone combining mark) is kept as it is.
+ */
+function foldInPlace(text: string): string {
+  let folded = '';
+  for (const char of text) {
+    const f = foldWord(char);
+    folded += f.length === char.length ? f : char;
+  }
+  return folded;
+}
+
+/**
+ * The practice's own details, which a reply carries by design: its name ("Sam Hale
+ * Counselling"), its channels and its crisis line. They never count against a reply: they say
+ * who the clinician is, which the person writing to them already knows, not who the person is.
+ */
+export function ownTexts(settings: PracticeSettings): string[] {
+  const texts = [settings.practiceName, settings.phone, settings.secureEmail, ...REPLY_LANGUAGES.map((language) => crisisLineFor(settings, language))];
+  for (const address of [settings.portalUrl, settings.policyUrl]) {
+    texts.push(address);
+    // Written in a template by hand, an address often loses its scheme, or is just its host.
+    const bare = address.replace(/^https?:\/\//i, '');
+    texts.push(bare, bare.split('/')[0]!);
+  }
+  const domain = settings.secureEmail.split('@')[1];
+  if (domain) texts.push(domain);
+  return texts;
+}
+
+/**
+ * `source` with every occurrence of the practice's own texts blanked out (same length, so the
+ * offsets of what remains do not move). Matched in any case, with or without accents, with any
+ * run of spaces; a text of fewer than three characters is ignored (it would blank ordinary words).
+ */
+function maskOwn(source: string, own: readonly string[]): string {
+  const folded = foldInPlace(source);
+  let masked = source;
+  for (const text of own) {
+    const needle = foldInPlace(text.normalize('NFC').trim());
+    if (needle.length < 3) continue;
+    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    for (const match of folded.matchAll(edged(escaped, 'gu'))) {
+      masked = masked.slice(0, match.index) + ' '.repeat(match[0].length) + masked.slice(match.index + match[0].length);
+    }
+  }
+  return masked;
 }
 
 /** Concepts a reason glosses, in the reader's language, when the flagged word is another word for them. */
@@ -233,6 +129,10 @@ const MEANINGS: Partial<Record<string, MessageKey>> = {
   appointment: 'lint_concept_appointment',
   treatment: 'lint_concept_treatment',
   diagnosis: 'lint_concept_diagnosis',
+  condition: 'lint_concept_condition',
+  medication: 'lint_concept_medication',
+  modality: 'lint_concept_modality',
+  care: 'lint_concept_care',
 };
 
 function reasonFor(category: LintCategory, concept: string, text: string, phrase: boolean): string {
@@ -250,40 +150,34 @@ function reasonFor(category: LintCategory, concept: string, text: string, phrase
   }
 }
 
-/** Every flag in `text`, in order of position. Placeholders such as `{first_name}` are never flagged. */
-export function lintReply(text: string): LintResult {
-  const source = text.normalize('NFC');
+/**
+ * Every flag in `text`, in order of position. Placeholders such as `{first_name}` are never
+ * flagged, nor is any of `own`, the practice's own details (see `ownTexts`).
+ */
+export function lintReply(text: string, own: readonly string[] = []): LintResult {
+  const source = maskOwn(text.normalize('NFC'), own);
   const findings: LintFinding[] = [];
+  // A finding overlapping one already made adds nothing new: runs of words come first, so that
+  // "ataques de pánico" is one finding rather than "pánico" alone.
+  const add = (category: LintCategory, concept: string, found: string, start: number, phrase: boolean) => {
+    const end = start + found.length;
+    if (findings.some((f) => f.start < end && start < f.end)) return;
+    findings.push({ category, concept, text: found, start, end, reason: reasonFor(category, concept, found, phrase) });
+  };
+  const folded = foldInPlace(source);
+  for (const rule of COMPILED_FOLDED) {
+    for (const match of folded.matchAll(rule.regex)) {
+      add(rule.category, rule.concept, source.slice(match.index, match.index + match[0].length), match.index, false);
+    }
+  }
   for (const match of source.matchAll(WORD)) {
     const word = match[0];
-    const folded = foldWord(word);
-    const rule = WORDS.find((r) => r.forms.test(folded) && !r.unless?.test(folded));
-    if (!rule) continue;
-    const start = match.index;
-    findings.push({
-      category: rule.category,
-      concept: rule.concept,
-      text: word,
-      start,
-      end: start + word.length,
-      reason: reasonFor(rule.category, rule.concept, word, false),
-    });
+    const foldedWord = foldWord(word);
+    const rule = WORDS.find((r) => r.forms.test(r.cased ? word : foldedWord) && !r.unless?.test(foldedWord));
+    if (rule) add(rule.category, rule.concept, word, match.index, false);
   }
   for (const rule of COMPILED_PHRASES) {
-    for (const match of source.matchAll(rule.regex)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      // A phrase overlapping something already flagged adds nothing new.
-      if (findings.some((f) => f.start < end && start < f.end)) continue;
-      findings.push({
-        category: rule.category,
-        concept: rule.concept,
-        text: match[0],
-        start,
-        end,
-        reason: reasonFor(rule.category, rule.concept, match[0], true),
-      });
-    }
+    for (const match of source.matchAll(rule.regex)) add(rule.category, rule.concept, match[0], match.index, true);
   }
   findings.sort((a, b) => a.start - b.start);
   return { ok: findings.length === 0, findings };

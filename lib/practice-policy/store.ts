@@ -1,27 +1,27 @@
-import { browser } from 'wxt/browser';
-import { normaliseVersions, nextVersion, sameAsVersion, type PolicyDraft, type PolicyVersion } from './versions';
+import type { BoundaryDb } from '@/lib/db';
+import { nextVersion, normaliseVersions, sameAsVersion, type PolicyDraft, type PolicyVersion } from './versions';
 
 /**
- * The policy's versions live in storage.local under one key. They hold no client data (a
- * policy names nobody), which is what makes storage.local, readable by content scripts,
- * acceptable here. They belong in the extension's database, and so in its encrypted backup;
- * they move there once the database's own versioning has settled.
+ * The policy's saved versions, one row each in the database's `policyVersions` table (schema
+ * version 6; before it they lived in storage.local and move in as the database opens, see
+ * lib/db/upgrades.ts). Not sealed by the vault: a policy names nobody, like the practice's
+ * settings and templates. They are part of the encrypted backup (lib/vault/backup.ts).
  */
-export const POLICY_KEY = 'practicePolicy';
-/** Bumped when the stored shape changes; normaliseVersions reads every earlier shape. */
-const SHAPE = 1;
 
-export async function loadPolicyVersions(): Promise<PolicyVersion[]> {
-  const stored = (await browser.storage.local.get(POLICY_KEY))[POLICY_KEY] as { versions?: unknown } | undefined;
-  return normaliseVersions(stored?.versions);
+export async function loadPolicyVersions(db: BoundaryDb): Promise<PolicyVersion[]> {
+  // Read back through normaliseVersions, as anything restored or written by an older release is.
+  return normaliseVersions(await db.policyVersions.toArray());
 }
 
 /** Saves the draft as a new version unless it repeats the last one; returns every version, oldest first. */
-export async function savePolicyVersion(draft: PolicyDraft, now: number = Date.now()): Promise<PolicyVersion[]> {
-  const versions = await loadPolicyVersions();
-  const last = versions[versions.length - 1];
-  if (sameAsVersion(last, draft)) return versions;
-  const saved = [...versions, nextVersion(last, draft, now)];
-  await browser.storage.local.set({ [POLICY_KEY]: { shape: SHAPE, versions: saved } });
-  return saved;
+export async function savePolicyVersion(db: BoundaryDb, draft: PolicyDraft, now: number = Date.now()): Promise<PolicyVersion[]> {
+  // One transaction: two pages saving at once number their versions one after the other.
+  return db.transaction('rw', db.policyVersions, async () => {
+    const versions = normaliseVersions(await db.policyVersions.toArray());
+    const last = versions[versions.length - 1];
+    if (sameAsVersion(last, draft)) return versions;
+    const next = nextVersion(last, draft, now);
+    await db.policyVersions.add(next);
+    return [...versions, next];
+  });
 }

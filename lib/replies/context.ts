@@ -1,7 +1,9 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import { BOUNDARY_DEFAULTS, policyDefaults, type PolicyChoices, type PolicyDefaults } from '@/lib/practice-policy/choices';
+import { defaultStatusPolicy, resolveStatusPolicy, type StatusPolicy } from '@/lib/policy/status-policy';
 import { loadPolicyVersions } from '@/lib/practice-policy/store';
 import { DEFAULT_SETTINGS, type PracticeSettings } from '@/lib/settings/practice';
+import { loadStatusChoices } from '@/lib/settings/status-policy';
 import { loadSettings } from '@/lib/settings/store';
 import { mergeLibrary, type ReplyLibrary } from './library';
 import { loadLibrary } from './store';
@@ -14,17 +16,26 @@ export interface ReplyContext {
   policy?: PolicyChoices;
   /** What the popup suggests first, as that policy says (Boundary's own defaults before one is saved). */
   defaults: PolicyDefaults;
+  /** What the popup suggests per status, for related people and young people (over the written policy's defaults). */
+  status: StatusPolicy;
   /** True when the database could not be read and Boundary's own defaults stand in. */
   fallback: boolean;
 }
 
 export async function loadReplyContext(db: BoundaryDb): Promise<ReplyContext> {
   try {
-    const [settings, library, versions] = await Promise.all([loadSettings(db), loadLibrary(db), loadPolicyVersions()]);
+    const [settings, library, versions, chosen] = await Promise.all([loadSettings(db), loadLibrary(db), loadPolicyVersions(db), loadStatusChoices(db)]);
     const policy = versions[versions.length - 1]?.choices;
-    return { settings, library, ...(policy && { policy }), defaults: policy ? policyDefaults(policy) : BOUNDARY_DEFAULTS, fallback: false };
+    return {
+      settings,
+      library,
+      ...(policy && { policy }),
+      defaults: policy ? policyDefaults(policy) : BOUNDARY_DEFAULTS,
+      status: resolveStatusPolicy(chosen, policy),
+      fallback: false,
+    };
   } catch {
     // Replies must still be offered: a redirect without the practice's details beats none.
-    return { settings: { ...DEFAULT_SETTINGS }, library: mergeLibrary([]), defaults: BOUNDARY_DEFAULTS, fallback: true };
+    return { settings: { ...DEFAULT_SETTINGS }, library: mergeLibrary([]), defaults: BOUNDARY_DEFAULTS, status: defaultStatusPolicy(), fallback: true };
   }
 }

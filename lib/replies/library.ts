@@ -1,12 +1,12 @@
 import type { Platform } from '@/lib/identity/platform';
-import { lintReply, type LintResult } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts, type LintResult } from '@/lib/policy/confidentiality';
 import type { PolicyChoices } from '@/lib/practice-policy/choices';
 import { policySummary } from '@/lib/practice-policy/generate';
 import { crisisLineFor, type PracticeSettings, type ReplyLanguage } from '@/lib/settings/practice';
 import { BUILTIN_TEMPLATES, builtinDefaultId } from './builtin-templates';
 import { checkLength, type LengthCheck } from './limits';
 import { fillTemplateDetailed, firstNameFrom, type Placeholder, type PlaceholderValues } from './placeholders';
-import type { ReplyTemplate, Situation } from './templates';
+import type { ReplyTemplate, Situation, StoredTemplate } from './templates';
 
 /**
  * The practice's reply library as the popup and options page see it: Boundary's templates, with
@@ -19,11 +19,7 @@ export interface LibraryTemplate extends ReplyTemplate {
   origin: TemplateOrigin;
 }
 
-/** A template as stored: an edit of a built-in (same id), a deleted built-in, or the practice's own. */
-export interface StoredTemplate extends ReplyTemplate {
-  deleted?: boolean;
-  updatedAt: number;
-}
+export type { StoredTemplate };
 
 /** The chosen default per language, situation and site, keyed `language/situation/platform`. */
 export type DefaultChoices = Record<string, string>;
@@ -115,7 +111,10 @@ export interface ComposedReply {
   length: LengthCheck;
 }
 
-/** A template filled for one person on one site, with the checks that run before it is inserted. */
+/**
+ * A template filled for one person on one site, with the checks that run before it is inserted.
+ * The practice's own details it was filled with never count against it (`ownTexts`).
+ */
 export function composeReply(
   template: ReplyTemplate,
   settings: PracticeSettings,
@@ -124,5 +123,5 @@ export function composeReply(
   policy?: PolicyChoices,
 ): ComposedReply {
   const filled = fillTemplateDetailed(template.body, placeholderValues(settings, template.language, pageName, policy));
-  return { text: filled.text, missing: filled.missing, lint: lintReply(filled.text), length: checkLength(filled.text, platform) };
+  return { text: filled.text, missing: filled.missing, lint: lintReply(filled.text, ownTexts(settings)), length: checkLength(filled.text, platform) };
 }

@@ -65,7 +65,11 @@ export interface FilledReply {
   unknown: string[];
 }
 
-export function fillTemplateDetailed(body: string, values: PlaceholderValues): FilledReply {
+/**
+ * `keepUnknown`: for the template editor's preview, a line with a misspelt placeholder stays, the
+ * misspelling shown as typed, so a typo does not make the preview go blank. Replies never keep them.
+ */
+export function fillTemplateDetailed(body: string, values: PlaceholderValues, options: { keepUnknown?: boolean } = {}): FilledReply {
   const missing = new Set<Placeholder>();
   const unknown = new Set<string>();
   const lines: string[] = [];
@@ -74,7 +78,7 @@ export function fillTemplateDetailed(body: string, values: PlaceholderValues): F
     for (const [, name = ''] of line.matchAll(TOKEN)) {
       if (!isPlaceholder(name)) {
         unknown.add(name);
-        keep = false;
+        if (!options.keepUnknown) keep = false;
       } else if (!clean(values[name])) {
         missing.add(name);
         keep = false;
@@ -82,7 +86,7 @@ export function fillTemplateDetailed(body: string, values: PlaceholderValues): F
     }
     if (!keep) continue;
     // One pass over the template: a value is never read as a placeholder itself.
-    lines.push(line.replace(TOKEN, (_whole, name: Placeholder) => clean(values[name])).trimEnd());
+    lines.push(line.replace(TOKEN, (whole, name: string) => (isPlaceholder(name) ? clean(values[name]) : whole)).trimEnd());
   }
   // Leaving lines out must not leave stacked or dangling blank lines behind.
   const tidy: string[] = [];
@@ -92,6 +96,36 @@ export function fillTemplateDetailed(body: string, values: PlaceholderValues): F
   }
   while (tidy[tidy.length - 1] === '') tidy.pop();
   return { text: tidy.join('\n'), missing: [...missing], unknown: [...unknown] };
+}
+
+/**
+ * The placeholder a misspelt name most likely meant ({practise} → {practice}, {phon} → {phone}):
+ * the nearest by edit distance, when it is near enough to be a typo; null otherwise.
+ */
+export function nearestPlaceholder(name: string): Placeholder | null {
+  const typed = name.toLowerCase().replace(/[\s-]/g, '_');
+  let best: Placeholder | null = null;
+  let bestDistance = Infinity;
+  for (const placeholder of PLACEHOLDERS) {
+    const distance = editDistance(typed, placeholder);
+    if (distance < bestDistance) [best, bestDistance] = [placeholder, distance];
+  }
+  return best !== null && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : null;
+}
+
+/** Edits between two words, a swap of neighbours counting as one (phnoe → phone). */
+function editDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
+    }
+    [before, previous] = [previous, row];
+  }
+  return previous[b.length]!;
 }
 
 export function fillTemplate(body: string, values: PlaceholderValues): string {

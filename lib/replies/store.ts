@@ -1,4 +1,4 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import { isPlatform, type Platform } from '@/lib/identity/platform';
 import { isReplyLanguage, type ReplyLanguage } from '@/lib/settings/practice';
 import { BUILTIN_BY_ID, isBuiltinId } from './builtin-templates';

@@ -2,7 +2,7 @@ import { PLATFORMS, isPlatform, type Platform } from '@/lib/identity/platform';
 import { MAX_REPLY_CHARS } from '@/lib/messaging/messages';
 import { isReplyLanguage, type ReplyLanguage } from '@/lib/settings/practice';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import { PLACEHOLDERS, placeholdersIn } from './placeholders';
+import { PLACEHOLDERS, nearestPlaceholder, placeholdersIn } from './placeholders';
 
 /** When a reply is used. */
 export const SITUATIONS = ['conversation', 'message-request', 'request-answer', 'comment', 'comment-private'] as const;
@@ -39,6 +39,12 @@ export interface ReplyTemplate {
   body: string;
 }
 
+/** A template as stored: an edit of a built-in (same id), a deleted built-in, or the practice's own. */
+export interface StoredTemplate extends ReplyTemplate {
+  deleted?: boolean;
+  updatedAt: number;
+}
+
 export type TemplateDraft = Omit<ReplyTemplate, 'id'>;
 export type TemplateErrors = Partial<Record<keyof TemplateDraft, string>>;
 
@@ -63,7 +69,11 @@ export function validateTemplate(draft: TemplateDraft): TemplateErrors {
   else {
     const { unknown } = placeholdersIn(draft.body);
     if (unknown.length > 0) {
-      errors.body = t('template_error_placeholder', unknown.map((u) => `{${u}}`).join(', '), PLACEHOLDERS.map((p) => `{${p}}`).join(', '));
+      const meant = unknown.map(nearestPlaceholder);
+      errors.body =
+        unknown.length === 1 && meant[0]
+          ? t('template_error_placeholder_meant', `{${unknown[0]}}`, `{${meant[0]}}`)
+          : t('template_error_placeholder', unknown.map((u) => `{${u}}`).join(', '), PLACEHOLDERS.map((p) => `{${p}}`).join(', '));
     }
   }
   return errors;

@@ -1,4 +1,4 @@
-import type { BoundaryDb } from '@/lib/clients/db';
+import type { BoundaryDb } from '@/lib/db';
 import { normaliseSettings, trimmed, validateSettings, type PracticeSettings } from './practice';
 
 /**

@@ -210,3 +210,42 @@ export const MENU_WORDS = /* @__PURE__ */ list(
 );
 /** The label of a notifications panel. */
 export const NOTIFICATIONS_WORDS = /* @__PURE__ */ list('notifications notificaciones benachrichtigungen notificações notifiche');
+
+/**
+ * Words on the control that starts a site's own Block flow for a person (Facebook's "Block" on a
+ * message request, a menu's "Block" item, LinkedIn's "Report / Block"), in the languages above.
+ * Whole words, so "Unblock", "Desbloquear", "Débloquer", "Sblocca" never read as Block. Sources:
+ * the "Blockieren" / "Block" controls of Messenger's message requests and LinkedIn's "Report /
+ * Block" item as the replicas show them [S, site-evidence B]; other languages the sites' usual
+ * translations [G].
+ */
+export const BLOCK_WORDS: readonly string[] = [
+  'block', // English ("Report / Block" too)
+  'bloquear', // Spanish, Portuguese
+  'bloquer', // French
+  'blockieren', // German
+  'blocca', // Italian
+  'blokkeren', // Dutch
+  'zablokuj', // Polish
+  'blockera', // Swedish
+  'engelle', // Turkish
+  'заблокировать', // Russian
+  'ブロック', // Japanese
+];
+
+/**
+ * How the label of a card's or conversation's own menu begins: "More options for Ana", "Options".
+ * Read from the start of a label only, so that "…more" on a long message, or "Settings, help and
+ * more", is no menu; a beginning covers its longer forms ("More actions", "Más opciones para …").
+ * Sources: Messenger's chat rows ("More options for …") as the replicas show them, LinkedIn's "More
+ * actions" (linkedin/words.ts); the translations [G] unless a replica shows them. Each site adds the
+ * labels of its own conversation menus and details (facebook/, instagram/, linkedin/words.ts).
+ */
+export const OPTIONS_WORDS: readonly string[] = [
+  'more', 'options', // English
+  'más', 'opciones', // Spanish
+  'plus', // French
+  'mehr', 'weitere', 'optionen', // German
+  'mais', 'opções', // Portuguese
+  'altro', 'altre', 'opzioni', // Italian
+];

@@ -108,6 +108,13 @@ export interface SiteAdapter {
    * no one on it was a candidate. Omitted by sites whose notifications it cannot read.
    */
   noticesOn?(root: ParentNode, url: URL): number;
+  /**
+   * For a person with a safety concern, on their request card or conversation: presses the ONE
+   * control that starts the site's own Block flow there (a Block control, or the card's or
+   * conversation's own menu or details where Block is), never the site's final confirmation,
+   * which stays the clinician's click. Refuses, with a reason, when there is no such control.
+   */
+  blockStep?(card: Element): ActionResult;
   /** The site's key for the conversation open at `url` (compare Candidate.thread); null when none. */
   threadOf(url: URL): string | null;
   /** The open conversation's message box, looking through open shadow roots; null when none. */

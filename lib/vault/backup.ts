@@ -1,8 +1,12 @@
-import type { BoundaryDb, SettingRow } from '@/lib/clients/db';
+import type { BoundaryDb, SettingRow } from '@/lib/db';
+import { isIsoDate } from '@/lib/clients/dates';
 import { clientLimitProblems } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, identityKeysOf, type NotThemDecision } from '@/lib/clients/sealing';
 import { clientsWith } from '@/lib/clients/store';
+import { isClientStatus, isRelationship } from '@/lib/clients/record';
+import { loadPolicyVersions } from '@/lib/practice-policy/store';
+import { normaliseVersions, type PolicyVersion } from '@/lib/practice-policy/versions';
 import { readActivityEntry, type ActivityEntry } from '@/lib/activity/model';
 import { decodeActivity, encodeActivity } from '@/lib/activity/sealing';
 import { readDiscussEntry, type DiscussEntry } from '@/lib/discuss/model';
@@ -31,7 +35,7 @@ import { passphraseProblem } from './vault';
 
 /**
  * An encrypted backup: the client list, "not them" decisions, the practice's settings, its reply
- * templates, the "to discuss" list and the activity log, as one file sealed under a passphrase of
+ * templates, the "to discuss" list, the activity log and the policy's versions, as one file sealed under a passphrase of
  * its own (the same PBKDF2 and AES-GCM as the vault, with the file's own salt and IV). A backup
  * is checked as it is made with the same checks a restore makes, so every backup restores.
  * Restoring opens and checks everything first (the file's shape, its digest, the passphrase, the
@@ -39,13 +43,16 @@ import { passphraseProblem } from './vault';
  * in one transaction; a file refused for any reason changes nothing.
  */
 export const BACKUP_FORMAT = 'boundary-backup';
-/** Version 2 added the activity log and records' versions; version 1 files still restore. */
-export const BACKUP_VERSION = 2;
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+/**
+ * Version 2 added the activity log and records' versions; version 3 the policy's versions and
+ * the richer client records (statuses, dates, flags, related people). Earlier files still restore.
+ */
+export const BACKUP_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 /** A backup far larger than any real list is refused unread. */
 export const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
 /** How many of each a file may hold; a client record's own limits are lib/clients/limits.ts. */
-const LIMITS = { clients: 100_000, notThem: 200_000, settings: 200, templates: 2_000, discuss: 200_000, activity: 500_000, text: 1_000 };
+const LIMITS = { clients: 100_000, notThem: 200_000, settings: 200, templates: 2_000, discuss: 200_000, activity: 500_000, policyVersions: 2_000, text: 1_000 };
 
 const payloadPurpose = (version: number) => `${BACKUP_FORMAT}/${version}/contents`;
 const checkPurpose = (version: number) => `${BACKUP_FORMAT}/${version}/check`;
@@ -76,6 +83,8 @@ export interface BackupContents {
   discuss: (DiscussEntry & { id: number })[];
   /** Absent from version 1 files, which held no activity log. */
   activity: (ActivityEntry & { id: number })[];
+  /** Absent from version 1 and 2 files, which held no policy. */
+  policyVersions: PolicyVersion[];
 }
 
 export interface BackupCounts {
@@ -85,6 +94,7 @@ export interface BackupCounts {
   replyTemplates: number;
   discuss: number;
   activity: number;
+  policyVersions: number;
 }
 
 export type RestoreResult = { ok: true; counts: BackupCounts } | { ok: false; reason: string };
@@ -119,7 +129,7 @@ const encodeSealed = (sealed: Sealed) => ({ iv: toBase64(sealed.iv), data: toBas
  */
 export async function readBackupContents(db: BoundaryDb): Promise<BackupContents> {
   const cipher = await currentCipher(db);
-  const [clients, rows, settings, replyTemplates] = await Promise.all([
+  const [clients, rows, settings, replyTemplates, policyVersions] = await Promise.all([
     clientsWith(db, cipher),
     db.transaction('r', db.notThemDecisions, db.discuss, db.activity, db.vault, async () => {
       await confirmCipher(db, cipher);
@@ -127,19 +137,27 @@ export async function readBackupContents(db: BoundaryDb): Promise<BackupContents
     }),
     db.settings.toArray(),
     db.replyTemplates.toArray(),
+    loadPolicyVersions(db),
   ]);
   const present = new Set(clients.map((c) => c.id));
   const notThem = (await decodeNotThem(cipher, rows.decisions)).map(({ identityKey, clientId }) => ({ identityKey, clientId }));
   const discuss = (await decodeDiscuss(cipher, rows.discuss)).filter((e) => present.has(e.clientId));
   const activity = (await decodeActivity(cipher, rows.activity)).filter((e) => e.clientId === undefined || present.has(e.clientId));
+  // A relation to someone no longer on the list names nobody: left out, as restore would refuse it.
+  const related = (c: Client): Client => {
+    if (c.relatedTo === undefined || present.has(c.relatedTo)) return c;
+    const { relatedTo: _r, relationship: _k, ...rest } = c;
+    return rest;
+  };
   return {
     exportedAt: Date.now(),
-    clients,
+    clients: clients.map(related),
     notThem,
     settings,
     replyTemplates,
     discuss: discuss.map((e) => ({ id: e.id!, clientId: e.clientId, platform: e.platform, event: e.event, at: e.at })),
     activity: activity.map((e) => ({ ...e, id: e.id! })),
+    policyVersions,
   };
 }
 
@@ -252,8 +270,9 @@ export async function openBackup(text: string, passphrase: string): Promise<{ ok
   } catch {
     return { ok: false, reason: t('backup_damaged') };
   }
-  // A version 1 file had no activity log: it restores as an empty one.
+  // A version 1 file had no activity log, and no file before version 3 a policy: they restore as empty ones.
   if (file.version === 1 && isRecord(contents) && !Object.hasOwn(contents, 'activity')) contents = { ...contents, activity: [] };
+  if (file.version < 3 && isRecord(contents) && !Object.hasOwn(contents, 'policyVersions')) contents = { ...contents, policyVersions: [] };
   const checked = validateBackupContents(contents);
   return checked.ok ? checked : { ok: false, reason: t('backup_invalid_contents', checked.reason) };
 }
@@ -261,10 +280,10 @@ export async function openBackup(text: string, passphrase: string): Promise<{ ok
 /** Every record of decrypted contents checked before anything is written; the first problem found. */
 export function validateBackupContents(value: unknown): { ok: true; contents: BackupContents } | { ok: false; reason: string } {
   const fail = (reason: string) => ({ ok: false as const, reason });
-  if (!isRecord(value) || !hasExactly(value, ['exportedAt', 'clients', 'notThem', 'settings', 'replyTemplates', 'discuss', 'activity'])) {
+  if (!isRecord(value) || !hasExactly(value, ['exportedAt', 'clients', 'notThem', 'settings', 'replyTemplates', 'discuss', 'activity', 'policyVersions'])) {
     return fail('not the expected sections');
   }
-  const { clients, notThem, settings, replyTemplates, discuss, activity } = value;
+  const { clients, notThem, settings, replyTemplates, discuss, activity, policyVersions } = value;
   if (!isTime(value.exportedAt)) return fail('no export date');
 
   if (!Array.isArray(clients) || clients.length > LIMITS.clients) return fail('client list');
@@ -274,6 +293,13 @@ export function validateBackupContents(value: unknown): { ok: true; contents: Ba
     if (problem) return fail(`client ${i + 1}: ${problem}`);
     if (clientIds.has((client as Client).id)) return fail(`client ${i + 1}: the same id twice`);
     clientIds.add((client as Client).id);
+  }
+  // A related person's client is in the file, is not themselves, and is a client, not a related person.
+  const byId = new Map((clients as Client[]).map((c) => [c.id, c] as const));
+  for (const [i, client] of (clients as Client[]).entries()) {
+    if (client.relatedTo === undefined) continue;
+    const target = byId.get(client.relatedTo);
+    if (!target || target.id === client.id || target.relatedTo !== undefined) return fail(`client ${i + 1}: related to`);
   }
 
   if (!Array.isArray(notThem) || notThem.length > LIMITS.notThem) return fail('"not them" decisions');
@@ -326,21 +352,58 @@ export function validateBackupContents(value: unknown): { ok: true; contents: Ba
     }
     activityIds.add(id);
   }
+
+  if (!Array.isArray(policyVersions) || policyVersions.length > LIMITS.policyVersions) return fail('policy versions');
+  const numbers = new Set<number>();
+  for (const [i, version] of policyVersions.entries()) {
+    if (!isPolicyVersion(version) || numbers.has(version.number)) return fail(`policy version ${i + 1}`);
+    numbers.add(version.number);
+  }
   return { ok: true, contents: value as unknown as BackupContents };
 }
 
+/** A policy version exactly as Boundary writes one: reading it back (normaliseVersions) changes nothing. */
+function isPolicyVersion(v: unknown): v is PolicyVersion {
+  if (!isRecord(v) || !hasExactly(v, ['number', 'savedAt', 'choices', 'texts', 'edited', 'changes', 'textChanged'])) return false;
+  if (!isTime(v.savedAt) || !isId(v.number)) return false;
+  const [read] = normaliseVersions([v]);
+  return read !== undefined && sameValue(read, v);
+}
+
+/** Plain data equal field by field, whatever the order of the keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return hasExactly(b, keys) && keys.every((k) => sameValue(a[k], b[k]));
+  }
+  return Object.is(a, b);
+}
+
+/** Every record has these; version 1 files have no record versions, and only richer records the rest. */
 const CLIENT_KEYS = ['id', 'name', 'aliases', 'status', 'identities', 'createdAt', 'updatedAt'];
+const OPTIONAL_CLIENT_KEYS = ['version', 'startDate', 'endDate', 'minor', 'safety', 'relatedTo', 'relationship'];
 
 function clientProblem(c: unknown): string | undefined {
-  // Version 1 files have no record versions; later ones do.
-  if (!isRecord(c) || !(hasExactly(c, CLIENT_KEYS) || hasExactly(c, [...CLIENT_KEYS, 'version']))) return 'not a client record';
+  if (!isRecord(c) || !CLIENT_KEYS.every((k) => Object.hasOwn(c, k)) || Object.keys(c).some((k) => !CLIENT_KEYS.includes(k) && !OPTIONAL_CLIENT_KEYS.includes(k))) {
+    return 'not a client record';
+  }
   if (!isId(c.id)) return 'no valid id';
   if (c.version !== undefined && !(Number.isSafeInteger(c.version) && (c.version as number) >= 0)) return 'version';
   // Lengths and counts are the limits' to judge, below, so the reason names the limit.
   if (typeof c.name !== 'string' || c.name.trim() === '' || c.name.trim() !== c.name) return 'no valid name';
   if (!Array.isArray(c.aliases) || !c.aliases.every((a) => typeof a === 'string')) return 'aliases';
-  if (c.status !== 'current' && c.status !== 'former') return 'status';
+  if (!isClientStatus(c.status)) return 'status';
   if (!isTime(c.createdAt) || !isTime(c.updatedAt)) return 'dates';
+  // The optional fields only as a record stores them: a date that is a day, a flag that is on.
+  if (Object.hasOwn(c, 'startDate') && !isIsoDate(c.startDate)) return 'start date';
+  if (Object.hasOwn(c, 'endDate') && !isIsoDate(c.endDate)) return 'end date';
+  if ((Object.hasOwn(c, 'minor') && c.minor !== true) || (Object.hasOwn(c, 'safety') && c.safety !== true)) return 'flags';
+  if (Object.hasOwn(c, 'relatedTo') !== Object.hasOwn(c, 'relationship') || (Object.hasOwn(c, 'relatedTo') && (!isId(c.relatedTo) || !isRelationship(c.relationship)))) {
+    return 'relation';
+  }
   const ids = c.identities;
   if (!isRecord(ids) || !hasExactly(ids, PLATFORMS)) return 'profiles';
   for (const platform of PLATFORMS) {
@@ -364,14 +427,23 @@ const countsOf = (contents: BackupContents): BackupCounts => ({
   replyTemplates: contents.replyTemplates.length,
   discuss: contents.discuss.length,
   activity: contents.activity.length,
+  policyVersions: contents.policyVersions.length,
 });
 
 /** What is stored now, counted as a backup would count it; needs no key. */
 export async function storedCounts(db: BoundaryDb): Promise<BackupCounts> {
-  const [clients, notThem, settings, replyTemplates, discuss, activity] = await Promise.all(
-    [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity].map((table) => table.count()),
+  const [clients, notThem, settings, replyTemplates, discuss, activity, policyVersions] = await Promise.all(
+    [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.policyVersions].map((table) => table.count()),
   );
-  return { clients: clients!, notThem: notThem!, settings: settings!, replyTemplates: replyTemplates!, discuss: discuss!, activity: activity! };
+  return {
+    clients: clients!,
+    notThem: notThem!,
+    settings: settings!,
+    replyTemplates: replyTemplates!,
+    discuss: discuss!,
+    activity: activity!,
+    policyVersions: policyVersions!,
+  };
 }
 
 /** A backup opened and checked, not yet written: what it holds and what it would replace. */
@@ -405,7 +477,7 @@ export async function writeBackupContents(db: BoundaryDb, contents: BackupConten
     encodeDiscuss(cipher, contents.discuss),
     encodeActivity(cipher, contents.activity),
   ]);
-  const tables = [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.vault];
+  const tables = [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.policyVersions, db.vault];
   await db.transaction('rw', tables, async () => {
     await confirmCipher(db, cipher);
     const storedNow = await db.clients.toArray();
@@ -427,6 +499,7 @@ export async function writeBackupContents(db: BoundaryDb, contents: BackupConten
     await db.replyTemplates.bulkAdd(contents.replyTemplates);
     await db.discuss.bulkAdd(discussRows);
     await db.activity.bulkAdd(activityRows);
+    await db.policyVersions.bulkAdd(contents.policyVersions);
   });
   return { ok: true, counts: { ...countsOf(contents), notThem: decisionRows.length } };
 }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { BoundaryDb, VaultMeta } from '@/lib/clients/db';
+import type { BoundaryDb, VaultMeta } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { cryptoKeyOf, forgetSessionKeyIf, readSessionKey, touchSession } from './session';
 
@@ -13,7 +13,13 @@ export type Cipher = { sealed: false } | { sealed: true; vaultId: string; key: C
 export const PLAIN: Cipher = Object.freeze({ sealed: false });
 
 export const DEFAULT_IDLE_MINUTES = 30;
-export const IDLE_CHOICES = [5, 15, 30, 60, 120, 240, 480] as const;
+/**
+ * No idle lock: the vault locks when the browser closes (and when locked by hand), never for
+ * time unused. The key lives in storage.session, which the browser empties on closing, so every
+ * choice locks then; this one only leaves out the idle time.
+ */
+export const AT_BROWSER_CLOSE = 0;
+export const IDLE_CHOICES = [5, 15, 30, 60, 120, 240, 480, AT_BROWSER_CLOSE] as const;
 
 export class VaultLockedError extends Error {
   constructor(readonly why: 'locked' | 'idle' = 'locked') {
@@ -38,6 +44,14 @@ export function idleMinutesOf(meta: VaultMeta): number {
   return (IDLE_CHOICES as readonly number[]).includes(meta.idleMinutes) ? meta.idleMinutes : DEFAULT_IDLE_MINUTES;
 }
 
+/** Whether a key last used at `usedAt` has gone unused for the vault's idle time by `now`. */
+export function idleExpired(meta: VaultMeta, usedAt: number, now: number, inclusive = false): boolean {
+  const minutes = idleMinutesOf(meta);
+  if (minutes === AT_BROWSER_CLOSE) return false;
+  const unused = now - usedAt;
+  return inclusive ? unused >= minutes * 60_000 : unused > minutes * 60_000;
+}
+
 export interface CipherOptions {
   /**
    * Whether this counts as the clinician using Boundary, which restarts the idle clock. Their
@@ -59,7 +73,7 @@ export async function currentCipher(db: BoundaryDb, { touch = true, now = Date.n
   const [meta, session] = await Promise.all([readMeta(db), readSessionKey()]);
   if (!meta) return PLAIN;
   if (!session || session.key.vaultId !== meta.vaultId) throw new VaultLockedError();
-  if (now - session.usedAt > idleMinutesOf(meta) * 60_000) {
+  if (idleExpired(meta, session.usedAt, now)) {
     await forgetSessionKeyIf(session.key.raw);
     throw new VaultLockedError('idle');
   }

@@ -1,4 +1,5 @@
 import { DamagedRowError } from '@/lib/clients/sealing';
+import { dayOf } from '@/lib/db/days';
 import type { Cipher } from './cipher';
 import { seal, unseal, type Sealed } from './crypto';
 
@@ -10,8 +11,7 @@ import { seal, unseal, type Sealed } from './crypto';
  * pruned while locked; it says on which day something happened, never what or for whom.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const dayOf = (at: number): number => Math.floor(at / DAY_MS);
+export { dayOf };
 
 export interface DayIndex {
   id?: number;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { BoundaryDb } from '@/lib/clients/db';
-import { idleMinutesOf, readMeta } from './cipher';
+import type { BoundaryDb } from '@/lib/db';
+import { AT_BROWSER_CLOSE, idleExpired, idleMinutesOf, readMeta } from './cipher';
 import { forgetSessionKeyIf, readSessionKey } from './session';
 
 /**
@@ -11,10 +11,10 @@ import { forgetSessionKeyIf, readSessionKey } from './session';
  */
 export const IDLE_ALARM = 'vault-idle-lock';
 
-/** Sets the alarm for the key in session storage now, or clears it when there is none. */
+/** Sets the alarm for the key in session storage now, or clears it when there is none or no idle time. */
 export async function scheduleIdleLock(db: BoundaryDb): Promise<void> {
   const [meta, session] = await Promise.all([readMeta(db), readSessionKey()]);
-  if (!meta || !session || session.key.vaultId !== meta.vaultId) {
+  if (!meta || !session || session.key.vaultId !== meta.vaultId || idleMinutesOf(meta) === AT_BROWSER_CLOSE) {
     await browser.alarms.clear(IDLE_ALARM);
     return;
   }
@@ -25,7 +25,7 @@ export async function scheduleIdleLock(db: BoundaryDb): Promise<void> {
 export async function lockIfIdle(db: BoundaryDb, now = Date.now()): Promise<boolean> {
   const [meta, session] = await Promise.all([readMeta(db), readSessionKey()]);
   if (!session) return false;
-  if (!meta || session.key.vaultId !== meta.vaultId || now - session.usedAt >= idleMinutesOf(meta) * 60_000) {
+  if (!meta || session.key.vaultId !== meta.vaultId || idleExpired(meta, session.usedAt, now, true)) {
     await forgetSessionKeyIf(session.key.raw);
     return true;
   }

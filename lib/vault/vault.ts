@@ -1,4 +1,4 @@
-import type { BoundaryDb, VaultMeta } from '@/lib/clients/db';
+import type { BoundaryDb, VaultMeta } from '@/lib/db';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem } from '@/lib/clients/sealing';
 import { decodeActivity, encodeActivity } from '@/lib/activity/sealing';
 import { decodeDiscuss, encodeDiscuss } from '@/lib/discuss/store';

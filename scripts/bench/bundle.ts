@@ -90,6 +90,11 @@ function sizeOf(dir: string, name: string, roots: string[]): BundleSize {
   return { name, files, raw, gzip };
 }
 
+/** Every library whose markers appear in any script a page loads (its own chunk and the shared ones). */
+export function pageLibraries(page: BundleSize, dir = OUTPUT_DIR): string[] {
+  return [...new Set(page.files.filter((file) => file.endsWith('.js')).flatMap((file) => librariesIn(dir, file)))].sort();
+}
+
 /** The libraries whose markers appear in a built file. */
 export function librariesIn(dir: string, file: string): string[] {
   const text = readFileSync(path.join(dir, file), 'utf8');

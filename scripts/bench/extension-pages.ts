@@ -24,6 +24,8 @@ type Marks = { __bench?: Record<string, number> };
  */
 export async function importRun(context: BrowserContext, boundary: Boundary, csv: string): Promise<ImportRun> {
   const page = await context.newPage();
+  // 100,000 rows take tens of seconds today; a stuck import still ends the bench, in minutes.
+  page.setDefaultTimeout(300_000);
   await page.addInitScript(() => {
     const marks: Record<string, number> = {};
     (window as Marks).__bench = marks;
@@ -78,7 +80,7 @@ export async function importRun(context: BrowserContext, boundary: Boundary, csv
   };
 }
 
-/** The popup opened on a tab, from navigation start to its first detections. */
+/** The popup (or the floor's blank page) opened on a tab, from navigation start to its first detections. */
 export interface PopupRun {
   /** The popup's first message to the background (its request for the tab's detections), and the answer, ms. */
   askedMs: number;
@@ -91,11 +93,12 @@ export interface PopupRun {
 }
 
 /**
- * Opens popup.html?tab=<id> as a page (as the e2e tests do) and notes, from inside it, when the
- * first detection appears and when the frame showing it has been produced (a task posted from
- * that frame's animation callback runs once the frame is done).
+ * Opens `url` (popup.html?tab=<id>, as the e2e tests do, or the floor extension's
+ * floor.html?tab=<id>) as a page and notes, from inside it, when it first asks its background,
+ * when the answer comes, when the first detection appears and when the frame showing it has been
+ * produced (a task posted from that frame's animation callback runs once the frame is done).
  */
-export async function popupRun(context: BrowserContext, boundary: Boundary, tabId: number): Promise<PopupRun> {
+export async function popupRun(context: BrowserContext, url: string): Promise<PopupRun> {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const marks: Record<string, number> = {};
@@ -130,12 +133,69 @@ export async function popupRun(context: BrowserContext, boundary: Boundary, tabI
     });
     seen.observe(document, { childList: true, subtree: true });
   });
-  await page.goto(boundary.url(`popup.html?tab=${tabId}`));
-  await page.waitForFunction(() => (window as Marks).__bench?.shown !== undefined, undefined, { timeout: 15_000 });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as Marks).__bench?.shown !== undefined, undefined, { timeout: 120_000 });
   const marks = await page.evaluate(() => (window as Marks).__bench!);
   const detections = await page.getByTestId('detection').count();
   await page.close();
   return { askedMs: marks.asked ?? Number.NaN, answeredMs: marks.answered ?? Number.NaN, domMs: marks.dom!, shownMs: marks.shown!, detections };
+}
+
+/** The options page reloaded over a long client list: when its list shows, and when it answers a key. */
+export interface OptionsRun {
+  /** The first client row in the DOM, ms after navigation start. */
+  rowsMs: number;
+  /**
+   * A key pressed in the client search as soon as the first rows show, handled by the page (its
+   * keydown listener ran), ms after navigation start: the page is interactive from then on.
+   */
+  interactiveMs: number;
+  /** The client rows in the DOM once it answered: all of them, or the window of a virtualised list. */
+  rows: number;
+}
+
+/**
+ * Reloads the options page `page` (already open) and times it to interactive, as defined above:
+ * the list's first rows rendered, and the page responding to input. A key waits in the browser
+ * while the page's main thread is busy, so the time it is handled is when a person's key would be.
+ */
+export async function optionsReloadRun(page: Page): Promise<OptionsRun> {
+  page.setDefaultTimeout(300_000);
+  await page.reload({ waitUntil: 'commit' });
+  await page.locator('[data-testid="client-row"]').first().waitFor({ state: 'attached' });
+  // Shift, to whatever has the focus: a real key event through the browser's input pipeline that
+  // changes nothing (the list is not filtered, which would be another measurement), sent at once,
+  // without the checks a locator's press makes first.
+  await page.keyboard.press('Shift');
+  await page.waitForFunction(() => (window as Marks).__bench?.key !== undefined);
+  const marks = await page.evaluate(() => (window as Marks).__bench!);
+  // How many rows the page rendered: all of them, or a window of a virtualised list.
+  const rows = await page.locator('[data-testid="client-row"]').count();
+  return { rowsMs: marks.rows!, interactiveMs: marks.key!, rows };
+}
+
+/** Opens the options page with the marks optionsReloadRun reads installed on every load. */
+export async function openOptionsForReloads(context: BrowserContext, boundary: Boundary): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const marks: Record<string, number> = {};
+    (window as Marks).__bench = marks;
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="client-row"]')) return;
+      marks.rows = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+    document.addEventListener(
+      'keydown',
+      () => {
+        if (marks.rows !== undefined) marks.key ??= performance.now();
+      },
+      true,
+    );
+  });
+  await page.goto(boundary.url('options.html'));
+  await page.locator('[data-testid="client-row"]').first().waitFor({ state: 'attached', timeout: 300_000 });
+  return page;
 }
 
 /** Closes a page, ignoring one already gone. */

@@ -1,5 +1,4 @@
-import type { BrowserContext, Worker } from '@playwright/test';
-import { HEAVY_FACEBOOK_URL } from '../../tests/fixtures/heavy/facebook';
+import type { BrowserContext } from '@playwright/test';
 import type { Boundary } from '../../tests/e2e/support/boundary';
 
 // The extension's chrome.* API, as seen from inside the service worker in worker.evaluate().
@@ -9,48 +8,58 @@ type Heavy = { __heavy: { append(from: number, count: number): number; now(): nu
 type Poll = { __benchBadge?: { stop: boolean; changes: { text: string; at: number }[]; stored: number[]; polls: number } };
 
 export interface LatencyRound {
-  /** Insertion → badge, ms, one per inserted card. */
+  /** Insertion → badge, ms, one per inserted row. */
   samples: number[];
-  /** Insertion → the background storing the tab's new detections (just before it sets the badge), ms. */
+  /** Insertion → the background storing the tab's new detections (just before it sets the badge), ms; Boundary only. */
   stored: number[];
   /** Badge reads per second the poller managed (its resolution is about 1000 / this, ms). */
   pollsPerSecond: number;
 }
 
 /**
- * Detection latency on one fresh tab of the heavy replica: `seed` cards first, then `inserts`
- * cards one at a time, each a client not yet on the page, at irregular intervals. The page notes
- * when each card went in (after its append returned); the service worker polls the toolbar
- * badge for that tab and notes when its count went up. Both use performance.timeOrigin +
- * performance.now(), the same wall clock in both processes.
+ * What the badge should say: Boundary's counts the clients on the page (`seedClients`, then one
+ * more per insertion, each a client); the floor's counts insertions, so any change will do.
+ */
+export type BadgeExpectation = { counts: 'clients'; seedClients: number } | { counts: 'insertions' };
+
+/**
+ * Detection latency on one fresh tab of a heavy replica: `seed` rows first, then `inserts` rows
+ * one at a time, each a client not yet on the page (people[arrivals ..]), at irregular
+ * intervals. The page notes when each row went in (after its append returned); the service
+ * worker polls the toolbar badge for that tab and notes when it changed. Both use
+ * performance.timeOrigin + performance.now(), the same wall clock in both processes. `extension`
+ * is Boundary's or the floor's: only the badge's meaning differs.
  */
 export async function latencyRound(
   context: BrowserContext,
-  worker: Worker,
-  boundary: Boundary,
-  options: { seed: number; seedClients: number; arrivals: number; inserts: number },
+  extension: Boundary,
+  url: string,
+  expect: BadgeExpectation,
+  options: { seed: number; arrivals: number; inserts: number },
 ): Promise<LatencyRound> {
   const page = await context.newPage();
-  await page.goto(HEAVY_FACEBOOK_URL);
+  await page.goto(url);
   await page.waitForFunction(() => 'append' in ((window as unknown as Partial<Heavy>).__heavy ?? {}));
   await page.evaluate((seed) => (window as unknown as Heavy).__heavy.append(0, seed), options.seed);
-  const tabId = await boundary.tabIdOf(page);
-  const badge = () => boundary.badgeText(page).then((text) => Number(text || 0));
-  const waitForBadge = async (count: number) => {
+  const tabId = await extension.tabIdOf(page);
+  const worker = extension.worker;
+  const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId);
+  const waitForBadge = async (ready: (text: string) => boolean, what: string) => {
     const deadline = Date.now() + 10_000;
-    while ((await badge()) !== count) {
-      if (Date.now() > deadline) throw new Error(`latency: the badge did not reach ${count}`);
+    while (!ready(await badge())) {
+      if (Date.now() > deadline) throw new Error(`latency: the badge did not ${what} on ${url}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
-  await waitForBadge(options.seedClients);
+  const expected = (inserted: number) => (expect.counts === 'clients' ? String(expect.seedClients + inserted) : null);
+  await waitForBadge((text) => (expect.counts === 'clients' ? text === expected(0) || (text === '' && expected(0) === '0') : text !== ''), 'show the seed');
   await page.waitForTimeout(300);
 
   await worker.evaluate((id) => {
     const state = { stop: false, changes: [] as { text: string; at: number }[], stored: [] as number[], polls: 0 };
     (globalThis as Poll).__benchBadge = state;
-    // The background writes the tab's detections to session storage, then sets the badge.
-    chrome.storage.session.onChanged.addListener((changes: Record<string, unknown>) => {
+    // Boundary's background writes the tab's detections to session storage, then sets the badge.
+    chrome.storage?.session?.onChanged.addListener((changes: Record<string, unknown>) => {
       if (`tab:${id}` in changes) state.stored.push(performance.timeOrigin + performance.now());
     });
     void (async () => {
@@ -68,13 +77,14 @@ export async function latencyRound(
     })();
   }, tabId);
 
-  const inserted: { count: number; at: number }[] = [];
+  const inserted: { text: string | null; at: number }[] = [];
   const pollStart = Date.now();
   for (let i = 0; i < options.inserts; i++) {
+    const before = await badge();
     const at = await page.evaluate((index) => (window as unknown as Heavy).__heavy.append(index, 1), options.arrivals + i);
-    const count = options.seedClients + i + 1;
-    inserted.push({ count, at });
-    await waitForBadge(count);
+    const text = expected(i + 1);
+    inserted.push({ text, at });
+    await waitForBadge((now) => (text === null ? now !== before : now === text), `reach ${text ?? 'a new count'}`);
     // Irregular gaps, so insertions do not fall at the same point of a frame every time.
     await page.waitForTimeout(60 + ((i * 37) % 90));
   }
@@ -86,12 +96,13 @@ export async function latencyRound(
   const seconds = (Date.now() - pollStart) / 1000;
   await page.close();
 
-  const samples = inserted.map(({ count, at }) => {
-    const shown = changes.find((change) => Number(change.text) === count);
-    if (!shown) throw new Error(`latency: no badge change to ${count} was seen`);
+  const samples = inserted.map(({ text, at }) => {
+    // Boundary's: the change to the expected count. The floor's: the first change after the insertion.
+    const shown = changes.find((change) => (text === null ? change.at >= at : change.text === text));
+    if (!shown) throw new Error(`latency: no badge change to ${text ?? 'a new count'} was seen on ${url}`);
     return shown.at - at;
   });
   // The first write after each insertion (a write can also come from elsewhere, so take the first after it).
-  const storedAfter = inserted.map(({ at }) => (stored.find((time) => time >= at) ?? Number.NaN) - at);
+  const storedAfter = expect.counts === 'clients' ? inserted.map(({ at }) => (stored.find((time) => time >= at) ?? Number.NaN) - at) : [];
   return { samples, stored: storedAfter, pollsPerSecond: polls / seconds };
 }

@@ -1,5 +1,4 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { HEAVY_FACEBOOK_URL } from '../../tests/fixtures/heavy/facebook';
 import { startTrace, summarise, type TaskSummary } from './trace';
 
 /** The stream a page receives: `cards` request cards, `batch` at a time, `interval` ms apart. */
@@ -22,7 +21,6 @@ export interface PageRun {
   tasks: TaskSummary;
 }
 
-const STREAM_JS = new URL('/__heavy__/stream.js', HEAVY_FACEBOOK_URL).href;
 const START = 'boundary-bench:stream-start';
 const END = 'boundary-bench:stream-end';
 
@@ -34,17 +32,19 @@ type Heavy = {
 };
 
 /**
- * Loads the heavy replica in a new tab and streams cards into it. Metrics are enabled before
+ * Loads the heavy replica at `url` in a new tab and streams rows into it. Metrics are enabled before
  * navigation, in thread time (CPU time of the main thread, so that what other processes do on a
  * busy machine is not counted), and read just before and after the stream; the difference is
  * the stream's cost. The tab is left open for the caller (the popup is measured on it).
  */
-export async function streamRun(context: BrowserContext, stream: StreamOptions, settleMs: number): Promise<{ run: PageRun; page: Page }> {
+export async function streamRun(context: BrowserContext, url: string, stream: StreamOptions, settleMs: number): Promise<{ run: PageRun; page: Page }> {
   const page = await context.newPage();
+  // The replica's own script: the trace finds the page's main thread by it.
+  const streamJs = new URL('/__heavy__/stream.js', url).href;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const stopTrace = await startTrace(cdp);
-  await page.goto(HEAVY_FACEBOOK_URL);
+  await page.goto(url);
   await page.waitForFunction(() => 'stream' in ((window as unknown as Partial<Heavy>).__heavy ?? {}));
   // The content script starts at document_idle; let it, and the page, settle first.
   await page.waitForTimeout(400);
@@ -63,7 +63,7 @@ export async function streamRun(context: BrowserContext, stream: StreamOptions, 
   await page.waitForTimeout(settleMs);
   const after = await metrics();
   await page.evaluate((mark) => console.timeStamp(mark), END);
-  const tasks = summarise(await stopTrace(), STREAM_JS, START, END);
+  const tasks = summarise(await stopTrace(), streamJs, START, END);
   const cards = await page.evaluate(() => (window as unknown as Heavy).__heavy.cards());
   await cdp.detach();
   const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);

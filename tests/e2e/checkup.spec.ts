@@ -24,6 +24,7 @@ test('a client seen among Facebook suggestions is listed; a ticked setting stays
 }) => {
   const { page: options, imported } = await boundary.importCsv(CLIENTS);
   expect(imported).toBe(1);
+  await boundary.showView(options, 'checkup');
   const checkup = options.locator('#checkup');
   await expect(checkup.getByTestId('checkup-seen-none')).toBeVisible();
 

@@ -15,6 +15,7 @@ test('imports a CSV through the options page and lists the clients', async ({ bo
   ].join('\n');
   const { page, imported, rejected } = await boundary.importCsv(csv);
   expect({ imported, rejected }).toEqual({ imported: 3, rejected: 0 });
+  await boundary.showView(page, 'clients');
   const rows = page.getByTestId('client-row');
   await expect(rows).toHaveCount(3);
   await expect(page.locator('[data-testid="client-row"][data-client-name="Okoro, Chidi"]')).toContainText('former');
@@ -43,6 +44,7 @@ test('a messy file: exactly the bad rows are refused, with their lines, and good
   const lines = await page.getByTestId('import-rejection').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-line'))));
   expect(lines).toEqual([4, 5, 6, 7]);
   await expect(page.getByTestId('import-rejections')).toContainText('instagram.com');
+  await boundary.showView(page, 'clients');
   const names = await page
     .getByTestId('client-row')
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-client-name')).sort());
@@ -57,22 +59,25 @@ test('export then re-import gives the same list, and importing again duplicates 
     '"Ines ""Nessa"" Duarte",current,,,,',
   ].join('\n');
   const { page } = await boundary.importCsv(csv);
+  await boundary.showView(page, 'clients');
   await expect(page.getByTestId('client-row')).toHaveCount(3);
   const snapshot = () =>
     page.getByTestId('client-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).innerText).sort());
   const before = await snapshot();
 
+  await boundary.showView(page, 'import');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-clients').click();
   const exported = await (await download).createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of exported) chunks.push(chunk as Buffer);
   const exportedCsv = Buffer.concat(chunks).toString('utf8');
-  expect(exportedCsv.split(/\r\n/)[0]).toBe(`${BOM}name,status,aliases,facebook,instagram,linkedin`);
+  expect(exportedCsv.split(/\r\n/)[0]).toBe(`${BOM}name,status,aliases,facebook,instagram,linkedin,start_date,end_date,minor,safety,related_to,relationship`);
 
   // Importing it again over the same list updates, and duplicates nothing.
   const again = await boundary.importCsv(exportedCsv, page);
   expect({ imported: again.imported, rejected: again.rejected }).toEqual({ imported: 3, rejected: 0 });
+  await boundary.showView(page, 'clients');
   await expect(page.getByTestId('client-row')).toHaveCount(3);
   expect(await snapshot()).toEqual(before);
 
@@ -84,6 +89,7 @@ test('export then re-import gives the same list, and importing again duplicates 
     const fresh = new Boundary(other, worker, new URL(worker.url()).host);
     const restored = await fresh.importCsv(exportedCsv);
     expect(restored.imported).toBe(3);
+    await fresh.showView(restored.page, 'clients');
     await expect(restored.page.getByTestId('client-row')).toHaveCount(3);
     const after = await restored.page
       .getByTestId('client-row')

@@ -18,12 +18,14 @@ const row = (page: Page, name: string) => page.locator(`[data-testid="client-row
 test('two tabs, one client: a stale save merges with the import made meanwhile, nothing lost', async ({ boundary }) => {
   const tabA = await boundary.openOptions();
   await boundary.importCsv(`${HEADER}\nAna Souza,current,Aninha,100012345678901,,\n`, tabA);
+  await boundary.showView(tabA, 'clients');
   await row(tabA, 'Ana Souza').getByTestId('edit-client').click();
 
   // Tab B imports a file that adds an Instagram profile to the same client.
   const tabB = await boundary.openOptions();
   const { imported } = await boundary.importCsv(`${HEADER}\nAna Souza,current,,100012345678901,ana.souza_,\n`, tabB);
   expect(imported).toBe(1);
+  await boundary.showView(tabB, 'clients');
   await expect(row(tabB, 'Ana Souza')).toContainText('instagram.com/ana.souza_');
 
   // Tab A's form still shows the record as it was; its save keeps the import's profile.
@@ -41,7 +43,8 @@ test('two tabs, one client: a stale save merges with the import made meanwhile, 
 test('two tabs renaming one client: the stale save is refused with both names, then the clinician chooses', async ({ boundary }) => {
   const tabA = await boundary.openOptions();
   await boundary.importCsv(`${HEADER}\nAna Souza,current,Aninha,100012345678901,,\n`, tabA);
-  const tabB = await boundary.openOptions();
+  await boundary.showView(tabA, 'clients');
+  const tabB = await boundary.openOptions('clients');
   await row(tabA, 'Ana Souza').getByTestId('edit-client').click();
   await row(tabB, 'Ana Souza').getByTestId('edit-client').click();
 
@@ -95,15 +98,20 @@ test('import at the input limits → backup → restore keeps everything, the ac
   const { imported, rejected } = await boundary.importCsv([HEADER, limit.csv, LENA_ROW, past].join('\n'), options);
   expect({ imported, rejected }).toEqual({ imported: 2, rejected: 1 });
   await expect(options.locator('[data-testid="import-rejection"][data-line="4"]')).toContainText('longer than 200 characters');
+  await boundary.showView(options, 'clients');
   await expect(row(options, limit.name)).toBeVisible();
 
   await declineLenaAndNote(boundary, context, replicas);
   await options.reload();
+  await boundary.showView(options, 'activity');
   await expect(options.locator('[data-testid="activity-row"][data-kind="declined"]')).toHaveCount(1);
+  await boundary.showView(options, 'discuss');
   await expect(options.getByTestId('discuss-entry')).toHaveCount(1);
+  await boundary.showView(options, 'import');
   const before = await exportedCsv(options);
   expect(before).toContain(limit.name);
 
+  await boundary.showView(options, 'security');
   await options.getByTestId('backup-passphrase').fill('backup passphrase 2026');
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('backup-export').click()]);
   await expect(options.locator('[data-testid="backup-result"][data-ok="true"]')).toBeVisible();
@@ -111,13 +119,16 @@ test('import at the input limits → backup → restore keeps everything, the ac
 
   // Things change after the backup: a client added, and Lena removed, her log entry and note with her.
   await boundary.importCsv(`${HEADER}\nSomeone After,current,,,,\n`, options);
+  await boundary.showView(options, 'clients');
   const lena = row(options, 'Lena Fischbach');
   await lena.getByTestId('delete-client').click();
   await lena.getByTestId('confirm-delete').click();
   await expect(options.getByTestId('client-row')).toHaveCount(2);
   await options.reload();
+  await boundary.showView(options, 'activity');
   await expect(options.getByTestId('activity-row')).toHaveCount(0);
 
+  await boundary.showView(options, 'security');
   await options.getByTestId('backup-passphrase').fill('backup passphrase 2026');
   await options.getByTestId('backup-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: file });
   const preview = options.getByTestId('backup-preview');
@@ -129,16 +140,23 @@ test('import at the input limits → backup → restore keeps everything, the ac
   expect(Math.abs(Number(await preview.getAttribute('data-made-at')) - Date.now())).toBeLessThan(10 * 60_000);
   await expect(preview).toContainText('1 activity log entry');
   expect(await axeViolations(options)).toEqual([]);
-  // Asked, not started: the list is as it was until the clinician confirms.
-  await expect(row(options, 'Someone After')).toBeVisible();
+  // Asked, not started: the list is as it was until the clinician confirms (seen in another tab,
+  // since the list is a view of its own).
+  const list = await boundary.openOptions('clients');
+  await expect(row(list, 'Someone After')).toBeVisible();
+  await list.close();
   await options.getByTestId('backup-restore-confirm').click();
   await expect(options.locator('[data-testid="backup-result"][data-ok="true"]')).toContainText('1 activity log entry');
 
   await options.reload();
+  await boundary.showView(options, 'clients');
   await expect(options.getByTestId('client-row')).toHaveCount(2);
   await expect(row(options, 'Someone After')).toHaveCount(0);
+  await boundary.showView(options, 'import');
   expect(await exportedCsv(options)).toBe(before);
+  await boundary.showView(options, 'activity');
   await expect(options.locator('[data-testid="activity-row"][data-kind="declined"]')).toContainText('Lena Fischbach');
+  await boundary.showView(options, 'discuss');
   await expect(options.locator('[data-testid="discuss-client"][data-client-name="Lena Fischbach"]')).toBeVisible();
 });
 
@@ -150,6 +168,7 @@ test('a Windows-1252 file is read as such and says so; invisible characters are 
   const summary = options.getByTestId('import-summary');
   await expect(summary).toHaveAttribute('data-imported', '2');
   await expect(options.getByTestId('import-encoding')).toContainText('Windows-1252');
+  await boundary.showView(options, 'clients');
   await expect(row(options, 'José Conceição')).toContainText('also Zé');
 
   const { imported } = await boundary.importCsv('name,aliases\n"Ana \u202Ezuos",Ani\u200Bnha\nLeo Park,\n', options);
@@ -157,6 +176,7 @@ test('a Windows-1252 file is read as such and says so; invisible characters are 
   await expect(options.getByTestId('import-encoding')).toHaveCount(0);
   await expect(options.getByTestId('import-cleaned-row')).toHaveCount(1);
   await expect(options.locator('[data-testid="import-cleaned-row"][data-line="2"]')).toContainText('Name, Other names');
+  await boundary.showView(options, 'clients');
   await expect(row(options, 'Ana zuos')).toContainText('also Aninha');
 });
 

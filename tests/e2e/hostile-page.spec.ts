@@ -93,6 +93,7 @@ test('names carrying HTML or script show as plain text in the options page and t
   const { page: options } = await boundary.importCsv(
     `name,aliases,facebook\n"${payload.replaceAll('"', '""')}","<script>alert(1)</script>",100089412300001\n`,
   );
+  await boundary.showView(options, 'clients');
   const row = options.getByTestId('client-row');
   await expect(row).toContainText(payload);
   await expect(row).toContainText('<script>alert(1)</script>');
@@ -115,7 +116,7 @@ test('a template carrying HTML shows as text in options and popup, and goes into
 }) => {
   const payload = '<b>Hello</b> <img src=x onerror="document.title=`owned`"> please use the secure channels.';
   await boundary.importCsv('name,linkedin\nAna Souza,ana-souza-7c1d2e\n');
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('replies');
   const row = options.locator('[data-testid="template-row"][data-template-id="builtin/en/conversation-short"]');
   await row.getByTestId('template-edit').click();
   const form = options.getByTestId('template-form');
@@ -290,7 +291,7 @@ async function openGuardedProfile(
 /** The guard's answers in the activity log, by kind. */
 async function guardLog(boundary: Boundary): Promise<{ confirmed: number; cancelled: number }> {
   const options = await boundary.openOptions();
-  await options.locator('a[href="#activity"]').click();
+  await boundary.showView(options, 'activity');
   // Every caller expects at least one answer logged; the rows load after the page.
   await options.getByTestId('activity-row').first().waitFor();
   const count = (kind: string) => options.locator(`[data-testid="activity-row"][data-kind="${kind}"]`).count();

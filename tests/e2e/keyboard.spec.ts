@@ -39,7 +39,7 @@ async function tabTo(page: Page, testId: string, key: 'Tab' | 'Shift+Tab' = 'Tab
 }
 
 test('keyboard only: add a client in the options page, then decline their request from the popup', async ({ boundary, context, replicas }) => {
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('clients');
   await expect(options.getByTestId('add-client')).toBeVisible();
 
   await tabTo(options, 'add-client');
@@ -71,4 +71,80 @@ test('keyboard only: add a client in the options page, then decline their reques
   await tabTo(popup, 'discuss-add');
   await popup.keyboard.press('Enter');
   await expect(ana.getByTestId('discuss-added')).toBeVisible();
+});
+
+// Worker-side chrome.* (the commands the browser assigned).
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+test('keys in the popup: D declines and I inserts for the item in focus, never while typing; a shortcut opens the popup', async ({
+  boundary,
+  context,
+  replicas,
+  worker,
+}) => {
+  const { imported } = await boundary.importCsv(
+    'name,facebook\nAna Ruiz-Calder,100089412300001\nMarta Quell,https://www.facebook.com/marta.quell/\n',
+  );
+  expect(imported).toBe(2);
+
+  // The browser gave the toolbar button its suggested key (nothing else had taken it).
+  const commands: { name: string; shortcut: string }[] = await worker.evaluate(() => chrome.commands.getAll());
+  expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+Y');
+
+  // Requests: D on the focused item declines it, through the same button a click presses.
+  const requests = await context.newPage();
+  await requests.goto(replicas.serve('https://www.facebook.com/friends/requests/', 'facebook/friend-requests.en.html'));
+  const popup = await boundary.openPopup(requests);
+  const ana = detectionFor(popup, 'Ana Ruiz-Calder', 'request', 'exact');
+  await expect(ana).toHaveCount(1);
+  await expect(ana.getByTestId('decline')).toHaveAttribute('aria-keyshortcuts', 'D');
+  await expect(popup.getByTestId('key-hint')).toHaveText(
+    'Keys: D declines and I inserts the reply, for the item you are on. Alt+Shift+Y opens Boundary from any page.',
+  );
+  // Nothing has the focus yet: a key means nothing.
+  await popup.keyboard.press('d');
+  // Inside the item, but in its reply menu: the letter is the menu's.
+  await ana.locator('summary').click();
+  await ana.getByTestId('reply-picker').focus();
+  await popup.keyboard.press('d');
+  await popup.waitForTimeout(300);
+  expect((await replicaState(requests)).actions).toEqual([]);
+  await ana.locator('summary').focus();
+  await popup.keyboard.press('i'); // a request has nothing to insert
+  await popup.keyboard.press('d');
+  await expect.poll(async () => (await replicaState(requests)).actions).toEqual([{ action: 'decline', person: 'ana' }]);
+  await expect(ana.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
+
+  // Conversations: I on the focused item inserts the reply into the open conversation, unsent.
+  const thread = await context.newPage();
+  await thread.goto(replicas.serve('https://www.facebook.com/messages/t/100089412300031/', 'facebook/messages.en.html'));
+  const chat = await boundary.openPopup(thread);
+  const marta = detectionFor(chat, 'Marta Quell', 'message');
+  await expect(marta).toHaveCount(1);
+  await expect(marta.getByTestId('insert-reply')).toHaveAttribute('aria-keyshortcuts', 'I');
+  await marta.getByTestId('reply-picker').focus();
+  await chat.keyboard.press('i');
+  await chat.waitForTimeout(300);
+  expect((await replicaState(thread)).editors.marta ?? '').toBe('');
+  await marta.getByTestId('copy-reply').focus();
+  await chat.keyboard.press('i');
+  await expect(marta.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
+  const state = await replicaState(thread);
+  expect(state.editors.marta).toContain('Please contact the practice by phone or through its secure channels instead.');
+  expect(state.sent).toEqual([]);
+});
+
+test.describe('in Spanish', () => {
+  test.use({ uiLanguage: 'es' });
+  test('the keys line', async ({ boundary, context, replicas }) => {
+    await boundary.importCsv('name,facebook\nValentina Soler,@valentina.soler.88\n');
+    const site = await context.newPage();
+    await site.goto(replicas.serve('https://www.facebook.com/friends/requests/', 'facebook/friend-requests.es.html'));
+    const popup = await boundary.openPopup(site);
+    await expect(popup.getByTestId('detection')).not.toHaveCount(0);
+    // The shortcut as the browser names it, in its own language.
+    await expect(popup.getByTestId('key-hint')).toHaveText(
+      'Teclas: D rechaza e I inserta la respuesta, en el elemento en el que esté. Alt+Mayús+Y abre Boundary desde cualquier página.',
+    );
+  });
 });

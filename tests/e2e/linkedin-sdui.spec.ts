@@ -94,7 +94,7 @@ test('a conversation whose header links a member id matches exactly the client s
 }) => {
   // Listed under another spelling of her name, so that only the member id can make it exact.
   await boundary.importCsv(csv(`Priya N.,current,,,,https://www.linkedin.com/in/${PRIYA_ID}/`));
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('clients');
   // Kept as LinkedIn writes it: case and all.
   await expect(options.locator('[data-testid="client-row"][data-client-name="Priya N."]')).toContainText(`linkedin.com/in/${PRIYA_ID}/`);
 

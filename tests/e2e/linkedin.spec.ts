@@ -54,6 +54,9 @@ test('classic French markup: a name-only match, confirmed with "this is them"', 
   const ines = detectionFor(popup, 'Ines Moreau', 'request', 'name');
   await expect(ines).toHaveCount(1);
   await expect(ines).toContainText('Inès Moreau');
+  // The two buttons answer a question the item asks in words, and the group is named by it.
+  await expect(ines.getByTestId('same-person-question')).toHaveText(/Only the name matches/);
+  await expect(ines.getByRole('group', { name: /Is this profile that person/ })).toHaveCount(1);
   await ines.getByTestId('this-is-them').click();
   await expect(detectionFor(popup, 'Ines Moreau', 'request', 'exact')).toHaveCount(1);
 

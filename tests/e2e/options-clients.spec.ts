@@ -1,7 +1,7 @@
 import { expect, test } from './support/test';
 
 test('add, edit, search and delete a client by hand; each profile field says what it read', async ({ boundary }) => {
-  const page = await boundary.openOptions();
+  const page = await boundary.openOptions('clients');
   await expect(page.getByTestId('clients-empty')).toBeVisible();
 
   await page.getByTestId('add-client').click();
@@ -28,6 +28,7 @@ test('add, edit, search and delete a client by hand; each profile field says wha
   await expect(row).toContainText('also Zo, Zoe D');
 
   await boundary.importCsv('name\nChidi Okoro\n', page);
+  await boundary.showView(page, 'clients');
   await expect(page.getByTestId('client-row')).toHaveCount(2);
   await page.getByTestId('client-search').fill('zoe');
   await expect(page.getByTestId('client-row')).toHaveCount(1);
@@ -49,6 +50,7 @@ test('a 10,000-row file imports in one go, with progress, and the list stays usa
   }
   const { page, imported, rejected } = await boundary.importCsv(rows.join('\n'));
   expect({ imported, rejected }).toEqual({ imported: 10_000, rejected: 0 });
+  await boundary.showView(page, 'clients');
   await expect(page.locator('#list-heading')).toContainText('10000');
   await page.getByTestId('client-search').fill('person 9999');
   await expect(page.getByTestId('client-row')).toHaveCount(1);
@@ -58,5 +60,6 @@ test('an unreadable file is refused whole, and nothing is written', async ({ bou
   const { page, imported, rejected } = await boundary.importCsv('status,facebook\ncurrent,123\n');
   expect({ imported, rejected }).toEqual({ imported: 0, rejected: 0 });
   await expect(page.getByTestId('import-summary')).toContainText('name');
+  await boundary.showView(page, 'clients');
   await expect(page.getByTestId('clients-empty')).toBeVisible();
 });

@@ -14,9 +14,9 @@ async function violations(page: Page, include?: string) {
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 }
 
-/** The options page with the practice's details saved, scrolled to the policy. */
+/** The options page's Practice view with the practice's details saved, scrolled to the policy. */
 async function optionsWithPractice(boundary: Boundary): Promise<Page> {
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('practice');
   await options.getByTestId('settings-practice').fill('Harbour Lane Practice');
   await options.getByTestId('settings-phone').fill('+44 20 7946 0321');
   await options.getByTestId('settings-policy-url').fill(POLICY_URL);
@@ -99,7 +99,7 @@ test('choices make the policy; two saved versions show what changed; plain text 
   await expect(print.getByTestId('policy-print-button')).toBeVisible();
 
   // Reopened, the page carries on from the last version: its choices and its edited text.
-  const again = await boundary.openOptions();
+  const again = await boundary.openOptions('practice');
   await expect(again.getByTestId('policy-checkIns-ask-not')).toBeChecked();
   await expect(again.getByTestId('policy-searches-never')).toBeChecked();
   await expect(again.getByTestId('policy-text')).toHaveValue(new RegExp(`${own}$`));
@@ -138,6 +138,7 @@ test('the popup follows the policy: a note opens beside a request, and a reminde
   await expect(ana().getByTestId('answer-instead')).not.toHaveAttribute('open', '');
   await popup.close();
 
+  await boundary.showView(options, 'practice');
   await options.locator('#policy').scrollIntoViewIfNeeded();
   await options.getByTestId('policy-requestReply-note').check();
   await options.getByTestId('policy-messages-no-reply').check();

@@ -42,7 +42,7 @@ for (const profile of PROFILE_PAGES) {
       await ownControl(page, action).click();
       await expect.poll(() => questions(cdp)).toBe(1);
       const dialog = await guardDialog(cdp);
-      expect(dialog?.name).toMatch(/client list/i);
+      expect(dialog?.name).toMatch(/^Boundary: .*client list/i);
       expect(dialog?.description).toMatch(/policy/i);
       expect(dialog?.buttons).toHaveLength(2);
       expect((await replicaState(page)).actions).toEqual([]);
@@ -76,7 +76,7 @@ for (const profile of PROFILE_PAGES) {
 
     // Each answer is in the activity log, for this client.
     const options = await boundary.openOptions();
-    await options.locator('a[href="#activity"]').click();
+    await boundary.showView(options, 'activity');
     const rows = options.getByTestId('activity-row');
     await expect(rows.filter({ hasText: profile.name })).toHaveCount(profile.actions.length * 2);
     await expect(options.locator('[data-testid="activity-row"][data-kind="guard-confirmed"]')).toHaveCount(profile.actions.length);
@@ -96,6 +96,17 @@ for (const profile of PROFILE_PAGES) {
     expect(state.foreignMutations).toEqual([]);
   });
 }
+
+test('"Leave page" on a profile opened in a new tab goes to the site’s start page, never back to a blank tab', async ({ boundary, context, replicas }) => {
+  const profile = PROFILE_PAGES.find((p) => p.platform === 'instagram')!;
+  await boundary.importCsv(listWith(profile));
+  replicas.serve('https://www.instagram.com/', 'instagram/home-rail.de.html');
+  const page = await context.newPage();
+  await openProfile(boundary, page, replicas.serve(profile.url, profile.fixture), true);
+  const popup = await boundary.openPopup(await boundary.tabIdOf(page));
+  await popup.getByTestId('profile-view').getByTestId('leave-page').click();
+  await expect.poll(() => page.url(), { timeout: 6_000 }).toBe('https://www.instagram.com/');
+});
 
 test('the popup on a client’s profile: whose it is, the policy, a welfare check with a required reason, and leaving', async ({ boundary, context, replicas }) => {
   const profile = PROFILE_PAGES.find((p) => p.platform === 'facebook')!;
@@ -129,17 +140,19 @@ test('the popup on a client’s profile: whose it is, the policy, a welfare chec
   await item.getByTestId('welfare-save').click();
   await expect(item.getByTestId('welfare-saved')).toBeVisible();
 
-  // "Leave page" goes back to where the clinician was.
+  // "Leave page" goes back to where the clinician was, on the site.
   await item.getByTestId('leave-page').click();
   await expect.poll(() => page.url()).toBe('https://www.facebook.com/friends/requests/');
 
   // The check is in the log (with its reason) and on the "to discuss" list.
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('activity');
   const row = options.locator('[data-testid="activity-row"][data-kind="welfare-check"]');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(profile.name);
   await expect(row).toContainText('crisis call');
+  await boundary.showView(options, 'discuss');
   await expect(options.locator('#discuss')).toContainText(profile.name);
+  await boundary.showView(options, 'activity');
 
   // The export is a CSV a spreadsheet opens as it is: BOM, header, the entry with its reason.
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('activity-export').click()]);

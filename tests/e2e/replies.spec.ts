@@ -24,9 +24,14 @@ test.afterEach(async ({ replicas }) => {
   expect(replicas.unexpected.filter((u) => !u.includes('favicon'))).toEqual([]);
 });
 
+/**
+ * Opens the options page by an old one-page anchor (`#replies`, as the popup links), which opens
+ * the view that now holds that section.
+ */
 async function openOptionsAt(boundary: Boundary, section: string): Promise<Page> {
-  const page = await boundary.openOptions();
-  await page.locator(`#${section}`).scrollIntoViewIfNeeded();
+  const page = await boundary.context.newPage();
+  await page.goto(boundary.url(`options.html#${section}`));
+  await page.locator(`#${section}`).waitFor();
   return page;
 }
 
@@ -52,9 +57,15 @@ test('practice settings and an edited template are what goes into a LinkedIn con
   await expect(options.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
 
   // The practice rewrites Boundary's default conversation reply; the secure email stays unset.
+  await boundary.showView(options, 'replies');
   const row = templateRow(options, 'builtin/en/conversation-short');
   await row.getByTestId('template-edit').click();
   const form = options.getByTestId('template-form');
+  // A misspelt placeholder shows as typed in the preview, with what it most likely meant; Save waits.
+  await form.getByTestId('template-body').fill('Please use the secure channels of {practise}.');
+  await expect(form.getByTestId('template-preview')).toHaveText('Please use the secure channels of {practise}.');
+  await expect(form).toContainText('did you mean {practice}?');
+  await expect(form.getByTestId('template-save')).toBeDisabled();
   await form.getByTestId('template-body').fill(
     [
       'Hello, thank you for reaching out.',
@@ -93,7 +104,7 @@ test('practice settings and an edited template are what goes into a LinkedIn con
   // Kept for the next session: who, where and what, never the text.
   await ana.getByTestId('discuss-add').click();
   await expect(ana.getByTestId('discuss-added')).toBeVisible();
-  await options.reload();
+  await boundary.showView(options, 'discuss');
   const entry = options.locator('[data-testid="discuss-client"][data-client-name="Ana Souza"] [data-testid="discuss-entry"]');
   await expect(entry).toHaveCount(1);
   await expect(entry).toHaveAttribute('data-platform', 'linkedin');
@@ -259,7 +270,7 @@ test('Spanish replies; a declined request can be answered instead, or kept for t
   await chidi.getByTestId('discuss-add').click();
   await expect(chidi.getByTestId('discuss-added')).toBeVisible();
 
-  await options.reload();
+  await boundary.showView(options, 'discuss');
   const entry = options.locator('[data-testid="discuss-client"][data-client-name="Chidi Okafor"] [data-testid="discuss-entry"]');
   await expect(entry).toHaveAttribute('data-event', 'declined-request');
   await expect(entry).toContainText('Declined an invitation to connect on LinkedIn');

@@ -47,11 +47,12 @@ test.describe('with searches and review sites turned on', () => {
     await notice.getByTestId('welfare-save').click();
     await expect(notice.getByTestId('welfare-saved')).toBeVisible();
 
-    const options = await boundary.openOptions();
+    const options = await boundary.openOptions('activity');
     const row = options.locator('[data-testid="activity-row"][data-kind="welfare-check"][data-place="bing"]');
     await expect(row).toContainText('Mia Hart');
     await expect(row).toContainText('no word from her');
     // The options page shows the features as on: the browser granted their hosts.
+    await boundary.showView(options, 'sites');
     await expect(options.getByTestId('feature-searches')).toBeChecked();
     await expect(options.getByTestId('feature-reviews')).toBeChecked();
   });
@@ -85,7 +86,7 @@ test('without the permission, searches are not read at all', async ({ boundary, 
   await page.goto(replicas.serve(SEARCHES[0]!.url, SEARCHES[0]!.fixture));
   await page.waitForTimeout(700);
   expect(await boundary.badgeText(page)).toBe('');
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('sites');
   await expect(options.getByTestId('feature-searches')).not.toBeChecked();
   await expect(options.getByTestId('feature-reviews')).not.toBeChecked();
 });

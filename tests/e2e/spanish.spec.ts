@@ -14,11 +14,15 @@ test('with the browser in Spanish, the options page and the popup speak Spanish'
     'name,status,aliases,facebook,instagram,linkedin\nAna Ruiz-Calder,current,,100089412300001,,\nFila mala,quizá,,,,',
   );
   expect(imported).toBe(1);
-  await expect(options).toHaveTitle('Boundary · Opciones');
+  // Each view's name comes first in the title, as in the browser's history and tab strip.
+  await expect(options).toHaveTitle('Inicio · Boundary · Opciones');
   await expect(options.locator('html')).toHaveAttribute('lang', 'es');
-  await expect(options.locator('#practice-heading')).toHaveText('Datos de la consulta');
   await expect(options.getByTestId('import-summary')).toContainText('Se importó 1 fila (nuevas: 1; actualizadas: 0). Rechazadas: 1.');
-  await expect(options.getByTestId('import-rejection')).toHaveText('Línea 3: el estado "quizá" no es "current" ni "former"');
+  await expect(options.getByTestId('import-rejection')).toHaveText('Línea 3: el estado "quizá" no es "enquiry", "waitlist", "current" ni "former"');
+  await boundary.showView(options, 'practice');
+  await expect(options.locator('#practice-heading')).toHaveText('Datos de la consulta');
+  await boundary.showView(options, 'clients');
+  await expect(options).toHaveTitle('Lista de clientes · Boundary · Opciones');
   await expect(options.getByTestId('add-client')).toHaveText('Añadir cliente');
 
   const site = await context.newPage();

@@ -56,7 +56,7 @@ test('a requests page Boundary cannot read: “?” on the badge, said plainly, 
   await expect(unreadable.getByTestId('save-outline')).toBeVisible();
 
   // Options: the open page is listed as unreadable, with its outline; no read of Facebook requests has worked yet.
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('sites');
   const tab = options.locator('[data-testid="site-tab"][data-site="facebook"][data-kind="requests"]');
   await expect(tab).toHaveAttribute('data-recognised', 'false');
   await expect(tab.getByTestId('save-outline')).toBeVisible();
@@ -98,7 +98,7 @@ test('the unreadable page’s outline is saved as a file named for the site and 
   expect((await replicaState(site)).foreignMutations).toEqual([]);
 
   // The same from the options page's Sites view.
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('sites');
   const tab = options.locator('[data-testid="site-tab"][data-site="facebook"][data-kind="requests"]');
   const [again] = await Promise.all([options.waitForEvent('download'), tab.getByTestId('save-outline').click()]);
   expect(again.suggestedFilename()).toBe('boundary-outline-facebook-requests.html');

@@ -75,6 +75,7 @@ function foundOnDisk(dir: string, needles: readonly string[]): string[] {
 async function importSecrets(boundary: Boundary, options: Page): Promise<void> {
   const { imported, rejected } = await boundary.importCsv(SECRET_CSV, options);
   expect({ imported, rejected }).toEqual({ imported: 2, rejected: 0 });
+  await boundary.showView(options, 'clients');
   await expect(options.locator('[data-testid="client-row"][data-client-name="Zephyrine Quillfeather"]')).toBeVisible();
 }
 
@@ -87,6 +88,7 @@ test('with the vault on, no client name, profile, activity or "to discuss" field
     await boundary.importCsv(`name,status,aliases,facebook,instagram,linkedin\n${LENA_ROW}\n`, options);
     await declineLenaAndNote(boundary, context, await Replicas.install(context));
     // Edited by hand too, so the record is written again.
+    await boundary.showView(options, 'clients');
     const row = options.locator('[data-testid="client-row"][data-client-name="Ifeoma Brightwater"]');
     await row.getByTestId('edit-client').click();
     await options.getByTestId('client-aliases').fill('Ify Brightwater');
@@ -135,17 +137,20 @@ test('control: with the vault off, the same search does find the names, and the 
 test('first run: the vault is offered, never required; import works at once and the offer can be dismissed', async ({ boundary }) => {
   const options = await boundary.openOptions();
   await expect(options.getByTestId('vault-offer')).toBeVisible();
-  await expect(options.locator('[data-testid="vault-status"][data-state="off"]')).toContainText('stored unencrypted on this device');
+  await expect(options.locator('[data-testid="setup-item"][data-item="passphrase"]')).toContainText('stored unencrypted on this device');
   await importSecrets(boundary, options);
+  await boundary.showView(options, 'home');
   await options.getByTestId('vault-offer-dismiss').click();
   await expect(options.getByTestId('vault-offer')).toHaveCount(0);
+  await expect(options.locator('[data-testid="setup-item"][data-item="passphrase"]')).toHaveAttribute('data-state', 'skipped');
   await options.reload();
-  await expect(options.locator('[data-testid="vault-status"][data-state="off"]')).toBeVisible();
   await expect(options.getByTestId('vault-offer')).toHaveCount(0);
+  await boundary.showView(options, 'security');
+  await expect(options.locator('[data-testid="vault-status"][data-state="off"]')).toContainText('stored unencrypted on this device');
 });
 
 test('a wrong passphrase is refused with a clear message and nothing changes; the right one unlocks', async ({ boundary }) => {
-  const options = await boundary.openOptions();
+  const options = await boundary.openOptions('security');
   await options.getByTestId('vault-passphrase').fill(PASSPHRASE);
   await options.getByTestId('vault-passphrase-confirm').fill(`${PASSPHRASE}!`);
   await options.getByTestId('vault-enable').click();
@@ -154,10 +159,16 @@ test('a wrong passphrase is refused with a clear message and nothing changes; th
 
   await boundary.enableVault(PASSPHRASE, options);
   await importSecrets(boundary, options);
+  await boundary.showView(options, 'security');
   await options.getByTestId('vault-lock').click();
   await expect(options.locator('[data-testid="vault-status"][data-state="locked"]')).toBeVisible();
+  // Locked, the list's views hold the unlock form and nothing of the list.
+  await boundary.showView(options, 'clients');
+  await expect(options.locator('[data-testid="vault-status"][data-state="locked"]')).toBeVisible();
   await expect(options.getByTestId('client-row')).toHaveCount(0);
+  await boundary.showView(options, 'home');
   await expect(options.getByTestId('import-clients')).toHaveCount(0);
+  await boundary.showView(options, 'clients');
 
   await options.getByTestId('vault-unlock-passphrase').fill('quiet harbour lantern 43');
   await options.getByTestId('vault-unlock').click();
@@ -167,9 +178,11 @@ test('a wrong passphrase is refused with a clear message and nothing changes; th
 
   await options.getByTestId('vault-unlock-passphrase').fill(PASSPHRASE);
   await options.getByTestId('vault-unlock').click();
-  await expect(options.locator('[data-testid="vault-status"][data-state="unlocked"]')).toBeVisible();
+  // Unlocked from the list's own view: the list takes the form's place.
   await expect(options.getByTestId('client-row')).toHaveCount(2);
   await expect(options.getByTestId('vault-error')).toHaveCount(0);
+  await boundary.showView(options, 'security');
+  await expect(options.locator('[data-testid="vault-status"][data-state="unlocked"]')).toBeVisible();
 });
 
 test('locked: the badge shows a lock, the popup offers unlock, and after unlocking detection works again', async ({ boundary, context, replicas }) => {
@@ -180,6 +193,7 @@ test('locked: the badge shows a lock, the popup offers unlock, and after unlocki
   await site.goto(replicas.serve('https://www.facebook.com/friends/requests/', 'facebook/friend-requests.en.html'));
   await expect.poll(() => boundary.badgeText(site)).toBe('1');
 
+  await boundary.showView(options, 'security');
   await options.getByTestId('vault-lock').click();
   await expect(options.locator('[data-testid="vault-status"][data-state="locked"]')).toBeVisible();
   await expect.poll(() => boundary.badgeText(site)).toBe('🔒');
@@ -202,6 +216,7 @@ test('locked: the badge shows a lock, the popup offers unlock, and after unlocki
   await expect.poll(() => boundary.badgeText(site)).toBe('1');
   // The options page follows: unlocked there too, with the list back.
   await expect(options.locator('[data-testid="vault-status"][data-state="unlocked"]')).toBeVisible();
+  await boundary.showView(options, 'clients');
   await expect(options.getByTestId('client-row')).toHaveCount(1);
 
   // Locking from the popup works the same way.
@@ -214,6 +229,7 @@ test('change the passphrase, turn the vault off, and "forgot passphrase" after t
   const options = await boundary.enableVault(PASSPHRASE);
   await importSecrets(boundary, options);
 
+  await boundary.showView(options, 'security');
   await options.getByTestId('vault-change-old').fill('wrong passphrase here');
   await options.getByTestId('vault-change-new').fill('a brand new passphrase');
   await options.getByTestId('vault-change').click();
@@ -227,10 +243,14 @@ test('change the passphrase, turn the vault off, and "forgot passphrase" after t
   await expect(options.getByTestId('vault-error')).toContainText('not the passphrase');
   await options.getByTestId('vault-unlock-passphrase').fill('a brand new passphrase');
   await options.getByTestId('vault-unlock').click();
+  await expect(options.locator('[data-testid="vault-status"][data-state="unlocked"]')).toBeVisible();
+  await boundary.showView(options, 'clients');
   await expect(options.getByTestId('client-row')).toHaveCount(2);
 
+  await boundary.showView(options, 'security');
   await options.getByTestId('vault-disable').click();
   await expect(options.locator('[data-testid="vault-status"][data-state="off"]')).toBeVisible();
+  await boundary.showView(options, 'clients');
   await expect(options.getByTestId('client-row')).toHaveCount(2);
 
   await boundary.enableVault('yet another passphrase', options);
@@ -243,33 +263,41 @@ test('change the passphrase, turn the vault off, and "forgot passphrase" after t
   await options.getByTestId('vault-forgot-confirm-text').fill('DELETE');
   await options.getByTestId('vault-forgot-confirm').click();
   await expect(options.locator('[data-testid="vault-status"][data-state="off"]')).toBeVisible();
+  await boundary.showView(options, 'clients');
   await expect(options.getByTestId('clients-empty')).toBeVisible();
 });
 
 test('encrypted backup: saved, refused with a wrong passphrase, restored whole', async ({ boundary }) => {
   const options = await boundary.openOptions();
   await importSecrets(boundary, options);
+  // The list in a tab of its own, the backup in this one: each is a view of its own.
+  const list = await boundary.openOptions('clients');
+  await boundary.showView(options, 'security');
   await options.getByTestId('backup-passphrase').fill('backup passphrase 2026');
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('backup-export').click()]);
   await expect(options.locator('[data-testid="backup-result"][data-ok="true"]')).toBeVisible();
   const file = readFileSync((await download.path())!, 'utf8');
   for (const secret of SECRETS) expect(file).not.toContain(secret);
 
-  const row = options.locator('[data-testid="client-row"][data-client-name="Zephyrine Quillfeather"]');
+  const row = list.locator('[data-testid="client-row"][data-client-name="Zephyrine Quillfeather"]');
   await row.getByTestId('delete-client').click();
   await row.getByTestId('confirm-delete').click();
-  await expect(options.getByTestId('client-row')).toHaveCount(1);
+  await expect(list.getByTestId('client-row')).toHaveCount(1);
+  const listed = async (count: number) => {
+    await list.reload();
+    await expect(list.getByTestId('client-row')).toHaveCount(count);
+  };
 
   const upload = (text: string) => options.getByTestId('backup-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
   await options.getByTestId('backup-passphrase').fill('not the backup passphrase');
   await upload(file);
   await expect(options.locator('[data-testid="backup-result"][data-ok="false"]')).toContainText('does not open this backup');
-  await expect(options.getByTestId('client-row')).toHaveCount(1);
+  await listed(1);
 
   await options.getByTestId('backup-passphrase').fill('backup passphrase 2026');
   await upload(file.slice(0, file.length - 10));
   await expect(options.locator('[data-testid="backup-result"][data-ok="false"]')).toContainText('damaged or incomplete');
-  await expect(options.getByTestId('client-row')).toHaveCount(1);
+  await listed(1);
 
   // Picking the file only opens it: what it holds and what it replaces are shown, nothing is written yet.
   await upload(file);
@@ -277,15 +305,15 @@ test('encrypted backup: saved, refused with a wrong passphrase, restored whole',
   await expect(preview).toHaveAttribute('data-clients', '2');
   await expect(preview).toHaveAttribute('data-replaces-clients', '1');
   await expect(preview).toContainText('Restoring it replaces everything here now');
-  await expect(options.getByTestId('client-row')).toHaveCount(1);
+  await listed(1);
   await options.getByTestId('backup-restore-cancel').click();
   await expect(preview).toHaveCount(0);
-  await expect(options.getByTestId('client-row')).toHaveCount(1);
+  await listed(1);
 
   await upload(file);
   await options.getByTestId('backup-restore-confirm').click();
   await expect(options.locator('[data-testid="backup-result"][data-ok="true"]')).toContainText('Restored 2 clients');
-  await expect(options.getByTestId('client-row')).toHaveCount(2);
+  await listed(2);
   await expect(row).toBeVisible();
 });
 
@@ -306,7 +334,9 @@ test('with the vault on, "not them" and "this is them" from the popup are kept, 
   await expect(detectionFor(network, 'Lena Vogt', 'request', 'exact')).toHaveCount(1);
 
   // Locked and unlocked again: the decisions were sealed and open again with the key.
+  await boundary.showView(options, 'security');
   await options.getByTestId('vault-lock').click();
+  await boundary.showView(options, 'clients');
   await options.getByTestId('vault-unlock-passphrase').fill(PASSPHRASE);
   await options.getByTestId('vault-unlock').click();
   await expect(options.locator('[data-testid="client-row"][data-client-name="Lena Vogt"]')).toContainText('linkedin.com/in/');
@@ -325,6 +355,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`the vault's states pass axe in the ${colorScheme} scheme`, async ({ boundary, context, replicas }) => {
     const options = await boundary.enableVault(PASSPHRASE);
     await boundary.importCsv('name,facebook\nAna Ruiz-Calder,100089412300001\n', options);
+    await boundary.showView(options, 'security');
     await options.emulateMedia({ colorScheme });
     expect(await axeViolations(options)).toEqual([]);
 

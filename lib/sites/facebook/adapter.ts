@@ -1,4 +1,5 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
+import { pressBlockStep, type BlockMarkup } from '../block';
 import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
@@ -9,6 +10,7 @@ import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import {
   FACEBOOK_AVATAR_LABEL,
   FACEBOOK_BANNER,
+  FACEBOOK_BLOCK_PANE,
   FACEBOOK_CHAT_ROW,
   FACEBOOK_COMMENT,
   FACEBOOK_COMMENT_LINK,
@@ -363,6 +365,18 @@ const mentionsIn = (root: ParentNode, url: URL, own: ReadonlySet<string>, page: 
   ...commentsIn(root, url, own),
 ];
 
+
+// ---------------------------------------------------------------- Block
+
+/** Block's words on Facebook: the shared tables (card-words.ts), its conversation details and "…" glyphs; never a control in the messages. */
+const BLOCK: BlockMarkup = { menus: FACEBOOK_WORDS.conversationDetails, glyphs: FACEBOOK_WORDS.menuGlyphs, skip: FACEBOOK_MESSAGE_LOG };
+
+/** The conversation pane a header belongs to, when `card` is an open conversation's header; else null. */
+function conversationPaneOf(card: Element): Element | null {
+  const pane = card.closest(FACEBOOK_BLOCK_PANE);
+  return pane && pane !== card && pane.querySelector(FACEBOOK_MESSAGE_LOG) ? pane : null;
+}
+
 // ---------------------------------------------------------------- profiles
 
 /** Whatever a profile control starts: the shared words, and Respond's "Confirm" (accepting their request). */
@@ -447,6 +461,11 @@ export const facebookAdapter: SiteAdapter = {
     const label = controlLabel(menu);
     menu.click();
     return { ok: true, done: `Opened “${label}” on the page` };
+  },
+
+  blockStep(card) {
+    // A request card on the friends pages has neither Block nor a menu [G]: it refuses, saying so.
+    return pressBlockStep(card, BLOCK, conversationPaneOf(card) ?? card);
   },
 
   threadOf(url) {

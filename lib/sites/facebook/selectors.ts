@@ -173,3 +173,12 @@ export const FACEBOOK_COMMENT_LINK = 'a[href*="comment_id="]';
 
 /** A post's author: the link in its heading [S: 57899438307, "first h2/h3 in the article"; 63457882542 `<h2><a>`]. */
 export const FACEBOOK_POST_AUTHOR = 'h2 a[href], h3 a[href], h4 a[href]';
+
+/**
+ * Where, around an open conversation's header, Facebook puts Block for it: the conversation pane
+ * (role=main) when it holds messages. Under a message request Messenger shows Block · Delete ·
+ * Accept below the messages [S, the German message-requests test page, modelled on the live one]; in an
+ * ordinary chat Block is in the chat row's "More options for …" menu and in the header's
+ * "Conversation information" pane [G]. Controls inside the messages are never Block's.
+ */
+export const FACEBOOK_BLOCK_PANE = FACEBOOK_CONVERSATION;

@@ -42,4 +42,13 @@ export const FACEBOOK_WORDS = {
     'message', 'mensaje', 'nachricht', 'mensagem', 'messaggio',
     'write to', 'escribe a', 'escribir a', 'écrire à', 'schreib', 'schreibe', 'escreva para', 'escrever para', 'scrivi a',
   ],
+
+  /**
+   * The open conversation's details control, whose pane holds Block: "Conversation information"
+   * (the test pages of Messenger on facebook.com in English, Spanish and German) [S]; the others [G].
+   */
+  conversationDetails: [
+    'conversation information', 'información de la conversación', 'informations sur la conversation',
+    'informationen zur unterhaltung', 'informações da conversa', 'informazioni sulla conversazione',
+  ],
 } as const;

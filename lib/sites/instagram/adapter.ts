@@ -1,4 +1,5 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
+import { pressBlockStep, type BlockMarkup } from '../block';
 import { MENU_WORDS } from '../card-words';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
@@ -34,7 +35,7 @@ import {
   THREAD_ROW_WRAPPER,
   THREADS,
 } from './selectors';
-import { AVATAR_ALT_FORMS, CONTEXT_LINES, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
+import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -42,6 +43,9 @@ const any = (selectors: readonly string[]) => selectors.join(', ');
 const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
 const FOLLOWING_MARKUP: CardMarkup = { controls: PRESSABLE, words: FOLLOWING_WORDS };
 const MESSAGES = any(MESSAGE_LIST_SELECTORS);
+
+/** Block's words on Instagram: the shared tables (card-words.ts) and its conversation details; never a control in the messages. */
+const BLOCK: BlockMarkup = { menus: CONVERSATION_DETAILS_WORDS, skip: MESSAGES };
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 // ---------------------------------------------------------------- people on the page
@@ -123,7 +127,18 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
   // Suggested people with Follow alone (no ✕) on /explore/people/, which lists nothing else. Not
   // on home: a lone Follow there may be a new follower's "Follow back" in the activity panel.
   const loneAdds = kind === 'suggestions';
-  return findCards(root, marks, MARKUP, { unreadPairs, loneAdds })
+  const found = findCards(root, marks, MARKUP, { unreadPairs, loneAdds });
+  // Elsewhere (home's right rail), a lone Follow counts only inside a "Suggested for you" block.
+  if (!loneAdds) {
+    const seen = new Set(found.map(({ card }) => card));
+    for (const scope of suggestionBlocks(root, marks)) {
+      for (const card of findCards(scope, marks, MARKUP, { loneAdds: true })) {
+        if (card.negative === null && !seen.has(card.card)) found.push(card);
+      }
+    }
+    found.sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+  return found
     .filter(({ card }) => !tooBig.has(card) && !card.closest(post))
     .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
     .map(({ kind, card, identities }) => ({
@@ -133,6 +148,26 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
       name: shownName(card, people) || identities[0] || '',
       element: card,
     }));
+}
+
+/**
+ * The blocks that list suggested people outside /explore/people/: each strip or rail has a "See
+ * all" link to /explore/people/ (the same address in every UI language), and the block is the
+ * nearest box around that link that also holds someone else. A block that holds a post is not
+ * one (the link would then sit in the feed), and neither is the activity panel, which has no
+ * such link: there a lone Follow may be a new follower's "Follow back".
+ */
+function suggestionBlocks(root: ParentNode, marks: readonly PersonMark[]): Element[] {
+  const blocks: Element[] = [];
+  const post = any(POST_SELECTORS);
+  for (const link of root.querySelectorAll(`a[href^="${SUGGESTED_PEOPLE_PATH}"], a[href*="instagram.com${SUGGESTED_PEOPLE_PATH}"]`)) {
+    for (let box = link.parentElement; box && box !== documentOf(root).body; box = box.parentElement) {
+      if (!marks.some((mark) => box.contains(mark.element) && !link.contains(mark.element))) continue;
+      if (!box.querySelector(post) && !blocks.some((block) => block.contains(box))) blocks.push(box);
+      break;
+    }
+  }
+  return blocks;
 }
 
 // ---------------------------------------------------------------- connections
@@ -233,10 +268,36 @@ function shownName(row: Element, people: ReadonlySet<Element>): string {
     }
     const control = parent.closest(PRESSABLE);
     if (link || (control && control !== row && row.contains(control)) || parent.querySelector('a')) continue;
-    if (text === '·' || isContextLine(text)) continue;
+    if (text === '·' || isContextLine(text) || namesSomeoneElse(text, row, people)) continue;
     return text;
   }
   return username;
+}
+
+/**
+ * A line that names another account by its username ("Segue anche matteo.gallo.88 + 2", "Followed
+ * by alex_r") is about mutual followers, in whatever language: it is not this person's name.
+ * Only usernames with a dot or underscore count, so that a one-word display name never does.
+ */
+function namesSomeoneElse(text: string, row: Element, people: ReadonlySet<Element>): boolean {
+  const words = text.toLowerCase().split(/[\s,;:()]+/).filter((word) => /[._]/.test(word) && /[a-z]/.test(word));
+  if (words.length === 0) return false;
+  const own = new Set([...row.querySelectorAll('a[href^="/"]')].map(linkedUsername));
+  const linked = linkedUsernames(people);
+  return words.some((word) => linked.has(word) && !own.has(word));
+}
+
+const linkedUsername = (link: Element) => (link.getAttribute('href') ?? '').split('/')[1]?.toLowerCase() ?? '';
+
+/** The usernames the page's profile links name, once per scan (the set of people is the scan's). */
+const usernamesOf = new WeakMap<ReadonlySet<Element>, Set<string>>();
+function linkedUsernames(people: ReadonlySet<Element>): Set<string> {
+  let names = usernamesOf.get(people);
+  if (!names) {
+    names = new Set([...people].filter((element) => element.tagName === 'A').map(linkedUsername));
+    usernamesOf.set(people, names);
+  }
+  return names;
 }
 
 const isContextLine = (text: string) => {
@@ -330,6 +391,17 @@ function sharedDepth(element: Element, depths: ReadonlyMap<Element, number>): nu
 }
 
 /**
+ * The thread list's tabs (Primary, General, Requests: two or more `role=tab`), outside any open
+ * conversation; null on layouts without them. Roles, not words, so any UI language.
+ */
+function inboxTabs(root: ParentNode): Element | null {
+  for (const list of root.querySelectorAll('[role="tablist"]')) {
+    if (!list.closest(MESSAGES) && list.querySelectorAll('[role="tab"]').length >= 2) return list;
+  }
+  return null;
+}
+
+/**
  * Each conversation in the Direct thread list, in page order: rows that link their thread
  * (`a[href*="/direct/t/"]`, keyed by it) and rows that are `div[role=button]` with an avatar
  * (keyed by nothing: the page does not say). A row's name is its first text, after its avatar:
@@ -356,7 +428,10 @@ function threadRows(root: ParentNode, url: URL, marks: readonly PersonMark[], ow
 
   const byElement = new Map(marks.map((mark) => [mark.element, mark.identity!]));
   const found: Candidate[] = [];
+  const tabs = inboxTabs(root);
   for (const [row, thread] of rows) {
+    // Above the inbox's tabs (Primary / General / Requests) sits the notes tray, not conversations.
+    if (tabs && !thread && row.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING && !row.contains(tabs)) continue;
     const avatar = row.querySelector('img');
     // A row that links its thread is a conversation whatever comes first in it.
     const name = avatar && !thread ? textAfterAvatar(row, avatar) : firstTextNode(row);
@@ -546,6 +621,16 @@ export const instagramAdapter: SiteAdapter = {
     // A follower's Remove, else a followed account's Following: each opens the site's own confirmation.
     if (controlToPress(card, 'negative', MARKUP)) return pressRole(card, 'negative', MARKUP);
     return pressRole(card, 'negative', FOLLOWING_MARKUP);
+  },
+
+  blockStep(card) {
+    // An open conversation's header holds the (i) "Conversation information" control, whose pane
+    // has Block [S, refs 61872605347 and 69881992809 press svg[aria-label="Conversation
+    // information"] on /direct/t/; Block in that pane G]; a message request's pane may show Block
+    // below the messages [G]. Follow-request and inbox rows have neither: it refuses.
+    const pane = card.parentElement;
+    const wider = pane?.querySelector(MESSAGES) && !card.querySelector(MESSAGES) ? pane : card;
+    return pressBlockStep(card, BLOCK, wider);
   },
 
   threadOf(url) {

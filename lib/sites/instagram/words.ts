@@ -77,3 +77,11 @@ export const CONTEXT_LINES = [
   'seguido(a) por', 'segue você', 'sugestões para você', 'sugerido para você', 'novo no instagram', // Portuguese
   'seguito da', 'ti segue', 'suggeriti per te', 'suggerito per te', 'nuovo su instagram', // Italian
 ];
+
+/**
+ * The open thread's (i) control, whose details pane holds Block: `svg[aria-label="Conversation
+ * information"]` [S, refs 61872605347, 69881992809]; Spanish and Italian as the replicas show them.
+ * Only labels seen are listed (every byte here is on every Instagram page): in another language
+ * Block refuses, saying so, rather than guess.
+ */
+export const CONVERSATION_DETAILS_WORDS = ['conversation information', 'información de la conversación', 'informazioni sulla conversazione'] as const;

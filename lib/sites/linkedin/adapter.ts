@@ -11,6 +11,7 @@ import {
   type FoundCard,
   type PersonMark,
 } from '../cards';
+import { pressBlockStep, type BlockMarkup } from '../block';
 import { queryFirst } from '../dom';
 import { CONTACT_WORDS, labelHasWord } from '../labels';
 import { ADDRESSED_WORDS } from '../card-words';
@@ -32,6 +33,7 @@ import {
   NOTICE_ITEM_SELECTORS,
   NOTICE_LEAD,
   NOTIFICATIONS_PATH,
+  MESSAGE_LIST_SELECTORS,
   PERSON_ITEM_SELECTORS,
   OVERLAY_HOST_SELECTORS,
   OWN_NAVIGATION_SELECTORS,
@@ -50,13 +52,20 @@ import {
   THREAD_POST_SELECTORS,
   TOP_CARD_MEMBER_ID,
 } from './selectors';
-import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, PAGE_INVITATION_IGNORE } from './words';
+import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS, PAGE_INVITATION_IGNORE } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
+
+/**
+ * Block's words on LinkedIn: the shared tables, with its "More actions" forms and a conversation's
+ * options list (words.ts), which is where its conversation actions are; Block there as "Report /
+ * Block", as on profiles [G]. Invitation cards have no menu [S, site-evidence C1]: it refuses.
+ */
+const BLOCK: BlockMarkup = { menus: [...MORE_ACTIONS_WORDS, ...OPTIONS_LIST_WORDS], glyphs: ['…', '...'], skip: any(MESSAGE_LIST_SELECTORS) };
 const OWN_NAVIGATION = any(OWN_NAVIGATION_SELECTORS);
 const PAGE_LINK = any(PAGE_LINKS);
 const POST = any(POST_SELECTORS);
@@ -589,6 +598,10 @@ export const linkedinAdapter: SiteAdapter = {
   connectionStep(card) {
     const control = moreActionsControl(card) ?? followingControl(card);
     return control ? press(control) : { ok: false, reason: 'Could not find the site’s own menu on this card' };
+  },
+
+  blockStep(card) {
+    return pressBlockStep(card, BLOCK);
   },
 
   threadOf(url) {

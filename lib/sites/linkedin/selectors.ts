@@ -261,3 +261,10 @@ export const COMMENT_SELECTORS = [
 
 /** A post, whose actor link (its author) comes before its comments [S: xldeveloper/openclaw-skills dom-patterns.md, 2024/2025]. */
 export const THREAD_POST_SELECTORS = ['[data-urn*="activity"]', '[data-view-name="feed-full-update"]', '.feed-shared-update-v2'] as const;
+
+/**
+ * The messages of a thread or bubble: controls in them (a shared post's buttons) are never the
+ * conversation's own. <div class="msg-s-message-list-container"> / <ul class="msg-s-message-list-content">
+ * (nexushoratio 55ca6f3, 2026-03-19; cyber-bytezz/superkalam-project reads .msg-s-message-list__event). [E]
+ */
+export const MESSAGE_LIST_SELECTORS = ['.msg-s-message-list-container', '.msg-s-message-list-content', '.msg-s-message-list'] as const;

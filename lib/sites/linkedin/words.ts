@@ -42,3 +42,13 @@ export const FOLLOWING_WORDS = [
  * decides alone.
  */
 export const PAGE_INVITATION_IGNORE = [/^ignore an invitation from\b/i] as const;
+
+/**
+ * A conversation's options list, on inbox rows, the thread header and overlay bubbles: "Open the
+ * options list in your conversation with …" [E, refs 10538424291, 52067512819, 70101397101];
+ * "Abrir el menú de opciones de tu conversación con …" as the Spanish replica shows it; the others [G].
+ */
+export const OPTIONS_LIST_WORDS = [
+  'open the options list', 'abrir el menú de opciones', 'ouvrir la liste des options',
+  'optionsliste öffnen', 'abrir a lista de opções', "apri l'elenco delle opzioni",
+] as const;

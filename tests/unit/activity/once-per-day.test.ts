@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listActivity, logActivity, logOncePerDay } from '@/lib/activity/store';
-import { BoundaryDb, database } from '@/lib/clients/db';
+import { BoundaryDb, database } from '@/lib/db';
 import { addClient } from '@/lib/clients/store';
 import { emptyIdentities } from '@/lib/clients/model';
 import { onPageCandidates } from '@/lib/detections/handlers';

@@ -10,7 +10,7 @@ import {
   retentionDays,
   setRetentionDays,
 } from '@/lib/activity/store';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { readCsv } from '@/lib/clients/csv';
 import { addClient, deleteClient } from '@/lib/clients/store';
 import { disableVault, enableVault, lockVault } from '@/lib/vault/vault';
@@ -36,6 +36,8 @@ const words: ActivityWords = {
   place: (p) => `place:${p}`,
   action: (a) => `action:${a}`,
   status: (s) => `status:${s}`,
+  relatedTo: (name, client) => `${name} (related to ${client})`,
+  page: (p) => `page:${p}`,
   removedClient: '(removed)',
 };
 
@@ -140,8 +142,8 @@ describe('activity CSV', () => {
     const records = readCsv(csv.slice(1));
     expect(records.map((r) => r.fields)).toEqual([
       [...ACTIVITY_CSV_COLUMNS],
-      ['2026-11-04', '17:30', 'kind:welfare-check', 'place:google', 'Souza, Ana', 'status:current', '', `'=HYPERLINK("x") said "goodbye", then silence\nfor days`, 'Google search'],
-      ['2026-11-03', '09:05', 'kind:guard-confirmed', 'place:linkedin', 'Souza, Ana', 'status:current', 'action:connect', '', ''],
+      ['2026-11-04', '17:30', 'kind:welfare-check', 'place:google', 'Souza, Ana', 'status:current', '', `'=HYPERLINK("x") said "goodbye", then silence\nfor days`, 'Google search', ''],
+      ['2026-11-03', '09:05', 'kind:guard-confirmed', 'place:linkedin', 'Souza, Ana', 'status:current', 'action:connect', '', '', ''],
     ]);
   });
 });

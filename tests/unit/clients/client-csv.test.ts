@@ -8,6 +8,11 @@ import {
 import { emptyIdentities, type ClientDraft, type Identities } from '@/lib/clients/model';
 
 const HEADER = 'name,status,aliases,facebook,instagram,linkedin\r\n';
+/** What an export writes: every column, the richer record's after the first six. */
+const EXPORT_HEADER = 'name,status,aliases,facebook,instagram,linkedin,start_date,end_date,minor,safety,related_to,relationship\r\n';
+/** A plain record's richer columns, as an export writes them: no dates, no flags, no relation. */
+const PLAIN = ',,,no,no,,';
+const badStatus = (raw: string) => `status "${raw}" is not "enquiry", "waitlist", "current" or "former"`;
 
 function draft(name: string, extra: Partial<Omit<ClientDraft, 'identities'>> & { identities?: Partial<Identities> } = {}): ClientDraft {
   return {
@@ -36,7 +41,20 @@ function mulberry32(seed: number): () => number {
 
 describe('CLIENT_CSV_COLUMNS', () => {
   it('lists the export columns in order', () => {
-    expect(CLIENT_CSV_COLUMNS).toEqual(['name', 'status', 'aliases', 'facebook', 'instagram', 'linkedin']);
+    expect(CLIENT_CSV_COLUMNS).toEqual([
+      'name',
+      'status',
+      'aliases',
+      'facebook',
+      'instagram',
+      'linkedin',
+      'start_date',
+      'end_date',
+      'minor',
+      'safety',
+      'related_to',
+      'relationship',
+    ]);
   });
 });
 
@@ -81,7 +99,7 @@ describe('readClientCsv: the messy file', () => {
   it('refuses exactly the bad rows, with their line numbers and reasons', () => {
     expect(result.rejected).toEqual([
       { line: 4, reason: 'name is blank' },
-      { line: 5, reason: 'status "ongoing" is not "current" or "former"' },
+      { line: 5, reason: badStatus('ongoing') },
       {
         line: 6,
         reason: 'facebook "https://www.instagram.com/priya.nair": That link is on Instagram, not Facebook',
@@ -91,7 +109,7 @@ describe('readClientCsv: the messy file', () => {
         reason:
           'linkedin "https://www.linkedin.com/company/acme": That is a LinkedIn company page, not a person\'s profile',
       },
-      { line: 13, reason: 'status "maybe" is not "current" or "former"' },
+      { line: 13, reason: badStatus('maybe') },
     ]);
   });
 });
@@ -131,7 +149,7 @@ describe('readClientCsv: whole-file errors', () => {
   const notText =
     'This file is not plain text. If it is a spreadsheet, save it as "CSV UTF-8" first and import that file.';
   const noName =
-    'The first row has no "name" column. The first row must name the columns, for example: name,status,aliases,facebook,instagram,linkedin';
+    'The first row has no "name" column. The first row must name the columns, for example: name,status,aliases,facebook,instagram,linkedin,start_date,end_date,minor,safety,related_to,relationship';
   const cases: { name: string; text: string; error: string }[] = [
     { name: 'empty input', text: '', error: 'The file is empty.' },
     { name: 'only a BOM', text: '\uFEFF', error: 'The file is empty.' },
@@ -153,7 +171,7 @@ describe('readClientCsv: whole-file errors', () => {
   });
 
   it('accepts a header with no data rows', () => {
-    expect(readClientCsv(HEADER)).toEqual({ ok: true, rows: [], rejected: [] });
+    expect(readClientCsv(HEADER)).toEqual({ ok: true, rows: [], rejected: [], given: ['status'] });
   });
 });
 
@@ -165,6 +183,10 @@ describe('readClientCsv: cells', () => {
     { raw: ' CURRENT ', expected: 'current' },
     { raw: 'Former', expected: 'former' },
     { raw: 'former ', expected: 'former' },
+    { raw: 'enquiry', expected: 'enquiry' },
+    { raw: 'ENQUIRY', expected: 'enquiry' },
+    { raw: ' Waitlist', expected: 'waitlist' },
+    { raw: 'WaitList ', expected: 'waitlist' },
   ];
 
   it.each(statusCases)('status "$raw" is $expected', ({ raw, expected }) => {
@@ -172,10 +194,10 @@ describe('readClientCsv: cells', () => {
     expect(result.rows).toEqual([{ line: 2, draft: draft('Ada', { status: expected }) }]);
   });
 
-  it.each(['ongoing', 'active', 'past', 'yes', 'current client'])('status "%s" refuses the row', (raw) => {
+  it.each(['ongoing', 'active', 'past', 'yes', 'current client', 'enquired', 'waiting list', 'wait-list'])('status "%s" refuses the row', (raw) => {
     const result = imported(readClientCsv(`name,status\nAda,${raw}`));
     expect(result.rows).toEqual([]);
-    expect(result.rejected).toEqual([{ line: 2, reason: `status "${raw}" is not "current" or "former"` }]);
+    expect(result.rejected).toEqual([{ line: 2, reason: badStatus(raw) }]);
   });
 
   const aliasCases: { raw: string; expected: string[] }[] = [
@@ -219,7 +241,7 @@ describe('readClientCsv: cells', () => {
       {
         line: 2,
         reason:
-          'name is blank; status "later" is not "current" or "former"; instagram "https://www.facebook.com/ada": That link is on Facebook, not Instagram',
+          'name is blank; status "later" is not "enquiry", "waitlist", "current" or "former"; instagram "https://www.facebook.com/ada": That link is on Facebook, not Instagram',
       },
     ]);
   });
@@ -298,7 +320,7 @@ describe('readClientCsv: scale and robustness', () => {
 
 describe('writeClientCsv', () => {
   it('writes only the header for no clients', () => {
-    expect(writeClientCsv([])).toBe(HEADER);
+    expect(writeClientCsv([])).toBe(EXPORT_HEADER);
   });
 
   it('writes the columns, profile URLs and minimal quoting', () => {
@@ -311,12 +333,12 @@ describe('writeClientCsv', () => {
       draft('Ada'),
     ]);
     expect(csv).toBe(
-      HEADER +
+      EXPORT_HEADER +
         '"Okoro, Chidi",current,Chi; C. Okoro,' +
         'https://www.facebook.com/chidiokoro; https://www.facebook.com/profile.php?id=100004567890,' +
-        'https://www.instagram.com/chidi.o/,\r\n' +
-        '"Ines ""Nessa"" Duarte",former,,,,https://www.linkedin.com/in/zo%C3%AB-dubois/\r\n' +
-        'Ada,current,,,,\r\n',
+        `https://www.instagram.com/chidi.o/,${PLAIN}\r\n` +
+        `"Ines ""Nessa"" Duarte",former,,,,https://www.linkedin.com/in/zo%C3%AB-dubois/${PLAIN}\r\n` +
+        `Ada,current,,,,${PLAIN}\r\n`,
     );
   });
 
@@ -333,12 +355,12 @@ describe('writeClientCsv', () => {
   ];
 
   it.each(guardCases)('guards the cell $name against formulas', ({ name, written }) => {
-    expect(writeClientCsv([draft(name)])).toBe(`${HEADER}${written},current,,,,\r\n`);
+    expect(writeClientCsv([draft(name)])).toBe(`${EXPORT_HEADER}${written},current,,,,${PLAIN}\r\n`);
   });
 
   it('guards alias cells as well', () => {
     expect(writeClientCsv([draft('Ada', { aliases: ['=cmd', 'Addie'] })])).toBe(
-      `${HEADER}Ada,current,'=cmd; Addie,,,\r\n`,
+      `${EXPORT_HEADER}Ada,current,'=cmd; Addie,,,${PLAIN}\r\n`,
     );
   });
 });

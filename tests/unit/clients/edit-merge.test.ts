@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { mergeEdit, StaleEditError } from '@/lib/clients/edit-merge';
 import { ClientLimitError } from '@/lib/clients/limits';
 import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';

@@ -83,6 +83,7 @@ describe('CSV rows: limits and invisible characters', () => {
     expect(read).toEqual({
       ok: true,
       rejected: [],
+      given: [],
       rows: [
         { line: 2, draft: draft('Ana zuos', { aliases: ['Aninha'] }), cleaned: ['name', 'aliases'] },
         { line: 3, draft: draft('Mia Hart') },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';
 import { addClient, deleteClient, importDrafts, linkIdentity, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
 import { draft } from './draft';

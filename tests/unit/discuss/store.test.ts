@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { emptyIdentities } from '@/lib/clients/model';
 import { addClient, deleteClient } from '@/lib/clients/store';
 import { describeEvent } from '@/lib/discuss/model';

@@ -10,6 +10,7 @@ import {
   isLinkedinMemberId,
   linkedinMemberId,
   type IdentityResult,
+  foldedNote,
 } from '@/lib/identity';
 import { say } from '@/lib/i18n/t';
 
@@ -48,6 +49,11 @@ describe('parseIdentity: Facebook accepted', () => {
     ['100012345678901', '100012345678901'],
     ['4', '4'],
     ['jane.doe.71', 'janedoe71'],
+    // Facebook's own short domains open the same profile.
+    ['https://fb.com/jane.doe.71', 'janedoe71'],
+    ['www.fb.com/profile.php?id=100012345678901', '100012345678901'],
+    ['fb.me/jane.doe.71', 'janedoe71'],
+    ['https://fb.me/100012345678901', '100012345678901'],
     ['JaneDoe71', 'janedoe71'],
     ['@jane.doe.71', 'janedoe71'],
   ])('%s → %s', (input, identity) => {
@@ -60,7 +66,10 @@ describe('parseIdentity: Facebook refused', () => {
     ['', 'Nothing was entered'],
     ['   ', 'Nothing was entered'],
     ['https://example.com/jane.doe.71', 'That link is on example.com, not Facebook'],
-    ['https://fb.com/jane.doe.71', 'That link is on fb.com, not Facebook'],
+    ['https://fb.com.evil.net/jane.doe.71', 'That link is on fb.com.evil.net, not Facebook'],
+    ['https://fb.me.example.org/jane.doe.71', 'That link is on fb.me.example.org, not Facebook'],
+    ['https://graph.fb.com/jane.doe.71', FB_NOT_PROFILE],
+    ['https://fb.com/groups/123456789012345/', FB_GROUP],
     ['https://www.facebook.com.evil.net/jane.doe.71', 'That link is on www.facebook.com.evil.net, not Facebook'],
     ['https://www.instagram.com/jane.doe.71/', 'That link is on Instagram, not Facebook'],
     ['janedoe.com', 'That link is on janedoe.com, not Facebook'],
@@ -388,5 +397,26 @@ describe('identityLabel', () => {
     ['instagram', 'ana.souza_', 'https://www.instagram.com/ana.souza_/'],
   ] as const)('%s %s reads as %s', (platform, identity, label) => {
     expect(identityLabel(platform, identity)).toBe(label);
+  });
+});
+
+describe('foldedNote: why a Facebook username is kept without its dots', () => {
+  it.each([
+    ['https://www.facebook.com/Jane.Doe.71', 'Jane.Doe.71'],
+    ['jane.doe.71', 'jane.doe.71'],
+    ['fb.me/JaneDoe71', 'JaneDoe71'],
+  ])('explains %s', (input, typed) => {
+    expect(say(foldedNote('facebook', input)!)).toBe(
+      `Facebook ignores full stops and capital letters in usernames, so “${typed}” is kept as “janedoe71”: both open the same profile.`,
+    );
+  });
+
+  it.each([
+    ['facebook', 'janedoe71'],
+    ['facebook', 'https://www.facebook.com/profile.php?id=100012345678901'],
+    ['facebook', 'not a link'],
+    ['instagram', 'Jane.Doe.71'],
+  ] as const)('says nothing for %s %s', (platform, input) => {
+    expect(foldedNote(platform, input)).toBeNull();
   });
 });

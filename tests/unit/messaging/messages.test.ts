@@ -33,6 +33,9 @@ describe('message validation', () => {
     ['no page kind at all', { ...good, pageKind: undefined }, false],
     ['no platform', { ...good, platform: undefined }, false],
     ['connection steps that are not a boolean', { ...good, connectionSteps: 1 }, false],
+    ['the page’s language', { ...good, lang: 'pt-BR' }, true],
+    ['a language that is no language tag', { ...good, lang: 'es"><img src=x>' }, false],
+    ['a language that is not a string', { ...good, lang: 7 }, false],
     ['null', null, false],
     ['a string', 'page-candidates', false],
   ])('content → background: %s', (_label, message, ok) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintReply } from '@/lib/policy/confidentiality';
+import { lintReply, ownTexts } from '@/lib/policy/confidentiality';
 import { BUILTIN_TEMPLATES } from '@/lib/replies/builtin-templates';
+import { SAFE_REVIEW_REPLY } from '@/lib/reviews/suggested-reply';
 import { defaultReply } from '@/lib/replies/default-replies';
 import { composeReply } from '@/lib/replies/library';
 import { DEFAULT_SETTINGS, REGION_IDS, REGIONS, REPLY_LANGUAGES } from '@/lib/settings/practice';
@@ -157,5 +158,160 @@ describe('Boundary’s own replies', () => {
       expect(template.body).not.toMatch(/client|session|sesi[oó]n|therap|terap|appointment|\bcita|review|rese[nñ]a|follow us/i);
     }
     for (const platform of PLATFORMS) expect(lintReply(defaultReply(platform)).ok).toBe(true);
+  });
+});
+
+describe('clinical content: symptoms, diagnoses, medication, kinds of therapy', () => {
+  const kinds = (text: string) => lintReply(text).findings.map((f) => `${f.concept}:${f.text}`);
+
+  it.each([
+    [
+      'en',
+      'I hope the new medication is helping with your depression and the panic attacks have eased. Take your antidepressants…',
+      ['medication:medication', 'condition:depression', 'condition:panic attacks', 'medication:antidepressants'],
+    ],
+    [
+      'es',
+      'Espero que la nueva medicación le esté ayudando con la depresión y que los ataques de pánico hayan remitido. Tome sus antidepresivos…',
+      ['medication:medicación', 'condition:depresión', 'condition:ataques de pánico', 'medication:antidepresivos'],
+    ],
+    [
+      'fr',
+      'J’espère que le nouveau médicament vous aide avec la dépression et que les crises de panique se sont calmées. Prenez vos antidépresseurs…',
+      ['medication:médicament', 'condition:dépression', 'condition:crises de panique', 'medication:antidépresseurs'],
+    ],
+    [
+      'de',
+      'Ich hoffe, das neue Medikament hilft gegen Ihre Depression und die Panikattacken haben nachgelassen. Nehmen Sie Ihre Antidepressiva…',
+      ['medication:Medikament', 'condition:Depression', 'condition:Panikattacken', 'medication:Antidepressiva'],
+    ],
+    [
+      'pt',
+      'Espero que a nova medicação esteja ajudando com a depressão e que os ataques de pânico tenham passado. Tome seus antidepressivos…',
+      ['medication:medicação', 'condition:depressão', 'condition:ataques de pânico', 'medication:antidepressivos'],
+    ],
+    [
+      'it',
+      'Spero che il nuovo farmaco ti aiuti con la depressione e che gli attacchi di panico siano passati. Prendi i tuoi antidepressivi…',
+      ['medication:farmaco', 'condition:depressione', 'condition:attacchi di panico', 'medication:antidepressivi'],
+    ],
+  ])('the issue’s sentence, in %s', (_language, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each([
+    // generic and brand names, in each language's spelling
+    ['Are you still on sertraline, or Zoloft?', ['sertraline', 'Zoloft']],
+    ['¿Sigue con la fluoxetina? ¿Y el Prozac?', ['fluoxetina', 'Prozac']],
+    ['La fluoxétine et le Xanax.', ['fluoxétine', 'Xanax']],
+    ['Fluoxetin, Quetiapin und Lithium.', ['Fluoxetin', 'Quetiapin', 'Lithium']],
+    ['Escitalopram (Lexapro, Cipralex), venlafaxine, quetiapine, lorazepam.', ['Escitalopram', 'Lexapro', 'Cipralex', 'venlafaxine', 'quetiapine', 'lorazepam']],
+    ['Metilfenidato, lisdexanfetamina, aripiprazol, litio.', ['Metilfenidato', 'lisdexanfetamina', 'aripiprazol', 'litio']],
+    ['Ritalin, Adderall, Seroquel, Abilify, Wellbutrin, Lamictal.', ['Ritalin', 'Adderall', 'Seroquel', 'Abilify', 'Wellbutrin', 'Lamictal']],
+    ['SSRIs and benzodiazepines are prescribed.', ['SSRIs', 'benzodiazepines', 'prescribed']],
+    // diagnoses and symptoms, with their inflections
+    ['Your anxiety, PTSD and OCD; the bipolar disorder.', ['anxiety', 'PTSD', 'OCD', 'bipolar', 'disorder']],
+    ['You seemed depressed; the trauma, the insomnia, the relapse.', ['depressed', 'trauma', 'insomnia', 'relapse']],
+    ['Eating disorders and self-harm.', ['disorders', 'self-harm']],
+    ['Suicidal thoughts need urgent help.', ['Suicidal']],
+    ['La ansiedad, el TDAH, el TOC y los trastornos alimentarios.', ['ansiedad', 'TDAH', 'TOC', 'trastornos']],
+    ['Se le veía deprimida; los síntomas, la recaída, las crisis de ansiedad.', ['deprimida', 'síntomas', 'recaída', 'crisis de ansiedad']],
+    ['Le trouble bipolaire, l’anxiété, les troubles alimentaires.', ['trouble bipolaire', 'anxiété', 'troubles alimentaires']],
+    ['Die Angststörung, die Essstörung, das Kindheitstrauma, die Altersdepression.', ['Angststörung', 'Essstörung', 'Kindheitstrauma', 'Altersdepression']],
+    ['A ansiedade e o transtorno bipolar.', ['ansiedade', 'transtorno', 'bipolar']],
+    ['L’ansia, i disturbi alimentari, la psicosi.', ['ansia', 'disturbi alimentari', 'psicosi']],
+    // kinds of therapy, session words and mental health care
+    ['We could try CBT, DBT or EMDR.', ['CBT', 'DBT', 'EMDR']],
+    ['La TCC y la terapia cognitivo-conductual.', ['TCC', 'terapia', 'cognitivo-conductual']],
+    ['Cognitive behavioural work; psychoanalysis; psychodynamic ideas.', ['Cognitive behavioural', 'psychoanalysis', 'psychodynamic']],
+    ['The treatment plan for our next appointment.', ['treatment', 'appointment']],
+    ['Ask your psychiatrist or psychologist at the clinic.', ['psychiatrist', 'psychologist', 'clinic']],
+    ['Your mental health matters; la salud mental importa.', ['mental health', 'salud mental']],
+    ['Su psiquiatra o su psicóloga.', ['psiquiatra', 'psicóloga']],
+  ])('%s', (text, words) => {
+    expect(flagged(text)).toEqual(words);
+  });
+
+  it('any case, any accents, decomposed or not', () => {
+    expect(flagged('DEPRESIÓN, depresion, Depresio\u0301n')).toEqual(['DEPRESIÓN', 'depresion', 'Depresio\u0301n'.normalize('NFC')]);
+    expect(flagged('ATAQUES DE PANICO, Ataques de Pánico')).toEqual(['ATAQUES DE PANICO', 'Ataques de Pánico']);
+    expect(flagged('PROZAC prozac')).toEqual(['PROZAC', 'prozac']);
+  });
+
+  it('glosses what a word means in the reason', () => {
+    const [prozac] = lintReply('Take the Prozac.').findings;
+    expect(prozac!.reason).toContain('“Prozac”');
+    expect(prozac!.reason).toContain('medication');
+    expect(lintReply('The EMDR.').findings[0]!.reason).toContain('a kind of therapy');
+    expect(lintReply('Your PTSD.').findings[0]!.reason).toContain('a diagnosis or symptom');
+  });
+});
+
+describe('innocent words that look clinical pass', () => {
+  it.each([
+    'I pressed the button; an impressive expression of thanks.',
+    'Don’t panic: the attack on the castle was in the film.',
+    'I am anxious to hear how the trip went.',
+    'Laughter is the best medicine; a dose of sunshine.',
+    'That was a great act, and I will add it to the list.',
+    'A homophobic remark is never fine; nor is xenophobia.',
+    'The addict in the novel; she is addicted to puzzles; an alcoholic drink.',
+    'Stress at work, a low mood, a bad day: we all have them.',
+    'Me da pánico volar; presión, depósito, expresión.',
+    'La receta de la abuela; el autobús; toc, toc.',
+    'Scusi il disturbo, l’autista è arrivato.',
+    'Die Angst vor dem Flug; er sucht seinen Schlüssel; Sehnsucht und Eifersucht.',
+    'Ich träume von Albträumen und einem Traumberuf.',
+    'Sans trouble, tout va bien ; une belle crise de rire.',
+    'Compressed files and a depressing forecast.',
+  ])('%s', (text) => {
+    expect(lintReply(text)).toEqual({ ok: true, findings: [] });
+  });
+});
+
+describe('the practice’s own details', () => {
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    practiceName: 'Sam Hale Counselling',
+    phone: '+44 20 7946 0321',
+    portalUrl: 'https://therapy-portal.example.com/login',
+    secureEmail: 'sam@counselling.example',
+    crisisLine: 'the Suicide and Crisis Lifeline (988)',
+  };
+  const own = ownTexts(settings);
+
+  it('never count against a reply that signs with them', () => {
+    const reply = 'Thank you for your message. Please call +44 20 7946 0321, use https://therapy-portal.example.com/login or write to sam@counselling.example; if urgent, contact the Suicide and Crisis Lifeline (988).\nSam Hale Counselling';
+    expect(lintReply(reply).ok).toBe(false);
+    expect(lintReply(reply, own)).toEqual({ ok: true, findings: [] });
+  });
+
+  it('are found in any case and spacing, and by host alone', () => {
+    expect(lintReply('SAM HALE  COUNSELLING · therapy-portal.example.com', own).ok).toBe(true);
+  });
+
+  it('set aside only themselves: the same words elsewhere in the reply are still flagged', () => {
+    const { findings } = lintReply('Sam Hale Counselling offers counselling; the session is private.', own);
+    expect(findings.map((f) => f.text)).toEqual(['counselling', 'session']);
+    expect(findings[0]!.start).toBe('Sam Hale Counselling offers '.length);
+  });
+
+  it('fill Boundary’s replies without a flag, through composeReply', () => {
+    for (const template of BUILTIN_TEMPLATES) {
+      for (const platform of template.platforms) {
+        expect(composeReply(template, settings, platform, 'Alex Rivera').lint.findings, template.id).toEqual([]);
+      }
+    }
+  });
+
+  it('a blank or very short setting blanks nothing', () => {
+    expect(flagged('The session.')).toEqual(['session']);
+    expect(lintReply('The session.', ['', ' ', 'se']).findings.map((f) => f.text)).toEqual(['session']);
+  });
+});
+
+describe('everything Boundary writes itself passes', () => {
+  it('the review reply', () => {
+    for (const text of Object.values(SAFE_REVIEW_REPLY)) expect(lintReply(text).findings).toEqual([]);
   });
 });

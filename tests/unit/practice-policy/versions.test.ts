@@ -1,9 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BOUNDARY_DEFAULTS, DEFAULT_CHOICES, diffChoices, normaliseChoices, policyDefaults, type PolicyChoices } from '@/lib/practice-policy/choices';
 import { exportFileName, exportText, printPath, versionDate } from '@/lib/practice-policy/export';
 import { generatedText } from '@/lib/practice-policy/generate';
-import { POLICY_KEY, loadPolicyVersions, savePolicyVersion } from '@/lib/practice-policy/store';
+import Dexie from 'dexie';
+import { BoundaryDb } from '@/lib/db';
+import { LEGACY_POLICY_KEY } from '@/lib/db/upgrades';
+import { loadPolicyVersions, savePolicyVersion } from '@/lib/practice-policy/store';
 import { nextVersion, normaliseVersions, sameAsVersion, type PolicyDraft } from '@/lib/practice-policy/versions';
 import { opensAnswer, policyReplyNote } from '@/lib/replies/situations';
 import { PRACTICE } from './samples';
@@ -99,20 +102,53 @@ describe('versions', () => {
   });
 });
 
-describe('the versions in storage', () => {
-  beforeEach(() => fakeBrowser.reset());
+describe('the versions in the database', () => {
+  let db: BoundaryDb;
+  let n = 0;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    db = new BoundaryDb(`policy-versions-${++n}`);
+  });
+  afterEach(async () => {
+    db.close();
+    await Dexie.delete(db.name);
+  });
 
-  it('round-trip under one key, and saving the same draft twice keeps one version', async () => {
-    expect(await loadPolicyVersions()).toEqual([]);
-    await savePolicyVersion(draftOf(DEFAULT_CHOICES), MARCH_14);
-    const again = await savePolicyVersion(draftOf(DEFAULT_CHOICES), MARCH_20);
+  it('round-trip as one row each, and saving the same draft twice keeps one version', async () => {
+    expect(await loadPolicyVersions(db)).toEqual([]);
+    await savePolicyVersion(db, draftOf(DEFAULT_CHOICES), MARCH_14);
+    const again = await savePolicyVersion(db, draftOf(DEFAULT_CHOICES), MARCH_20);
     expect(again).toHaveLength(1);
-    const both = await savePolicyVersion(draftOf({ ...DEFAULT_CHOICES, changes: 'session' }), MARCH_20);
+    const both = await savePolicyVersion(db, draftOf({ ...DEFAULT_CHOICES, changes: 'session' }), MARCH_20);
     expect(both.map((v) => v.number)).toEqual([1, 2]);
-    expect(await loadPolicyVersions()).toEqual(both);
-    const raw = (await fakeBrowser.storage.local.get(POLICY_KEY))[POLICY_KEY] as { shape: number; versions: unknown[] };
-    expect(raw.shape).toBe(1);
-    expect(raw.versions).toHaveLength(2);
+    expect(await loadPolicyVersions(db)).toEqual(both);
+    expect((await db.policyVersions.toArray()).map((row) => row.number)).toEqual([1, 2]);
+    // Nothing goes to storage.local any more.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('two saves at once number their versions one after the other', async () => {
+    const [a, b] = await Promise.all([
+      savePolicyVersion(db, draftOf({ ...DEFAULT_CHOICES, changes: 'session' }), MARCH_14),
+      savePolicyVersion(db, draftOf({ ...DEFAULT_CHOICES, changes: 'website' }), MARCH_20),
+    ]);
+    expect([a!.length, b!.length].sort()).toEqual([1, 2]);
+    expect((await loadPolicyVersions(db)).map((v) => [v.number, v.choices.changes])).toEqual([
+      [1, 'session'],
+      [2, 'website'],
+    ]);
+  });
+
+  it('versions kept in storage.local by the release before move into the table as it opens, and the key goes', async () => {
+    const first = nextVersion(undefined, draftOf(DEFAULT_CHOICES), MARCH_14);
+    const second = nextVersion(first, draftOf({ ...DEFAULT_CHOICES, searches: 'never' }), MARCH_20);
+    await fakeBrowser.storage.local.set({ [LEGACY_POLICY_KEY]: { shape: 1, versions: [first, second, { number: 'bad' }] } });
+    expect(await loadPolicyVersions(db)).toEqual([first, second]);
+    expect(await fakeBrowser.storage.local.get(LEGACY_POLICY_KEY)).toEqual({});
+    // The next version follows on from them.
+    const third = await savePolicyVersion(db, draftOf({ ...DEFAULT_CHOICES, changes: 'session' }), MARCH_20 + 1);
+    expect(third.map((v) => v.number)).toEqual([1, 2, 3]);
+    expect(third[2]!.changes.map((c) => c.key)).toEqual(['searches', 'changes']);
   });
 });
 

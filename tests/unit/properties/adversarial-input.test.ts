@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readClientCsv, writeClientCsv } from '@/lib/clients/client-csv';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { importDrafts, listClients } from '@/lib/clients/store';
 import { foldName, identityFromHref, nameKey, parseIdentity, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';

@@ -3,6 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onPageRequest } from '@/lib/detections/handlers';
 import { writeTab } from '@/lib/detections/tab-store';
 import { isPageToBackground } from '@/lib/messaging/messages';
+import { database } from '@/lib/db';
+import { DEFAULT_SETTINGS } from '@/lib/settings/practice';
+import { saveSettings } from '@/lib/settings/store';
 
 // The background's last check before text is typed into a page, whichever extension page asked.
 const TAB = 7;
@@ -38,6 +41,19 @@ describe('inserting a reply', () => {
     expect(sent).toEqual([]);
     expect(await insert('See you at our next session.', true)).toEqual({ ok: true, done: 'typed' });
     expect(sent).toHaveLength(1);
+  });
+
+  it('does not count the practice’s own name and channels against the text', async () => {
+    const reply = 'Please write to sam@counselling.example.\nSam Hale Counselling';
+    expect(await insert(reply)).toMatchObject({ ok: false });
+    await saveSettings(database(), { ...DEFAULT_SETTINGS, practiceName: 'Sam Hale Counselling', secureEmail: 'sam@counselling.example' });
+    try {
+      expect(await insert(reply)).toEqual({ ok: true, done: 'typed' });
+      // The same word outside the practice's name is still flagged.
+      expect(await insert(`Counselling helps.\n${reply}`)).toMatchObject({ ok: false });
+    } finally {
+      await database().settings.clear();
+    }
   });
 
   it('refuses text longer than the site takes, even confirmed', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, fillTemplateDetailed, firstNameFrom, placeholdersIn } from '@/lib/replies/placeholders';
+import { fillTemplate, fillTemplateDetailed, firstNameFrom, nearestPlaceholder, placeholdersIn } from '@/lib/replies/placeholders';
+import { validateTemplate } from '@/lib/replies/templates';
 
 const TEMPLATE = [
   'Hello {first_name},',
@@ -56,6 +57,31 @@ describe('filling a template', () => {
   it('drops a line with an unknown placeholder rather than showing the braces', () => {
     const filled = fillTemplateDetailed('Call {phnoe} today.\nHello.', { phone: '123' });
     expect(filled).toEqual({ text: 'Hello.', missing: [], unknown: ['phnoe'] });
+  });
+
+  it('keeps a misspelt placeholder as typed for the editor’s preview, so a one-line template does not go blank', () => {
+    const filled = fillTemplateDetailed('Please write to {practise} at {secure_email}.', { practice: 'Hale Counselling', secure_email: 'a@b.org' }, { keepUnknown: true });
+    expect(filled.text).toBe('Please write to {practise} at a@b.org.');
+    expect(filled.unknown).toEqual(['practise']);
+  });
+
+  it.each([
+    ['practise', 'practice'],
+    ['phnoe', 'phone'],
+    ['Secure-Email', 'secure_email'],
+    ['firstname', 'first_name'],
+    ['policy_lnk', 'policy_link'],
+  ])('reads {%s} as a typo of {%s}', (typed, meant) => {
+    expect(nearestPlaceholder(typed)).toBe(meant);
+  });
+
+  it.each(['diagnosis', 'x', 'appointment_time'])('suggests nothing for {%s}, which is no near miss', (typed) => {
+    expect(nearestPlaceholder(typed)).toBeNull();
+  });
+
+  it('says which placeholder a lone typo most likely meant', () => {
+    const errors = validateTemplate({ name: 'Redirect', situation: 'conversation', language: 'en', platforms: ['facebook'], body: 'Write to {practise}.' });
+    expect(errors.body).toBe('{practise} is not a placeholder: did you mean {practice}? Until it is fixed, its line is left out of replies.');
   });
 
   it('fills a placeholder used twice on a line, and drops the line if any one is unset', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { BUILTIN_BY_ID } from '@/lib/replies/builtin-templates';
 import { defaultTemplate } from '@/lib/replies/library';
 import {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { crisisLineFor, DEFAULT_SETTINGS, normaliseSettings, validateSettings, type PracticeSettings } from '@/lib/settings/practice';
 import { InvalidSettingsError, loadSettings, saveSettings } from '@/lib/settings/store';
 

@@ -493,6 +493,23 @@ describe('home "Sugestões para você" (Portuguese)', () => {
   });
 });
 
+describe('home’s right rail, wide layout (German)', () => {
+  beforeEach(() => loadReplica('instagram/home-rail.de.html'));
+
+  it('finds Folgen-only people in the block that links to /explore/people/, named past a line that names someone else; not the post’s Folgen or the clinician', () => {
+    expect(scan(HOME)).toEqual([
+      suggestion('ilse.morgenroth', 'ilse.morgenroth', 'rail-ilse'),
+      suggestion('nina.arruda', 'Nina Arruda', 'rail-nina'),
+    ]);
+  });
+
+  it('refuses to remove a rail suggestion, which has no ✕, pressing nothing', () => {
+    const [first] = instagramAdapter.findCandidates(document, HOME);
+    expect(instagramAdapter.removeSuggestion(first!.element).ok).toBe(false);
+    expect(pressed).toEqual([]);
+  });
+});
+
 describe('the clinician’s own Followers dialog (English)', () => {
   beforeEach(() => loadReplica('instagram/own-followers.en.html'));
   const followers = [

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '@/lib/clients/db';
+import { database } from '@/lib/db';
 import { addClient } from '@/lib/clients/store';
 import { emptyIdentities } from '@/lib/clients/model';
 import { LOCK_BADGE } from '@/lib/detections/badge';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';
 import { addClient, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
 import { listActivity, logActivity } from '@/lib/activity/store';
@@ -9,6 +9,9 @@ import { CLIENT_LIMITS } from '@/lib/clients/limits';
 import { addDiscussEntry, listDiscuss } from '@/lib/discuss/store';
 import { loadLibrary, deleteTemplate, saveTemplate, setDefaultTemplate } from '@/lib/replies/store';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
+import { DEFAULT_CHOICES } from '@/lib/practice-policy/choices';
+import { loadPolicyVersions, savePolicyVersion } from '@/lib/practice-policy/store';
+import type { PolicyDraft } from '@/lib/practice-policy/versions';
 import {
   createBackup,
   previewRestore,
@@ -37,10 +40,26 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** A practice with something in every part a backup covers. */
+const policyDraft = (en: string, es: string, changes: PolicyDraft['choices']['changes'] = 'writing'): PolicyDraft => ({
+  choices: { ...DEFAULT_CHOICES, changes },
+  texts: { en, es },
+  generated: { en, es },
+});
+
+/** A practice with something in every part a backup covers, every field of a client record included. */
 async function seedPractice() {
-  const ana = await addClient(db, draft('Ana Souza', { aliases: ['Aninha'], identities: { ...emptyIdentities(), facebook: ['100012345678901'], instagram: ['ana.souza_'] } }));
-  const mia = await addClient(db, draft('Mia Hart', { status: 'former', identities: { ...emptyIdentities(), linkedin: ['mia-hart-4b2a1c'] } }));
+  const ana = await addClient(
+    db,
+    draft('Ana Souza', { aliases: ['Aninha'], startDate: '2024-01-15', minor: true, identities: { ...emptyIdentities(), facebook: ['100012345678901'], instagram: ['ana.souza_'] } }),
+  );
+  const mia = await addClient(
+    db,
+    draft('Mia Hart', { status: 'former', startDate: '2022-03-01', endDate: '2023-06-30', safety: true, identities: { ...emptyIdentities(), linkedin: ['mia-hart-4b2a1c'] } }),
+  );
+  await addClient(db, draft('Leo Souza', { relatedTo: ana, relationship: 'parent', identities: { ...emptyIdentities(), facebook: ['leosouza51'] } }));
+  // A history of two versions: the second records what changed.
+  await savePolicyVersion(db, policyDraft('We keep social media apart.', 'Mantenemos las redes sociales aparte.'), 1_700_000_000_000);
+  await savePolicyVersion(db, policyDraft('We keep social media apart. Changes: at a session.', 'Mantenemos las redes aparte. Cambios: en sesión.', 'session'), 1_710_000_000_000);
   await rememberNotThem(db, mia, 'facebook', 'mia.hart.77');
   await saveSettings(db, { ...(await loadSettings(db)), practiceName: 'Harbour Therapy', phone: '+44 20 7946 0000', region: 'uk-ie' });
   const custom = await saveTemplate(db, { name: 'Ours', situation: 'conversation', language: 'en', platforms: ['facebook'], body: 'Please call {phone}.' });
@@ -61,12 +80,13 @@ async function visible() {
     settings: await loadSettings(db),
     library: await loadLibrary(db),
     discuss: await listDiscuss(db),
+    policy: await loadPolicyVersions(db),
   };
 }
 
 /** Every row of every table a restore writes, as stored. */
 async function rawState() {
-  return Promise.all([db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.vault].map((t) => t.toArray()));
+  return Promise.all([db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.policyVersions, db.vault].map((t) => t.toArray()));
 }
 
 describe('encrypted backup', () => {
@@ -76,18 +96,32 @@ describe('encrypted backup', () => {
     const file = await createBackup(db, BACKUP_PASS);
 
     const parsed = JSON.parse(file) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ format: 'boundary-backup', version: 2, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000 } });
-    for (const needle of ['Ana', 'Souza', 'Hart', '100012345678901', 'mia.hart.77', 'Harbour', 'Please call', 'Worried', 'welfare']) expect(file).not.toContain(needle);
+    expect(parsed).toMatchObject({ format: 'boundary-backup', version: 3, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000 } });
+    for (const needle of ['Ana', 'Souza', 'Hart', '100012345678901', 'mia.hart.77', 'Harbour', 'Please call', 'Worried', 'welfare', 'parent', 'minor', 'social media']) {
+      expect(file).not.toContain(needle);
+    }
 
     // Things change after the backup; the restore puts back the backup's state, nothing merged.
     await addClient(db, draft('Someone New'));
     await saveSettings(db, { ...(await loadSettings(db)), practiceName: 'Changed' });
     await db.discuss.clear();
     await db.activity.clear();
+    await savePolicyVersion(db, policyDraft('Changed after the backup.', 'Cambiada después.'));
 
     const result = await restoreBackup(db, file, BACKUP_PASS);
-    expect(result).toEqual({ ok: true, counts: { clients: 2, notThem: 1, settings: 2, replyTemplates: 2, discuss: 1, activity: 2 } });
+    expect(result).toEqual({ ok: true, counts: { clients: 3, notThem: 1, settings: 2, replyTemplates: 2, discuss: 1, activity: 2, policyVersions: 2 } });
     expect(await visible()).toEqual(before);
+    // Every field of the richer records, and the policy's history with what changed, came back.
+    const [ana, mia, leo] = before.clients;
+    expect(ana).toMatchObject({ startDate: '2024-01-15', minor: true });
+    expect(mia).toMatchObject({ status: 'former', startDate: '2022-03-01', endDate: '2023-06-30', safety: true });
+    expect(leo).toMatchObject({ relatedTo: ana!.id, relationship: 'parent' });
+    expect(before.policy.map((v) => [v.number, v.savedAt, v.changes])).toEqual([
+      [1, 1_700_000_000_000, []],
+      [2, 1_710_000_000_000, [{ key: 'changes', from: 'writing', to: 'session' }]],
+    ]);
+    // The next version saved after a restore follows on from the restored history.
+    expect((await savePolicyVersion(db, policyDraft('Third.', 'Tercera.'))).map((v) => v.number)).toEqual([1, 2, 3]);
     // Each restored record's version moved past the one stored under its id: a form left open on it is stale.
     for (const client of await listClients(db)) expect(client.version).toBeGreaterThan(1);
     // Ids are kept, so new clients after a restore do not collide with restored ones.
@@ -176,7 +210,7 @@ describe('encrypted backup', () => {
     const state = await rawState();
     expect(await restoreBackup(db, 'name,status\nAna,current\n', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Boundary backup/) });
     expect(await restoreBackup(db, '{"format":"boundary-reply-templates","version":1,"templates":[]}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Boundary backup/) });
-    expect(await restoreBackup(db, '{"format":"boundary-backup","version":3,"something":"new"}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(await restoreBackup(db, '{"format":"boundary-backup","version":4,"something":"new"}', BACKUP_PASS)).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
     expect(await rawState()).toEqual(state);
   });
 
@@ -200,6 +234,16 @@ describe('encrypted backup', () => {
       ['"not them" decision 1', (c) => ({ ...c, notThem: [{ identityKey: 'facebook:x', clientId: 999 }] })],
       ['"to discuss" entry 1', (c) => ({ ...c, discuss: [{ ...c.discuss[0], event: 'wrote-something' }] })],
       ['reply template 1', (c) => ({ ...c, replyTemplates: [{ ...c.replyTemplates[0], body: '' }] })],
+      ['client 1: status', (c) => ({ ...c, clients: [{ ...c.clients[0], status: 'discharged' }, ...c.clients.slice(1)] })],
+      ['client 1: start date', (c) => ({ ...c, clients: [{ ...c.clients[0], startDate: '2024-02-30' }, ...c.clients.slice(1)] })],
+      ['client 1: flags', (c) => ({ ...c, clients: [{ ...c.clients[0], minor: 'yes' }, ...c.clients.slice(1)] })],
+      ['client 1: only a former client has an end date', (c) => ({ ...c, clients: [{ ...c.clients[0], endDate: '2024-03-01' }, ...c.clients.slice(1)] })],
+      ['client 3: relation', (c) => ({ ...c, clients: [...c.clients.slice(0, 2), { ...c.clients[2], relationship: 'neighbour' }] })],
+      ['client 3: related to', (c) => ({ ...c, clients: [...c.clients.slice(0, 2), { ...c.clients[2], relatedTo: 999 }] })],
+      ['client 3: related to', (c) => ({ ...c, clients: [...c.clients.slice(0, 2), { ...c.clients[2], relatedTo: c.clients[2]!.id }] })],
+      ['policy version 2', (c) => ({ ...c, policyVersions: [c.policyVersions[0], { ...c.policyVersions[1], texts: { en: 'Only English' } }] })],
+      ['policy version 2', (c) => ({ ...c, policyVersions: [c.policyVersions[0], { ...c.policyVersions[1], number: 1 }] })],
+      ['policy version 1', (c) => ({ ...c, policyVersions: [{ ...c.policyVersions[0], script: '<b>' }] })],
       ['not the expected sections', (c) => ({ ...c, extra: 1 })],
     ];
     for (const [problem, spoil] of bad) {
@@ -288,7 +332,7 @@ describe('restoring hostile input', () => {
   it('contents with random parts replaced: either valid and written whole, or refused and nothing written', async () => {
     await seedPractice();
     const good = await readBackupContents(db);
-    const sections = ['clients', 'notThem', 'settings', 'replyTemplates', 'discuss'] as const;
+    const sections = ['clients', 'notThem', 'settings', 'replyTemplates', 'discuss', 'policyVersions'] as const;
     const spoiled = fc
       .tuple(fc.constantFrom(...sections), fc.nat(), fc.constantFrom('replace-record', 'replace-field', 'drop-field', 'replace-section'), fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }))
       .map(([section, index, how, field, value]) => {
@@ -344,19 +388,19 @@ function atTheLimits(name: string): ClientDraft {
   };
 }
 
-/** A backup as Boundary wrote them before the activity log was in it: format version 1. */
-async function versionOneFile(contents: unknown, passphrase: string): Promise<string> {
+/** A backup as an earlier Boundary wrote them: format version 1 (no activity log) or 2 (no policy). */
+async function olderFile(version: 1 | 2, contents: unknown, passphrase: string): Promise<string> {
   const salt = randomBytes(16);
   const { key } = await deriveKey(passphrase, salt, 600_000);
-  const header = { format: 'boundary-backup', version: 1, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000, salt: toBase64(salt) }, cipher: { name: 'AES-GCM-256' } };
+  const header = { format: 'boundary-backup', version, kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000, salt: toBase64(salt) }, cipher: { name: 'AES-GCM-256' } };
   const sealed = async (purpose: string, value: unknown) => {
     const s = await seal(key, purpose, value);
     return { iv: toBase64(s.iv), data: toBase64(s.data) };
   };
   const body = {
     ...header,
-    check: await sealed('boundary-backup/1/check', 'boundary-backup-check'),
-    contents: await sealed(`boundary-backup/1/contents|PBKDF2-HMAC-SHA-256|600000|${header.kdf.salt}`, contents),
+    check: await sealed(`boundary-backup/${version}/check`, 'boundary-backup-check'),
+    contents: await sealed(`boundary-backup/${version}/contents|PBKDF2-HMAC-SHA-256|600000|${header.kdf.salt}`, contents),
   };
   const input = JSON.stringify([body.format, body.version, body.kdf.name, body.kdf.iterations, body.kdf.salt, body.cipher.name, body.check.iv, body.check.data, body.contents.iv, body.contents.data]);
   return JSON.stringify({ ...body, digest: toBase64(await sha256(new TextEncoder().encode(input))) });
@@ -406,21 +450,46 @@ describe('every backup restores', () => {
     const preview = await previewRestore(db, file, BACKUP_PASS);
     expect(preview).toMatchObject({
       ok: true,
-      holds: { clients: 2, notThem: 1, discuss: 1, activity: 2, replyTemplates: 2, settings: 2 },
-      replaces: { clients: 3, notThem: 1, discuss: 1, activity: 3, replyTemplates: 2, settings: 2 },
+      holds: { clients: 3, notThem: 1, discuss: 1, activity: 2, replyTemplates: 2, settings: 2, policyVersions: 2 },
+      replaces: { clients: 4, notThem: 1, discuss: 1, activity: 3, replyTemplates: 2, settings: 2, policyVersions: 2 },
     });
     if (preview.ok) expect(Math.abs(preview.madeAt - Date.now())).toBeLessThan(60_000);
     expect(await rawState()).toEqual(state);
     expect(await previewRestore(db, file, 'not the backup passphrase')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not open/) });
   });
 
-  it('a version 1 file (no activity log, no record versions) still restores, with an empty log', async () => {
+  /** Clients as releases before the richer records wrote them: no dates, flags or related people. */
+  const plainClients = (contents: BackupContents) =>
+    contents.clients.filter((c) => c.relatedTo === undefined).map(({ startDate: _s, endDate: _e, minor: _m, safety: _f, ...c }) => c);
+
+  it('a version 1 file (no activity log, no record versions, no policy) still restores, with an empty log', async () => {
     await seedPractice();
-    const { activity: _none, ...current } = await readBackupContents(db);
-    const v1 = { ...current, clients: current.clients.map(({ version: _v, ...c }) => c) };
-    const file = await versionOneFile(v1, BACKUP_PASS);
-    expect(await restoreBackup(db, file, BACKUP_PASS)).toMatchObject({ ok: true, counts: { clients: 2, activity: 0, discuss: 1 } });
+    const { activity: _none, policyVersions: _p, ...current } = await readBackupContents(db);
+    const v1 = { ...current, clients: plainClients({ ...current } as BackupContents).map(({ version: _v, ...c }) => c) };
+    const file = await olderFile(1, v1, BACKUP_PASS);
+    expect(await restoreBackup(db, file, BACKUP_PASS)).toMatchObject({ ok: true, counts: { clients: 2, activity: 0, discuss: 1, policyVersions: 0 } });
     expect((await listClients(db)).map((c) => c.name).sort()).toEqual(['Ana Souza', 'Mia Hart']);
     expect(await listActivity(db)).toEqual([]);
+    // Restoring replaces everything a backup covers: the policy's versions with none.
+    expect(await loadPolicyVersions(db)).toEqual([]);
+  });
+
+  it('a version 2 file (no policy, plain records) still restores', async () => {
+    await seedPractice();
+    const { policyVersions: _p, ...current } = await readBackupContents(db);
+    const file = await olderFile(2, { ...current, clients: plainClients(current as BackupContents) }, BACKUP_PASS);
+    expect(await restoreBackup(db, file, BACKUP_PASS)).toMatchObject({ ok: true, counts: { clients: 2, activity: 2, policyVersions: 0 } });
+    expect((await listClients(db)).map((c) => [c.name, c.minor, c.relatedTo])).toEqual([
+      ['Ana Souza', undefined, undefined],
+      ['Mia Hart', undefined, undefined],
+    ]);
+  });
+
+  it('a related person whose client left the list some other way backs up as a person of their own', async () => {
+    const { ana } = await seedPractice();
+    await db.clients.delete(ana);
+    const contents = await readBackupContents(db);
+    expect(contents.clients.find((c) => c.name === 'Leo Souza')).not.toHaveProperty('relatedTo');
+    expect(validateBackupContents(contents)).toMatchObject({ ok: true });
   });
 });

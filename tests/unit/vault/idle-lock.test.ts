@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
+import { AT_BROWSER_CLOSE, currentCipher } from '@/lib/vault/cipher';
 import { IDLE_ALARM, lockIfIdle, scheduleIdleLock } from '@/lib/vault/idle-lock';
 import { KEY_ITEM, readSessionKey, USED_ITEM } from '@/lib/vault/session';
 import { enableVault, setIdleMinutes } from '@/lib/vault/vault';
@@ -62,5 +63,19 @@ describe('the idle lock runs on a timer', () => {
     await setIdleMinutes(db, 15);
     const { usedAt } = (await readSessionKey())!;
     expect(Date.now() - usedAt).toBeLessThan(MINUTE);
+  }, 30_000);
+
+  it('"only when the browser closes" sets no timer and never locks for time unused', async () => {
+    await enableVault(db, PASS, 5);
+    await setIdleMinutes(db, AT_BROWSER_CLOSE);
+    await scheduleIdleLock(db);
+    expect(await browser.alarms.get(IDLE_ALARM)).toBeUndefined();
+    const { usedAt } = (await readSessionKey())!;
+    const aWeekLater = usedAt + 7 * 24 * 60 * MINUTE;
+    expect(await lockIfIdle(db, aWeekLater)).toBe(false);
+    expect(await currentCipher(db, { now: aWeekLater })).toMatchObject({ sealed: true });
+    // The key is in session storage, which the browser empties on closing: that is the lock.
+    await browser.storage.session.clear();
+    await expect(currentCipher(db)).rejects.toThrow();
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listActivity, logActivity, pruneActivity } from '@/lib/activity/store';
-import { BoundaryDb } from '@/lib/clients/db';
+import { BoundaryDb } from '@/lib/db';
 import { addClient, deleteClient } from '@/lib/clients/store';
 import { addDiscussEntry, clearDiscussForClient, listDiscuss } from '@/lib/discuss/store';
 import { createBackup, restoreBackup } from '@/lib/vault/backup';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BoundaryDb, type VaultMeta } from '@/lib/clients/db';
+import { BoundaryDb, type VaultMeta } from '@/lib/db';
 import { emptyIdentities, type ClientDraft } from '@/lib/clients/model';
 import {
   addClient,

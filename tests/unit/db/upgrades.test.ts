@@ -1,8 +1,15 @@
 import Dexie from 'dexie';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BoundaryDb } from '@/lib/clients/db';
-import { addClient, deleteClient, linkIdentity, listClients, notThemKeys, rememberNotThem } from '@/lib/clients/store';
+import { BoundaryDb, LATEST_VERSION } from '@/lib/db';
+import { LEGACY_POLICY_KEY } from '@/lib/db/upgrades';
+import { addClient, deleteClient, linkIdentity, listClients, notThemKeys, rememberNotThem, updateClient } from '@/lib/clients/store';
+import { DEFAULT_CHOICES } from '@/lib/practice-policy/choices';
+import { loadPolicyVersions } from '@/lib/practice-policy/store';
+import { nextVersion } from '@/lib/practice-policy/versions';
+import { loadLibrary } from '@/lib/replies/store';
 import { listActivity, logActivity, pruneActivity } from '@/lib/activity/store';
 import { addDiscussEntry, listDiscuss } from '@/lib/discuss/store';
 import { loadSettings } from '@/lib/settings/store';
@@ -29,14 +36,19 @@ const RELEASED_V3 = {
 const RELEASED_V4 = {
   activity: '++id, at, clientId',
 };
+const RELEASED_V5 = {
+  activity: '++id, day',
+  discuss: '++id, day',
+};
+const RELEASED = [RELEASED_V1, RELEASED_V2, RELEASED_V3, RELEASED_V4, RELEASED_V5];
 
-/** A database at a released version: the schemas above, up to `version`. */
-function released(version: 3 | 4): Dexie {
+/**
+ * A database at a released version: the schemas above, up to `version`. The upgrades are left
+ * out on purpose: the rows each test writes are what that version itself wrote.
+ */
+function released(version: 1 | 2 | 3 | 4 | 5): Dexie {
   const old = new Dexie(name);
-  old.version(1).stores(RELEASED_V1);
-  old.version(2).stores(RELEASED_V2);
-  old.version(3).stores(RELEASED_V3);
-  if (version === 4) old.version(4).stores(RELEASED_V4);
+  RELEASED.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
   return old;
 }
 
@@ -164,7 +176,7 @@ describe('a database from a release before activity and "to discuss" rows were s
 
     const db = new BoundaryDb(name);
     try {
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(LATEST_VERSION);
       expect((await db.discuss.toArray()).map((r) => r.day)).toEqual([dayOf(NOW - DAY)]);
       expect((await listDiscuss(db)).map((e) => [e.clientName, e.event])).toEqual([['Ana Souza', 'declined-request']]);
       await addDiscussEntry(db, { clientId: ids[0]!, platform: 'facebook', event: 'declined-request', at: NOW - DAY + 60_000 });
@@ -238,4 +250,136 @@ describe('a database from a release before activity and "to discuss" rows were s
       db.close();
     }
   }, 30_000);
+});
+
+const TEMPLATE = { id: 'custom/k3j9', name: 'Ours', situation: 'conversation', language: 'en', platforms: ['facebook'], body: 'Please call {phone}.', updatedAt: 7 };
+const POLICY_V1 = nextVersion(undefined, { choices: { ...DEFAULT_CHOICES }, texts: { en: 'Our policy.', es: 'Nuestra política.' }, generated: { en: 'Our policy.', es: 'Nuestra política.' } }, 1_700_000_000_000);
+const POLICY_V2 = nextVersion(POLICY_V1, { choices: { ...DEFAULT_CHOICES, changes: 'session' }, texts: { en: 'Our policy, v2.', es: 'Nuestra política, v2.' }, generated: { en: 'x', es: 'y' } }, 1_710_000_000_000);
+
+/** Writes what a practice using `version` had in every table that version had, as that version wrote it. */
+async function seedReleased(version: 1 | 2 | 3 | 4 | 5): Promise<{ ana: number; mia: number }> {
+  const old = released(version);
+  const [ana, mia] = (await old.table('clients').bulkAdd(V1_CLIENTS, { allKeys: true })) as number[];
+  const decision = { identityKey: 'facebook:mia.hart.77', clientId: mia };
+  await old.table(version < 3 ? 'notThem' : 'notThemDecisions').add(decision);
+  if (version >= 2) {
+    await old.table('settings').put({ key: 'practice', value: { practiceName: 'Harbour Therapy', shape: 1 } });
+    await old.table('replyTemplates').put(TEMPLATE);
+    await old.table('discuss').add({ clientId: ana, platform: 'facebook', event: 'declined-request', at: NOW - DAY, ...(version >= 5 && { day: dayOf(NOW - DAY) }) });
+  }
+  if (version >= 3) await old.table('vault').put({ key: 'offer', dismissedAt: 3 });
+  if (version >= 4) {
+    await old.table('activity').bulkAdd([
+      { at: NOW - DAY, kind: 'declined', place: 'facebook', clientId: ana, ...(version >= 5 && { day: dayOf(NOW - DAY) }) },
+      { at: NOW, kind: 'guard-confirmed', place: 'linkedin', clientId: mia, action: 'connect', ...(version >= 5 && { day: dayOf(NOW) }) },
+    ]);
+  }
+  old.close();
+  // The release with the policy writer kept its versions in storage.local.
+  if (version === 5) await fakeBrowser.storage.local.set({ [LEGACY_POLICY_KEY]: { shape: 1, versions: [POLICY_V1, POLICY_V2] } });
+  return { ana: ana!, mia: mia! };
+}
+
+describe('every released schema upgrades to the newest, keeping everything', () => {
+  it.each([1, 2, 3, 4, 5] as const)('version %i', async (version) => {
+    const { ana, mia } = await seedReleased(version);
+    const db = new BoundaryDb(name);
+    try {
+      expect(await listClients(db)).toEqual(V1_CLIENTS.map(({ identityKeys: _k, ...c }, i) => ({ ...c, id: [ana, mia][i] ?? expect.any(Number), version: 0 })));
+      expect(db.verno).toBe(LATEST_VERSION);
+      expect(await notThemKeys(db)).toEqual(new Set([`facebook:mia.hart.77|${mia}`]));
+      expect(await vaultStatus(db)).toEqual({ state: 'off', idleMinutes: 30, offerDismissed: version >= 3 });
+      expect((await loadSettings(db)).practiceName).toBe(version >= 2 ? 'Harbour Therapy' : '');
+      expect((await loadLibrary(db)).templates.some((t) => t.id === TEMPLATE.id && t.body === TEMPLATE.body)).toBe(version >= 2);
+      expect((await listDiscuss(db)).map((e) => [e.clientName, e.event])).toEqual(version >= 2 ? [['Ana Souza', 'declined-request']] : []);
+      expect((await listActivity(db)).map((e) => [e.kind, e.clientName])).toEqual(
+        version >= 4
+          ? [
+              ['guard-confirmed', 'Mia Hart'],
+              ['declined', 'Ana Souza'],
+            ]
+          : [],
+      );
+      expect(await loadPolicyVersions(db)).toEqual(version === 5 ? [POLICY_V1, POLICY_V2] : []);
+      expect(await fakeBrowser.storage.local.get(LEGACY_POLICY_KEY)).toEqual({});
+
+      // The new indexes hold the old rows: the list filters by status without opening every record.
+      expect((await db.clients.where('status').equals('former').toArray()).map((c) => 'name' in c && c.name)).toEqual(['Mia Hart']);
+      // And the richer record is stored and indexed from here on.
+      const leo = await addClient(db, { name: 'Leo Souza', aliases: [], status: 'current', identities: empty, relatedTo: ana, relationship: 'parent' });
+      await updateClient(db, mia, { ...V1_CLIENTS[1]!, status: 'former', startDate: '2022-03-01', endDate: '2023-06-30', safety: true } as never);
+      expect((await db.clients.where('relatedTo').equals(ana).primaryKeys())).toEqual([leo]);
+      expect((await listClients(db)).find((c) => c.id === mia)).toMatchObject({ endDate: '2023-06-30', safety: true, version: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('version 5 with the vault on: sealed clients open, the policy moves in, and new fields are sealed with the rest', async () => {
+    const PASS = 'correct horse battery staple';
+    const salt = randomBytes(16);
+    const { key } = await deriveKey(PASS, salt, 600_000);
+    const old = released(5);
+    await old.table('vault').put({
+      key: 'vault',
+      vaultId: 'released-vault',
+      salt,
+      iterations: 600_000,
+      check: await seal(key, 'boundary/vault-check/v1', 'boundary-vault-check'),
+      idleMinutes: 30,
+      createdAt: 1,
+    });
+    const { identityKeys: _k, ...ana } = V1_CLIENTS[0]!;
+    const anaId = (await old.table('clients').add({ sealed: await seal(key, 'boundary/client/v1', { ...ana, version: 3 }) })) as number;
+    old.close();
+    await fakeBrowser.storage.local.set({ [LEGACY_POLICY_KEY]: { shape: 1, versions: [POLICY_V1] } });
+
+    const db = new BoundaryDb(name);
+    try {
+      // The policy names nobody and is not sealed: it moves in while the vault is still locked.
+      expect(await vaultStatus(db)).toMatchObject({ state: 'locked' });
+      expect(await loadPolicyVersions(db)).toEqual([POLICY_V1]);
+      await unlockVault(db, PASS);
+      expect(await listClients(db)).toEqual([{ ...ana, id: anaId, version: 3 }]);
+      const leo = await addClient(db, { name: 'Leo Souza', aliases: [], status: 'current', identities: empty, relatedTo: anaId, relationship: 'guardian', minor: true });
+      expect(Object.keys((await db.clients.get(leo))!).sort()).toEqual(['id', 'sealed']);
+      expect((await listClients(db)).find((c) => c.id === leo)).toMatchObject({ relatedTo: anaId, relationship: 'guardian', minor: true });
+    } finally {
+      db.close();
+    }
+  }, 30_000);
+
+  it('a version already in the table is never doubled by a second move (two pages opening at once)', async () => {
+    await seedReleased(5);
+    const [a, b] = [new BoundaryDb(name), new BoundaryDb(name)];
+    try {
+      await Promise.all([a.open(), b.open()]);
+      expect((await loadPolicyVersions(a)).map((v) => v.number)).toEqual([1, 2]);
+      expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});
+
+describe('the schema’s place beneath the stores', () => {
+  it('lib/db imports record types from models, and nothing from a store or a page', () => {
+    const dir = path.resolve('lib/db');
+    for (const file of readdirSync(dir)) {
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      const imports = [...source.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+      for (const from of imports) {
+        const allowed = from === 'dexie' || from === 'wxt/browser' || from.startsWith('./') || /^@\/lib\/[a-z-]+\/(model|versions|templates|crypto)$/.test(from);
+        expect(allowed, `${file} imports ${from}`).toBe(true);
+      }
+    }
+  });
+
+  it('no store, vault or page imports the old schema module', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const files = ['lib', 'entrypoints', 'components'].flatMap(walk);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain('lib/clients/db');
+  });
 });
