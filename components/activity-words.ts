@@ -25,6 +25,7 @@ const PAGE_KEYS: Record<ActivityPage, MessageKey> = {
   messages: 'activity_page_messages',
   suggestions: 'activity_page_suggestions',
   connections: 'activity_page_connections',
+  notifications: 'activity_page_notifications',
   profile: 'activity_page_profile',
   other: 'activity_page_other',
 };

@@ -14,6 +14,7 @@ const KIND_NAMES: Record<PageKind, MessageKey> = {
   messages: 'sites_kind_messages',
   suggestions: 'sites_kind_suggestions',
   connections: 'sites_kind_connections',
+  notifications: 'sites_kind_notifications',
 };
 
 const when = (at: number) => new Date(at).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });

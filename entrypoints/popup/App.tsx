@@ -5,6 +5,7 @@ import { DetectionItem } from './DetectionItem';
 import { KeyHint } from './KeyHint';
 import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
+import { MentionItem } from './MentionItem';
 import { PageUnreadable } from './PageUnreadable';
 import { ProfileItem } from './ProfileItem';
 import { database } from '@/lib/db';
@@ -129,6 +130,8 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
     switch (detection.kind) {
       case 'profile':
         return <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />;
+      case 'mention':
+        return <MentionItem key={detection.token} tabId={tabId} detection={detection} replies={replies} onChanged={onChanged} />;
       case 'suggestion':
       case 'connection':
         return (
@@ -184,7 +187,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
 }
 
 /** The order the popup shows kinds in: the page's own person first, then what asks for an answer. */
-const KIND_ORDER: readonly CandidateKind[] = ['profile', 'request', 'message', 'suggestion', 'connection'];
+const KIND_ORDER: readonly CandidateKind[] = ['profile', 'request', 'message', 'mention', 'suggestion', 'connection'];
 
 const GROUP_LABELS = {
   profile: 'popup_group_profile',
@@ -192,4 +195,5 @@ const GROUP_LABELS = {
   message: 'popup_group_messages',
   suggestion: 'popup_group_suggestions',
   connection: 'popup_group_connections',
+  mention: 'popup_group_mentions',
 } as const satisfies Record<CandidateKind, string>;

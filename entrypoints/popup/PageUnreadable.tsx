@@ -10,6 +10,7 @@ const CHECK_BY_HAND: Record<PageKind, MessageKey> = {
   messages: 'unreadable_check_messages',
   suggestions: 'unreadable_check_suggestions',
   connections: 'unreadable_check_connections',
+  notifications: 'unreadable_check_notifications',
 };
 
 /**

@@ -49,7 +49,8 @@ export function ReplyChooser({ language, offered, chosen, defaultId, composed, p
               ))}
         </select>
       </label>
-      <pre class="reply-text" data-testid="reply-preview" data-template-id={chosen.id} lang={chosen.language} title={t(LANGUAGE_NAMES[chosen.language])}>
+      {/* Focusable: a long reply scrolls inside its box, and keyboards must reach it too. */}
+      <pre class="reply-text" tabIndex={0} data-testid="reply-preview" data-template-id={chosen.id} lang={chosen.language} title={t(LANGUAGE_NAMES[chosen.language])}>
         {composed.text}
       </pre>
       <div class="reply-facts muted">

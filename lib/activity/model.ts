@@ -36,7 +36,7 @@ export type ActivityPlace = (typeof ACTIVITY_PLACES)[number];
  * suggestions, connections), a person's own profile, or any other page of the site. Never the
  * address: the sites' addresses carry names and ids.
  */
-export const ACTIVITY_PAGES = ['requests', 'messages', 'suggestions', 'connections', 'profile', 'other'] as const satisfies readonly (PageKind | 'profile' | 'other')[];
+export const ACTIVITY_PAGES = ['requests', 'messages', 'suggestions', 'connections', 'notifications', 'profile', 'other'] as const satisfies readonly (PageKind | 'profile' | 'other')[];
 export type ActivityPage = (typeof ACTIVITY_PAGES)[number];
 export const isActivityPage = (v: unknown): v is ActivityPage => (ACTIVITY_PAGES as readonly unknown[]).includes(v);
 

@@ -68,8 +68,12 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const pageKind = adapter.pageKindOf(url);
     // Nobody recognised on a page that shows people and their controls: the site has likely
     // changed, and the popup must say so rather than look like "no clients here".
+    // On a notifications page, notifications read (likes too) are the page read.
     const recognised =
-      candidates.length > 0 || pageKind === null || !looksUnreadable(pageSignals(document, adapter.platform, url), pageKind);
+      candidates.length > 0 ||
+      pageKind === null ||
+      (pageKind === 'notifications' && (adapter.noticesOn?.(document, url) ?? 0) > 0) ||
+      !looksUnreadable(pageSignals(document, adapter.platform, url), pageKind);
     return {
       type: 'page-candidates',
       url: url.href,
@@ -254,10 +258,11 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const offers = action === 'block' ? blockOffersIn(root) : 0;
     const pressed = press(card);
     if (!pressed.ok) return pressed;
-    // Block's first step opens a menu, a details pane or the site's confirmation: each shows a
-    // Block control that was not there before, or a dialog or menu.
+    // The next step of a connection, the menu of a comment and Block's first step open beside the
+    // card: a menu, a details pane or the site's confirmation; Block's shows a Block control that
+    // was not there before.
     const elsewhere =
-      action === 'connection-step' || action === 'block'
+      action === 'connection-step' || action === 'mention-step' || action === 'block'
         ? () => somethingOpened(root, opened) || (action === 'block' && blockOffersIn(root) > offers)
         : undefined;
     return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
@@ -296,6 +301,7 @@ const KIND_OF_ACTION: Record<CardAction, readonly CandidateKind[]> = {
   'connection-step': ['connection'],
   // Someone the clinician fears may ask or write: either way the site's Block is the way out.
   block: ['request', 'message'],
+  'mention-step': ['mention'],
 };
 
 /** The adapter's press for each action; undefined when the site offers none. */
@@ -303,6 +309,7 @@ const ACTIONS: Record<CardAction, (adapter: SiteAdapter) => ((card: Element) => 
   decline: (adapter) => (card) => adapter.decline(card),
   'remove-suggestion': (adapter) => (card) => adapter.removeSuggestion(card),
   'connection-step': (adapter) => adapter.connectionStep && ((card) => adapter.connectionStep!(card)),
+  'mention-step': (adapter) => adapter.mentionStep && ((card) => adapter.mentionStep!(card)),
   block: (adapter) => adapter.blockStep && ((card) => adapter.blockStep!(card)),
 };
 

@@ -260,6 +260,7 @@ const UNCONFIRMED: Record<CardAction, MessageKey> = {
   'remove-suggestion': 'action_unconfirmed_suggestion',
   'connection-step': 'action_unconfirmed_step',
   block: 'action_unconfirmed_block',
+  'mention-step': 'action_unconfirmed_step',
 };
 
 /** What a card action did, once the page answered, and the activity it is logged as (if any). */
@@ -268,12 +269,15 @@ const CARD_ACTION_DONE: Record<CardAction, { done: MessageKey; log?: ActivityEnt
   'remove-suggestion': { done: 'result_suggestion_removed', log: 'suggestion-removed' },
   'connection-step': { done: 'result_step_opened' },
   block: { done: 'result_block_opened', log: 'block-opened' },
+  'mention-step': { done: 'result_mention_menu_opened' },
 };
 
 /** One of the site's own controls on a card, for the popup: said done only when the page reacted. */
 async function cardAction(type: CardAction, tabId: number, token: string): Promise<ActionResult> {
   const detection = await findDetection(tabId, token);
   const result = await sendToTab(tabId, { type, token }, detection?.platform);
+  // An item without a menu of its own (a notification): its adapter says so without words.
+  if (!result.ok && type === 'mention-step' && !result.reason) return { ok: false, reason: t('action_no_mention_menu', detection ? siteName(detection.platform) : '') };
   if (!result.ok) return result;
   const { done, log } = CARD_ACTION_DONE[type];
   if (detection && log) await logFor(detection, { kind: log });
@@ -503,6 +507,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'mention-step':
     case 'block':
       return cardAction(message.type, message.tabId, message.token);
     case 'insert-reply': {

@@ -10,7 +10,7 @@ import type { PageKind } from '@/lib/sites/types';
 export type SiteReads = Partial<Record<`${Platform}:${PageKind}`, number>>;
 
 const KEY = 'site-reads';
-export const PAGE_KINDS: readonly PageKind[] = ['requests', 'messages', 'suggestions', 'connections'];
+export const PAGE_KINDS: readonly PageKind[] = ['requests', 'messages', 'suggestions', 'connections', 'notifications'];
 
 /** A read is written at most this often per site and kind: pages report on every change. */
 const WRITE_EVERY_MS = 60_000;

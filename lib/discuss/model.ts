@@ -14,6 +14,7 @@ export const DISCUSS_EVENTS = [
   'removed-suggestion',
   'redirected-message',
   'welfare-check',
+  'public-mention',
   // Left as the policy for that person says: a request left pending, a message left unanswered.
   'left-pending',
   'unanswered-message',
@@ -65,6 +66,11 @@ const EVENTS: Record<Exclude<DiscussEvent, 'welfare-check' | 'left-pending' | 'u
     facebook: 'discuss_redirected_facebook',
     instagram: 'discuss_redirected_instagram',
     linkedin: 'discuss_redirected_linkedin',
+  },
+  'public-mention': {
+    facebook: 'discuss_mention_facebook',
+    instagram: 'discuss_mention_instagram',
+    linkedin: 'discuss_mention_linkedin',
   },
 };
 

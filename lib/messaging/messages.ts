@@ -71,7 +71,7 @@ export interface CandidatesReply {
  * site's own Block flow for a request or conversation (its menu, or a Block control on it), never
  * its final confirmation, which stays the clinician's click.
  */
-export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step' | 'block';
+export type CardAction = 'decline' | 'remove-suggestion' | 'connection-step' | 'mention-step' | 'block';
 
 export type BackgroundToContent =
   | { type: CardAction; token: string }
@@ -204,8 +204,8 @@ const isShortString = (v: unknown, max: number): v is string => typeof v === 'st
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isToken = (v: unknown): v is string => isShortString(v, LIMITS.token) && v.length > 0;
 
-const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion', 'connection', 'profile'] satisfies CandidateKind[];
-const PAGE_KINDS: readonly unknown[] = ['requests', 'messages', 'suggestions', 'connections'] satisfies PageKind[];
+const CANDIDATE_KINDS: readonly unknown[] = ['request', 'message', 'suggestion', 'connection', 'profile', 'mention'] satisfies CandidateKind[];
+const PAGE_KINDS: readonly unknown[] = ['requests', 'messages', 'suggestions', 'connections', 'notifications'] satisfies PageKind[];
 const isOptional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 /** A BCP 47 tag as pages write them in `<html lang>`: `es`, `pt-BR`, `zh-Hant-TW`. */
@@ -262,6 +262,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'mention-step':
     case 'block':
       return isTabId(v.tabId) && isToken(v.token);
     case 'insert-reply':
@@ -288,6 +289,7 @@ export function isBackgroundToContent(v: unknown): v is BackgroundToContent {
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
+    case 'mention-step':
     case 'block':
       return isToken(v.token);
     case 'insert-text':

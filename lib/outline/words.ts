@@ -1,3 +1,4 @@
+import * as CARD from '@/lib/sites/card-words';
 import { CARD_WORDS } from '@/lib/sites/card-words';
 import { FACEBOOK_WORDS } from '@/lib/sites/facebook/words';
 import * as INSTAGRAM from '@/lib/sites/instagram/words';
@@ -99,6 +100,10 @@ const PATH_WORD_LIST = [
   'member company school showcase newsletters jobs results preload custom invite intro forms',
   'details experience overlay contact info recent all grow connections network pub learning',
   'detail page connect follow',
+  // Notifications' types (notif_t=feed_comment, mentions_comment, feedback_reaction_generic,
+  // birthday_reminder …) and comment permalinks (Instagram's /p/<code>/c/<id>/, ?commentUrn=).
+  'notif ref comment comments reply mention mentions tagged with story wall feedback reaction generic',
+  'like birthday reminder request group activity c commenturn',
 ];
 
 const words = (phrases: Iterable<string>): Set<string> => {
@@ -116,6 +121,8 @@ const CONTROL_PHRASES = [
   ...EDIT_PROFILE_WORDS,
   // Each site's own words (lib/sites/<site>/words.ts), so that what an adapter reads survives.
   ...stringsIn([FACEBOOK_WORDS, INSTAGRAM, LINKEDIN]),
+  // What notifications and comment labels say happened ("commented", "Kommentar von"), which tells a mention from a like.
+  ...stringsIn(CARD),
 ];
 /** Words a control's label starts with ("Add", "Not now", "Se connecter"): kept capitalised too. */
 const STARTS = words(CONTROL_PHRASES.map((phrase) => phrase.split(/[\s']/)[0]!));

@@ -19,6 +19,8 @@ export function policySuggestion(kind: Exclude<CandidateKind, 'profile'>, platfo
       return t('policy_connection', SITE[platform]);
     case 'message':
       return t('policy_message');
+    case 'mention':
+      return t('policy_mention', SITE[platform]);
   }
 }
 

@@ -80,6 +80,13 @@ export const BUILTIN_TEMPLATES: readonly ReplyTemplate[] = [
     'Thank you. To protect everyone’s privacy, I don’t reply to comments or mentions here.',
     'To get in touch, please contact the practice directly.',
   ]),
+  en('Private note after a comment', 'comment-private', 'comment-private', ALL, [
+    'Hello, thank you for thinking of me.',
+    'I keep my social media accounts apart from my work, so I don’t take part in comments, mentions or tags here, and I may remove them.',
+    'If you would like to be in touch, please contact the practice directly instead.',
+    ...CHANNELS_EN,
+    URGENT_EN,
+  ]),
 
   es('Redirección (breve)', 'conversation-short', 'conversation', ALL, [
     'Hola, gracias por escribir.',
@@ -123,6 +130,13 @@ export const BUILTIN_TEMPLATES: readonly ReplyTemplate[] = [
   es('Comentario o mención', 'comment', 'comment', ALL, [
     'Gracias. Para proteger la privacidad de todos, no respondo a comentarios ni menciones por aquí.',
     'Para cualquier cosa, contacte directamente con el centro, por favor.',
+  ]),
+  es('Nota privada tras un comentario', 'comment-private', 'comment-private', ALL, [
+    'Hola, gracias por acordarse de mí.',
+    'Mantengo mis redes sociales al margen de mi trabajo, así que no participo en comentarios, menciones ni etiquetas por aquí, y puede que los retire.',
+    'Si desea ponerse en contacto, hágalo directamente con el centro, por favor.',
+    ...CHANNELS_ES,
+    URGENT_ES,
   ]),
 ];
 

@@ -25,10 +25,12 @@ export function isMessageRequestsPage(url: string): boolean {
 
 /**
  * The situations whose replies fit a detection, the likeliest first; none for a suggestion or a
- * connection, where nobody has written to the clinician and a message would start contact.
+ * connection, where nobody has written to the clinician and a message would start contact. A
+ * comment, mention or tag gets the private note first, the public answer after it.
  */
 export function situationsFor(kind: CandidateKind, onMessageRequestsPage: boolean): Situation[] {
   if (kind === 'request') return ['request-answer'];
+  if (kind === 'mention') return ['comment-private', 'comment'];
   if (kind === 'suggestion' || kind === 'connection' || kind === 'profile') return [];
   return onMessageRequestsPage ? ['message-request', 'conversation'] : ['conversation', 'message-request'];
 }
@@ -54,5 +56,6 @@ export function whatAnsweringDoes(situation: Situation, platform: Platform): str
   if (situation === 'request-answer') return t(platform === 'linkedin' ? 'answering_ignore' : 'answering_delete', siteName(platform));
   if (situation === 'message-request') return platform === 'linkedin' ? undefined : t('answering_message_request');
   if (situation === 'comment') return t('answering_comment');
+  if (situation === 'comment-private') return t('answering_comment_private');
   return undefined;
 }

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '@/lib/i18n/t';
 import { PLACEHOLDERS, nearestPlaceholder, placeholdersIn } from './placeholders';
 
 /** When a reply is used. */
-export const SITUATIONS = ['conversation', 'message-request', 'request-answer', 'comment'] as const;
+export const SITUATIONS = ['conversation', 'message-request', 'request-answer', 'comment', 'comment-private'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
 export const SITUATION_LABELS: Record<Situation, MessageKey> = {
@@ -13,6 +13,7 @@ export const SITUATION_LABELS: Record<Situation, MessageKey> = {
   'message-request': 'situation_message_request',
   'request-answer': 'situation_request_answer',
   comment: 'situation_comment',
+  'comment-private': 'situation_comment_private',
 };
 
 export const SITUATION_HELP: Record<Situation, MessageKey> = {
@@ -20,6 +21,7 @@ export const SITUATION_HELP: Record<Situation, MessageKey> = {
   'message-request': 'situation_help_message_request',
   'request-answer': 'situation_help_request_answer',
   comment: 'situation_help_comment',
+  'comment-private': 'situation_help_comment_private',
 };
 
 export function isSituation(value: unknown): value is Situation {

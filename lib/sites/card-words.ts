@@ -162,6 +162,55 @@ export function roleOfLabel(label: string, words: CardWords = CARD_WORDS): Contr
   return decisive ?? first;
 }
 
+/** A compact word list: words apart by spaces, the words of a phrase joined by `_`. */
+const list = (words: string): string[] => words.split(' ').map((word) => word.replace(/_/g, ' '));
+
+/*
+ * What the sites' notifications and comment threads say about an item, in the six UI languages
+ * (EN ES FR DE PT IT), read as whole words (labels.ts labelHasWord) and only from the words that
+ * frame an item ("Ana commented on your post", "ana.ruiz a commenté :"), never from what anyone
+ * wrote: lib/sites/mentions.ts stops reading where a quotation starts. Each list is exported on
+ * its own so that a site's content script carries only those it reads. Sources: the wordings
+ * public scripts sort notifications by (ref 61164824308 "commented", "replied", "mentioned you",
+ * "tagged you", likes and reactions apart; refs 13104315389, 61364926535 "mentioned you in a
+ * comment"), Facebook's comment labels "Comment by …" / "Reply by …" (refs 57899438307,
+ * 63457882542; Dutch "Opmerking" / "Antwoord van", Slovak "Komentár od:" in
+ * dmatis2/usesul-scripts) and its "Hide or report this" (refs 70090626611, 55620185012); the
+ * other languages' forms are [G], as the sites' translations are written in the replicas.
+ */
+
+/** What someone did that is a comment, reply, mention or tag (wall posts: Facebook's notif_t=wall). */
+export const SAID_WORDS = /* @__PURE__ */ list(
+  'commented replied mentioned tagged comentó respondió mencionó etiquetó comentado respondido mencionado etiquetado ' +
+    'commenté répondu mentionné identifié kommentiert geantwortet erwähnt markiert comentou respondeu mencionou marcou ' +
+    'commentato risposto menzionato taggato',
+);
+/**
+ * Likes and reactions, which say a notification is no mention although it names a tag or a
+ * mention ("liked a photo you're tagged in", "a aimé une photo où vous êtes identifié(e)"). Only
+ * the forms such a sentence is worded with: a like alone ("curtiu sua foto") names no said word.
+ */
+export const REACTED_WORDS = /* @__PURE__ */ list('liked reacted gustó aimé gefällt reagiert piace reagito');
+/** The clinician addressed: "your post", "mentioned you" (others' posts are notified too). */
+export const ADDRESSED_WORDS = /* @__PURE__ */ list('you your tu te ti vous votre dich dir dein deine deinen sie você sua seu tuo tua');
+/**
+ * How a comment is labelled: "Comment by Ana", "Reply by Ana to …". Kept so that a page outline
+ * keeps these labels readable (lib/outline/words.ts); Facebook's adapter tells a comment by its
+ * own ?comment_id= permalink instead, which holds in every language and costs no words.
+ */
+export const COMMENT_WORDS = /* @__PURE__ */ list(
+  'comment reply comentario respuesta commentaire réponse kommentar antwort comentário resposta commento risposta',
+);
+/**
+ * An item's own options menu: "Hide or report this", "Comment options", "Open options for …" (a
+ * menu that says it is one, aria-haspopup, is read without words; pressItemMenu).
+ */
+export const MENU_WORDS = /* @__PURE__ */ list(
+  'options hide_or_report opciones optionen kommentaroptionen opções opzioni',
+);
+/** The label of a notifications panel. */
+export const NOTIFICATIONS_WORDS = /* @__PURE__ */ list('notifications notificaciones benachrichtigungen notificações notifiche');
+
 /**
  * Words on the control that starts a site's own Block flow for a person (Facebook's "Block" on a
  * message request, a menu's "Block" item, LinkedIn's "Report / Block"), in the languages above.

@@ -69,11 +69,15 @@ export function pageSignals(root: ParentNode, platform: Platform, url: URL): Pag
  * recognised nobody looks unreadable rather than empty: it links a person and shows a pair of
  * card controls (accept and decline, or add and remove), or a person on a box of their own with
  * two controls in a language Boundary cannot read, or, on a messages page, links several
- * people (conversations need no buttons).
+ * people (conversations need no buttons). A notifications page is asked only after its adapter
+ * read none of its notifications at all (noticesOn): most of them are nobody's candidates (likes,
+ * birthdays), and a page of likes alone is read, not unreadable; one that links several people
+ * and no notification Boundary can read has likely changed.
  */
 export function looksUnreadable(signals: PageSignals, pageKind: PageKind | null): boolean {
   if (pageKind === null) return false;
   if (signals.people >= 1 && signals.accepts >= 1 && signals.declines >= 1) return true;
+  if (pageKind === 'notifications') return signals.people >= 3;
   if (pageKind !== 'messages' && signals.paired >= 1) return true;
   return pageKind === 'messages' && signals.people >= 3;
 }

@@ -3,17 +3,18 @@ import type { Platform } from '@/lib/identity/platform';
 /**
  * What a card, conversation or page is, in the policy's terms: a pending request, a
  * conversation, a person the site suggests (People you may know, Suggested for you), a person
- * already among the clinician's friends / followers / following / connections, or a person's own
- * profile page (the clinician is looking at them).
+ * already among the clinician's friends / followers / following / connections, a person's own
+ * profile page (the clinician is looking at them), or a comment, reply, mention, tag or wall post
+ * by the person addressed to the clinician in public (their notifications, their own posts).
  */
-export type CandidateKind = 'request' | 'message' | 'suggestion' | 'connection' | 'profile';
+export type CandidateKind = 'request' | 'message' | 'suggestion' | 'connection' | 'profile' | 'mention';
 
 /**
- * What a page is for, by its address: where requests, conversations, suggestions or the
- * clinician's own connections are listed. A page of one of these kinds on which nothing is
- * recognised although it shows people and controls is reported as unreadable.
+ * What a page is for, by its address: where requests, conversations, suggestions, the
+ * clinician's own connections or their notifications are listed. A page of one of these kinds on
+ * which nothing is recognised although it shows people and controls is reported as unreadable.
  */
-export type PageKind = 'requests' | 'messages' | 'suggestions' | 'connections';
+export type PageKind = 'requests' | 'messages' | 'suggestions' | 'connections' | 'notifications';
 
 /** The controls on a profile that start a relationship the policy rules out with clients. */
 export type GuardedAction = 'follow' | 'add-friend' | 'connect' | 'message';
@@ -94,6 +95,19 @@ export interface SiteAdapter {
    * chain of clicks. Refuses, with a reason, when the card has no such control.
    */
   connectionStep?(card: Element): ActionResult;
+  /**
+   * For a mention (a comment, reply or tag by the person): presses the item's own options menu,
+   * the one that offers to hide or delete the comment or remove the tag, and nothing else; never
+   * a chain of clicks, never anything that posts or reacts. Refuses, with a reason, when the item
+   * has no such menu (a notification's own menu offers none of these).
+   */
+  mentionStep?(card: Element): ActionResult;
+  /**
+   * How many notification items under `root` this adapter can read, whatever they announce (a
+   * like, a birthday, a comment): on a notifications page they show the page was read although
+   * no one on it was a candidate. Omitted by sites whose notifications it cannot read.
+   */
+  noticesOn?(root: ParentNode, url: URL): number;
   /**
    * For a person with a safety concern, on their request card or conversation: presses the ONE
    * control that starts the site's own Block flow there (a Block control, or the card's or

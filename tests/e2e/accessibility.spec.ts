@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { FACEBOOK_OWN_POST } from '../fixtures/facebook/pages';
 import { expect, test } from './support/test';
 
 const DEMO_CLIENTS = readFileSync('tests/fixtures/clients/demo.csv', 'utf8');
@@ -30,6 +31,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
   });
 }
+
+test('comments, mentions and tags: the popup’s items, a step taken and the to-discuss offer, pass axe in both schemes and fit 400 px', async ({
+  boundary,
+  context,
+  replicas,
+}) => {
+  await boundary.importCsv(DEMO_CLIENTS);
+  const site = await context.newPage();
+  await site.goto(replicas.serve(FACEBOOK_OWN_POST, 'facebook/post-comments.de.html'));
+  const popup = await boundary.openPopup(site);
+  await popup.setViewportSize({ width: 400, height: 700 });
+  const ana = popup.locator('[data-testid="detection"][data-kind="mention"]').filter({ hasText: 'Ana Ruiz-Calder' });
+  await ana.getByTestId('mention-step').click();
+  await expect(ana.getByTestId('discuss-offer')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    expect(await violations(popup)).toEqual([]);
+  }
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+});
 
 test('a fresh install opens the welcome page once; it explains three steps and passes axe', async ({ context, boundary }) => {
   await expect.poll(() => context.pages().some((p) => p.url() === boundary.url('welcome.html'))).toBe(true);

@@ -1,9 +1,10 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
 import { pressBlockStep, type BlockMarkup } from '../block';
-import { roleOfLabel } from '../card-words';
+import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord } from '../labels';
+import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import {
@@ -11,6 +12,8 @@ import {
   FACEBOOK_BANNER,
   FACEBOOK_BLOCK_PANE,
   FACEBOOK_CHAT_ROW,
+  FACEBOOK_COMMENT,
+  FACEBOOK_COMMENT_LINK,
   FACEBOOK_COMPOSER,
   FACEBOOK_COMPOSER_MARKS,
   FACEBOOK_CONVERSATION,
@@ -22,7 +25,15 @@ import {
   FACEBOOK_MENU_BUTTON,
   FACEBOOK_MESSAGE_LOG,
   FACEBOOK_MESSAGES_PATH,
+  FACEBOOK_NOTICE_ITEM,
+  FACEBOOK_NOTICE_LEAD,
+  FACEBOOK_NOTICE_LINK,
+  FACEBOOK_NOTICE_LISTS,
+  FACEBOOK_NOTICE_TYPE,
+  FACEBOOK_NOTICE_TYPES,
+  FACEBOOK_NOTIFICATIONS_PATH,
   FACEBOOK_OWN_PROFILE,
+  FACEBOOK_POST_AUTHOR,
   FACEBOOK_PROFILE_CARDS,
   FACEBOOK_PROFILE_CONTROLS,
   FACEBOOK_PROFILE_HEADER,
@@ -52,7 +63,7 @@ function isFacebook(url: URL): boolean {
   return url.hostname === 'facebook.com' || url.hostname.endsWith('.facebook.com');
 }
 
-type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages';
+type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages' | 'notifications';
 
 /** `path` is `prefix` or below it. */
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
@@ -61,6 +72,7 @@ function pageOf(url: URL): Page | null {
   if (!isFacebook(url)) return null;
   const path = url.pathname;
   if (under(path, FACEBOOK_MESSAGES_PATH.slice(0, -1))) return 'messages';
+  if (under(path, FACEBOOK_NOTIFICATIONS_PATH)) return 'notifications';
   if (path === FACEBOOK_FRIENDS_PAGES.home || path === `${FACEBOOK_FRIENDS_PAGES.home}/`) return 'friends-home';
   if (under(path, FACEBOOK_FRIENDS_PAGES.requests)) return 'requests';
   if (under(path, FACEBOOK_FRIENDS_PAGES.suggestions)) return 'suggestions';
@@ -86,6 +98,7 @@ const PAGE_KINDS: Record<Page, PageKind | null> = {
   // address cannot tell whose it is, so it is no page that must be readable.
   'profile-friends': null,
   messages: 'messages',
+  notifications: 'notifications',
 };
 
 /** The document `root` belongs to (a document is its own; realms differ, so no instanceof). */
@@ -95,7 +108,7 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
  * The clinician's own identities: whoever the top bar links to (their profile), and on their own
  * profile the profile's owner. Never a person on a card or a list.
  */
-function ownIdentities(doc: Document, url: URL, page: Page): Set<string> {
+function ownIdentities(doc: Document, url: URL, page: Page | null): Set<string> {
   const own = new Set<string>();
   for (const link of doc.querySelectorAll(`${FACEBOOK_BANNER} a[href]`)) {
     const identity = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
@@ -281,6 +294,78 @@ function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], 
   return { kind: 'message', platform: 'facebook', identities, name, element: header, open: true, ...(thread ? { thread } : {}) };
 }
 
+// ---------------------------------------------------------------- comments and mentions
+
+/**
+ * The notifications under `root`, innermost, in page order: every notification link's row (they
+ * carry notif_id and notif_t in any UI language), a link without one, and the rows of the
+ * notifications page and of a flyout labelled "Notifications" in a language Boundary knows.
+ */
+function noticeItems(root: ParentNode, page: Page | null): Element[] {
+  const lists = [...root.querySelectorAll(FACEBOOK_NOTICE_LISTS)].filter((list) => labelHasWord(list.getAttribute('aria-label')!, NOTIFICATIONS_WORDS));
+  if (page === 'notifications') lists.push(...root.querySelectorAll(FACEBOOK_CONVERSATION));
+  const items = [...root.querySelectorAll(`${FACEBOOK_NOTICE_ITEM}, ${FACEBOOK_NOTICE_LINK}`)].filter((item) =>
+    item.matches(FACEBOOK_NOTICE_LINK) ? !item.closest(FACEBOOK_NOTICE_ITEM) : item.querySelector(FACEBOOK_NOTICE_LINK) || lists.some((list) => list.contains(item)),
+  );
+  return items.filter((item) => !items.some((other) => other !== item && item.contains(other)));
+}
+
+/** Who a notification names first: its name in bold. */
+const noticeLead = (item: Element) => item.querySelector(FACEBOOK_NOTICE_LEAD);
+
+/**
+ * A notification that announces a comment, reply, mention, tag or wall post by the person it names
+ * first: its link's notif_t says so when it has one (a like never is, whatever it is a like of),
+ * else its words do ("commented on your post"), read only up to the quotation of the comment.
+ * Notifications link what they are about, never the person: the name is all there is.
+ */
+function noticeOf(item: Element): Candidate[] {
+  const lead = noticeLead(item);
+  const name = lead && textOf(lead);
+  if (!name) return [];
+  const type = FACEBOOK_NOTICE_TYPE.exec((item.matches(FACEBOOK_NOTICE_LINK) ? item : item.querySelector(FACEBOOK_NOTICE_LINK))?.getAttribute('href') ?? '')?.[1];
+  const mention = type ? !FACEBOOK_NOTICE_TYPES.reacted.test(type) && FACEBOOK_NOTICE_TYPES.said.test(type) : saysMention(framing(item, lead), ADDRESSED_WORDS);
+  return mention ? [{ kind: 'mention', platform: 'facebook', identities: [], name, element: item }] : [];
+}
+
+/**
+ * Whether an article is a comment or reply: its own permalink, its time, is a comment's
+ * (?comment_id=), which holds in every UI language; a post's is the post's. Its label ("Comment
+ * by …", "Kommentar von …") says the same in words.
+ */
+const isComment = (article: Element) => [...article.querySelectorAll(FACEBOOK_COMMENT_LINK)].some((link) => link.closest(FACEBOOK_COMMENT) === article);
+
+/**
+ * Comments and replies on the clinician's own posts: the post around a comment (the nearest article
+ * that is no comment, else the dialog or main column) links the clinician in its heading, outside
+ * every comment. Each is by the person its first link names (links after that are in what they
+ * wrote); the clinician's own are not theirs to report.
+ */
+function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const found: Candidate[] = [];
+  for (const comment of root.querySelectorAll(FACEBOOK_COMMENT)) {
+    if (!isComment(comment)) continue;
+    let post = comment.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
+    while (post && isComment(post)) post = post.parentElement?.closest(FACEBOOK_COMMENT) ?? null;
+    const scope = post ?? comment.closest(`[role="dialog"], ${FACEBOOK_CONVERSATION}`);
+    const heading = [...(scope?.querySelectorAll(FACEBOOK_POST_AUTHOR) ?? [])].find((link) => link.closest(FACEBOOK_COMMENT) === post);
+    if (!heading || !own.has(identityFromHref('facebook', heading.getAttribute('href') ?? '', url.href) ?? '')) continue;
+    const marks = personMarks(comment, url, new Set()).filter((mark) => mark.element.closest(FACEBOOK_COMMENT) === comment);
+    const author = marks[0]?.identity;
+    if (!author || own.has(author)) continue;
+    const name = marks.filter((mark) => mark.identity === author).map((mark) => mark.name ?? firstText(mark.element)).find(Boolean) ?? '';
+    found.push({ kind: 'mention', platform: 'facebook', identities: [author], name, element: comment });
+  }
+  return found;
+}
+
+/** Comments, mentions and tags addressed to the clinician: their notifications, and comments on their own posts. */
+const mentionsIn = (root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null) => [
+  ...noticeItems(root, page).flatMap(noticeOf),
+  ...commentsIn(root, url, own),
+];
+
+
 // ---------------------------------------------------------------- Block
 
 /** Block's words on Facebook: the shared tables (card-words.ts), its conversation details and "…" glyphs; never a control in the messages. */
@@ -332,9 +417,10 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   findCandidates(root, url) {
+    if (!isFacebook(url)) return [];
     const page = pageOf(url);
-    if (!page) return [];
     const own = ownIdentities(documentOf(root), url, page);
+    if (!page || page === 'notifications') return mentionsIn(root, url, own, page);
     if (page === 'messages') {
       const rows = chatRows(root, url);
       const open = openConversation(root, url, rows, own);
@@ -344,8 +430,21 @@ export const facebookAdapter: SiteAdapter = {
     if (page === 'profile-friends' && !isOwnProfile(documentOf(root), PROFILE)) return [];
     const marks = personMarks(root, url, own);
     const cards = friendCards(root, marks, page);
-    if (page !== 'friends-list' && page !== 'profile-friends') return cards;
-    return [...cards, ...connectionRows(root, marks, cards)];
+    if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page)];
+    return [...cards, ...connectionRows(root, marks, cards), ...mentionsIn(root, url, own, page)];
+  },
+
+  mentionStep(card) {
+    // A notification's own menu hides the notification, never the comment: only a comment's own
+    // "…" ("Hide or report this") is pressed, not a reply's inside it.
+    const [menu, ...others] = card.matches(FACEBOOK_COMMENT) && isComment(card) ? menuButtons(card).filter((control) => control.closest(FACEBOOK_COMMENT) === card) : [];
+    if (!menu || others.length > 0) return NO_MENU;
+    menu.click();
+    return { ok: true, done: '' };
+  },
+
+  noticesOn(root) {
+    return noticeItems(root, 'notifications').filter(noticeLead).length;
   },
 
   decline(card) {

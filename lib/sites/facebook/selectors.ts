@@ -126,6 +126,54 @@ export const FACEBOOK_OWN_PROFILE = [
   'a[href*="/stories/create"]', // "Add to story" beside "Edit profile" [S]
 ] as const;
 
+// ---------------------------------------------------------------- comments and mentions
+
+/** The clinician's notifications page (the bell's "See all") [E: 13104315389, 61164824308 read facebook.com/notifications]. */
+export const FACEBOOK_NOTIFICATIONS_PATH = '/notifications';
+
+/**
+ * A notification's own link, wherever the list is shown (the page, the bell's flyout): it carries
+ * the notification's id and type, `?notif_id=…&notif_t=feed_comment&ref=notif`, in every UI
+ * language [E: 61364926535 picks mentions by notif_t=comment_mention; 15630794327, 42500194516
+ * and many pasted links show feed_comment, feed_comment_reply, mentions_comment, mention,
+ * tagged_with_story, feedback_reaction_generic, like_tagged, group_invited_to_group …].
+ */
+export const FACEBOOK_NOTICE_LINK = 'a[href*="notif_t="], a[href*="notif_id="]';
+
+/**
+ * What a notification's type (notif_t) says: likes and reactions, even on a post the clinician
+ * is tagged in (like_tagged, feedback_reaction_generic_tagged), are never mentions; comments,
+ * replies, mentions, tags and wall posts are [S: 61164824308 sorts by the same words]. Any other
+ * type (birthday, group or page activity, friend_confirmed, notify_me) is not one either.
+ */
+export const FACEBOOK_NOTICE_TYPES = { reacted: /like|react/, said: /comment|mention|repl|tag|wall/ } as const;
+export const FACEBOOK_NOTICE_TYPE = /[?&]notif_t=([^&#]+)/;
+
+/**
+ * A notification: a row of the flyout's grid or a list item of the page [S: 13104315389 reads
+ * `[data-pagelet="NotificationsFeed"] [role="row"]` and `[role="listitem"]`; 61164824308
+ * `div[role="listitem"]` on /notifications].
+ */
+export const FACEBOOK_NOTICE_ITEM = '[role="row"], [role="listitem"]';
+
+/** Lists of notifications without their own links' help: the flyout, a dialog labelled "Notifications" [G]. */
+export const FACEBOOK_NOTICE_LISTS = '[role="dialog"][aria-label]';
+
+/** Who a notification says did it: the name in bold at its start [S: 61364926535 reads the name before "mentioned you"; G for <strong>]. */
+export const FACEBOOK_NOTICE_LEAD = 'strong';
+
+/**
+ * A comment or reply: `div[role="article"]` labelled "Comment by <name> …" / "Reply by <name> to …"
+ * [E: 57899438307 (2026), 63457882542, 70672044580, dmatis2/usesul-scripts comments-to-csv.js
+ * "Komentár od:"], with its own permalink, the time, `?comment_id=` [E: 70672044580, 13104315389]:
+ * the permalink is what tells it from a post (whose own links carry no comment_id), in any language.
+ */
+export const FACEBOOK_COMMENT = '[role="article"]';
+export const FACEBOOK_COMMENT_LINK = 'a[href*="comment_id="]';
+
+/** A post's author: the link in its heading [S: 57899438307, "first h2/h3 in the article"; 63457882542 `<h2><a>`]. */
+export const FACEBOOK_POST_AUTHOR = 'h2 a[href], h3 a[href], h4 a[href]';
+
 /**
  * Where, around an open conversation's header, Facebook puts Block for it: the conversation pane
  * (role=main) when it holds messages. Under a message request Messenger shows Block · Delete ·

@@ -1,7 +1,10 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity';
 import { pressBlockStep, type BlockMarkup } from '../block';
-import { PRESSABLE, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
+import { MENU_WORDS } from '../card-words';
+import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
+import { labelHasWord } from '../labels';
+import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, SiteAdapter } from '../types';
 import {
@@ -15,6 +18,7 @@ import {
   MESSAGE_LIST_SELECTORS,
   NOT_A_CARD_SELECTORS,
   NOT_COMPOSER_SELECTORS,
+  POST_HEADER,
   POST_SELECTORS,
   OWN_PROFILE_SELECTORS,
   PAGE_CONTENT_SELECTORS,
@@ -29,6 +33,7 @@ import {
   THREAD_LINK_SELECTORS,
   THREAD_PATH,
   THREAD_ROW_WRAPPER,
+  THREADS,
 } from './selectors';
 import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
@@ -48,7 +53,7 @@ const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g,
 /** The username an avatar's alt text names, in any language of words.ts; null for any other alt. */
 export function usernameFromAlt(alt: string): string | null {
   const text = alt.trim();
-  for (const { before, after } of AVATAR_ALT_FORMS) {
+  for (const [before, after] of AVATAR_ALT_FORMS.map((form) => form.split('*') as [string, string])) {
     if (text.length <= before.length + after.length) continue;
     if (!text.toLowerCase().startsWith(before.toLowerCase()) || !text.toLowerCase().endsWith(after.toLowerCase())) continue;
     const name = text.slice(before.length, text.length - after.length);
@@ -484,6 +489,51 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
   };
 }
 
+// ---------------------------------------------------------------- comments and mentions
+
+/** A person's avatar, a link to them holding their picture: who a notification or a comment is by. */
+const isAvatar = (mark: PersonMark) => !!mark.element.querySelector('img');
+
+/**
+ * Someone else's rows under `scope` as mentions, each row the largest box around a person's avatar
+ * that holds no one else's (links in what people wrote are no avatars), when `is(row)` says it is
+ * one. The name is the username, which is also the identity.
+ */
+function avatarRows(scope: Element, url: URL, own: string | null, is: (row: Element) => unknown): Candidate[] {
+  return personRows(scope, personMarks(scope, url).filter(isAvatar)).flatMap(({ row, identities: [identity] }) =>
+    identity && identity !== own && is(row) ? [{ kind: 'mention' as const, platform: 'instagram' as const, identities: [identity], name: identity, element: row }] : [],
+  );
+}
+
+/**
+ * Notifications of a comment, reply, mention or tag, wherever the page shows them (the drawer,
+ * whatever its role or label, the activity page, a story reply in the messages panel): rows around
+ * someone's avatar, outside any post, whose words say so ("commented:", "te mencionó en un
+ * comentario:"), read only up to the colon that starts the comment. Instagram's activity is all
+ * about the clinician's own posts, so "commented" is enough; a row's username is one word no
+ * sentence ends in, and stays in the words read.
+ */
+function noticesIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
+  return avatarRows(((root as Document).body ?? root) as Element, url, own, (row) => !row.closest('article') && saysMention(framing(row)));
+}
+
+/**
+ * Comments on the clinician's own posts: in a post (a page, or a dialog over another page) whose
+ * header links the clinician, the rows of others that are comments: they have their own options
+ * menu ("Comment Options"; a like, a caption or the likes line has none).
+ */
+function commentsIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
+  const threads = new Set<Element>();
+  for (const header of root.querySelectorAll(POST_HEADER)) {
+    const thread = header.closest(THREADS);
+    if (thread && personMarks(header, url)[0]?.identity === own) threads.add(thread);
+  }
+  return [...threads].flatMap((thread) => avatarRows(thread, url, own, (row) => menusOf(row).length));
+}
+
+/** A row's own options menus ("Comment Options", "Opções de comentário"), found by their labels. */
+const menusOf = (row: Element) => [...row.querySelectorAll<HTMLElement>(PRESSABLE)].filter((control) => labelHasWord(controlLabel(control), MENU_WORDS));
+
 // ---------------------------------------------------------------- profiles
 
 const PROFILE: ProfileMarkup = {
@@ -547,8 +597,17 @@ export const instagramAdapter: SiteAdapter = {
     if (owner && isOwnProfile(doc, owner, own)) {
       for (const dialog of dialogs) found.push(...connectionRows(dialog, marks, url));
     }
-    return found;
+    return [...found, ...noticesIn(root, url, own), ...commentsIn(root, url, own)];
   },
+
+  mentionStep(card) {
+    // A comment's own menu, where Instagram offers to delete it; a notification has none.
+    const [menu, ...others] = menusOf(card);
+    if (!menu || others.length > 0) return NO_MENU;
+    menu.click();
+    return { ok: true, done: '' };
+  },
+
 
   decline(card) {
     return pressRole(card, 'negative', MARKUP);

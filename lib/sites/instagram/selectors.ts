@@ -144,3 +144,15 @@ export const OWN_PROFILE_SELECTORS = [
   // "View archive", the owner's story archive. Fairly sure.
   'a[href*="/archive/"]',
 ] as const;
+
+// ---------------------------------------------------------------- comments and mentions
+
+/** Where a post's comments are: the post itself, opened as a page or over the feed [S: 16941240680 `article`, `[role="dialog"] article`]. */
+export const THREADS = 'article, [role="dialog"]';
+
+/**
+ * A post's own header, where its author is linked [S: 16941240680 `article header a`; AndryMI
+ * social_crawler `[role=dialog] header a`]. A comment's permalink, /p/<code>/c/<id>/, is not read:
+ * its own menu tells a comment from the caption and the likes line [G].
+ */
+export const POST_HEADER = 'header';

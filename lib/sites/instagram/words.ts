@@ -45,16 +45,17 @@ export const FOLLOWING_WORDS: CardWords = {
  * docs/INSTAGRAM_DM_SELECTORS.md (2026-01-31). "Profilbild von …" is the German wording issue 12
  * reports; both are read.
  */
-export const AVATAR_ALT_FORMS: readonly { before: string; after: string }[] = [
-  { before: '', after: "'s profile picture" }, // English
-  { before: '', after: '’s profile picture' }, // English, typographic apostrophe
-  { before: 'Foto del perfil de ', after: '' }, // Spanish
-  { before: 'Foto de perfil de ', after: '' }, // Spanish (Latin America), Portuguese (Portugal)
-  { before: 'Photo de profil de ', after: '' }, // French
-  { before: 'Profilbild von ', after: '' }, // German
-  { before: '', after: 's Profilbild' }, // German: the username with a genitive s
-  { before: 'Foto do perfil de ', after: '' }, // Portuguese (Brazil)
-  { before: 'Immagine del profilo di ', after: '' }, // Italian
+export const AVATAR_ALT_FORMS: readonly string[] = [
+  // The username stands where the `*` is; kept as one string each so that the table stays small.
+  "*'s profile picture", // English
+  '*’s profile picture', // English, typographic apostrophe
+  'Foto del perfil de *', // Spanish
+  'Foto de perfil de *', // Spanish (Latin America), Portuguese (Portugal)
+  'Photo de profil de *', // French
+  'Profilbild von *', // German
+  '*s Profilbild', // German: the username with a genitive s
+  'Foto do perfil de *', // Portuguese (Brazil)
+  'Immagine del profilo di *', // Italian
 ];
 
 /**

@@ -14,6 +14,8 @@ import {
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { queryFirst } from '../dom';
 import { CONTACT_WORDS, labelHasWord } from '../labels';
+import { ADDRESSED_WORDS } from '../card-words';
+import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
 import {
@@ -21,12 +23,16 @@ import {
   BUBBLE_HEADER_SELECTORS,
   BUBBLE_NAME_SELECTORS,
   BUBBLE_SELECTORS,
+  COMMENT_SELECTORS,
   COMPOSE_LINK,
   COMPOSER_SELECTORS,
   CONNECTION_LIST_SELECTORS,
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
   LIST_ITEM_SELECTORS,
+  NOTICE_ITEM_SELECTORS,
+  NOTICE_LEAD,
+  NOTIFICATIONS_PATH,
   MESSAGE_LIST_SELECTORS,
   PERSON_ITEM_SELECTORS,
   OVERLAY_HOST_SELECTORS,
@@ -43,6 +49,7 @@ import {
   THREAD_HEADER_SELECTORS,
   THREAD_LINK,
   THREAD_NAME_SELECTORS,
+  THREAD_POST_SELECTORS,
   TOP_CARD_MEMBER_ID,
 } from './selectors';
 import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS, PAGE_INVITATION_IGNORE } from './words';
@@ -455,6 +462,51 @@ function composerIn(doc: Document): HTMLElement | null {
   );
 }
 
+// ---------------------------------------------------------------- comments and mentions
+
+const COMMENT = any(COMMENT_SELECTORS);
+const isNotificationsPage = (url: URL) => url.pathname.startsWith(NOTIFICATIONS_PATH);
+
+/** The notifications of the notifications page, innermost. */
+function noticeItems(root: ParentNode, url: URL): Element[] {
+  const items = isNotificationsPage(url) ? [...root.querySelectorAll(any(NOTICE_ITEM_SELECTORS))] : [];
+  return items.filter((item) => !items.some((other) => other !== item && item.contains(other)));
+}
+
+/**
+ * A notification of a comment, reply or mention addressed to the clinician ("Ana commented on
+ * your post", not "Ana commented on Jonah's post", which LinkedIn notifies of too), by the person
+ * its headline names first, linked by their picture (a company's or a page's names no person).
+ * Read only up to the quotation.
+ */
+function noticeOf(item: Element, url: URL): Candidate[] {
+  const lead = item.querySelector(NOTICE_LEAD);
+  const identities = identitiesIn(item, url).slice(0, 1);
+  if (!lead || (!identities.length && item.querySelector(PAGE_LINK)) || !saysMention(framing(item, lead), ADDRESSED_WORDS)) return [];
+  return [candidate('mention', item, identities, normalise(lead.textContent))];
+}
+
+/**
+ * Comments and replies on the clinician's own posts: the post around a comment (or, on a post's
+ * own page, its main column) links its author before any comment, and that is the clinician. The
+ * comment is by its first /in/ link outside the replies nested in it (a comment marked twice, a
+ * componentkey box around its article, is read from the inner box, which holds its links).
+ */
+function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const found: Candidate[] = [];
+  const read = (link: Element | null | undefined) => (link ? identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href) : null);
+  for (const comment of root.querySelectorAll(COMMENT)) {
+    const post = comment.closest(any(THREAD_POST_SELECTORS)) ?? comment.closest('main');
+    if (!own.has(read(post && [...post.querySelectorAll(PROFILE_LINK)].find((link) => !link.closest(COMMENT))) ?? '')) continue;
+    const links = [...comment.querySelectorAll(PROFILE_LINK)].filter((link) => link.closest(COMMENT) === comment);
+    const identity = read(links[0]);
+    if (!identity || own.has(identity)) continue;
+    const names = links.filter((link) => read(link) === identity).map((link) => normalise((link.querySelector('[aria-hidden="true"], h3') ?? link).textContent));
+    found.push(candidate('mention', comment, [identity], names.find(Boolean) ?? ''));
+  }
+  return found;
+}
+
 // ---------------------------------------------------------------- profiles
 
 const PROFILE: ProfileMarkup = {
@@ -500,6 +552,7 @@ export const linkedinAdapter: SiteAdapter = {
   pageKindOf(url): PageKind | null {
     const path = url.pathname;
     if (path.startsWith('/messaging/')) return 'messages';
+    if (isNotificationsPage(url)) return 'notifications';
     if (isConnectionsPage(url)) return 'connections';
     if (path.startsWith('/mynetwork/invitation-manager/') && isNetworkPage(url)) return 'requests';
     return SUGGESTION_PATHS.some((pattern) => pattern.test(path)) ? 'suggestions' : null;
@@ -511,13 +564,25 @@ export const linkedinAdapter: SiteAdapter = {
       ...(isNetworkPage(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
       ...(isConnectionsPage(url) ? [connectionsIn(root, url)] : []),
     ];
+    const own = ownIdentities(root, url);
     return [
       ...inPageOrder(root, people),
       // The overlay can be open on any page, and the /messaging/ page's own list and thread need
       // no URL check: their markup appears nowhere else.
       ...conversations(root, url, box),
       ...overlayRoots(root).flatMap((shadow) => conversations(shadow, url, box)),
+      ...noticeItems(root, url).flatMap((item) => noticeOf(item, url)),
+      ...commentsIn(root, url, own),
     ];
+  },
+
+  mentionStep(card) {
+    // A notification's own menu deletes the notification, never the comment: only a comment's is pressed.
+    return card.matches(COMMENT) ? pressItemMenu(card, COMMENT) : NO_MENU;
+  },
+
+  noticesOn(root, url) {
+    return noticeItems(root, url).filter((item) => item.querySelector(NOTICE_LEAD)).length;
   },
 
   decline(card) {

@@ -232,6 +232,36 @@ export const OWN_PROFILE_SELECTORS = [
 /** Feed posts, whose author link and Follow / ✕ are no suggestion even on a profile's activity. [S] */
 export const POST_SELECTORS = ['article', '[data-urn]', '[data-view-name="feed-full-update"]'] as const;
 
+// ---------------------------------------------------------------- comments and mentions
+
+/** The clinician's notifications page (the bell opens it; there is no flyout) [S: nexushoratio linkedin-tool, `pathname: '/notifications/'`, 2026-08]. */
+export const NOTIFICATIONS_PATH = '/notifications/';
+
+/**
+ * One notification: an `<article>` of `main section div.nt-card-list`, numbered
+ * `data-nt-card-index` [S: nexushoratio b4a9fef, 2026-08-21; ref 3792609829 `//article[contains(@class,'nt-card')]`].
+ */
+export const NOTICE_ITEM_SELECTORS = ['main article', '[data-nt-card-index]'] as const;
+
+/** Who a notification's headline names first: `a.nt-card__headline <strong>Name</strong> commented on …` [S: ref 21796466012]. */
+export const NOTICE_LEAD = 'strong';
+
+/**
+ * A comment or reply: `article.comments-comment-entity` with `data-id="urn:li:comment:(…)"` (replies
+ * `--reply`, nested in their comment), or in the 2026 markup a `componentkey` of
+ * `replaceableComment_urn:li:comment:…` [E: refs 56472345102, 58114188192, 11044098733;
+ * krystianbajno/techka get-post-comments.js]. The first /in/ link is its author's
+ * (`a.comments-comment-meta__description-container`, same sources).
+ */
+export const COMMENT_SELECTORS = [
+  '[data-id^="urn:li:comment:"]',
+  '[componentkey^="replaceableComment_urn:li:comment:"]',
+  'article.comments-comment-entity',
+] as const;
+
+/** A post, whose actor link (its author) comes before its comments [S: xldeveloper/openclaw-skills dom-patterns.md, 2024/2025]. */
+export const THREAD_POST_SELECTORS = ['[data-urn*="activity"]', '[data-view-name="feed-full-update"]', '.feed-shared-update-v2'] as const;
+
 /**
  * The messages of a thread or bubble: controls in them (a shared post's buttons) are never the
  * conversation's own. <div class="msg-s-message-list-container"> / <ul class="msg-s-message-list-content">

@@ -133,6 +133,24 @@ describe('situations', () => {
     expect(situationsFor('request', false)).toEqual(['request-answer']);
     expect(situationsFor('message', false)).toEqual(['conversation', 'message-request']);
     expect(situationsFor('message', true)).toEqual(['message-request', 'conversation']);
+    // A comment, mention or tag: the private note first, the public answer after it.
+    expect(situationsFor('mention', false)).toEqual(['comment-private', 'comment']);
+  });
+
+  it('offers a private note after a comment in both languages, by default, that says nothing of what was written and passes the checks', () => {
+    for (const language of ['en', 'es'] as const) {
+      const note = defaultTemplate(mergeLibrary([]), language, 'comment-private', 'instagram')!;
+      expect(note.id).toBe(`builtin/${language}/comment-private`);
+      const composed = composeReply(note, CONFIGURED, 'instagram', 'Carmen Ruiz');
+      expect(composed.lint.ok, composed.text).toBe(true);
+      expect(composed.text).toContain(language === 'en' ? 'Phone: +44 20 7946 0321' : 'Teléfono: +44 20 7946 0321');
+      expect(composed.text).not.toContain('Carmen');
+    }
+    expect(offeredTemplates(mergeLibrary([]), situationsFor('mention', false), 'facebook', 'es').map((t) => t.id).slice(0, 2)).toEqual([
+      'builtin/es/comment-private',
+      'builtin/es/comment',
+    ]);
+    expect(whatAnsweringDoes('comment-private', 'facebook')).toContain('private message');
   });
 
   it('says what the site does where answering is a choice', () => {

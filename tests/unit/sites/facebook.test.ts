@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { facebookAdapter } from '@/lib/sites/facebook/adapter';
 import type { ActionResult, Candidate, CandidateKind, PageKind } from '@/lib/sites/types';
 import { heavyFacebook, HEAVY_FACEBOOK_URL } from '../../fixtures/heavy/facebook';
-import { FACEBOOK_PAGES } from '../../fixtures/facebook/pages';
+import { FACEBOOK_OWN_POST, FACEBOOK_PAGES } from '../../fixtures/facebook/pages';
 import { appendLaterItems, loadReplica } from './replica-dom';
 
 // The tests may read the replicas' data-replica-* attributes to know who is who; the adapter never does.
@@ -56,6 +56,14 @@ const of =
 const request = of('request');
 const suggestion = of('suggestion');
 const connection = of('connection');
+/** A comment, mention or tag; notifications name the person without linking them. */
+const mention = (person: string, name: string, identities: string[] = [], later?: 'later'): Expected => ({
+  kind: 'mention',
+  identities,
+  name,
+  person,
+  ...(later ? { later: true as const } : {}),
+});
 const chat = (person: string, name: string, thread: string, identities: string[], more: Partial<Expected> = {}): Expected => ({
   kind: 'message',
   identities,
@@ -244,6 +252,47 @@ const PAGES: Page[] = [
       chat('chat-bruno', 'Bruno Escudero', '/messages/t/100089412300412/', ['100089412300412']),
       chat('chat-elodie', 'Élodie Marchand', '/messages/e2ee/t/8800112233445503/', [], { later: true }),
       chat('conv-valeria', 'Valeria Montes Ríos', '/messages/e2ee/t/8800112233445501/', ['valeriamontesrios'], { open: true }),
+    ],
+  },
+  {
+    file: 'notifications.en.html',
+    url: 'https://www.facebook.com/notifications',
+    pageKind: 'notifications',
+    // Not Lena (a reaction), Priya (a birthday), Marta (a friend request), Camille (a group post),
+    // Teodor (a comment on someone else's post), Greta (a reaction quoting "commented … mentioned
+    // you") or Élodie (a share quoting "Commented and tagged you").
+    people: [
+      mention('ana', 'Ana Ruiz-Calder'),
+      mention('jonah', 'Jonah Petrakis'),
+      mention('lucia', 'Lucía Ferrer Quintana'),
+      mention('ada', 'Ada Kowalczyk'),
+      mention('ines', 'Ines Moreau', [], 'later'),
+    ],
+  },
+  {
+    file: 'notifications-flyout.es.html',
+    url: 'https://www.facebook.com/',
+    pageKind: null,
+    // Not Lena («le gustó»), Diego (a birthday), Marta (a friend request), Teodor (someone else's
+    // post), nor Lucía's comment on someone else's post in the feed.
+    people: [
+      mention('ana', 'Ana Ruiz-Calder'),
+      mention('carmen', 'Carmen Ruiz'),
+      mention('valentina', 'Valentina Soler'),
+      mention('priya', 'Priya Natarajan-Holt'),
+      mention('ada', 'Ada Kowalczyk', ['100089412300201']),
+    ],
+  },
+  {
+    file: 'post-comments.de.html',
+    url: FACEBOOK_OWN_POST,
+    pageKind: null,
+    // Not the clinician's own reply, nor Greta's comment on someone else's post below.
+    people: [
+      mention('ana', 'Ana Ruiz-Calder', ['100089412300001']),
+      mention('jonah', 'Jonah Weiss', ['jonahweiss31']),
+      mention('lena', 'Lena Fischbach', ['lenafischbach77']),
+      mention('camille', 'Camille Berthier', ['100089412300101'], 'later'),
     ],
   },
 ];
