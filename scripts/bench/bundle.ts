@@ -16,9 +16,13 @@ export const OUTPUT_DIR = path.resolve('.output/chrome-mv3');
  * (content scripts cannot load code later); the guard and profile reading add about 2 KB. Raised
  * to 19 KB for card recognition from independent signals (cards.ts, the word table in twelve
  * languages), suggestions, connections and the unreadable-page check; the page outline, which
- * is large and rarely used, is injected on request instead (entrypoints/outline.ts).
+ * is large and rarely used, is injected on request instead (entrypoints/outline.ts). Raised to
+ * 21 KB for comments, mentions and tags (lib/sites/mentions.ts and each adapter's notices, about
+ * 1 KB) and the Block step for safety concerns (lib/sites/block.ts, about 0.5 KB), both of which
+ * must act on the page's own cards. The next saving, if needed: each script carries identity
+ * parsing for all three sites (about 4 KB of lib/identity) where it reads only its own.
  */
-export const CONTENT_SCRIPT_GZIP_BUDGET = 19 * 1024;
+export const CONTENT_SCRIPT_GZIP_BUDGET = 21 * 1024;
 
 /**
  * Text that only a bundled library leaves in minified output: strings its code needs at run
