@@ -1,7 +1,7 @@
 import type { ClientStatus, Relationship } from '@/lib/clients/model';
 import { t, type MessageKey } from '@/lib/i18n/t';
 
-/** How the options page names a status and a relationship, in the clinician's language. */
+/** How the pages name a status and a relationship, in the clinician's language: each form where it stands. */
 
 const STATUS_LABELS: Record<ClientStatus, MessageKey> = {
   enquiry: 'client_status_enquiry',
@@ -11,6 +11,15 @@ const STATUS_LABELS: Record<ClientStatus, MessageKey> = {
 };
 /** As the status menu offers it: "Current client". */
 export const statusLabel = (status: ClientStatus): string => t(STATUS_LABELS[status]);
+
+const STATUS_PHRASES: Record<ClientStatus, MessageKey> = {
+  enquiry: 'status_enquiry_person',
+  waitlist: 'status_waitlist_person',
+  current: 'status_current_client',
+  former: 'status_former_client',
+};
+/** As a line about a person says it, in the popup and "To discuss": "current client", "on the waiting list". */
+export const statusWord = (status: ClientStatus): string => t(STATUS_PHRASES[status]);
 
 const STATE_LABELS: Record<ClientStatus, MessageKey> = {
   enquiry: 'client_state_enquiry',

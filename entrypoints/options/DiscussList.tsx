@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { statusWord } from '@/components/status-words';
+import { statusWord } from '@/components/client-words';
 import { database } from '@/lib/db';
 import { describeEvent } from '@/lib/discuss/model';
 import { t } from '@/lib/i18n/t';

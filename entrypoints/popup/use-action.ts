@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { statusWord } from '@/components/status-words';
+import { statusWord } from '@/components/client-words';
 import { t } from '@/lib/i18n/t';
 import type { DetectionView } from '@/lib/messaging/messages';
 import type { ActionResult } from '@/lib/sites/types';
