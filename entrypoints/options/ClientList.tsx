@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '@/lib/db';
 import { CLIENT_STATUSES, type Client, type ClientDraft, type ClientStatus } from '@/lib/clients/model';
 import { isRelated } from '@/lib/clients/record';
-import { duplicatesById } from '@/lib/clients/duplicates';
+import { duplicatesByIdInSlices } from '@/lib/clients/duplicates';
 import { matchesQuery, readQuery, searchText } from '@/lib/clients/search';
 import { addClient, deleteClient, updateClient } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';
@@ -70,8 +70,11 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
   // Possible duplicates: worked out after the list is first shown, so a long list is usable at once.
   const [duplicates, setDuplicates] = useState<Map<number, Client[]>>(new Map());
   useEffect(() => {
-    const timer = setTimeout(() => setDuplicates(duplicatesById(clients)), 0);
-    return () => clearTimeout(timer);
+    let stop = false;
+    void duplicatesByIdInSlices(clients, () => stop).then((found) => found && setDuplicates(found));
+    return () => {
+      stop = true;
+    };
   }, [clients]);
 
   /** The row whose form just closed: the focus goes back to its Edit button; "Saved" shows there. */

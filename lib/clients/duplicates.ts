@@ -26,3 +26,31 @@ export function duplicatesById<C extends Pick<Client, 'id' | 'name'>>(clients: r
   for (const group of duplicateGroups(clients).values()) for (const c of group) out.set(c.id, group.filter((o) => o !== c));
   return out;
 }
+
+/**
+ * duplicatesById in slices of `slice` records with a pause between them, so that folding the
+ * names of a list of 100,000 never holds up a key press or a click. Stops when `cancelled` says.
+ */
+export async function duplicatesByIdInSlices<C extends Pick<Client, 'id' | 'name'>>(
+  clients: readonly C[],
+  cancelled: () => boolean,
+  slice = 5000,
+): Promise<Map<number, C[]> | undefined> {
+  const keys: string[] = new Array(clients.length);
+  for (let i = 0; i < clients.length; i += slice) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled()) return undefined;
+    for (let j = i; j < Math.min(i + slice, clients.length); j++) keys[j] = nameKey(clients[j]!.name);
+  }
+  const byKey = new Map<string, C[]>();
+  clients.forEach((client, i) => {
+    const key = keys[i]!;
+    if (key === '') return;
+    const group = byKey.get(key);
+    if (group) group.push(client);
+    else byKey.set(key, [client]);
+  });
+  const out = new Map<number, C[]>();
+  for (const group of byKey.values()) if (group.length > 1) for (const c of group) out.set(c.id, group.filter((o) => o !== c));
+  return out;
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoundaryDb } from '@/lib/db';
 import { listActivity, logActivity } from '@/lib/activity/store';
 import { addDiscussEntry, listDiscuss } from '@/lib/discuss/store';
-import { duplicateGroups, duplicatesById } from '@/lib/clients/duplicates';
+import { duplicateGroups, duplicatesById, duplicatesByIdInSlices } from '@/lib/clients/duplicates';
 import { mergedDraft, preferredKeep } from '@/lib/clients/merge';
 import { emptyIdentities, type Client } from '@/lib/clients/model';
 import { searchClients } from '@/lib/clients/search';
@@ -58,6 +58,14 @@ describe('possible duplicates', () => {
     expect(groups).toEqual([[1, 2, 3]]);
     expect(duplicatesById(list).get(2)?.map((c) => c.id)).toEqual([1, 3]);
     expect(duplicatesById(list).has(4)).toBe(false);
+  });
+
+  it('finds the same in slices, and stops when cancelled', async () => {
+    const list = Array.from({ length: 23 }, (_, i) => client(i + 1, i % 10 === 0 ? 'Sam  LEE' : `Person ${i}`));
+    const sliced = await duplicatesByIdInSlices(list, () => false, 4);
+    expect([...sliced!.keys()]).toEqual([...duplicatesById(list).keys()]);
+    expect([...sliced!.keys()]).toEqual([1, 11, 21]);
+    expect(await duplicatesByIdInSlices(list, () => true, 4)).toBeUndefined();
   });
 });
 
