@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StaleEditError, type Conflict, type EditField } from '@/lib/clients/edit-merge';
 import { cleanDraft, clientLimitProblems } from '@/lib/clients/limits';
 import { CLIENT_STATUSES, RELATIONSHIPS, type Client, type ClientDraft, type ClientStatus, type Relationship } from '@/lib/clients/model';
 import { isRelated } from '@/lib/clients/record';
 import { relationProblems } from '@/lib/clients/relations';
 import { say, t } from '@/lib/i18n/t';
-import { identityLabel, identityUrl, parseIdentityList } from '@/lib/identity';
+import { foldedNote, identityLabel, identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { siteName } from '@/lib/policy/suggestions';
 import { relationshipLabel, statusLabel } from '@/components/client-words';
@@ -97,8 +97,11 @@ export function ClientForm({
   clients,
   onSave,
   onCancel,
+  autoFocus = false,
 }: {
   initial?: Client;
+  /** Opened next to its row: the focus goes into the form at once. */
+  autoFocus?: boolean;
   /** The whole list: whom this person may be related to. */
   clients: readonly Client[];
   onSave: (draft: ClientDraft, base: Client | undefined) => Promise<void>;
@@ -109,6 +112,12 @@ export function ClientForm({
   const [stale, setStale] = useState<StaleEditError | null>(null);
   const [error, setError] = useState('');
   const set = (patch: Partial<Fields>) => setForm((f) => ({ ...f, ...patch }));
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!autoFocus) return;
+    nameField.current?.focus();
+    nameField.current?.scrollIntoView({ block: 'nearest' });
+  }, [autoFocus]);
 
   const parsed = Object.fromEntries(PLATFORMS.map((p) => [p, parseIdentityList(p, form.profiles[p])])) as Record<
     Platform,
@@ -169,7 +178,7 @@ export function ClientForm({
     <form class="client-form card" data-testid="client-form" onSubmit={submit} autocomplete="off" aria-label={t(initial ? 'client_form_edit' : 'clients_add')}>
       <label>
         {t('common_name')}
-        <input data-testid="client-name" autocomplete="off" required value={form.name} onInput={(e) => set({ name: e.currentTarget.value })} />
+        <input ref={nameField} data-testid="client-name" autocomplete="off" required value={form.name} onInput={(e) => set({ name: e.currentTarget.value })} />
       </label>
       {cleaned.length > 0 && (
         <p class="field-note warn" data-testid="client-cleaned" aria-live="polite">
@@ -217,6 +226,18 @@ export function ClientForm({
                 {t('client_read_as', identityLabel(platform, id))}
               </li>
             ))}
+            {platform === 'facebook' &&
+              form.profiles.facebook
+                .split(/[;\s]+/)
+                .flatMap((part) => {
+                  const note = part === '' ? null : foldedNote('facebook', part);
+                  return note ? [{ part, note }] : [];
+                })
+                .map(({ part, note }) => (
+                  <li key={`folded-${part}`} class="muted" data-testid="client-facebook-folded">
+                    {say(note)}
+                  </li>
+                ))}
             {parsed[platform].errors.map((e) => (
               <li key={e.input} class="warn">
                 {t('input_refused', e.input, say(e.reason))}

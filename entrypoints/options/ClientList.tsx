@@ -1,19 +1,29 @@
-import { useMemo, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '@/lib/db';
 import { CLIENT_STATUSES, type Client, type ClientDraft, type ClientStatus } from '@/lib/clients/model';
 import { isRelated } from '@/lib/clients/record';
+import { duplicatesByIdInSlices } from '@/lib/clients/duplicates';
+import { matchesQuery, readQuery, searchText } from '@/lib/clients/search';
 import { addClient, deleteClient, updateClient } from '@/lib/clients/store';
 import { t } from '@/lib/i18n/t';
-import { foldName, identityLabel } from '@/lib/identity';
+import { identityLabel } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { dayLabel, relationshipLabel, stateLabel, statusLabel } from '@/components/client-words';
 import { ClientForm, fieldLabel } from './ClientForm';
 import { DeleteConfirm } from '@/components/DeleteConfirm';
+import { MergePanel } from './MergePanel';
 
-/** Rows rendered at once: a 10,000-client list stays fast; the search narrows it. */
-const SHOWN = 200;
+/**
+ * Rows rendered at once, a page: a list of 100,000 renders as fast as one of a hundred, and the
+ * search (by name or any form of profile) finds anyone at once.
+ */
+export const PAGE_SIZE = 100;
 
-type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; client: Client };
+/** Sorting by name with one collator: far cheaper than localeCompare on each of 100,000 comparisons. */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; client: Client } | { mode: 'merge'; client: Client };
 
 /** What the list's filters select: a status, a flag, and clients or related people. */
 interface ListFilter {
@@ -36,27 +46,68 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
   /** After a save merged with changes made elsewhere: which fields it kept from them. */
   const [merged, setMerged] = useState<string[]>([]);
 
+  // Sorted once per list; the search text (names and profiles, folded) only once a search is typed.
+  const sorted = useMemo(() => [...clients].sort((a, b) => byName.compare(a.name, b.name)), [clients]);
+  const texts = useRef<{ of: Client[]; text: Map<number, string> } | null>(null);
   const filtered = useMemo(() => {
-    const folded = foldName(query);
-    const sorted = [...clients].filter((c) => matchesFilter(c, filter)).sort((a, b) => a.name.localeCompare(b.name));
-    if (!folded) return sorted;
-    return sorted.filter((c) =>
-      [c.name, ...c.aliases, ...PLATFORMS.flatMap((p) => c.identities[p])].some((text) => foldName(text).includes(folded)),
-    );
-  }, [clients, query, filter]);
+    const read = readQuery(query);
+    const searching = read.folded !== '' || read.keys.size > 0;
+    if (searching && texts.current?.of !== clients) texts.current = { of: clients, text: new Map() };
+    const textOf = (c: Client) => {
+      const cache = texts.current!.text;
+      let text = cache.get(c.id);
+      if (text === undefined) cache.set(c.id, (text = searchText(c)));
+      return text;
+    };
+    return sorted.filter((c) => matchesFilter(c, filter) && (!searching || matchesQuery(c, textOf(c), read)));
+  }, [sorted, clients, query, filter]);
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [query, filter]);
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const shownPage = Math.min(page, pages - 1);
+  const shown = filtered.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
+
+  // Possible duplicates: worked out after the list is first shown, so a long list is usable at once.
+  const [duplicates, setDuplicates] = useState<Map<number, Client[]>>(new Map());
+  useEffect(() => {
+    let stop = false;
+    void duplicatesByIdInSlices(clients, () => stop).then((found) => found && setDuplicates(found));
+    return () => {
+      stop = true;
+    };
+  }, [clients]);
+
+  /** The row whose form just closed: the focus goes back to its Edit button; "Saved" shows there. */
+  const [saved, setSaved] = useState<number | null>(null);
+  const returnTo = useRef<number | null>(null);
+  const listRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (editing.mode !== 'closed' || returnTo.current === null) return;
+    const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-testid="edit-client"][data-client-id="${returnTo.current}"]`);
+    returnTo.current = null;
+    button?.focus();
+  });
+  const close = (id?: number) => {
+    returnTo.current = id ?? null;
+    setEditing({ mode: 'closed' });
+  };
   const filtering = filter.status !== '' || filter.flag !== '' || filter.people !== '';
 
   const save = async (draft: ClientDraft, base: Client | undefined) => {
     const db = database();
     setMerged([]);
-    if (editing.mode === 'edit') setMerged((await updateClient(db, editing.client.id, draft, base)).merged.map(fieldLabel));
-    else await addClient(db, draft);
-    setEditing({ mode: 'closed' });
+    let id: number;
+    if (editing.mode === 'edit') {
+      id = editing.client.id;
+      setMerged((await updateClient(db, id, draft, base)).merged.map(fieldLabel));
+    } else id = await addClient(db, draft);
     await onChanged();
+    setSaved(id);
+    close(id);
   };
 
   return (
-    <section aria-labelledby="list-heading" class="card">
+    <section aria-labelledby="list-heading" class="card" ref={listRef}>
       <h2 id="list-heading">{t('clients_heading', clients.length)}</h2>
       <div class="row">
         <input
@@ -69,7 +120,10 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
-        <button class="primary" data-testid="add-client" onClick={() => setEditing({ mode: 'add' })}>
+        <button class="primary" data-testid="add-client" onClick={() => {
+            setSaved(null);
+            setEditing({ mode: 'add' });
+          }}>
           {t('clients_add')}
         </button>
       </div>
@@ -107,14 +161,11 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
           {t('client_merged', merged.join(', '))}
         </p>
       )}
-      {editing.mode !== 'closed' && (
-        <ClientForm
-          key={editing.mode === 'edit' ? editing.client.id : 'new'}
-          initial={editing.mode === 'edit' ? editing.client : undefined}
-          clients={clients}
-          onSave={save}
-          onCancel={() => setEditing({ mode: 'closed' })}
-        />
+      {editing.mode === 'add' && <ClientForm key="new" clients={clients} onSave={save} onCancel={() => close()} />}
+      {saved !== null && !shown.some((c) => c.id === saved) && (
+        <p role="status" class="ok" data-testid="client-saved">
+          {t('client_saved')}
+        </p>
       )}
       {clients.length === 0 ? (
         <p data-testid="clients-empty" class="muted">
@@ -133,15 +184,19 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
             </tr>
           </thead>
           <tbody>
-            {filtered.slice(0, SHOWN).map((client) => {
+            {shown.map((client) => {
               const relatedTo = client.relatedTo === undefined ? undefined : byId.get(client.relatedTo);
+              const others = duplicates.get(client.id);
+              const open = editing.mode === 'edit' || editing.mode === 'merge' ? editing : undefined;
               return (
+              <Fragment key={client.id}>
               <tr
                 key={client.id}
                 data-testid="client-row"
                 data-client-name={client.name}
                 data-status={client.status}
                 data-related={String(isRelated(client))}
+                data-client-id={String(client.id)}
               >
                 <td>
                   {client.name}
@@ -149,6 +204,24 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
                   {relatedTo && client.relationship && (
                     <div class="muted" data-testid="client-related">
                       {t('clients_related_to_as', relatedTo.name, relationshipLabel(client.relationship))}
+                    </div>
+                  )}
+                  {others && (
+                    <div class="row flags">
+                      <span class="tag warn" data-testid="possible-duplicate" data-others={String(others.length)}>
+                        {t('clients_possible_duplicate')}
+                      </span>
+                      <button
+                        type="button"
+                        data-testid="merge-client"
+                        data-client-id={String(client.id)}
+                        onClick={() => {
+                          setSaved(null);
+                          setEditing({ mode: 'merge', client });
+                        }}
+                      >
+                        {t('clients_merge')}
+                      </button>
                     </div>
                   )}
                   {(client.minor || client.safety) && (
@@ -190,8 +263,11 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
                     <span class="row">
                       <button
                         data-testid="edit-client"
+                        data-client-id={String(client.id)}
+                        aria-expanded={open?.mode === 'edit' && open.client.id === client.id}
                         onClick={() => {
                           setMerged([]);
+                          setSaved(null);
                           setEditing({ mode: 'edit', client });
                         }}
                       >
@@ -202,8 +278,35 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
                       </button>
                     </span>
                   )}
+                  {saved === client.id && (
+                    <span role="status" class="ok" data-testid="client-saved">
+                      {t('client_saved')}
+                    </span>
+                  )}
                 </td>
               </tr>
+              {open?.client.id === client.id && (
+                // The form opens under its own row, wherever that is in the list, and takes the focus.
+                <tr data-testid="client-edit-row">
+                  <td colSpan={4}>
+                    {open.mode === 'edit' ? (
+                      <ClientForm key={client.id} initial={client} clients={clients} onSave={save} onCancel={() => close(client.id)} autoFocus />
+                    ) : (
+                      <MergePanel
+                        client={client}
+                        others={duplicates.get(client.id) ?? []}
+                        onMerged={async (kept) => {
+                          await onChanged();
+                          setSaved(kept);
+                          close(kept);
+                        }}
+                        onCancel={() => close(client.id)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              )}
+              </Fragment>
               );
             })}
           </tbody>
@@ -214,10 +317,18 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
           {t('clients_filtered_empty')}
         </p>
       )}
-      {filtered.length > SHOWN && (
-        <p class="muted">
-          {t('clients_showing', SHOWN, filtered.length)}
-        </p>
+      {filtered.length > PAGE_SIZE && (
+        <nav class="row pager" aria-label={t('clients_pages')} data-testid="client-pages">
+          <button type="button" data-testid="client-page-previous" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>
+            {t('clients_page_previous')}
+          </button>
+          <span class="muted" data-testid="client-page" aria-live="polite">
+            {t('clients_page_range', shownPage * PAGE_SIZE + 1, shownPage * PAGE_SIZE + shown.length, filtered.length)}
+          </span>
+          <button type="button" data-testid="client-page-next" disabled={shownPage >= pages - 1} onClick={() => setPage(shownPage + 1)}>
+            {t('clients_page_next')}
+          </button>
+        </nav>
       )}
     </section>
   );

@@ -15,6 +15,10 @@ type Summary = {
   updated: number;
   error?: string;
   encoding?: CsvEncoding;
+  /** Rows without profiles that updated the one record of their name. */
+  updatedByName?: { line: number; name: string }[];
+  /** Rows added although another record has the same folded name: possible duplicates. */
+  duplicates?: { line: number; name: string; others: number }[];
   /** Rows whose name or aliases lost invisible formatting characters. */
   cleaned?: { line: number; fields: ('name' | 'aliases')[] }[];
 };
@@ -35,7 +39,9 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
       }
       const drafts = parsed.rows.map(({ draft, relatedToName }) => ({ draft, ...(relatedToName !== undefined && { relatedToName }) }));
       setProgress({ done: 0, total: drafts.length });
-      const { refused, ...outcome } = await importDrafts(database(), drafts, (done, total) => setProgress({ done, total }), new Set(parsed.given));
+      // A frame for the progress bar before the file is planned (all rows checked before any is written).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const { refused, duplicates, updatedByName, ...outcome } = await importDrafts(database(), drafts, (done, total) => setProgress({ done, total }), new Set(parsed.given));
       // A row refused only once merged with the client it matched is refused like any other, by line.
       const refusedRows = refused.map(({ index, reason }) => ({ line: parsed.rows[index]!.line, reason }));
       const refusedIndexes = new Set(refused.map((r) => r.index));
@@ -44,6 +50,8 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
         rejected: [...parsed.rejected, ...refusedRows].sort((a, b) => a.line - b.line),
         ...outcome,
         encoding: parsed.encoding,
+        updatedByName: updatedByName.map(({ index, name }) => ({ line: parsed.rows[index]!.line, name })),
+        duplicates: duplicates.map(({ index, name, others }) => ({ line: parsed.rows[index]!.line, name, others })),
         cleaned: parsed.rows.flatMap((row, i) => (row.cleaned && !refusedIndexes.has(i) ? [{ line: row.line, fields: row.cleaned }] : [])),
       });
       await onImported();
@@ -128,6 +136,24 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
             <p class="warn" data-testid="import-encoding" data-encoding={summary.encoding}>
               {t('import_read_as_windows_1252')}
             </p>
+          )}
+          {summary.updatedByName && summary.updatedByName.length > 0 && (
+            <ul class="rejections" data-testid="import-updated-by-name">
+              {summary.updatedByName.map((row) => (
+                <li key={row.line} data-testid="import-updated-row" data-line={String(row.line)}>
+                  {t('import_updated_by_name', row.line, row.name)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {summary.duplicates && summary.duplicates.length > 0 && (
+            <ul class="rejections" data-testid="import-duplicates">
+              {summary.duplicates.map((row) => (
+                <li key={row.line} data-testid="import-duplicate" data-line={String(row.line)}>
+                  {t('import_duplicate', row.line, row.name, row.others)}
+                </li>
+              ))}
+            </ul>
           )}
           {summary.cleaned && summary.cleaned.length > 0 && (
             <ul class="rejections" data-testid="import-cleaned">

@@ -107,6 +107,16 @@ export async function deleteActivityOf(db: BoundaryDb, cipher: Cipher, clientId:
   await db.activity.bulkDelete(entries.filter((e) => e.clientId === clientId).map((e) => e.id!));
 }
 
+/** Inside a transaction over activity: one client's entries re-pointed to another (a merge of two records). */
+export async function moveActivityOf(db: BoundaryDb, cipher: Cipher, from: number, to: number): Promise<void> {
+  const rows = await db.activity.toArray();
+  const moved = await duringTransaction(async () => {
+    const entries = (await decodeActivity(cipher, rows)).filter((e) => e.clientId === from);
+    return encodeActivity(cipher, entries.map((e) => ({ ...e, clientId: to })));
+  });
+  await db.activity.bulkPut(moved);
+}
+
 export interface ActivityItem extends ActivityEntry {
   id: number;
   /** The client's name as the list has it now; undefined when they have left the list. */

@@ -51,6 +51,13 @@ export interface ImportPlan {
   updated: number;
   /** Items not written, by index, with why. */
   refused: { index: number; reason: string }[];
+  /**
+   * Items added as a new record although a record of the same folded name is on the list or
+   * earlier in the file (`others` of them): possible duplicates, shown in the summary.
+   */
+  duplicates: { index: number; name: string; others: number }[];
+  /** Items without profiles that updated the one record of their name (`name`, as it was). */
+  updatedByName: { index: number; name: string }[];
 }
 
 /** What an item gives when the source does not say: every optional field it holds a value for. */
@@ -72,7 +79,6 @@ export function planImport(
   const now = options.now ?? Date.now();
   const byId = new Map(existing.map((c) => [c.id, c] as const));
   const byIdentity = new Map<string, StoredClient>();
-  const byNameWithoutIdentities = new Map<string, StoredClient>();
   /** Every record by its name's key, for `related_to`. */
   const byName = new Map<string, Set<StoredClient>>();
   /** Each related person's client, as a record: set from the list, then by the import. */
@@ -82,7 +88,6 @@ export function planImport(
 
   const remember = (record: StoredClient) => {
     for (const key of record.identityKeys) byIdentity.set(key, record);
-    if (record.identityKeys.length === 0) byNameWithoutIdentities.set(nameKey(record.name), record);
     const key = nameKey(record.name);
     byName.set(key, (byName.get(key) ?? new Set()).add(record));
   };
@@ -108,6 +113,8 @@ export function planImport(
   let added = 0;
   let updated = 0;
   const refused: ImportPlan['refused'] = [];
+  const duplicates: ImportPlan['duplicates'] = [];
+  const updatedByName: ImportPlan['updatedByName'] = [];
 
   /** The client a related person's row names, or why there is none to relate them to. */
   const clientNamed = (name: string, self: StoredClient | undefined, ownName: string): { client: StoredClient } | { problem: string } => {
@@ -124,9 +131,12 @@ export function planImport(
     const { draft } = cleanDraft(item.draft);
     const given = options.given ?? fieldsIn(item);
     const keys = identityKeysOf(draft.identities);
+    // A row without profiles is matched by name: to the one record of that name, or, when
+    // several share it, to none (which would be a guess), and then flagged as a possible duplicate.
+    const sameName = [...(byName.get(nameKey(draft.name)) ?? [])];
     const match =
       keys.map((key) => byIdentity.get(key)).find(Boolean) ??
-      (keys.length === 0 ? byNameWithoutIdentities.get(nameKey(draft.name)) : undefined);
+      (keys.length === 0 && sameName.length === 1 ? sameName[0] : undefined);
 
     const extras: RecordExtras = {};
     for (const field of ['startDate', 'endDate', 'minor', 'safety'] as const) {
@@ -178,6 +188,8 @@ export function planImport(
     delete next.relatedTo;
     if (keptId !== undefined) next.relatedTo = keptId;
     let record: StoredClient;
+    if (match && keys.length === 0 && match.id !== undefined && !touched.has(match)) updatedByName.push({ index, name: match.name });
+    if (!match && sameName.length > 0) duplicates.push({ index, name: draft.name, others: sameName.length });
     if (match) {
       forgetName(match);
       for (const key of Object.keys(match) as (keyof StoredClient)[]) if (!(key in next)) delete match[key];
@@ -204,5 +216,6 @@ export function planImport(
     return { record, target: client };
   });
   refused.sort((a, b) => a.index - b.index);
-  return { writes, added, updated, refused };
+  const order = (a: { index: number }, b: { index: number }) => a.index - b.index;
+  return { writes, added, updated, refused, duplicates: duplicates.sort(order), updatedByName: updatedByName.sort(order) };
 }

@@ -1,13 +1,14 @@
 import { t } from '@/lib/i18n/t';
 import { identityKey } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
-import { deleteActivityOf } from '@/lib/activity/store';
-import { deleteDiscussOf } from '@/lib/discuss/store';
+import { deleteActivityOf, moveActivityOf } from '@/lib/activity/store';
+import { deleteDiscussOf, moveDiscussOf } from '@/lib/discuss/store';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
 import type { BoundaryDb, StoredClient } from '@/lib/db';
 import { changedFields, mergeEdit, StaleEditError, type EditField } from './edit-merge';
-import { planImport, type ImportField, type ImportItem } from './import-plan';
+import { planImport, type ImportField, type ImportItem, type ImportPlan } from './import-plan';
 import { admitDraft, ClientLimitError } from './limits';
+import { mergedDraft } from './merge';
 import { versionOf, type Client, type ClientDraft } from './model';
 import { storedRecord as stored } from './record';
 import { relationProblems } from './relations';
@@ -139,6 +140,52 @@ export async function deleteClient(db: BoundaryDb, id: number): Promise<void> {
 }
 
 /**
+ * Merges two records of one person (lib/clients/merge.ts says what is kept): in one transaction,
+ * the kept record is rewritten, the other's related people, "not them" decisions, log and "to
+ * discuss" entries move to it, and the other is deleted; on any failure nothing changes. Refused
+ * (ClientLimitError) when the merged record would break a limit or the one-level rule of related
+ * people, say a related person who would now have related people of their own.
+ */
+export async function mergeClients(db: BoundaryDb, keepId: number, dropId: number): Promise<void> {
+  if (keepId === dropId) throw new Error(t('relation_self'));
+  const cipher = await currentCipher(db);
+  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.discuss, db.vault], async () => {
+    await confirmCipher(db, cipher);
+    const rows = await db.clients.toArray();
+    const writes = await duringTransaction(async () => {
+      const all = await decodeClients(cipher, rows);
+      const keep = all.find((c) => c.id === keepId);
+      const drop = all.find((c) => c.id === dropId);
+      if (!keep || !drop) throw new Error(t('client_gone'));
+      const draft = admitDraft(mergedDraft(toClient(keep), toClient(drop)));
+      const now = Date.now();
+      // The list as it will be: without the dropped record, its people related to the kept one.
+      const after = all
+        .filter((c) => c.id !== dropId)
+        .map((c) => (c.id === keepId ? { ...c, ...draft, id: keepId } : c.relatedTo === dropId ? { ...c, relatedTo: keepId } : c));
+      const problems = relationProblems(draft, keepId, after);
+      if (problems.length > 0) throw new ClientLimitError(problems);
+      const moved = all.filter((c) => c.relatedTo === dropId && c.id !== keepId).map((c) => stored({ ...c, relatedTo: keepId }, c, now));
+      return encodeClients(cipher, [stored(draft, keep, now), ...moved]);
+    });
+    await db.clients.bulkPut(writes);
+    await db.clients.delete(dropId);
+    // "Not them" said of either record now stands for the kept one, once.
+    const decisionRows = await db.notThemDecisions.where('clientId').anyOf([keepId, dropId]).toArray();
+    const rewritten = await duringTransaction(async () => {
+      const decisions = await decodeNotThem(cipher, decisionRows);
+      const kept = new Set(decisions.filter((d) => d.clientId === keepId).map((d) => d.identityKey));
+      const moving = decisions.filter((d) => d.clientId === dropId && !kept.has(d.identityKey));
+      return encodeNotThem(cipher, [...new Map(moving.map((d) => [d.identityKey, { identityKey: d.identityKey, clientId: keepId }])).values()]);
+    });
+    await db.notThemDecisions.where('clientId').equals(dropId).delete();
+    await db.notThemDecisions.bulkAdd(rewritten);
+    await moveActivityOf(db, cipher, dropId, keepId);
+    await moveDiscussOf(db, cipher, dropId, keepId);
+  });
+}
+
+/**
  * Saves a profile's identity to a client ("this is them" in the popup). `seenVersion` is the
  * version of the record the popup showed: if it has changed since (renamed in another tab, say),
  * the clinician's judgement rested on something no longer true, so nothing is written and
@@ -170,6 +217,10 @@ export interface ImportOutcome {
   updated: number;
   /** Drafts not written, by index: past a limit once merged, or with no client to relate them to. */
   refused: { index: number; reason: string }[];
+  /** Drafts added although a record of the same folded name exists (lib/clients/import-plan.ts). */
+  duplicates: ImportPlan['duplicates'];
+  /** Drafts without profiles that updated the one record of their name. */
+  updatedByName: ImportPlan['updatedByName'];
 }
 
 /**
@@ -191,7 +242,7 @@ export async function importDrafts(
     await confirmCipher(db, cipher);
     const existingRows = await db.clients.toArray();
     const all = await duringTransaction(() => decodeClients(cipher, existingRows));
-    const { writes, added, updated, refused } = planImport(all, asItems, { ...(given && { given }) });
+    const { writes, added, updated, refused, duplicates, updatedByName } = planImport(all, asItems, { ...(given && { given }) });
 
     // Clients first, so that a client added by this import has its id before anyone is related to it.
     const later = writes.filter((w) => w.target !== undefined && w.target.id === undefined);
@@ -210,7 +261,7 @@ export async function importDrafts(
         onProgress?.(done, total);
       }
     }
-    return { added, updated, refused };
+    return { added, updated, refused, duplicates, updatedByName };
   });
 }
 

@@ -113,3 +113,10 @@ export async function clearDiscussForClient(db: BoundaryDb, clientId: number): P
 export async function clearAllDiscuss(db: BoundaryDb): Promise<void> {
   await db.discuss.clear();
 }
+
+/** Inside a transaction over discuss: one client's entries re-pointed to another (a merge of two records). */
+export async function moveDiscussOf(db: BoundaryDb, cipher: Cipher, from: number, to: number): Promise<void> {
+  const entries = (await allEntries(db, cipher)).filter((e) => e.clientId === from);
+  const moved = await duringTransaction(() => encodeDiscuss(cipher, entries.map((e) => ({ ...e, clientId: to }))));
+  await db.discuss.bulkPut(moved);
+}

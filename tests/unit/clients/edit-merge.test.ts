@@ -111,7 +111,7 @@ describe('saving over a record changed meanwhile', () => {
   it('an import row that would push a matched client past a limit is refused on its own', async () => {
     const id = await addClient(db, { ...base, aliases: Array.from({ length: 29 }, (_, i) => `a${i}`) });
     const outcome = await importDrafts(db, [draft('New Person'), { ...base, aliases: ['x1', 'x2'] }]);
-    expect(outcome).toEqual({ added: 1, updated: 0, refused: [{ index: 1, reason: 'more than 30 other names' }] });
+    expect(outcome).toMatchObject({ added: 1, updated: 0, refused: [{ index: 1, reason: 'more than 30 other names' }] });
     expect((await getClient(db, id))!.aliases).toHaveLength(29);
   });
 });
