@@ -127,8 +127,8 @@ describe('passphrase vault', () => {
 
     // Import merges with sealed rows exactly as with plain ones: nothing is duplicated.
     const rows = [draft('Sam Lee-Park', { identities: { ...emptyIdentities(), facebook: ['samlee9'] } }), draft('Chidi Okoro')];
-    expect(await importDrafts(db, rows)).toEqual({ added: 1, updated: 1, refused: [] });
-    expect(await importDrafts(db, rows)).toEqual({ added: 0, updated: 2, refused: [] });
+    expect(await importDrafts(db, rows)).toMatchObject({ added: 1, updated: 1, refused: [], duplicates: [], updatedByName: [] });
+    expect(await importDrafts(db, rows)).toMatchObject({ added: 0, updated: 2, refused: [], duplicates: [] });
     expect((await listClients(db)).map((c) => c.name).sort()).toEqual(['Chidi Okoro', 'Sam Lee-Park']);
     expect(await storedText()).not.toContain('Chidi');
 
