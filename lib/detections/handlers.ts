@@ -20,6 +20,7 @@ import type {
   OutlineResult,
   PageCandidates,
   PageToBackground,
+  PopupState,
   SiteTab,
   TabDetections,
 } from '@/lib/messaging/messages';
@@ -32,6 +33,7 @@ import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
 import { noticeLocked } from '@/lib/vault/locked-notice';
 import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
+import { addDiscussFromPopup, lockFromPopup, popupState, unlockFromPopup, welfareCheckFromPopup } from './popup-requests';
 import { recordSiteRead } from './site-reads';
 import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
 import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
@@ -496,10 +498,26 @@ async function landsOnSite(tabId: number, before: string | undefined, start: str
   return false;
 }
 
-export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult | OutlineResult | SiteTab[]> {
+export async function onPageRequest(message: PageToBackground): Promise<TabDetections | PopupState | ActionResult | OutlineResult | SiteTab[]> {
   switch (message.type) {
     case 'get-detections':
       return tabDetections(message.tabId);
+    case 'popup-state':
+      return popupState(tabDetections(message.tabId));
+    case 'unlock-vault': {
+      const result = await unlockFromPopup(message.passphrase);
+      if (result.ok) await onVaultChanged();
+      return result;
+    }
+    case 'lock-vault': {
+      const result = await lockFromPopup();
+      await onVaultChanged();
+      return result;
+    }
+    case 'add-discuss':
+      return addDiscussFromPopup(message);
+    case 'welfare-check':
+      return welfareCheckFromPopup(message);
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':
