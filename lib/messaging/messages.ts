@@ -33,8 +33,19 @@ export interface PageCandidates {
   url: string;
   /** The site whose content script reports (the page's own, whatever it shows). */
   platform: Platform;
-  /** The full set for the page now; it replaces what the tab sent before. */
+  /**
+   * A full report (no `removed`): the full set for the page now; it replaces what the tab sent
+   * before. A delta (`removed` present): only the candidates added or changed since report
+   * `seq - 1`, in the page's order after those already reported.
+   */
   candidates: WireCandidate[];
+  /** A delta's tokens gone since the report before; absent in a full report. */
+  removed?: string[];
+  /**
+   * The report's number, one more than the last this script sent: a delta that does not follow
+   * the last report the background applied is refused, and the page sends a full report.
+   */
+  seq?: number;
   /** What the page is for, by its address (adapter.pageKindOf); null for any other page. */
   pageKind: PageKind | null;
   /**
@@ -67,6 +78,8 @@ export type ContentToBackground = PageCandidates | GuardDecision;
 export interface CandidatesReply {
   ok: true;
   guard: string[];
+  /** The report was a delta the background could not apply: send a full one. */
+  resend?: true;
 }
 
 // --- background → content script ---------------------------------------------------------------
@@ -290,7 +303,10 @@ export function isContentToBackground(v: unknown): v is ContentToBackground {
     isOptional(v.lang, isLanguageTag) &&
     Array.isArray(v.candidates) &&
     v.candidates.length <= LIMITS.candidates &&
-    v.candidates.every(isWireCandidate)
+    v.candidates.every(isWireCandidate) &&
+    (v.seq === undefined || (Number.isSafeInteger(v.seq) && (v.seq as number) >= 0)) &&
+    (v.removed === undefined ||
+      (v.seq !== undefined && Array.isArray(v.removed) && v.removed.length <= LIMITS.candidates && v.removed.every(isToken)))
   );
 }
 

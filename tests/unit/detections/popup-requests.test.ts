@@ -127,3 +127,19 @@ describe('their messages are checked', () => {
     expect(isPageToBackground(message)).toBe(ok);
   });
 });
+
+describe('delta reports in the background', () => {
+  it('a delta applies to the last report; one that does not follow it is refused with a request for a full report', async () => {
+    const second = { token: 'tok2', kind: 'request' as const, platform: 'facebook' as const, identities: ['100089412300002'], name: 'Someone Else' };
+    expect(await onPageCandidates(TAB, { ...report, seq: 1 })).toEqual({ ok: true, guard: [] });
+    await onPageCandidates(TAB, { ...report, seq: 2, candidates: [second], removed: [] });
+    expect((await state()).detections.detections.map((d) => d.token)).toEqual(['tok1']);
+    await onPageCandidates(TAB, { ...report, seq: 3, candidates: [], removed: ['tok1'] });
+    expect((await state()).detections.detections).toEqual([]);
+    // Report 4 lost: report 5 cannot apply, and nothing changes until the full report.
+    expect(await onPageCandidates(TAB, { ...report, seq: 5, candidates: report.candidates, removed: [] })).toEqual({ ok: true, guard: [], resend: true });
+    expect((await state()).detections.detections).toEqual([]);
+    await onPageCandidates(TAB, { ...report, seq: 6 });
+    expect((await state()).detections.detections.map((d) => d.token)).toEqual(['tok1']);
+  });
+});
