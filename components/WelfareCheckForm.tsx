@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
 import { welfareNoteProblems, type ActivityPlace } from '@/lib/activity/model';
-import { logActivity } from '@/lib/activity/store';
-import { database } from '@/lib/db';
-import { addDiscussEntry } from '@/lib/discuss/store';
 import { t } from '@/lib/i18n/t';
+import { ask } from '@/lib/messaging/ask';
 
 interface Props {
   /** Who the check is about: several when a name matched more than one client. */
@@ -44,9 +42,9 @@ export function WelfareCheckForm({ clients, place, lookedAt, onDone }: Props) {
     setBusy(true);
     setError('');
     try {
-      const db = database();
-      await logActivity(db, { at, kind: 'welfare-check', place, clientId, note: { reason, lookedAt: what } });
-      await addDiscussEntry(db, { clientId, platform: place, event: 'welfare-check', at });
+      // The background writes it (the popup, where this form lives, loads no database).
+      const result = await ask({ type: 'welfare-check', clientId, place, at, reason, lookedAt: what });
+      if (!result.ok) return setError(result.reason);
       setSaved(true);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : t('welfare_not_saved'));

@@ -8,15 +8,14 @@ import { LookupNotice } from './LookupNotice';
 import { MentionItem } from './MentionItem';
 import { PageUnreadable } from './PageUnreadable';
 import { ProfileItem } from './ProfileItem';
-import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
 import { policySuggestion } from '@/lib/policy/suggestions';
 import type { CandidateKind } from '@/lib/sites/types';
-import { loadReplyContext, type ReplyContext } from '@/lib/replies/context';
+import type { ReplyContext } from '@/lib/replies/context';
 import { USED_ITEM } from '@/lib/vault/session';
-import { lockVault, vaultStatus, type VaultState } from '@/lib/vault/vault';
+import type { VaultState } from '@/lib/vault/vault';
 import { Unlock } from './Unlock';
 
 /** The tab whose detections to show: `?tab=<id>` (how tests open it as a page), else the active tab. */
@@ -32,8 +31,8 @@ type Load =
   | { state: 'error'; message: string }
   | { state: 'ready'; tabId: number; data: TabDetections; replies: ReplyContext; vault: VaultState };
 
-/** Read once per popup: the practice changes its settings and templates in the options page. */
-let replyContext: Promise<ReplyContext> | undefined;
+/** Kept from the first answer: the practice changes its settings and templates in the options page. */
+let replyContext: ReplyContext | undefined;
 
 export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -42,10 +41,11 @@ export function App() {
     try {
       const tabId = await targetTabId();
       if (tabId === undefined) return setLoad({ state: 'error', message: t('popup_no_tab') });
-      replyContext ??= loadReplyContext(database());
-      const [data, replies] = await Promise.all([ask({ type: 'get-detections', tabId }), replyContext]);
-      const vault = data.locked ? 'locked' : (await vaultStatus(database(), { touch: false })).state;
-      setLoad({ state: 'ready', tabId, data, replies, vault });
+      // One message: the background holds the tab's detections and reads the database for the
+      // popup, which loads no Dexie of its own (issue 16).
+      const { detections: data, replies, vault } = await ask({ type: 'popup-state', tabId });
+      replyContext ??= replies;
+      setLoad({ state: 'ready', tabId, data, replies: replyContext, vault });
     } catch {
       setLoad({ state: 'error', message: t('popup_tab_unreadable') });
     }
@@ -77,7 +77,7 @@ export function App() {
               class="link"
               data-testid="popup-lock"
               title={t('popup_lock_title')}
-              onClick={() => void lockVault().then(() => ask({ type: 'vault-changed' })).finally(() => void refresh())}
+              onClick={() => void ask({ type: 'lock-vault' }).finally(() => void refresh())}
             >
               {t('popup_lock')}
             </button>

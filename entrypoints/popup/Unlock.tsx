@@ -1,8 +1,6 @@
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
-import { unlockVault } from '@/lib/vault/vault';
 
 /**
  * The popup while the vault is locked: nothing from the list is shown or matched until the
@@ -18,9 +16,11 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
     setBusy(true);
     setError('');
     try {
-      await unlockVault(database(), passphrase);
+      // The background unlocks (the passphrase travels on the extension's own runtime channel) and
+      // matches open tabs again before it answers.
+      const result = await ask({ type: 'unlock-vault', passphrase });
+      if (!result.ok) return setError(result.reason);
       setPassphrase('');
-      await ask({ type: 'vault-changed' }).catch(() => undefined);
       onUnlocked();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

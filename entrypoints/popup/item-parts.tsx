@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { database } from '@/lib/db';
 import type { DiscussEvent } from '@/lib/discuss/model';
-import { addDiscussEntry } from '@/lib/discuss/store';
 import type { Relationship } from '@/lib/clients/model';
 import { andList, orList } from '@/lib/i18n/lists';
 import { t, type MessageKey } from '@/lib/i18n/t';
+import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { discussPurpose, type DetectionAdvice, type PolicyGroup } from '@/lib/policy/status-policy';
 import { siteName } from '@/lib/policy/suggestions';
@@ -135,7 +134,8 @@ export function RememberForSession({ detection, event }: { detection: DetectionV
   const [error, setError] = useState('');
   const add = async (clientId: number) => {
     try {
-      await addDiscussEntry(database(), { clientId, platform: detection.platform, event, at: Date.now() });
+      const result = await ask({ type: 'add-discuss', clientId, platform: detection.platform, event });
+      if (!result.ok) return setError(result.reason);
       setAdded((ids) => [...ids, clientId]);
     } catch {
       setError(t('discuss_add_failed'));

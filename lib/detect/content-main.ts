@@ -15,6 +15,7 @@ import { typeInto } from '@/lib/sites/compose';
 import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
 import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter } from '@/lib/sites/types';
 import { insertRefusal } from './insert-target';
+import { diffReport } from './report-diff';
 import { lookOf, openedNow, pageReacted, REACTION_TIMEOUT_MS, somethingOpened } from './page-reaction';
 import type { QuietContext } from './quiet-context';
 import { ElementTokens } from './tokens';
@@ -97,6 +98,11 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
   let budget = REPORT_BUDGET_MS;
   let budgetAt = performance.now();
   let reportTimer = 0;
+  // What the background was last sent, so the next report carries only the change from it; a full
+  // report goes first, after a navigation or a resend, and whenever the background asks for one.
+  let sent: { seq: number; candidates: WireCandidate[] } | undefined;
+  let fullNext = true;
+  let seq = 0;
 
   const refill = () => {
     const now = performance.now();
@@ -115,10 +121,22 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     if (!message.recognised && import.meta.env.DEV) {
       console.warn(`[Boundary] ${adapter.platform}: nothing recognisable on ${new URL(message.url).pathname}; the markup may have changed`);
     }
+    // The change since the last report sent: it is computed here, when sending, so a report that
+    // a newer one replaced in the queue is never a step the background misses.
+    const delta = !fullNext && sent ? diffReport(sent.candidates, message.candidates) : undefined;
+    seq++;
+    const outgoing: PageCandidates = delta ? { ...message, candidates: delta.candidates, removed: delta.removed, seq } : { ...message, seq };
+    sent = { seq, candidates: message.candidates };
+    fullNext = false;
     refill();
-    budget = Math.max(budget - chargeFor(message), -REPORT_DEBT_MS);
-    browser.runtime.sendMessage(message).then(
+    budget = Math.max(budget - chargeFor(outgoing), -REPORT_DEBT_MS);
+    browser.runtime.sendMessage(outgoing).then(
       (reply: CandidatesReply | undefined) => {
+        if (reply?.resend) {
+          fullNext = true;
+          scan(true);
+          return;
+        }
         guarded = new Set(reply?.guard ?? []);
       },
       () => {
@@ -207,7 +225,8 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     shadowRoots: () => adapter.shadowRoots?.(document) ?? [],
   });
   ctx.onLocationChange(() => {
-    // Single-page navigation: report the new page even if it shows the same people.
+    // Single-page navigation: report the new page even if it shows the same people, in full.
+    fullNext = true;
     lastReport = '';
     lastMessage = undefined;
     watcher.schedule();
@@ -232,6 +251,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
 
   async function handle(message: BackgroundToContent): Promise<ContentReply> {
     if (message.type === 'resend') {
+      fullNext = true;
       scan(true);
       return { ok: true, done: 'Reported again' };
     }

@@ -20,6 +20,7 @@ import type {
   OutlineResult,
   PageCandidates,
   PageToBackground,
+  PopupState,
   SiteTab,
   TabDetections,
 } from '@/lib/messaging/messages';
@@ -32,6 +33,8 @@ import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
 import { noticeLocked } from '@/lib/vault/locked-notice';
 import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
+import { addDiscussFromPopup, lockFromPopup, popupState, unlockFromPopup, welfareCheckFromPopup } from './popup-requests';
+import { applyReport, type PageCandidatesState } from './report-delta';
 import { recordSiteRead } from './site-reads';
 import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
 import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
@@ -44,11 +47,22 @@ function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * Each tab's candidates as its reports built them, in memory: pages report what changed, and this
+ * is what it changed from. A restarted service worker has none, and asks for a full report.
+ */
+const pages = new Map<number, PageCandidatesState>();
+
 export function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
   return inTabOrder(tabId, async () => {
+    const page = applyReport(pages.get(tabId), message);
+    // A delta lost, out of order, or from before a restart: nothing changes until the full report.
+    if (!page) return { ok: true, guard: [], resend: true };
+    pages.set(tabId, page);
+    const { candidates } = page;
     const { matcher, locked, people } = await currentMatcher();
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
-    const detections = locked ? [] : detect(matcher, message.candidates);
+    const detections = locked ? [] : detect(matcher, candidates);
     const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
     const before = await readTab(tabId);
     const safetyLogged = await logSafetySightings(detections, people.safety, message, before?.safetyLogged ?? []);
@@ -70,7 +84,7 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     } else if (!recognised) await showUnreadable(tabId);
     else await showCount(tabId, peopleCount(detections));
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
-    if (pageKind && message.candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
+    if (pageKind && candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
     await logSightings(detections);
     // Only a profile the clinician linked to a client arms the guard; a shared name alone is shown
     // in the popup but not guarded, since every real click the guard holds back is seen by the page.
@@ -188,6 +202,7 @@ export function onTabAddress(tabId: number, href: string): Promise<void> {
 
 export function onTabGone(tabId: number): Promise<void> {
   return inTabOrder(tabId, async () => {
+    pages.delete(tabId);
     await forgetTab(tabId);
     if (await vaultLocked()) await showLocked([tabId]);
     else await showCount(tabId, 0);
@@ -500,10 +515,26 @@ async function landsOnSite(tabId: number, before: string | undefined, start: str
   return false;
 }
 
-export async function onPageRequest(message: PageToBackground): Promise<TabDetections | ActionResult | OutlineResult | SiteTab[]> {
+export async function onPageRequest(message: PageToBackground): Promise<TabDetections | PopupState | ActionResult | OutlineResult | SiteTab[]> {
   switch (message.type) {
     case 'get-detections':
       return tabDetections(message.tabId);
+    case 'popup-state':
+      return popupState(tabDetections(message.tabId));
+    case 'unlock-vault': {
+      const result = await unlockFromPopup(message.passphrase);
+      if (result.ok) await onVaultChanged();
+      return result;
+    }
+    case 'lock-vault': {
+      const result = await lockFromPopup();
+      await onVaultChanged();
+      return result;
+    }
+    case 'add-discuss':
+      return addDiscussFromPopup(message);
+    case 'welfare-check':
+      return welfareCheckFromPopup(message);
     case 'decline':
     case 'remove-suggestion':
     case 'connection-step':

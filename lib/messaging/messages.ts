@@ -1,8 +1,12 @@
+import { isActivityPlace, isTime, LOOKED_AT_MAX, REASON_MAX, type ActivityPlace } from '@/lib/activity/model';
 import type { ClientStatus, Relationship } from '@/lib/clients/model';
+import type { DiscussEvent } from '@/lib/discuss/model';
 import { isPlatform, type Platform } from '@/lib/identity/platform';
 import type { ReviewSite } from '@/lib/reviews/sites';
 import type { SearchEngine } from '@/lib/searches/engines';
 import type { ActionResult, CandidateKind, GuardedAction, PageKind } from '@/lib/sites/types';
+import type { ReplyContext } from '@/lib/replies/context';
+import type { VaultState } from '@/lib/vault/vault';
 
 /**
  * Every message between the parts of the extension, in one place. What crosses from a content
@@ -29,8 +33,19 @@ export interface PageCandidates {
   url: string;
   /** The site whose content script reports (the page's own, whatever it shows). */
   platform: Platform;
-  /** The full set for the page now; it replaces what the tab sent before. */
+  /**
+   * A full report (no `removed`): the full set for the page now; it replaces what the tab sent
+   * before. A delta (`removed` present): only the candidates added or changed since report
+   * `seq - 1`, in the page's order after those already reported.
+   */
   candidates: WireCandidate[];
+  /** A delta's tokens gone since the report before; absent in a full report. */
+  removed?: string[];
+  /**
+   * The report's number, one more than the last this script sent: a delta that does not follow
+   * the last report the background applied is refused, and the page sends a full report.
+   */
+  seq?: number;
   /** What the page is for, by its address (adapter.pageKindOf); null for any other page. */
   pageKind: PageKind | null;
   /**
@@ -63,6 +78,8 @@ export type ContentToBackground = PageCandidates | GuardDecision;
 export interface CandidatesReply {
   ok: true;
   guard: string[];
+  /** The report was a delta the background could not apply: send a full one. */
+  resend?: true;
 }
 
 // --- background → content script ---------------------------------------------------------------
@@ -93,6 +110,23 @@ export type OutlineResult = { ok: true; html: string; platform: Platform; pageKi
 // --- extension pages (popup, options) → background --------------------------------------------
 export type PageToBackground =
   | { type: 'get-detections'; tabId: number }
+  /**
+   * Everything the popup shows, in one answer (PopupState): it reads no database of its own, so
+   * it loads neither Dexie nor the stores, and opens about as fast as any extension page.
+   */
+  | { type: 'popup-state'; tabId: number }
+  /**
+   * The popup's unlock form: the passphrase goes to the background over the extension's own
+   * runtime channel (never a page's), which unlocks, keeps the key in session storage and matches
+   * open tabs again. A wrong passphrase is refused with the reason.
+   */
+  | { type: 'unlock-vault'; passphrase: string }
+  /** The popup's Lock: the key is forgotten and what was matched with it goes. */
+  | { type: 'lock-vault' }
+  /** A note "to discuss" for a client, after a decline, a removed suggestion or a redirect. */
+  | { type: 'add-discuss'; clientId: number; platform: ActivityPlace; event: DiscussEvent }
+  /** A welfare check from the popup: it goes to the activity log and the "to discuss" list. */
+  | { type: 'welfare-check'; clientId: number; place: ActivityPlace; at: number; reason: string; lookedAt: string }
   | { type: CardAction; tabId: number; token: string }
   /**
    * `confirmed`: the clinician clicked a second time to insert a reply the confidentiality check
@@ -174,6 +208,16 @@ export interface TabDetections {
   lookup?: LookupView;
 }
 
+/**
+ * What the popup shows, from one message: the tab's detections (names resolved in the
+ * background), what it needs to offer replies, and the vault's state (without counting as use).
+ */
+export interface PopupState {
+  detections: TabDetections;
+  replies: ReplyContext;
+  vault: VaultState;
+}
+
 /** A tab whose page Boundary reads, as the options page's Sites view lists it: no address, no names. */
 export interface SiteTab {
   tabId: number;
@@ -184,18 +228,22 @@ export interface SiteTab {
 
 export type Reply<M> = M extends { type: 'get-detections' }
   ? TabDetections
+  : M extends { type: 'popup-state' }
+    ? PopupState
   : M extends { type: 'outline' }
     ? OutlineResult
   : M extends { type: 'site-tabs' }
     ? SiteTab[]
   : M extends { type: CardAction | 'insert-reply' | 'insert-text' }
     ? ActionResult
-    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' | 'vault-changed' | 'leave-page' }
+    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' | 'vault-changed' | 'leave-page' | 'unlock-vault' | 'lock-vault' | 'add-discuss' | 'welfare-check' }
       ? ActionResult
       : unknown;
 
 // --- validation --------------------------------------------------------------------------------
 const LIMITS = { candidates: 5000, identities: 20, text: 300, token: 64, reply: 5000 };
+/** Longer than any passphrase anyone types; kept apart from LIMITS so content scripts do not carry it. */
+const MAX_PASSPHRASE = 1024;
 /** The longest reply Boundary will type into a page; lib/replies/limits.ts checks against it. */
 export const MAX_REPLY_CHARS = LIMITS.reply;
 
@@ -227,6 +275,17 @@ function isWireCandidate(v: unknown): v is WireCandidate {
   );
 }
 
+/** The events the popup notes "to discuss" (lib/discuss/model.ts DISCUSS_EVENTS), kept here so content scripts need not load that model. */
+const DISCUSS_EVENTS: readonly unknown[] = [
+  'declined-request',
+  'removed-suggestion',
+  'redirected-message',
+  'welfare-check',
+  'left-pending',
+  'unanswered-message',
+] satisfies DiscussEvent[];
+const isClientId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+
 const GUARDED_ACTIONS: readonly unknown[] = ['follow', 'add-friend', 'connect', 'message'] satisfies GuardedAction[];
 
 export function isContentToBackground(v: unknown): v is ContentToBackground {
@@ -244,7 +303,10 @@ export function isContentToBackground(v: unknown): v is ContentToBackground {
     isOptional(v.lang, isLanguageTag) &&
     Array.isArray(v.candidates) &&
     v.candidates.length <= LIMITS.candidates &&
-    v.candidates.every(isWireCandidate)
+    v.candidates.every(isWireCandidate) &&
+    (v.seq === undefined || (Number.isSafeInteger(v.seq) && (v.seq as number) >= 0)) &&
+    (v.removed === undefined ||
+      (v.seq !== undefined && Array.isArray(v.removed) && v.removed.length <= LIMITS.candidates && v.removed.every(isToken)))
   );
 }
 
@@ -254,8 +316,22 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'clients-changed':
     case 'vault-changed':
     case 'site-tabs':
+    case 'lock-vault':
       return true;
+    case 'unlock-vault':
+      return isShortString(v.passphrase, MAX_PASSPHRASE);
+    case 'add-discuss':
+      return isClientId(v.clientId) && isActivityPlace(v.platform) && DISCUSS_EVENTS.includes(v.event);
+    case 'welfare-check':
+      return (
+        isClientId(v.clientId) &&
+        isActivityPlace(v.place) &&
+        isTime(v.at) &&
+        isShortString(v.reason, REASON_MAX) &&
+        isShortString(v.lookedAt, LOOKED_AT_MAX)
+      );
     case 'get-detections':
+    case 'popup-state':
     case 'leave-page':
     case 'outline':
       return isTabId(v.tabId);
