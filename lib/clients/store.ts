@@ -270,14 +270,14 @@ export async function forgetNotThem(db: BoundaryDb, clientId: number, platform: 
 /**
  * Undoes "this is them": the profile's identity comes off the client's record again, and the
  * person is matched by name only, as before. Nothing else of the record changes. Returns whether
- * the record held that identity.
+ * the record held that identity (false too for a client deleted meanwhile: nothing is left to undo).
  */
 export async function unlinkIdentity(db: BoundaryDb, id: number, platform: Platform, identity: string): Promise<boolean> {
   const cipher = await currentCipher(db);
   return db.transaction('rw', db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
-    if (!row) throw new Error(t('client_gone'));
+    if (!row) return false;
     const next = await duringTransaction(async () => {
       const [existing] = await decodeClients(cipher, [row]);
       if (!existing!.identities[platform].includes(identity)) return undefined;
