@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
 import { DetectionItem } from './DetectionItem';
+import { firstSeenOrder } from './first-seen';
 import { KeyHint } from './KeyHint';
 import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
@@ -92,6 +93,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // A declined card leaves the page's list, and so the tab's detections; it stays here, marked
   // done, until the popup closes, so the clinician sees what happened.
   const [done, setDone] = useState<Record<string, DetectionView>>({});
+  const seen = useRef<string[]>([]);
   if (load.state === 'loading') return <p class="muted">{t('popup_looking')}</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
   const { tabId, data, replies } = load;
@@ -122,13 +124,14 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
       </div>
     );
   }
-  const present = new Set(data.detections.map((d) => d.token));
-  const shown = [...data.detections, ...Object.values(done).filter((d) => !present.has(d.token))];
+  const ordered = firstSeenOrder(seen.current, data.detections, done);
+  seen.current = ordered.seen;
+  const { shown } = ordered;
   const keep = (detection: DetectionView) => () => setDone((kept) => ({ ...kept, [detection.token]: detection }));
   const item = (detection: DetectionView) => {
     switch (detection.kind) {
       case 'profile':
-        return <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />;
+        return <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} onKept={keep(detection)} />;
       case 'suggestion':
       case 'connection':
         return (
@@ -150,7 +153,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
             replies={replies}
             messageRequests={data.messageRequests === true}
             onChanged={onChanged}
-            onDeclined={keep(detection)}
+            onKept={keep(detection)}
           />
         );
     }

@@ -20,14 +20,15 @@ interface Props {
   replies: ReplyContext;
   messageRequests: boolean;
   onChanged: () => void;
-  onDeclined: () => void;
+  /** The person left the page's detections (declined, or "not them"): the popup keeps showing the item. */
+  onKept: () => void;
 }
 
 /** An action waiting for the second click because its reply was flagged. */
 type Armed = 'insert' | 'copy' | null;
 
 /** One matched request or conversation: who it is on the list, and one-click actions. */
-export function DetectionItem({ tabId, detection, replies, messageRequests, onChanged, onDeclined }: Props) {
+export function DetectionItem({ tabId, detection, replies, messageRequests, onChanged, onKept }: Props) {
   const { result, busy, run } = useAction();
   const [declined, setDeclined] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -132,7 +133,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
           () => {
             setDeclined(true);
             setDone('declined-request');
-            onDeclined();
+            onKept();
           },
         )
       }
@@ -170,9 +171,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         detection={detection}
         kind={t(detection.kind === 'request' ? 'detection_kind_request' : messageRequests ? 'detection_kind_message_request' : 'detection_kind_conversation')}
       />
-      {detection.match === 'name' && detection.identity && (
-        <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
-      )}
+      <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} onKept={onKept} />
       <StatusPolicyLine detection={detection} advice={advice} />
       {detection.kind === 'request' ? (
         <>
