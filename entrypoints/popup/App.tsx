@@ -151,6 +151,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
             tabId={tabId}
             detection={detection}
             replies={replies}
+            pageLanguage={data.pageLanguage}
             messageRequests={data.messageRequests === true}
             onChanged={onChanged}
             onKept={keep(detection)}

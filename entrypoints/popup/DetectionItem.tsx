@@ -7,7 +7,8 @@ import { adviceFor } from '@/lib/policy/status-policy';
 import { siteName } from '@/lib/policy/suggestions';
 import type { PolicyDefaults } from '@/lib/practice-policy/choices';
 import type { ReplyContext } from '@/lib/replies/context';
-import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
+import { replyLanguageFor } from '@/lib/replies/language';
+import { checkReply, composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
 import { opensAnswer, policyReplyNote, situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, discussPurposeOf, ItemHeading, RememberForSession, StatusPolicyLine } from './item-parts';
 import { ReplyChooser } from './ReplyChooser';
@@ -18,6 +19,8 @@ interface Props {
   tabId: number;
   detection: DetectionView;
   replies: ReplyContext;
+  /** The page's own language (`<html lang>`), which the reply follows when there is one in it. */
+  pageLanguage?: string;
   messageRequests: boolean;
   onChanged: () => void;
   /** The person left the page's detections (declined, or "not them"): the popup keeps showing the item. */
@@ -28,13 +31,17 @@ interface Props {
 type Armed = 'insert' | 'copy' | null;
 
 /** One matched request or conversation: who it is on the list, and one-click actions. */
-export function DetectionItem({ tabId, detection, replies, messageRequests, onChanged, onKept }: Props) {
+export function DetectionItem({ tabId, detection, replies, pageLanguage, messageRequests, onChanged, onKept }: Props) {
   const { result, busy, run } = useAction();
   const [declined, setDeclined] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState<Armed>(null);
   const [done, setDone] = useState<DiscussEvent | null>(null);
   const [blocked, setBlocked] = useState(false);
+  /** The clinician's edit of the reply; null while it is the template's text as composed. */
+  const [edited, setEdited] = useState<string | null>(null);
+  /** A template chosen while the text was edited, waiting for "replace" or "keep my text". */
+  const [pendingId, setPendingId] = useState<string | null>(null);
 
   const { settings, library, policy } = replies;
   const { platform } = detection;
@@ -47,13 +54,17 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const replyOffered = advice.noReply === undefined;
   const purpose = discussPurposeOf(detection.clients);
   const situations = situationsFor(detection.kind, messageRequests);
-  const offered = offeredTemplates(library, situations, platform, settings.language);
-  const fallback = defaultTemplate(library, settings.language, situations[0]!, platform);
+  // A Spanish page offers the Spanish reply first (and as the default), the practice's language next.
+  const language = replyLanguageFor(pageLanguage, settings.language, library);
+  const offered = offeredTemplates(library, situations, platform, language);
+  const fallback = defaultTemplate(library, language, situations[0]!, platform);
   const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
   const composed = chosen && composeReply(chosen, settings, platform, detection.pageName, policy);
-  const reply = composed?.text ?? '';
-  const flagged = composed ? !composed.lint.ok : false;
-  const tooLong = composed?.length.over ?? false;
+  // What goes in is what the box holds: the edit, checked again as typed, or the reply as composed.
+  const reply = edited ?? composed?.text ?? '';
+  const checks = edited === null ? composed : checkReply(edited, settings, platform);
+  const flagged = checks ? !checks.lint.ok : false;
+  const tooLong = checks?.length.over ?? false;
 
   const copy = () =>
     run(async () => {
@@ -91,20 +102,44 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
     void (action === 'insert' ? insert(flagged) : copy());
   };
 
+  /** Another template replaces the text at once, unless the clinician edited it: then it asks first. */
   const choose = (id: string) => {
+    if (edited !== null && edited !== composed?.text && pendingId !== id) {
+      setPendingId(id);
+      return;
+    }
     setChosenId(id);
+    setEdited(null);
+    setPendingId(null);
+    setArmed(null);
+  };
+  const edit = (text: string) => {
+    setEdited(text);
+    // A confirmation given for the old text is not one for the new.
     setArmed(null);
   };
 
-  const chooser = chosen && composed && (
+  const chooser = chosen && composed && checks && (
     <ReplyChooser
-      language={settings.language}
+      language={language}
       offered={offered}
       chosen={chosen}
       defaultId={fallback?.id}
       composed={composed}
+      text={reply}
+      checks={checks}
+      edited={edited !== null}
+      pending={offered.find((template) => template.id === pendingId)}
       platform={platform}
+      fieldId={`reply-${detection.token}`}
       onChoose={choose}
+      onEdit={edit}
+      onReset={() => {
+        setEdited(null);
+        setPendingId(null);
+        setArmed(null);
+      }}
+      onKeepEdits={() => setPendingId(null)}
     />
   );
   const confirmation = armed && (
