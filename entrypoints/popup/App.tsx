@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
+import { DeclineAll } from './DeclineAll';
+import { declineAllList } from './decline-all';
 import { DetectionItem } from './DetectionItem';
 import { firstSeenOrder } from './first-seen';
 import { KeyHint } from './KeyHint';
@@ -12,6 +14,7 @@ import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
+import type { ActionResult } from '@/lib/sites/types';
 import { policySuggestion } from '@/lib/policy/suggestions';
 import type { CandidateKind } from '@/lib/sites/types';
 import { loadReplyContext, type ReplyContext } from '@/lib/replies/context';
@@ -94,6 +97,8 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // done, until the popup closes, so the clinician sees what happened.
   const [done, setDone] = useState<Record<string, DetectionView>>({});
   const seen = useRef<string[]>([]);
+  // Each card's outcome in "Decline all", by token, shown on its own item.
+  const [bulk, setBulk] = useState<Record<string, ActionResult>>({});
   if (load.state === 'loading') return <p class="muted">{t('popup_looking')}</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
   const { tabId, data, replies } = load;
@@ -153,6 +158,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
             replies={replies}
             pageLanguage={data.pageLanguage}
             messageRequests={data.messageRequests === true}
+            bulkResult={bulk[detection.token]}
             onChanged={onChanged}
             onKept={keep(detection)}
           />
@@ -162,9 +168,16 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // People with a safety concern come first, whatever the kind: the clinician sees them before anyone else.
   const feared = (d: DetectionView) => d.clients.some((c) => c.safety);
   const safety = shown.filter(feared);
+  const declinable = declineAllList(shown, done, replies.status);
+  const declinedByAll = (detection: DetectionView, result: ActionResult) => {
+    setBulk((results) => ({ ...results, [detection.token]: result }));
+    if (result.ok) keep(detection)();
+  };
   // One list per kind, the policy's line for that kind said once above it rather than on every card.
   return (
     <>
+      {/* Kept mounted while it runs, as the list it took shrinks card by card. */}
+      {shown.some((d) => d.kind === 'request') && <DeclineAll tabId={tabId} list={declinable} onResult={declinedByAll} />}
       {safety.length > 0 && (
         <section class="kind-group safety" data-kind-group="safety" aria-label={t('popup_group_safety')}>
           <p class="policy">{t('popup_safety_lead')}</p>

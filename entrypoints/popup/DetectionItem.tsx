@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DiscussEvent } from '@/lib/discuss/model';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
-import { adviceFor } from '@/lib/policy/status-policy';
+import { adviceFor, requestPrimary } from '@/lib/policy/status-policy';
 import { siteName } from '@/lib/policy/suggestions';
 import type { PolicyDefaults } from '@/lib/practice-policy/choices';
 import type { ReplyContext } from '@/lib/replies/context';
+import type { ActionResult } from '@/lib/sites/types';
 import { replyLanguageFor } from '@/lib/replies/language';
 import { checkReply, composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
 import { opensAnswer, policyReplyNote, situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
@@ -22,6 +23,8 @@ interface Props {
   /** The page's own language (`<html lang>`), which the reply follows when there is one in it. */
   pageLanguage?: string;
   messageRequests: boolean;
+  /** This card's outcome in the popup's "Decline all", once it has one. */
+  bulkResult?: ActionResult;
   onChanged: () => void;
   /** The person left the page's detections (declined, or "not them"): the popup keeps showing the item. */
   onKept: () => void;
@@ -31,8 +34,8 @@ interface Props {
 type Armed = 'insert' | 'copy' | null;
 
 /** One matched request or conversation: who it is on the list, and one-click actions. */
-export function DetectionItem({ tabId, detection, replies, pageLanguage, messageRequests, onChanged, onKept }: Props) {
-  const { result, busy, run } = useAction();
+export function DetectionItem({ tabId, detection, replies, pageLanguage, messageRequests, bulkResult, onChanged, onKept }: Props) {
+  const { result, busy, run, show } = useAction();
   const [declined, setDeclined] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState<Armed>(null);
@@ -42,6 +45,16 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
   const [edited, setEdited] = useState<string | null>(null);
   /** A template chosen while the text was edited, waiting for "replace" or "keep my text". */
   const [pendingId, setPendingId] = useState<string | null>(null);
+
+  // Declined by "Decline all": reported here, and marked done as if declined from this card.
+  useEffect(() => {
+    if (!bulkResult) return;
+    show(bulkResult);
+    if (bulkResult.ok) {
+      setDeclined(true);
+      setDone('declined-request');
+    }
+  }, [bulkResult]);
 
   const { settings, library, policy } = replies;
   const { platform } = detection;
@@ -183,7 +196,8 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
     </button>
   );
   // Left pending to raise in session (or, for anyone but a current client, kept as a note for the record).
-  const leavePending = !advice.block && advice.request === 'pending' && (
+  const primary = requestPrimary(advice);
+  const leavePending = primary === 'leave-pending' && (
     <button class="primary" data-testid="leave-pending" disabled={busy || done !== null} onClick={() => setDone('left-pending')}>
       {t(purpose === 'session' ? 'detection_leave_pending_session' : 'detection_leave_pending_record')}
     </button>
@@ -213,7 +227,7 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
           <div class="actions">
             {block}
             {leavePending}
-            {decline(!advice.block && !leavePending)}
+            {decline(primary === 'decline')}
           </div>
           {noReplyReason}
           {replyOffered && chooser && (
