@@ -14,7 +14,7 @@ const item = (token: string, kind: DetectionView['kind'], clients: DetectionClie
 });
 
 describe('"Decline all" takes only requests whose card leads with the decline', () => {
-  it('requests only, never one to block, never one already done', () => {
+  it('requests only, matched by profile, never one to block, never one already done', () => {
     const shown = [
       item('a', 'request'),
       item('m', 'message'),
@@ -23,6 +23,7 @@ describe('"Decline all" takes only requests whose card leads with the decline', 
       item('young', 'request', [client({ minor: true })]),
       item('done', 'request'),
       item('b', 'request', [client({ status: 'former' })]),
+      { ...item('namesake', 'request'), match: 'name' },
     ];
     expect(declineAllList(shown, { done: true }, defaultStatusPolicy()).map((d) => d.token)).toEqual(['a', 'young', 'b']);
   });
