@@ -23,7 +23,7 @@ describe('"Decline all" takes only requests whose card leads with the decline', 
       item('young', 'request', [client({ minor: true })]),
       item('done', 'request'),
       item('b', 'request', [client({ status: 'former' })]),
-      { ...item('namesake', 'request'), match: 'name' },
+      { ...item('namesake', 'request'), match: 'name' as const },
     ];
     expect(declineAllList(shown, { done: true }, defaultStatusPolicy()).map((d) => d.token)).toEqual(['a', 'young', 'b']);
   });
