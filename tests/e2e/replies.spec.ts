@@ -263,6 +263,9 @@ test('Spanish replies; a declined request can be answered instead, or kept for t
   const chidi = detectionFor(popup, 'Chidi Okafor', 'request', 'exact');
   await chidi.getByTestId('answer-instead').locator('summary').click();
   await expect(chidi.getByTestId('answer-instead')).toContainText('Ignore on LinkedIn is silent');
+  // The page is in English (<html lang="en">), so its English reply comes first; the practice's Spanish is one choice away.
+  await expect(chidi.getByTestId('reply-edit')).toHaveAttribute('lang', 'en');
+  await chidi.getByTestId('reply-picker').selectOption('builtin/es/request-answer-linkedin');
   await expect(chidi.getByTestId('reply-edit')).toHaveValue(/Gracias por la invitación/);
   await expect(chidi.getByTestId('reply-edit')).toHaveValue(/Hola, Chidi:/);
 
@@ -281,6 +284,7 @@ test('Spanish replies; a declined request can be answered instead, or kept for t
   await thread.goto(replicas.serve(THREAD, 'linkedin/messaging.en.html'));
   const threadPopup = await boundary.openPopup(thread);
   const ana = detectionFor(threadPopup, 'Ana Souza', 'message', 'exact');
+  await ana.getByTestId('reply-picker').selectOption('builtin/es/conversation-short');
   await expect(ana.getByTestId('reply-edit')).toHaveValue(/canales seguros/);
   await expect(ana.getByTestId('reply-edit')).toHaveValue(/la línea 024/);
 });
