@@ -11,6 +11,7 @@ import { ClientList } from './ClientList';
 import { DiscussList } from './DiscussList';
 import { Home } from './Home';
 import { ImportExport } from './ImportExport';
+import { NotThemDecisions } from './NotThemDecisions';
 import { OptionalFeatures } from './OptionalFeatures';
 import { PolicyWriter } from './PolicyWriter';
 import { StatusPolicySection } from './StatusPolicy';
@@ -90,8 +91,18 @@ export const VIEWS: readonly OptionsView[] = [
     id: 'clients',
     label: 'nav_clients',
     lead: 'options_intro',
-    anchors: ['clients'],
-    render: (ctx) => withList(ctx, () => (ctx.clients === null ? loading() : <ClientList clients={ctx.clients} onChanged={ctx.clientsChanged} />)),
+    anchors: ['clients', 'decisions'],
+    render: (ctx) =>
+      withList(ctx, () =>
+        ctx.clients === null ? (
+          loading()
+        ) : (
+          <>
+            <ClientList clients={ctx.clients} onChanged={ctx.clientsChanged} />
+            <NotThemDecisions clients={ctx.clients} revision={ctx.clientsRevision} />
+          </>
+        ),
+      ),
   },
   {
     id: 'import',

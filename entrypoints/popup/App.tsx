@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
+import { DeclineAll } from './DeclineAll';
+import { declineAllList } from './decline-all';
 import { DetectionItem } from './DetectionItem';
+import { firstSeenOrder } from './first-seen';
 import { KeyHint } from './KeyHint';
 import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
@@ -11,6 +14,7 @@ import { ProfileItem } from './ProfileItem';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
+import type { ActionResult } from '@/lib/sites/types';
 import { policySuggestion } from '@/lib/policy/suggestions';
 import type { CandidateKind } from '@/lib/sites/types';
 import type { ReplyContext } from '@/lib/replies/context';
@@ -93,6 +97,9 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // A declined card leaves the page's list, and so the tab's detections; it stays here, marked
   // done, until the popup closes, so the clinician sees what happened.
   const [done, setDone] = useState<Record<string, DetectionView>>({});
+  const seen = useRef<string[]>([]);
+  // Each card's outcome in "Decline all", by token, shown on its own item.
+  const [bulk, setBulk] = useState<Record<string, ActionResult>>({});
   if (load.state === 'loading') return <p class="muted">{t('popup_looking')}</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
   const { tabId, data, replies } = load;
@@ -123,15 +130,16 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
       </div>
     );
   }
-  const present = new Set(data.detections.map((d) => d.token));
-  const shown = [...data.detections, ...Object.values(done).filter((d) => !present.has(d.token))];
+  const ordered = firstSeenOrder(seen.current, data.detections, done);
+  seen.current = ordered.seen;
+  const { shown } = ordered;
   const keep = (detection: DetectionView) => () => setDone((kept) => ({ ...kept, [detection.token]: detection }));
   const item = (detection: DetectionView) => {
     switch (detection.kind) {
       case 'profile':
-        return <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} />;
+        return <ProfileItem key={detection.token} tabId={tabId} detection={detection} onChanged={onChanged} onKept={keep(detection)} />;
       case 'mention':
-        return <MentionItem key={detection.token} tabId={tabId} detection={detection} replies={replies} onChanged={onChanged} />;
+        return <MentionItem key={detection.token} tabId={tabId} detection={detection} replies={replies} pageLanguage={data.pageLanguage} onChanged={onChanged} />;
       case 'suggestion':
       case 'connection':
         return (
@@ -151,9 +159,11 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
             tabId={tabId}
             detection={detection}
             replies={replies}
+            pageLanguage={data.pageLanguage}
             messageRequests={data.messageRequests === true}
+            bulkResult={bulk[detection.token]}
             onChanged={onChanged}
-            onDeclined={keep(detection)}
+            onKept={keep(detection)}
           />
         );
     }
@@ -161,9 +171,16 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // People with a safety concern come first, whatever the kind: the clinician sees them before anyone else.
   const feared = (d: DetectionView) => d.clients.some((c) => c.safety);
   const safety = shown.filter(feared);
+  const declinable = declineAllList(shown, done, replies.status);
+  const declinedByAll = (detection: DetectionView, result: ActionResult) => {
+    setBulk((results) => ({ ...results, [detection.token]: result }));
+    if (result.ok) keep(detection)();
+  };
   // One list per kind, the policy's line for that kind said once above it rather than on every card.
   return (
     <>
+      {/* Kept mounted while it runs, as the list it took shrinks card by card. */}
+      {shown.some((d) => d.kind === 'request') && <DeclineAll tabId={tabId} list={declinable} onResult={declinedByAll} />}
       {safety.length > 0 && (
         <section class="kind-group safety" data-kind-group="safety" aria-label={t('popup_group_safety')}>
           <p class="policy">{t('popup_safety_lead')}</p>

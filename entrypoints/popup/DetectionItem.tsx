@@ -1,13 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DiscussEvent } from '@/lib/discuss/model';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
-import { adviceFor } from '@/lib/policy/status-policy';
+import { adviceFor, requestPrimary } from '@/lib/policy/status-policy';
 import { siteName } from '@/lib/policy/suggestions';
 import type { PolicyDefaults } from '@/lib/practice-policy/choices';
 import type { ReplyContext } from '@/lib/replies/context';
-import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
+import type { ActionResult } from '@/lib/sites/types';
+import { replyLanguageFor } from '@/lib/replies/language';
+import { checkReply, composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
 import { opensAnswer, policyReplyNote, situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, discussPurposeOf, ItemHeading, RememberForSession, StatusPolicyLine } from './item-parts';
 import { ReplyChooser } from './ReplyChooser';
@@ -18,22 +20,41 @@ interface Props {
   tabId: number;
   detection: DetectionView;
   replies: ReplyContext;
+  /** The page's own language (`<html lang>`), which the reply follows when there is one in it. */
+  pageLanguage?: string;
   messageRequests: boolean;
+  /** This card's outcome in the popup's "Decline all", once it has one. */
+  bulkResult?: ActionResult;
   onChanged: () => void;
-  onDeclined: () => void;
+  /** The person left the page's detections (declined, or "not them"): the popup keeps showing the item. */
+  onKept: () => void;
 }
 
 /** An action waiting for the second click because its reply was flagged. */
 type Armed = 'insert' | 'copy' | null;
 
 /** One matched request or conversation: who it is on the list, and one-click actions. */
-export function DetectionItem({ tabId, detection, replies, messageRequests, onChanged, onDeclined }: Props) {
-  const { result, busy, run } = useAction();
+export function DetectionItem({ tabId, detection, replies, pageLanguage, messageRequests, bulkResult, onChanged, onKept }: Props) {
+  const { result, busy, run, show } = useAction();
   const [declined, setDeclined] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState<Armed>(null);
   const [done, setDone] = useState<DiscussEvent | null>(null);
   const [blocked, setBlocked] = useState(false);
+  /** The clinician's edit of the reply; null while it is the template's text as composed. */
+  const [edited, setEdited] = useState<string | null>(null);
+  /** A template chosen while the text was edited, waiting for "replace" or "keep my text". */
+  const [pendingId, setPendingId] = useState<string | null>(null);
+
+  // Declined by "Decline all": reported here, and marked done as if declined from this card.
+  useEffect(() => {
+    if (!bulkResult) return;
+    show(bulkResult);
+    if (bulkResult.ok) {
+      setDeclined(true);
+      setDone('declined-request');
+    }
+  }, [bulkResult]);
 
   const { settings, library, policy } = replies;
   const { platform } = detection;
@@ -46,13 +67,17 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
   const replyOffered = advice.noReply === undefined;
   const purpose = discussPurposeOf(detection.clients);
   const situations = situationsFor(detection.kind, messageRequests);
-  const offered = offeredTemplates(library, situations, platform, settings.language);
-  const fallback = defaultTemplate(library, settings.language, situations[0]!, platform);
+  // A Spanish page offers the Spanish reply first (and as the default), the practice's language next.
+  const language = replyLanguageFor(pageLanguage, settings.language, library);
+  const offered = offeredTemplates(library, situations, platform, language);
+  const fallback = defaultTemplate(library, language, situations[0]!, platform);
   const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
   const composed = chosen && composeReply(chosen, settings, platform, detection.pageName, policy);
-  const reply = composed?.text ?? '';
-  const flagged = composed ? !composed.lint.ok : false;
-  const tooLong = composed?.length.over ?? false;
+  // What goes in is what the box holds: the edit, checked again as typed, or the reply as composed.
+  const reply = edited ?? composed?.text ?? '';
+  const checks = edited === null ? composed : checkReply(edited, settings, platform);
+  const flagged = checks ? !checks.lint.ok : false;
+  const tooLong = checks?.length.over ?? false;
 
   const copy = () =>
     run(async () => {
@@ -90,20 +115,44 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
     void (action === 'insert' ? insert(flagged) : copy());
   };
 
+  /** Another template replaces the text at once, unless the clinician edited it: then it asks first. */
   const choose = (id: string) => {
+    if (edited !== null && edited !== composed?.text && pendingId !== id) {
+      setPendingId(id);
+      return;
+    }
     setChosenId(id);
+    setEdited(null);
+    setPendingId(null);
+    setArmed(null);
+  };
+  const edit = (text: string) => {
+    setEdited(text);
+    // A confirmation given for the old text is not one for the new.
     setArmed(null);
   };
 
-  const chooser = chosen && composed && (
+  const chooser = chosen && composed && checks && (
     <ReplyChooser
-      language={settings.language}
+      language={language}
       offered={offered}
       chosen={chosen}
       defaultId={fallback?.id}
       composed={composed}
+      text={reply}
+      checks={checks}
+      edited={edited !== null}
+      pending={offered.find((template) => template.id === pendingId)}
       platform={platform}
+      fieldId={`reply-${detection.token}`}
       onChoose={choose}
+      onEdit={edit}
+      onReset={() => {
+        setEdited(null);
+        setPendingId(null);
+        setArmed(null);
+      }}
+      onKeepEdits={() => setPendingId(null)}
     />
   );
   const confirmation = armed && (
@@ -132,7 +181,7 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
           () => {
             setDeclined(true);
             setDone('declined-request');
-            onDeclined();
+            onKept();
           },
         )
       }
@@ -147,7 +196,8 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
     </button>
   );
   // Left pending to raise in session (or, for anyone but a current client, kept as a note for the record).
-  const leavePending = !advice.block && advice.request === 'pending' && (
+  const primary = requestPrimary(advice);
+  const leavePending = primary === 'leave-pending' && (
     <button class="primary" data-testid="leave-pending" disabled={busy || done !== null} onClick={() => setDone('left-pending')}>
       {t(purpose === 'session' ? 'detection_leave_pending_session' : 'detection_leave_pending_record')}
     </button>
@@ -170,16 +220,14 @@ export function DetectionItem({ tabId, detection, replies, messageRequests, onCh
         detection={detection}
         kind={t(detection.kind === 'request' ? 'detection_kind_request' : messageRequests ? 'detection_kind_message_request' : 'detection_kind_conversation')}
       />
-      {detection.match === 'name' && detection.identity && (
-        <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
-      )}
+      <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} onKept={onKept} />
       <StatusPolicyLine detection={detection} advice={advice} />
       {detection.kind === 'request' ? (
         <>
           <div class="actions">
             {block}
             {leavePending}
-            {decline(!advice.block && !leavePending)}
+            {decline(primary === 'decline')}
           </div>
           {noReplyReason}
           {replyOffered && chooser && (

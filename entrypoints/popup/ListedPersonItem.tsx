@@ -38,9 +38,7 @@ export function ListedPersonItem({ tabId, detection, connectionSteps, onChanged,
       data-match={detection.match}
     >
       <ItemHeading detection={detection} kind={t(suggestion ? 'detection_kind_suggestion' : 'detection_kind_connection')} />
-      {detection.match === 'name' && detection.identity && (
-        <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
-      )}
+      <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} onKept={onRemoved} />
       {suggestion ? (
         <div class="actions">
           <button

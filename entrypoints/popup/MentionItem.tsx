@@ -4,7 +4,8 @@ import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
 import type { ReplyContext } from '@/lib/replies/context';
-import { composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
+import { checkReply, composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
+import { replyLanguageFor } from '@/lib/replies/language';
 import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, ItemHeading, RememberForSession } from './item-parts';
 import { ReplyChooser } from './ReplyChooser';
@@ -15,6 +16,8 @@ interface Props {
   tabId: number;
   detection: DetectionView;
   replies: ReplyContext;
+  /** The page's `<html lang>`: the note is offered in it first when there is one in it. */
+  pageLanguage?: string;
   onChanged: () => void;
 }
 
@@ -25,21 +28,27 @@ interface Props {
  * nothing about what they wrote. There is no open message box on a notifications page, so the
  * note is copied rather than inserted. Nothing here shows or keeps what they wrote.
  */
-export function MentionItem({ tabId, detection, replies, onChanged }: Props) {
+export function MentionItem({ tabId, detection, replies, pageLanguage, onChanged }: Props) {
   const { result, busy, run } = useAction();
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState(false);
   const [acted, setActed] = useState(false);
+  /** The clinician's edit of the note; null while it is the template's text as composed. */
+  const [edited, setEdited] = useState<string | null>(null);
+  /** A template chosen while the note was edited, waiting for "replace" or "keep my text". */
+  const [pendingId, setPendingId] = useState<string | null>(null);
 
   const { settings, library, policy } = replies;
   const { platform } = detection;
   const situations = situationsFor('mention', false);
-  const offered = offeredTemplates(library, situations, platform, settings.language);
-  const fallback = defaultTemplate(library, settings.language, situations[0]!, platform);
+  const language = replyLanguageFor(pageLanguage, settings.language, library);
+  const offered = offeredTemplates(library, situations, platform, language);
+  const fallback = defaultTemplate(library, language, situations[0]!, platform);
   const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
   const composed = chosen && composeReply(chosen, settings, platform, detection.pageName, policy);
-  const reply = composed?.text ?? '';
-  const flagged = composed ? !composed.lint.ok : false;
+  const reply = edited ?? composed?.text ?? '';
+  const checks = edited === null ? composed : checkReply(edited, settings, platform);
+  const flagged = checks ? !checks.lint.ok : false;
   const note = chosen && whatAnsweringDoes(chosen.situation, platform);
 
   const copy = () => {
@@ -80,16 +89,35 @@ export function MentionItem({ tabId, detection, replies, onChanged }: Props) {
           <p class="note muted">{t('detection_mention_reply_note')}</p>
           {note && <p class="note muted">{note}</p>}
           <ReplyChooser
-            language={settings.language}
+            language={language}
             offered={offered}
             chosen={chosen}
             defaultId={fallback?.id}
             composed={composed}
+            text={reply}
+            checks={checks!}
+            edited={edited !== null}
+            pending={offered.find((template) => template.id === pendingId)}
             platform={platform}
+            fieldId={`reply-${detection.token}`}
             onChoose={(id) => {
+              // An edited note is replaced only when the clinician says so.
+              if (edited !== null && edited !== composed.text && pendingId !== id) return setPendingId(id);
               setChosenId(id);
+              setEdited(null);
+              setPendingId(null);
               setArmed(false);
             }}
+            onEdit={(text) => {
+              setEdited(text);
+              setArmed(false);
+            }}
+            onReset={() => {
+              setEdited(null);
+              setPendingId(null);
+              setArmed(false);
+            }}
+            onKeepEdits={() => setPendingId(null)}
           />
           <div class="actions">
             <button data-testid="copy-reply" data-flagged={String(flagged)} disabled={busy || !reply} onClick={copy}>

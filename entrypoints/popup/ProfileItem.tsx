@@ -11,6 +11,8 @@ interface Props {
   tabId: number;
   detection: DetectionView;
   onChanged: () => void;
+  /** The person left the page's detections ("not them"): the popup keeps showing the item. */
+  onKept: () => void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * part of the work, except out of concern for their safety: so the two ways on are logging it as
  * a welfare check, or leaving.
  */
-export function ProfileItem({ tabId, detection, onChanged }: Props) {
+export function ProfileItem({ tabId, detection, onChanged, onKept }: Props) {
   const [logging, setLogging] = useState(false);
   const { result, busy, run } = useAction();
   const site = siteName(detection.platform);
@@ -47,9 +49,7 @@ export function ProfileItem({ tabId, detection, onChanged }: Props) {
         {detection.match === 'exact' ? t('profile_meta_exact', site) : t('profile_meta_name', site, detection.pageName)}
       </div>
       <p class="policy">{t('profile_policy')}</p>
-      {detection.match === 'name' && detection.identity && (
-        <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} />
-      )}
+      <SamePersonQuestion tabId={tabId} detection={detection} busy={busy} run={(action, after) => void run(action, after)} onChanged={onChanged} onKept={onKept} />
       <div class="actions">
         <button class="primary" data-testid="leave-page" disabled={busy} onClick={() => void leave()}>
           {t('profile_leave')}

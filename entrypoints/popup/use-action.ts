@@ -21,7 +21,9 @@ export function useAction() {
       setBusy(false);
     }
   };
-  return { result, busy, run };
+  /** An outcome reached elsewhere for this item (the popup's "Decline all"), shown as its own. */
+  const show = (outcome: ActionResult) => setResult(outcome);
+  return { result, busy, run, show };
 }
 
 /** "current client", "former client", or, for a name several clients share, saying so. */

@@ -102,23 +102,31 @@ export interface NotThemDecision {
   id?: number;
   identityKey: string;
   clientId: number;
+  /** When the clinician decided (ms); absent on decisions made before it was kept, or restored from a backup. */
+  at?: number;
 }
 
 export async function encodeNotThem(cipher: Cipher, decisions: readonly NotThemDecision[]): Promise<NotThemRow[]> {
   return Promise.all(
-    decisions.map(async ({ id, identityKey: key, clientId }): Promise<NotThemRow> => {
+    decisions.map(async ({ id, identityKey: key, clientId, at }): Promise<NotThemRow> => {
       const base = id === undefined ? { clientId } : { id, clientId };
+      const when = at === undefined ? {} : { at };
       // The client's id is sealed too, so a sealed decision moved to another client fails to open.
-      return cipher.sealed ? { ...base, sealed: await seal(cipher.key, NOT_THEM_PURPOSE, { identityKey: key, clientId }) } : { ...base, identityKey: key };
+      return cipher.sealed
+        ? { ...base, sealed: await seal(cipher.key, NOT_THEM_PURPOSE, { identityKey: key, clientId, ...when }) }
+        : { ...base, identityKey: key, ...when };
     }),
   );
 }
+
+/** A decision's date only when it is one: older rows have none. */
+const dated = (at: unknown) => (typeof at === 'number' && Number.isFinite(at) ? { at } : {});
 
 export async function decodeNotThem(cipher: Cipher, rows: readonly NotThemRow[]): Promise<NotThemDecision[]> {
   return Promise.all(
     rows.map(async (row): Promise<NotThemDecision> => {
       const id = row.id === undefined ? {} : { id: row.id };
-      if (!('sealed' in row)) return { ...id, identityKey: row.identityKey, clientId: row.clientId };
+      if (!('sealed' in row)) return { ...id, identityKey: row.identityKey, clientId: row.clientId, ...dated(row.at) };
       if (!cipher.sealed) throw new DamagedRowError('"not them" decision');
       let payload: unknown;
       try {
@@ -126,9 +134,9 @@ export async function decodeNotThem(cipher: Cipher, rows: readonly NotThemRow[])
       } catch {
         throw new DamagedRowError('"not them" decision');
       }
-      const { identityKey: key, clientId } = (payload ?? {}) as Partial<NotThemDecision>;
+      const { identityKey: key, clientId, at } = (payload ?? {}) as Partial<NotThemDecision>;
       if (typeof key !== 'string' || clientId !== row.clientId) throw new DamagedRowError('"not them" decision');
-      return { ...id, identityKey: key, clientId };
+      return { ...id, identityKey: key, clientId, ...dated(at) };
     }),
   );
 }

@@ -12,7 +12,7 @@ import { mergedDraft } from './merge';
 import { versionOf, type Client, type ClientDraft } from './model';
 import { storedRecord as stored } from './record';
 import { relationProblems } from './relations';
-import { decodeClients, decodeNotThem, encodeClients, encodeNotThem } from './sealing';
+import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, type NotThemDecision } from './sealing';
 
 /**
  * The client list and the "not them" decisions. Every function works the same with the vault off
@@ -278,15 +278,65 @@ export async function notThemKeys(db: BoundaryDb): Promise<Set<string>> {
   return notThemKeysWith(db, await currentCipher(db));
 }
 
-export async function rememberNotThem(db: BoundaryDb, clientId: number, platform: Platform, identity: string): Promise<void> {
+export async function rememberNotThem(db: BoundaryDb, clientId: number, platform: Platform, identity: string, at = Date.now()): Promise<void> {
   const cipher = await currentCipher(db);
   const key = identityKey(platform, identity);
-  const [row] = await encodeNotThem(cipher, [{ identityKey: key, clientId }]);
+  const [row] = await encodeNotThem(cipher, [{ identityKey: key, clientId, at }]);
   await db.transaction('rw', db.notThemDecisions, db.vault, async () => {
     await confirmCipher(db, cipher);
     // The key is opaque now, so the same decision is looked for rather than overwritten.
     const existing = await db.notThemDecisions.where('clientId').equals(clientId).toArray();
     const decided = await duringTransaction(() => decodeNotThem(cipher, existing));
     if (!decided.some((d) => d.identityKey === key)) await db.notThemDecisions.add(row!);
+  });
+}
+
+/** Every "not them" decision, opened, for the options page to list (newest first; undated last). */
+export async function listNotThem(db: BoundaryDb): Promise<NotThemDecision[]> {
+  const cipher = await currentCipher(db);
+  const rows = await db.transaction('r', db.notThemDecisions, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    return db.notThemDecisions.toArray();
+  });
+  return (await decodeNotThem(cipher, rows)).sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
+}
+
+/**
+ * Undoes "not them": the profile is matched by name against that client again. Returns whether
+ * there was such a decision to forget.
+ */
+export async function forgetNotThem(db: BoundaryDb, clientId: number, platform: Platform, identity: string): Promise<boolean> {
+  const cipher = await currentCipher(db);
+  const key = identityKey(platform, identity);
+  return db.transaction('rw', db.notThemDecisions, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    const existing = await db.notThemDecisions.where('clientId').equals(clientId).toArray();
+    const decided = await duringTransaction(() => decodeNotThem(cipher, existing));
+    const ids = decided.filter((d) => d.identityKey === key).map((d) => d.id!);
+    await db.notThemDecisions.bulkDelete(ids);
+    return ids.length > 0;
+  });
+}
+
+/**
+ * Undoes "this is them": the profile's identity comes off the client's record again, and the
+ * person is matched by name only, as before. Nothing else of the record changes. Returns whether
+ * the record held that identity (false too for a client deleted meanwhile: nothing is left to undo).
+ */
+export async function unlinkIdentity(db: BoundaryDb, id: number, platform: Platform, identity: string): Promise<boolean> {
+  const cipher = await currentCipher(db);
+  return db.transaction('rw', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    const row = await db.clients.get(id);
+    if (!row) return false;
+    const next = await duringTransaction(async () => {
+      const [existing] = await decodeClients(cipher, [row]);
+      if (!existing!.identities[platform].includes(identity)) return undefined;
+      const identities = { ...existing!.identities, [platform]: existing!.identities[platform].filter((known) => known !== identity) };
+      const [next] = await encodeClients(cipher, [stored(admitDraft({ ...existing!, identities }), existing!, Date.now())]);
+      return next;
+    });
+    if (next) await db.clients.put(next);
+    return next !== undefined;
   });
 }

@@ -39,7 +39,7 @@ export interface NotThem {
  * "Not them" from version 3 on: an opaque key, the client's id (so deleting a client deletes its
  * decisions) and the profile's identity, sealed while the vault is on.
  */
-export type NotThemRow = { id?: number; clientId: number } & ({ identityKey: string } | { sealed: Sealed });
+export type NotThemRow = { id?: number; clientId: number } & ({ identityKey: string; at?: number } | { sealed: Sealed });
 
 /** One setting, by key (the practice's details, the chosen default replies). */
 export interface SettingRow {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { database } from '@/lib/db';
 import { ClientWriteRefused } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
-import { clientsById, linkIdentity, rememberNotThem } from '@/lib/clients/store';
+import { clientsById, forgetNotThem, linkIdentity, rememberNotThem, unlinkIdentity } from '@/lib/clients/store';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { currentMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
@@ -515,6 +515,22 @@ async function landsOnSite(tabId: number, before: string | undefined, start: str
   return false;
 }
 
+/** Takes back "this is them" or "not them"; every open tab is matched again, since the profile may be on any. */
+async function undoDecision(message: Extract<PageToBackground, { type: 'undo-this-is-them' | 'undo-not-them' }>): Promise<ActionResult> {
+  const db = database();
+  try {
+    if (message.type === 'undo-this-is-them') await unlinkIdentity(db, message.clientId, message.platform, message.identity);
+    else await forgetNotThem(db, message.clientId, message.platform, message.identity);
+  } catch (error) {
+    if (error instanceof VaultLockedError || error instanceof VaultChangedError || error instanceof ClientWriteRefused) {
+      return { ok: false, reason: error.message };
+    }
+    throw error;
+  }
+  await rematch(await knownTabIds());
+  return { ok: true, done: t(message.type === 'undo-this-is-them' ? 'result_link_undone' : 'result_not_them_undone') };
+}
+
 export async function onPageRequest(message: PageToBackground): Promise<TabDetections | PopupState | ActionResult | OutlineResult | SiteTab[]> {
   switch (message.type) {
     case 'get-detections':
@@ -583,6 +599,9 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
       await rematch([message.tabId]);
       return { ok: true, done: t(message.type === 'this-is-them' ? 'result_profile_saved' : 'result_not_shown_again') };
     }
+    case 'undo-this-is-them':
+    case 'undo-not-them':
+      return undoDecision(message);
     case 'clients-changed':
       await rematch(await knownTabIds());
       return { ok: true, done: 'Rematched open tabs' };

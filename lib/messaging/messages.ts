@@ -136,6 +136,13 @@ export type PageToBackground =
   /** `version`: the client record's version the popup showed (Client.version); a changed record is not linked. */
   | { type: 'this-is-them'; tabId: number; token: string; clientId: number; version?: number }
   | { type: 'not-them'; tabId: number; token: string; clientId: number }
+  /**
+   * Undo, from the popup right after the decision or from the options page's list of decisions:
+   * the identity comes off the client's record again, or the "not them" decision is forgotten.
+   * They name the profile itself (the card may have left the page since); open tabs are matched again.
+   */
+  | { type: 'undo-this-is-them'; clientId: number; platform: Platform; identity: string }
+  | { type: 'undo-not-them'; clientId: number; platform: Platform; identity: string }
   | { type: 'clients-changed' }
   /** "Leave page" on a profile: back in the tab's history, or to the site's start page when there is none. */
   | { type: 'leave-page'; tabId: number }
@@ -236,7 +243,7 @@ export type Reply<M> = M extends { type: 'get-detections' }
     ? SiteTab[]
   : M extends { type: CardAction | 'insert-reply' | 'insert-text' }
     ? ActionResult
-    : M extends { type: 'this-is-them' | 'not-them' | 'clients-changed' | 'vault-changed' | 'leave-page' | 'unlock-vault' | 'lock-vault' | 'add-discuss' | 'welfare-check' }
+    : M extends { type: 'this-is-them' | 'not-them' | 'undo-this-is-them' | 'undo-not-them' | 'clients-changed' | 'vault-changed' | 'leave-page' | 'unlock-vault' | 'lock-vault' | 'add-discuss' | 'welfare-check' }
       ? ActionResult
       : unknown;
 
@@ -352,6 +359,9 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
       return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId) && (v.version === undefined || isTabId(v.version));
     case 'not-them':
       return isTabId(v.tabId) && isToken(v.token) && isTabId(v.clientId);
+    case 'undo-this-is-them':
+    case 'undo-not-them':
+      return isTabId(v.clientId) && isPlatform(v.platform) && isShortString(v.identity, LIMITS.text) && v.identity.length > 0;
     default:
       return false;
   }

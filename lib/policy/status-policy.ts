@@ -175,6 +175,19 @@ export function adviceFor(subjects: readonly PolicySubject[], policy: StatusPoli
   };
 }
 
+/** The one button a request's card leads with: the site's Block, leaving it pending, or the site's decline. */
+export type RequestPrimary = 'block' | 'leave-pending' | 'decline';
+
+/**
+ * A safety concern leads with Block; a rule to leave requests pending leads with that; anything
+ * else (decline, or answer, where the reply is the alternative offered below) with the decline.
+ * The popup's "Decline all" takes only requests whose card leads with the decline.
+ */
+export function requestPrimary(advice: Pick<DetectionAdvice, 'block' | 'request'>): RequestPrimary {
+  if (advice.block) return 'block';
+  return advice.request === 'pending' ? 'leave-pending' : 'decline';
+}
+
 /**
  * What a "to discuss" note is for this person: the next session for a current client, else the
  * record (a former client has no next session, an enquiry or someone waiting has not begun, and a

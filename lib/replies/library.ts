@@ -104,11 +104,24 @@ export function placeholderValues(settings: PracticeSettings, language: ReplyLan
   };
 }
 
-export interface ComposedReply {
-  text: string;
-  missing: Placeholder[];
+/** The checks a reply goes through before it is inserted or copied. */
+export interface ReplyChecks {
   lint: LintResult;
   length: LengthCheck;
+}
+
+export interface ComposedReply extends ReplyChecks {
+  text: string;
+  missing: Placeholder[];
+}
+
+/**
+ * The confidentiality check and the site's length limit for a reply's text, as composed or as the
+ * clinician edited it in the popup: an edit is checked as it is typed, the same way, and the
+ * practice's own details never count against it.
+ */
+export function checkReply(text: string, settings: PracticeSettings, platform: Platform): ReplyChecks {
+  return { lint: lintReply(text, ownTexts(settings)), length: checkLength(text, platform) };
 }
 
 /**
@@ -123,5 +136,5 @@ export function composeReply(
   policy?: PolicyChoices,
 ): ComposedReply {
   const filled = fillTemplateDetailed(template.body, placeholderValues(settings, template.language, pageName, policy));
-  return { text: filled.text, missing: filled.missing, lint: lintReply(filled.text, ownTexts(settings)), length: checkLength(filled.text, platform) };
+  return { text: filled.text, missing: filled.missing, ...checkReply(filled.text, settings, platform) };
 }

@@ -135,8 +135,9 @@ test('a template carrying HTML shows as text in options and popup, and goes into
   );
   const popup = await boundary.openPopup(site);
   const ana = popup.locator('[data-testid="detection"][data-kind="message"][data-match="exact"]');
-  await expect(ana.getByTestId('reply-preview')).toHaveText(payload);
-  await expect(popup.locator('[data-testid="reply-preview"] img')).toHaveCount(0);
+  await expect(ana.getByTestId('reply-edit')).toHaveValue(payload);
+  // A text box: whatever the payload, it is text, never markup.
+  await expect(popup.locator('[data-testid="reply-edit"] img')).toHaveCount(0);
   await ana.getByTestId('insert-reply').click();
   await expect(ana.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
   const state = await replicaState(site);

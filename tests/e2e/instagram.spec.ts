@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { defaultReply } from '../../lib/replies/default-replies';
+import { DEFAULT_SETTINGS } from '../../lib/settings/practice';
 import { detectionFor, expect, replicaState, shownDetections, test, type Boundary } from './support/test';
 import type { Replicas } from './support/replicas';
 
@@ -71,6 +72,8 @@ const DIEGO_THREAD = 'https://www.instagram.com/direct/t/118273645509999/';
 const MESSAGE_REQUESTS = 'https://www.instagram.com/direct/requests/';
 
 const REPLY = defaultReply('instagram');
+/** On a page in Spanish (<html lang="es">) the Spanish reply is offered first, the practice's English one next. */
+const REPLY_ES = defaultReply('instagram', { ...DEFAULT_SETTINGS, language: 'es' });
 
 async function importClients(boundary: Boundary, csv: string, count: number): Promise<void> {
   const { imported, rejected } = await boundary.importCsv(csv);
@@ -247,9 +250,9 @@ test('open Spanish thread: header by profile, rows by name; reply only into the 
   await carmenHeader.getByTestId('insert-reply').click();
   await expect(carmenHeader.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
   let state = await replicaState(site);
-  expect(state.editors.carmen).toContain('secure channels');
+  expect(state.editors.carmen).toContain('canales seguros');
   expect(state.editors.carmen?.split('\n').length).toBeGreaterThan(2);
-  expect(state.editors.carmen).toBe(REPLY);
+  expect(state.editors.carmen).toBe(REPLY_ES);
   expect(state.sent).toEqual([]);
 
   // The clinician opens Diego's conversation from the list; the site's router swaps the pane.
@@ -271,12 +274,12 @@ test('open Spanish thread: header by profile, rows by name; reply only into the 
   const carmenRow = detectionFor(again, 'Carmen Ruiz', 'message', 'name');
   await carmenRow.getByTestId('insert-reply').click();
   await expect(carmenRow.getByTestId('action-result')).toHaveAttribute('data-ok', 'false');
-  expect((await replicaState(site)).editors).toEqual({ carmen: REPLY, diego: '' });
+  expect((await replicaState(site)).editors).toEqual({ carmen: REPLY_ES, diego: '' });
 
   await diegoHeader.getByTestId('insert-reply').click();
   await expect(diegoHeader.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
   state = await replicaState(site);
-  expect(state.editors).toEqual({ carmen: REPLY, diego: REPLY });
+  expect(state.editors).toEqual({ carmen: REPLY_ES, diego: REPLY_ES });
   expect(state.sent).toEqual([]);
   expect(state.actions).toEqual([]);
   expectNoUnexpectedRequests(replicas);

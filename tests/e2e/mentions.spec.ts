@@ -66,7 +66,7 @@ test('mentions on each site: clients found on notifications and their own posts,
   await expect(ana.getByTestId('action-result')).toContainText('Open the notification');
   expect((await replicaState(notices.site)).actions).toEqual([]);
   // The private note: copied, pointing to the practice, nothing of what Ana wrote.
-  await expect(ana.getByTestId('reply-preview')).toHaveAttribute('data-template-id', 'builtin/en/comment-private');
+  await expect(ana.getByTestId('reply-edit')).toHaveAttribute('data-template-id', 'builtin/en/comment-private');
   await ana.getByTestId('copy-reply').click();
   await expect(ana.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
   const copied = await notices.popup.evaluate(() => navigator.clipboard.readText());
@@ -133,7 +133,7 @@ test.describe('with the browser in Spanish', () => {
 
     // The Spanish private note, chosen from the picker.
     await ana.getByTestId('reply-picker').selectOption('builtin/es/comment-private');
-    await expect(ana.getByTestId('reply-preview')).toContainText('Mantengo mis redes sociales al margen de mi trabajo');
+    await expect(ana.getByTestId('reply-edit')).toHaveValue(/Mantengo mis redes sociales al margen de mi trabajo/);
     await ana.getByTestId('mention-step').click();
     await expect(ana.getByTestId('action-result')).toContainText('el menú de una notificación oculta la notificación');
 

@@ -93,7 +93,7 @@ test('practice settings and an edited template are what goes into a LinkedIn con
   await site.goto(replicas.serve(THREAD, 'linkedin/messaging.en.html'));
   const popup = await boundary.openPopup(site);
   const ana = detectionFor(popup, 'Ana Souza', 'message', 'exact');
-  await expect(ana.getByTestId('reply-preview')).toHaveText(expected);
+  await expect(ana.getByTestId('reply-edit')).toHaveValue(expected);
   await expect(ana.getByTestId('lint-warning')).toHaveCount(0);
   await ana.getByTestId('insert-reply').click();
   await expect(ana.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
@@ -136,7 +136,7 @@ test('a flagged template shows why and goes in only after a second click', async
   await site.goto(replicas.serve(THREAD, 'linkedin/messaging.en.html'));
   const popup = await boundary.openPopup(site);
   const ana = detectionFor(popup, 'Ana Souza', 'message', 'exact');
-  await expect(ana.getByTestId('reply-preview')).toHaveText('Hi Ana, see you at our next session.');
+  await expect(ana.getByTestId('reply-edit')).toHaveValue('Hi Ana, see you at our next session.');
   await expect(ana.getByTestId('lint-warning')).toContainText('“session”');
   await expect(ana.getByTestId('lint-warning')).toContainText('see you at our next');
 
@@ -163,15 +163,16 @@ test('the picker offers the other replies; the chosen one is previewed, copied a
   const popup = await boundary.openPopup(site);
   const carmen = detectionFor(popup, 'Carmen Ruiz', 'message', 'exact');
 
-  // Unconfigured: the default reply, with the lines that need practice details left out.
-  const preview = carmen.getByTestId('reply-preview');
-  await expect(preview).toContainText('secure channels');
-  await expect(preview).not.toContainText('{');
-  await expect(preview).not.toContainText('Phone:');
+  // Unconfigured: the default reply, with the lines that need practice details left out. The
+  // thread's page is in Spanish (<html lang="es">), so its Spanish reply comes first.
+  const preview = carmen.getByTestId('reply-edit');
+  await expect(preview).toHaveValue(/canales seguros/);
+  await expect(preview).not.toHaveValue(/\{/);
+  await expect(preview).not.toHaveValue(/Teléfono:|Phone:/);
 
   await carmen.getByTestId('reply-picker').selectOption('builtin/en/conversation-long');
-  await expect(preview).toContainText('Hello Carmen,');
-  const text = await preview.innerText();
+  await expect(preview).toHaveValue(/Hello Carmen,/);
+  const text = await preview.inputValue();
   await carmen.getByTestId('copy-reply').click();
   await expect(carmen.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(text);
@@ -262,8 +263,11 @@ test('Spanish replies; a declined request can be answered instead, or kept for t
   const chidi = detectionFor(popup, 'Chidi Okafor', 'request', 'exact');
   await chidi.getByTestId('answer-instead').locator('summary').click();
   await expect(chidi.getByTestId('answer-instead')).toContainText('Ignore on LinkedIn is silent');
-  await expect(chidi.getByTestId('reply-preview')).toContainText('Gracias por la invitación');
-  await expect(chidi.getByTestId('reply-preview')).toContainText('Hola, Chidi:');
+  // The page is in English (<html lang="en">), so its English reply comes first; the practice's Spanish is one choice away.
+  await expect(chidi.getByTestId('reply-edit')).toHaveAttribute('lang', 'en');
+  await chidi.getByTestId('reply-picker').selectOption('builtin/es/request-answer-linkedin');
+  await expect(chidi.getByTestId('reply-edit')).toHaveValue(/Gracias por la invitación/);
+  await expect(chidi.getByTestId('reply-edit')).toHaveValue(/Hola, Chidi:/);
 
   await chidi.getByTestId('decline').click();
   await expect(chidi.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
@@ -280,6 +284,7 @@ test('Spanish replies; a declined request can be answered instead, or kept for t
   await thread.goto(replicas.serve(THREAD, 'linkedin/messaging.en.html'));
   const threadPopup = await boundary.openPopup(thread);
   const ana = detectionFor(threadPopup, 'Ana Souza', 'message', 'exact');
-  await expect(ana.getByTestId('reply-preview')).toContainText('canales seguros');
-  await expect(ana.getByTestId('reply-preview')).toContainText('la línea 024');
+  await ana.getByTestId('reply-picker').selectOption('builtin/es/conversation-short');
+  await expect(ana.getByTestId('reply-edit')).toHaveValue(/canales seguros/);
+  await expect(ana.getByTestId('reply-edit')).toHaveValue(/la línea 024/);
 });
