@@ -214,8 +214,12 @@ export function readClientCsv(text: string): ClientCsvResult {
     // Blank once cleaned: a name of invisible characters only.
     if (name !== '' && draft.name === '') problems.push(t('csv_name_blank'));
     // With a refused status the draft stands in as current: an end date is no contradiction then.
-    const endNotFormer = t('limit_end_not_former');
-    problems.push(...clientLimitProblems(draft).filter((problem) => status !== undefined || problem !== endNotFormer));
+    const limitProblems = clientLimitProblems(draft);
+    if (limitProblems.length > 0) {
+      // Worded only when there is a problem to word: most rows have none (and 100,000 rows would ask 100,000 times).
+      const endNotFormer = t('limit_end_not_former');
+      problems.push(...limitProblems.filter((problem) => status !== undefined || problem !== endNotFormer));
+    }
 
     if (problems.length === 0 && status !== undefined) {
       // The relationship waits for its client, found by name when the rows are imported.
