@@ -282,15 +282,21 @@ function isWireCandidate(v: unknown): v is WireCandidate {
   );
 }
 
-/** The events the popup notes "to discuss" (lib/discuss/model.ts DISCUSS_EVENTS), kept here so content scripts need not load that model. */
-const DISCUSS_EVENTS: readonly unknown[] = [
-  'declined-request',
-  'removed-suggestion',
-  'redirected-message',
-  'welfare-check',
-  'left-pending',
-  'unanswered-message',
-] satisfies DiscussEvent[];
+/**
+ * The events the popup notes "to discuss" (lib/discuss/model.ts DISCUSS_EVENTS), kept here so
+ * content scripts need not load that model. A record of every event, so that one added there and
+ * not here does not compile.
+ */
+const DISCUSS_EVENTS: Record<DiscussEvent, true> = {
+  'declined-request': true,
+  'removed-suggestion': true,
+  'redirected-message': true,
+  'welfare-check': true,
+  'public-mention': true,
+  'left-pending': true,
+  'unanswered-message': true,
+};
+const isDiscussEvent = (v: unknown): v is DiscussEvent => typeof v === 'string' && Object.hasOwn(DISCUSS_EVENTS, v);
 const isClientId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 
 const GUARDED_ACTIONS: readonly unknown[] = ['follow', 'add-friend', 'connect', 'message'] satisfies GuardedAction[];
@@ -328,7 +334,7 @@ export function isPageToBackground(v: unknown): v is PageToBackground {
     case 'unlock-vault':
       return isShortString(v.passphrase, MAX_PASSPHRASE);
     case 'add-discuss':
-      return isClientId(v.clientId) && isActivityPlace(v.platform) && DISCUSS_EVENTS.includes(v.event);
+      return isClientId(v.clientId) && isActivityPlace(v.platform) && isDiscussEvent(v.event);
     case 'welfare-check':
       return (
         isClientId(v.clientId) &&

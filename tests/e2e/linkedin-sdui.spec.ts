@@ -108,7 +108,8 @@ test('a conversation whose header links a member id matches exactly the client s
   await priya.getByTestId('insert-reply').click();
   await expect(priya.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
   const state = await replicaState(site);
-  expect(state.editors['thread-priya-natarajan']).toContain('secure channels');
+  // The page is in Spanish (<html lang="es">): the reply offered first is the Spanish one.
+  expect(state.editors['thread-priya-natarajan']).toContain('no responderé por aquí');
   expect(state.sent).toEqual([]);
 });
 
@@ -129,7 +130,7 @@ test('two people of the same name, one open and one in the list: the reply goes 
   await expect(results).toHaveCount(2);
   expect((await results.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-ok')))).sort()).toEqual(['false', 'true']);
   const state = await replicaState(site);
-  expect(state.editors['thread-priya-natarajan']?.match(/secure channels/g)).toHaveLength(1);
+  expect(state.editors['thread-priya-natarajan']?.match(/no responderé por aquí/g)).toHaveLength(1);
   expect(state.sent).toEqual([]);
 });
 

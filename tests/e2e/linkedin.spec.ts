@@ -68,8 +68,12 @@ test('"not them" hides a name-only match for good', async ({ boundary, context, 
   const site = await context.newPage();
   await site.goto(replicas.serve(INVITATIONS, 'linkedin/invitations-classic.fr.html'));
   const popup = await boundary.openPopup(site);
-  await detectionFor(popup, 'Ines Moreau', 'request', 'name').getByTestId('not-them').click();
-  await expect(popup.getByTestId('detection')).toHaveCount(0);
+  const ines = detectionFor(popup, 'Ines Moreau', 'request', 'name');
+  await ines.getByTestId('not-them').click();
+  // The item stays, saying so, with Undo one click away until the popup closes; then it is gone.
+  await expect(ines.locator('[data-testid="decision-made"][data-decision="not-them"]')).toBeVisible();
+  await expect(ines.getByTestId('undo-decision')).toBeVisible();
+  await popup.close();
   await site.reload();
   const again = await boundary.openPopup(site);
   await expect(again.getByTestId('popup-empty')).toBeVisible();
@@ -117,6 +121,7 @@ test('messaging overlay inside a shadow root, Spanish UI, unicode profile slug',
   await zoe.getByTestId('insert-reply').click();
   await expect(zoe.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
   const state = await replicaState(site);
-  expect(state.editors['bubble-zoe-dubois']).toContain('secure channels');
+  // A Spanish page (<html lang="es">) gets the Spanish reply first.
+  expect(state.editors['bubble-zoe-dubois']).toContain('no responderé por aquí');
   expect(state.sent).toEqual([]);
 });

@@ -326,7 +326,10 @@ test('with the vault on, "not them" and "this is them" from the popup are kept, 
   await site.goto(replicas.serve(invitations, 'linkedin/invitations-classic.fr.html'));
   const popup = await boundary.openPopup(site);
   await detectionFor(popup, 'Ines Moreau', 'request', 'name').getByTestId('not-them').click();
-  await expect(detectionFor(popup, 'Ines Moreau', 'request')).toHaveCount(0);
+  await expect(popup.locator('[data-testid="decision-made"][data-decision="not-them"]')).toBeVisible();
+  // Reopened, the popup no longer shows the profile judged not to be her.
+  await popup.close();
+  await expect(detectionFor(await boundary.openPopup(site), 'Ines Moreau', 'request')).toHaveCount(0);
 
   await site.goto(replicas.serve('https://www.linkedin.com/mynetwork/', 'linkedin/mynetwork.de.html'));
   const network = await boundary.openPopup(site);
