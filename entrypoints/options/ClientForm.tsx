@@ -145,6 +145,12 @@ export function ClientForm({
   );
   const hasRelatedPeople = useMemo(() => initial !== undefined && clients.some((c) => c.relatedTo === initial.id), [clients, initial]);
   const invalid = !draft.name || limits.length > 0 || PLATFORMS.some((p) => parsed[p].errors.length > 0);
+  // A disabled Save says why beside it: the refused field may be out of view.
+  const saveOff = !draft.name
+    ? t('client_save_off_name')
+    : invalid
+      ? t('client_save_off_fields', [...PLATFORMS.filter((p) => parsed[p].errors.length > 0).map(siteName), ...limits].join('; '))
+      : '';
 
   const save = async (over: Client | undefined) => {
     setError('');
@@ -320,13 +326,18 @@ export function ClientForm({
       {stale && <StaleNotice stale={stale} clients={clients} onKeepMine={() => keepMine(stale.current)} onTakeTheirs={() => takeTheirs(stale.current)} />}
       {error && <p class="warn">{error}</p>}
       <div class="row">
-        <button class="primary" type="submit" data-testid="save-client" disabled={invalid}>
+        <button class="primary" type="submit" data-testid="save-client" disabled={invalid} aria-describedby={saveOff ? 'save-client-why' : undefined}>
           {t('common_save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('common_cancel')}
         </button>
       </div>
+      {saveOff && (
+        <p id="save-client-why" class="field-note muted" data-testid="save-client-why">
+          {saveOff}
+        </p>
+      )}
     </form>
   );
 }

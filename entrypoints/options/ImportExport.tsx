@@ -113,9 +113,20 @@ export function ImportExport({ clients, onImported }: { clients: Client[]; onImp
             }}
           />
         </label>
-        <button data-testid="export-clients" onClick={exportList} disabled={clients.length === 0}>
+        <button
+          data-testid="export-clients"
+          onClick={exportList}
+          disabled={clients.length === 0}
+          title={clients.length === 0 ? t('export_empty_why') : undefined}
+          aria-describedby={clients.length === 0 ? 'export-why' : undefined}
+        >
           {t('export_csv')}
         </button>
+        {clients.length === 0 && (
+          <span id="export-why" class="muted">
+            {t('export_empty_why')}
+          </span>
+        )}
       </div>
       {progress && (
         <progress data-testid="import-progress" value={progress.done} max={progress.total} aria-label={t('import_progress')} />

@@ -12,8 +12,12 @@ test('add, edit, search and delete a client by hand; each profile field says wha
   await page.getByTestId('client-facebook').fill('https://www.facebook.com/groups/123456789/');
   await expect(page.getByTestId('client-facebook-note')).toContainText('group');
   await expect(page.getByTestId('save-client')).toBeDisabled();
+  // …and says why beside it, as the button's description too.
+  await expect(page.getByTestId('save-client-why')).toHaveText('Save is off until these are fixed: Facebook.');
+  await expect(page.getByTestId('save-client')).toHaveAccessibleDescription('Save is off until these are fixed: Facebook.');
   await page.getByTestId('client-facebook').fill('zoe.dubois.9');
   await expect(page.getByTestId('client-facebook-note')).toContainText('Read as https://www.facebook.com/zoedubois9');
+  await expect(page.getByTestId('save-client-why')).toHaveCount(0);
   await page.getByTestId('save-client').click();
 
   const row = page.locator('[data-testid="client-row"][data-client-name="Zoë Dubois"]');
