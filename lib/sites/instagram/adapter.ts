@@ -152,7 +152,8 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
 
 /**
  * The blocks that list suggested people outside /explore/people/: each strip or rail has a "See
- * all" link to /explore/people/ (the same address in every UI language), and the block is the
+ * all" link to /explore/people/ (the same address in every UI language; SUGGESTED_PEOPLE_PATH's
+ * source, fairly sure), and the block is the
  * nearest box around that link that also holds someone else. A block that holds a post is not
  * one (the link would then sit in the feed), and neither is the activity panel, which has no
  * such link: there a lone Follow may be a new follower's "Follow back".
@@ -392,7 +393,10 @@ function sharedDepth(element: Element, depths: ReadonlyMap<Element, number>): nu
 
 /**
  * The thread list's tabs (Primary, General, Requests: two or more `role=tab`), outside any open
- * conversation; null on layouts without them. Roles, not words, so any UI language.
+ * conversation; null on layouts without them. Roles, not words, so any UI language. Source:
+ * site-evidence B (Safari_Automations docs/INSTAGRAM_DM_SELECTORS.md, 2026-01-31: `role=tab`
+ * "Primary / General / Requests (N)" above the "Thread list"). Fairly sure; that the notes tray
+ * sits above them is from the replicas and the holdout pages, unsure.
  */
 function inboxTabs(root: ParentNode): Element | null {
   for (const list of root.querySelectorAll('[role="tablist"]')) {
