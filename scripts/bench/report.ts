@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchPageKind, BenchSite } from '../../tests/fixtures/bench';
-import type { BundleSize } from './bundle';
+import { CONTENT_SCRIPT_GZIP_BUDGET, type BundleSize } from './bundle';
 import type { ImportRun, OptionsRun, PopupRun } from './extension-pages';
 import type { LatencyRound } from './latency';
 import type { MatchingResult } from './matching';
@@ -289,8 +289,9 @@ export function defaultTargets(r: Default): Target[] {
   t.push({ name: 'import.ms', label: `Import, ${i.rows.toLocaleString('en')}-row CSV via the options page`, measured: `${ms(i.ms)}, heap peak ${i.heapPeakMb} MB`, floor: '', value: i.ms, target: `≤ ${TARGETS.importMs} ms`, met: i.ms <= TARGETS.importMs });
   const b = r.bundle;
   for (const s of b.contentScripts) {
-    const ok = s.gzip <= 19 * 1024 && s.libraries.length === 0;
-    t.push({ name: `bundle.contentScripts.${s.name}`, label: `Content script ${s.name}.js, gzipped${s.libraries.length ? ` (bundles ${s.libraries.join(', ')})` : ''}`, measured: kb(s.gzip), floor: '', value: s.gzip, target: '≤ 19 KB, no Dexie/Preact', met: ok });
+    // The same budget tests/e2e/bundle-size.spec.ts holds the build to.
+    const ok = s.gzip <= CONTENT_SCRIPT_GZIP_BUDGET && s.libraries.length === 0;
+    t.push({ name: `bundle.contentScripts.${s.name}`, label: `Content script ${s.name}.js, gzipped${s.libraries.length ? ` (bundles ${s.libraries.join(', ')})` : ''}`, measured: kb(s.gzip), floor: '', value: s.gzip, target: `≤ ${CONTENT_SCRIPT_GZIP_BUDGET / 1024} KB, no Dexie/Preact`, met: ok });
   }
   t.push({
     name: 'bundle.popup.dexie',
