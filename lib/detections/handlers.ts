@@ -64,6 +64,11 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, candidates);
     const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
+    // The badge first: it is what the clinician sees, and nothing below changes what it says.
+    // Keeping the tab's state, the notice and the logs follow, still in this tab's turn.
+    if (locked) await showLocked([tabId]);
+    else if (!recognised) await showUnreadable(tabId);
+    else await showCount(tabId, peopleCount(detections));
     const before = await readTab(tabId);
     const safetyLogged = await logSafetySightings(detections, people.safety, message, before?.safetyLogged ?? []);
     await writeTab(tabId, {
@@ -76,13 +81,9 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
       detections,
       ...(safetyLogged.length > 0 && { safetyLogged }),
     });
-    if (locked) {
-      await showLocked([tabId]);
-      // A site's page opened while locked (not one reporting again because the vault just
-      // locked): say so where the clinician will see it without the icon pinned, once per lock period.
-      if (before?.url !== url) await noticeLocked(tabId);
-    } else if (!recognised) await showUnreadable(tabId);
-    else await showCount(tabId, peopleCount(detections));
+    // A site's page opened while locked (not one reporting again because the vault just
+    // locked): say so where the clinician will see it without the icon pinned, once per lock period.
+    if (locked && before?.url !== url) await noticeLocked(tabId);
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
     if (pageKind && candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
     await logSightings(detections);
