@@ -4,7 +4,7 @@ import { ClientWriteRefused } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
 import { clientsById, forgetNotThem, linkIdentity, rememberNotThem, unlinkIdentity } from '@/lib/clients/store';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import { currentMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
+import { currentMatcher, dropMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
 import type {
@@ -216,7 +216,7 @@ export function onTabGone(tabId: number): Promise<void> {
  * open tabs report again and are matched with the list as it now reads.
  */
 export async function onVaultChanged(): Promise<void> {
-  invalidateMatcher();
+  dropMatcher();
   const tabIds = await knownTabIds();
   if (await vaultLocked()) {
     await Promise.all(
