@@ -4,7 +4,7 @@ import type { Platform } from '@/lib/identity/platform';
 import { deleteActivityOf, moveActivityOf } from '@/lib/activity/store';
 import { deleteDiscussOf, moveDiscussOf } from '@/lib/discuss/store';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
-import type { BoundaryDb, StoredClient } from '@/lib/db';
+import type { BoundaryDb, ClientRow, StoredClient } from '@/lib/db';
 import { changedFields, mergeEdit, StaleEditError, type EditField } from './edit-merge';
 import { planImport, type ImportField, type ImportItem, type ImportPlan } from './import-plan';
 import { admitDraft, ClientLimitError } from './limits';
@@ -32,6 +32,22 @@ export async function clientsWith(db: BoundaryDb, cipher: Cipher): Promise<Clien
     await confirmCipher(db, cipher);
     return db.clients.toArray();
   });
+  return (await decodeClients(cipher, rows)).map(toClient);
+}
+
+/**
+ * The list's rows as stored, sealed or not, for a reader that opens only the rows it needs (the
+ * background's matcher, which tells a changed row from the one it already holds; see openRows).
+ */
+export async function clientRowsWith(db: BoundaryDb, cipher: Cipher): Promise<ClientRow[]> {
+  return db.transaction('r', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    return db.clients.toArray();
+  });
+}
+
+/** Rows read by clientRowsWith, opened with the same cipher. */
+export async function openRows(cipher: Cipher, rows: readonly ClientRow[]): Promise<Client[]> {
   return (await decodeClients(cipher, rows)).map(toClient);
 }
 

@@ -8,37 +8,34 @@ const COUNT_COLOUR = '#8a3b12';
 const toolbar = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 const LOCK_COLOUR = '#5b6169';
 
-/** The toolbar icon's count of matched people in the tab; empty when there are none. */
-export async function showCount(tabId: number, count: number): Promise<void> {
+/**
+ * A tab's badge: its colour and text asked for together rather than one after the other, so the
+ * text shows one round trip to the browser sooner (the browser applies them in the order asked).
+ */
+async function showOnTab(tabId: number, color: string, text: string): Promise<void> {
   try {
-    await toolbar().setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
-    await toolbar().setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+    await Promise.all([toolbar().setBadgeBackgroundColor({ tabId, color }), toolbar().setBadgeText({ tabId, text })]);
   } catch {
     // The tab closed while we were matching: nothing to show it on.
   }
 }
 
+/** The toolbar icon's count of matched people in the tab; empty when there are none. */
+export function showCount(tabId: number, count: number): Promise<void> {
+  return showOnTab(tabId, COUNT_COLOUR, count > 0 ? String(count) : '');
+}
+
 /** A review-reply screen: no one is counted, but the popup has something to say. */
-export async function showNotice(tabId: number): Promise<void> {
-  try {
-    await toolbar().setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
-    await toolbar().setBadgeText({ tabId, text: '!' });
-  } catch {
-    // Closed meanwhile.
-  }
+export function showNotice(tabId: number): Promise<void> {
+  return showOnTab(tabId, COUNT_COLOUR, '!');
 }
 
 /** What the toolbar icon shows on a page Boundary should read but cannot: look at it by hand. */
 export const UNREADABLE_BADGE = '?';
 
 /** A page of requests or conversations that Boundary cannot read (lib/sites/page-signals). */
-export async function showUnreadable(tabId: number): Promise<void> {
-  try {
-    await toolbar().setBadgeBackgroundColor({ tabId, color: COUNT_COLOUR });
-    await toolbar().setBadgeText({ tabId, text: UNREADABLE_BADGE });
-  } catch {
-    // Closed meanwhile.
-  }
+export function showUnreadable(tabId: number): Promise<void> {
+  return showOnTab(tabId, COUNT_COLOUR, UNREADABLE_BADGE);
 }
 
 /**
@@ -46,18 +43,11 @@ export async function showUnreadable(tabId: number): Promise<void> {
  * and on each of these tabs, whose own badge would otherwise still show an earlier count.
  */
 export async function showLocked(tabIds: readonly number[]): Promise<void> {
-  await toolbar().setBadgeBackgroundColor({ color: LOCK_COLOUR });
-  await toolbar().setBadgeText({ text: LOCK_BADGE });
-  await Promise.all(
-    tabIds.map(async (tabId) => {
-      try {
-        await toolbar().setBadgeBackgroundColor({ tabId, color: LOCK_COLOUR });
-        await toolbar().setBadgeText({ tabId, text: LOCK_BADGE });
-      } catch {
-        // Closed meanwhile.
-      }
-    }),
-  );
+  await Promise.all([
+    toolbar().setBadgeBackgroundColor({ color: LOCK_COLOUR }),
+    toolbar().setBadgeText({ text: LOCK_BADGE }),
+    ...tabIds.map((tabId) => showOnTab(tabId, LOCK_COLOUR, LOCK_BADGE)),
+  ]);
 }
 
 /** Unlocked (or no vault): no browser-wide lock; each tab's count comes back as it reports again. */

@@ -4,7 +4,7 @@ import { ClientWriteRefused } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
 import { clientsById, forgetNotThem, linkIdentity, rememberNotThem, unlinkIdentity } from '@/lib/clients/store';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import { currentMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
+import { currentMatcher, dropMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
 import type {
@@ -64,6 +64,11 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, candidates);
     const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
+    // The badge first: it is what the clinician sees, and nothing below changes what it says.
+    // Keeping the tab's state, the notice and the logs follow, still in this tab's turn.
+    if (locked) await showLocked([tabId]);
+    else if (!recognised) await showUnreadable(tabId);
+    else await showCount(tabId, peopleCount(detections));
     const before = await readTab(tabId);
     const safetyLogged = await logSafetySightings(detections, people.safety, message, before?.safetyLogged ?? []);
     await writeTab(tabId, {
@@ -76,13 +81,9 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
       detections,
       ...(safetyLogged.length > 0 && { safetyLogged }),
     });
-    if (locked) {
-      await showLocked([tabId]);
-      // A site's page opened while locked (not one reporting again because the vault just
-      // locked): say so where the clinician will see it without the icon pinned, once per lock period.
-      if (before?.url !== url) await noticeLocked(tabId);
-    } else if (!recognised) await showUnreadable(tabId);
-    else await showCount(tabId, peopleCount(detections));
+    // A site's page opened while locked (not one reporting again because the vault just
+    // locked): say so where the clinician will see it without the icon pinned, once per lock period.
+    if (locked && before?.url !== url) await noticeLocked(tabId);
     // Read, and someone recognised on it: reading still works on this site's pages of this kind.
     if (pageKind && candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
     await logSightings(detections);
@@ -215,7 +216,7 @@ export function onTabGone(tabId: number): Promise<void> {
  * open tabs report again and are matched with the list as it now reads.
  */
 export async function onVaultChanged(): Promise<void> {
-  invalidateMatcher();
+  dropMatcher();
   const tabIds = await knownTabIds();
   if (await vaultLocked()) {
     await Promise.all(

@@ -1,4 +1,4 @@
-import { identityFromHref } from '@/lib/identity';
+import { identityFromHref } from '@/lib/identity/read';
 import type { Platform } from '@/lib/identity/platform';
 import { PRESSABLE, findCards, roleOf, type PersonMark } from './cards';
 import type { PageKind } from './types';

@@ -1,4 +1,4 @@
-import { identityFromHref, parseIdentity } from '@/lib/identity';
+import { identityFromHref, parseIdentity } from '@/lib/identity/facebook';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';

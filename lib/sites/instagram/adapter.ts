@@ -1,4 +1,4 @@
-import { identityFromHref, parseIdentity } from '@/lib/identity';
+import { identityFromHref, parseIdentity } from '@/lib/identity/instagram';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { MENU_WORDS } from '../card-words';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';

@@ -1,4 +1,4 @@
-import { identityFromHref, isLinkedinMemberId, linkedinMemberId } from '@/lib/identity';
+import { identityFromHref, isLinkedinMemberId, linkedinMemberId } from '@/lib/identity/linkedin';
 import {
   controlLabel,
   controlToPress,

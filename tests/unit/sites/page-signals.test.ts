@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+// A content script loads its own site's identity rules with its adapter; these pages are of all three sites.
+import '@/lib/identity';
 import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
 
 const REQUESTS = new URL('https://www.facebook.com/friends/requests/');
