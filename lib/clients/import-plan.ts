@@ -5,6 +5,7 @@ import type { StoredClient } from '@/lib/db';
 import { cleanDraft, clientLimitProblems } from './limits';
 import type { ClientDraft, Relationship } from './model';
 import { extrasOf, identityKeysOf, storedRecord, type RecordExtras } from './record';
+import { nextTurn, SLICE, type Progress } from './slices';
 
 /**
  * What an import writes, worked out in memory before anything is written (lib/clients/store.ts
@@ -71,11 +72,45 @@ function fieldsIn(item: ImportItem): Set<ImportField> {
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
-export function planImport(
+export interface PlanOptions {
+  given?: ReadonlySet<ImportField>;
+  now?: number;
+}
+
+export function planImport(existing: readonly StoredClient[], items: readonly ImportItem[], options: PlanOptions = {}): ImportPlan {
+  const steps = planning(existing, items, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * planImport with a pause after every slice of records (lib/clients/slices.ts), for a file or a
+ * list of 100,000: the same plan. `onProgress` hears the records handled, existing and imported.
+ */
+export async function planImportInSlices(
   existing: readonly StoredClient[],
   items: readonly ImportItem[],
-  options: { given?: ReadonlySet<ImportField>; now?: number } = {},
-): ImportPlan {
+  options: PlanOptions = {},
+  onProgress?: Progress,
+): Promise<ImportPlan> {
+  const total = existing.length + items.length;
+  const steps = planning(existing, items, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value, total);
+    await nextTurn();
+  }
+}
+
+/**
+ * The planning itself, as a generator that stops after every SLICE records with how many it has
+ * handled: run straight through (planImport) or with pauses (planImportInSlices), one code.
+ */
+function* planning(existing: readonly StoredClient[], items: readonly ImportItem[], options: PlanOptions): Generator<number, ImportPlan, undefined> {
+  let handled = 0;
   const now = options.now ?? Date.now();
   const byId = new Map(existing.map((c) => [c.id, c] as const));
   const byIdentity = new Map<string, StoredClient>();
@@ -103,7 +138,10 @@ export function planImport(
   /** Related now: to a record found here, or to an id the list no longer holds. */
   const isRelatedNow = (record: StoredClient) => clientOf.has(record) || record.relatedTo !== undefined;
 
-  for (const record of existing) remember(record);
+  for (const record of existing) {
+    remember(record);
+    if (++handled % SLICE === 0) yield handled;
+  }
   for (const record of existing) {
     const client = record.relatedTo === undefined ? undefined : byId.get(record.relatedTo);
     if (client) relate(record, client);
@@ -206,8 +244,13 @@ export function planImport(
 
   // Rows that relate someone by name go last, so they may name a client from anywhere in the file.
   const relatesByName = (item: ImportItem) => (item.relatedToName ?? '').trim() !== '' && (options.given?.has('related') ?? true);
-  items.forEach((item, index) => !relatesByName(item) && take(index, item));
-  items.forEach((item, index) => relatesByName(item) && take(index, item));
+  for (const relating of [false, true]) {
+    for (const [index, item] of items.entries()) {
+      if (relatesByName(item) !== relating) continue;
+      take(index, item);
+      if (++handled % SLICE === 0) yield handled;
+    }
+  }
 
   const writes = [...touched].map((record): PlannedWrite => {
     const client = clientOf.get(record);
