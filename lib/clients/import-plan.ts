@@ -121,12 +121,19 @@ function* planning(existing: readonly StoredClient[], items: readonly ImportItem
   /** Related people per client, counted, so a client with some is never made related itself. */
   const dependents = new Map<StoredClient, number>();
 
+  /** Names fold once each: a list of 100,000 repeats many names, and rows are looked up and remembered by them. */
+  const folded = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = folded.get(name);
+    if (key === undefined) folded.set(name, (key = nameKey(name)));
+    return key;
+  };
   const remember = (record: StoredClient) => {
     for (const key of record.identityKeys) byIdentity.set(key, record);
-    const key = nameKey(record.name);
+    const key = keyOf(record.name);
     byName.set(key, (byName.get(key) ?? new Set()).add(record));
   };
-  const forgetName = (record: StoredClient) => byName.get(nameKey(record.name))?.delete(record);
+  const forgetName = (record: StoredClient) => byName.get(keyOf(record.name))?.delete(record);
   const relate = (record: StoredClient, client: StoredClient | undefined) => {
     const before = clientOf.get(record);
     if (before) dependents.set(before, (dependents.get(before) ?? 1) - 1);
@@ -156,9 +163,9 @@ function* planning(existing: readonly StoredClient[], items: readonly ImportItem
 
   /** The client a related person's row names, or why there is none to relate them to. */
   const clientNamed = (name: string, self: StoredClient | undefined, ownName: string): { client: StoredClient } | { problem: string } => {
-    const named = [...(byName.get(nameKey(name)) ?? [])];
+    const named = [...(byName.get(keyOf(name)) ?? [])];
     const others = named.filter((record) => record !== self);
-    if (others.length === 0) return { problem: nameKey(name) === nameKey(ownName) ? t('relation_self') : t('csv_related_unknown', name) };
+    if (others.length === 0) return { problem: keyOf(name) === keyOf(ownName) ? t('relation_self') : t('csv_related_unknown', name) };
     const clients = others.filter((record) => !isRelatedNow(record));
     if (clients.length === 0) return { problem: t('relation_target_related', name) };
     if (clients.length > 1) return { problem: t('csv_related_ambiguous', name) };
@@ -171,10 +178,11 @@ function* planning(existing: readonly StoredClient[], items: readonly ImportItem
     const keys = identityKeysOf(draft.identities);
     // A row without profiles is matched by name: to the one record of that name, or, when
     // several share it, to none (which would be a guess), and then flagged as a possible duplicate.
-    const sameName = [...(byName.get(nameKey(draft.name)) ?? [])];
+    // The set itself, not a copy: a common name can be shared by hundreds of records.
+    const sameName: ReadonlySet<StoredClient> = byName.get(keyOf(draft.name)) ?? new Set();
     const match =
       keys.map((key) => byIdentity.get(key)).find(Boolean) ??
-      (keys.length === 0 && sameName.length === 1 ? sameName[0] : undefined);
+      (keys.length === 0 && sameName.size === 1 ? sameName.values().next().value : undefined);
 
     const extras: RecordExtras = {};
     for (const field of ['startDate', 'endDate', 'minor', 'safety'] as const) {
@@ -227,7 +235,7 @@ function* planning(existing: readonly StoredClient[], items: readonly ImportItem
     if (keptId !== undefined) next.relatedTo = keptId;
     let record: StoredClient;
     if (match && keys.length === 0 && match.id !== undefined && !touched.has(match)) updatedByName.push({ index, name: match.name });
-    if (!match && sameName.length > 0) duplicates.push({ index, name: draft.name, others: sameName.length });
+    if (!match && sameName.size > 0) duplicates.push({ index, name: draft.name, others: sameName.size });
     if (match) {
       forgetName(match);
       for (const key of Object.keys(match) as (keyof StoredClient)[]) if (!(key in next)) delete match[key];
