@@ -310,8 +310,11 @@ export async function importDrafts(
         const records = batch.slice(i, i + WRITE_CHUNK).map((w) => w.record);
         // Plain rows are copies made at once; sealing is WebCrypto, outside the transaction's own work.
         const encoded = cipher.sealed ? await duringTransaction(() => encodeClients(cipher, records)) : await encodeClients(cipher, records);
-        const written = db.clients.bulkPut(encoded, { allKeys: true }).then((ids) => {
-          records.forEach((record, j) => (record.id ??= ids[j]!));
+        // New ids are needed only for clients that people later in this import are related to:
+        // asking for every key costs the page an event per row.
+        const needIds = batch === first && later.length > 0;
+        const written = (needIds ? db.clients.bulkPut(encoded, { allKeys: true }) : db.clients.bulkPut(encoded).then(() => [])).then((ids) => {
+          if (needIds) records.forEach((record, j) => (record.id ??= ids[j]!));
           done += records.length;
           onProgress?.(done, total);
         });
