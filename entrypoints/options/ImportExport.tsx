@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { RichMessage } from '@/components/RichMessage';
 import { readClientCsvFileInSlices, writeClientCsv, type ClientCsvRejection, type CsvEncoding } from '@/lib/clients/client-csv';
 import { database } from '@/lib/db';
@@ -29,6 +29,8 @@ type ImportProgress = { phase: 'reading' | 'checking' | 'saving'; done: number; 
 
 const PHASE_TEXT = { reading: 'import_phase_reading', checking: 'import_phase_checking', saving: 'import_phase_saving' } as const;
 
+const tenth = ({ done, total }: ImportProgress) => Math.floor((done / Math.max(1, total)) * 10);
+
 /** Rows a summary list shows before saying how many more: a file of 100,000 can add thousands of possible duplicates. */
 export const SUMMARY_ROWS = 200;
 
@@ -36,6 +38,11 @@ export const SUMMARY_ROWS = 200;
 export function ImportExport({ clients, onImported }: { clients: Client[] | null; onImported: () => Promise<void> }) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
+  // The bar moves with every slice; the words, a live region, change with each stage and each
+  // tenth of it, so a screen reader is told how far the import is without a flood of numbers.
+  const said = useRef<ImportProgress | null>(null);
+  if (progress === null) said.current = null;
+  else if (said.current === null || said.current.phase !== progress.phase || tenth(said.current) !== tenth(progress)) said.current = progress;
 
   const importFile = async (file: File) => {
     setSummary(null);
@@ -152,7 +159,7 @@ export function ImportExport({ clients, onImported }: { clients: Client[] | null
           <progress data-testid="import-progress" data-phase={progress.phase} value={progress.done} max={progress.total} aria-label={t('import_progress')} aria-describedby="import-progress-text" />
           {/* Said, and shown, as the import moves on: which stage, and how far. */}
           <p id="import-progress-text" class="muted" role="status" data-testid="import-progress-text">
-            {t(PHASE_TEXT[progress.phase], progress.done.toLocaleString(), progress.total.toLocaleString())}
+            {t(PHASE_TEXT[said.current!.phase], said.current!.done.toLocaleString(), said.current!.total.toLocaleString())}
           </p>
         </div>
       )}
