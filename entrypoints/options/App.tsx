@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import type { Client } from '@/lib/clients/model';
-import { listClients } from '@/lib/clients/store';
+import { firstClients, listClientsInSlices } from '@/lib/clients/store';
 import { ask } from '@/lib/messaging/ask';
 import type { ReplyLibrary } from '@/lib/replies/library';
 import { loadLibrary } from '@/lib/replies/store';
@@ -14,12 +14,18 @@ import { KEY_ITEM } from '@/lib/vault/session';
 import { vaultStatus, type VaultState, type VaultStatus } from '@/lib/vault/vault';
 import { AppNav } from './AppNav';
 import { parseRoute, type Route } from './route';
-import { VIEWS, type ViewContext } from './views';
+import { VIEWS, type ClientsPreview, type ViewContext } from './views';
 
 /** How often an open page checks whether the vault has gone idle, so the list does not stay on screen. */
 const IDLE_CHECK_MS = 15_000;
 /** Key presses and clicks count as use at most this often. */
 const USE_EVERY_MS = 10_000;
+/**
+ * Clients read at once when the page opens: a list this long or shorter is shown whole at once;
+ * a longer one shows these first while the rest is read (a few milliseconds' read, far more
+ * than the list's first page).
+ */
+const FIRST_READ = 2000;
 
 export function App() {
   const [clients, setClients] = useState<Client[] | null>(null);
@@ -28,10 +34,46 @@ export function App() {
   const [clientsRevision, setClientsRevision] = useState(0);
   const [vault, setVault] = useState<VaultStatus | null>(null);
 
-  const reload = useCallback(async () => {
-    setClients(await listClients(database()));
-    setClientsRevision((n) => n + 1);
+  /** While a long list is first read: its first rows, shown at once, and its size. */
+  const [preview, setPreview] = useState<ClientsPreview | null>(null);
+  /** Counts loads of the list: a load that a newer one (or a lock) has overtaken stops, and shows nothing. */
+  const loads = useRef(0);
+  const shown = useRef<Client[] | null>(null);
+  const showClients = useCallback((list: Client[] | null) => {
+    shown.current = list;
+    setClients(list);
+    setPreview(null);
   }, []);
+  const forgetClients = useCallback(() => {
+    loads.current++;
+    showClients(null);
+  }, [showClients]);
+
+  /**
+   * Reads the list. Opening the page, the first rows come from a bounded read and are shown at
+   * once; the whole list (which the sorted list, search, duplicates and the other views need) is
+   * read after, in slices that leave the page answering. Once a list is on screen, it stays there
+   * until the new one is read, so an edit never shows the partial view.
+   */
+  const reload = useCallback(async () => {
+    const load = ++loads.current;
+    const current = () => load === loads.current;
+    const db = database();
+    if (shown.current === null) {
+      const first = await firstClients(db, FIRST_READ);
+      if (!current()) return;
+      if (first.clients.length >= first.total) {
+        showClients(first.clients);
+        setClientsRevision((n) => n + 1);
+        return;
+      }
+      setPreview(first);
+    }
+    const all = await listClientsInSlices(db, () => !current());
+    if (all === undefined || !current()) return;
+    showClients(all);
+    setClientsRevision((n) => n + 1);
+  }, [showClients]);
   /**
    * The vault's state decides what this page may show: locked, the list leaves the page; open
    * again (or for the first time), it is read. Otherwise the list on screen stays as it is.
@@ -43,10 +85,10 @@ export function App() {
       const was = shownState.current;
       shownState.current = status.state;
       setVault(status);
-      if (status.state === 'locked') setClients(null);
+      if (status.state === 'locked') forgetClients();
       else if (was === null || was === 'locked') await reload();
     },
-    [reload],
+    [reload, forgetClients],
   );
   /** After any write: show it, and let open tabs be matched against the new list. */
   const changed = useCallback(async () => {
@@ -131,6 +173,7 @@ export function App() {
     vault,
     locked: vault?.state === 'locked',
     clients,
+    clientsPreview: preview,
     clientsRevision,
     settings,
     library,

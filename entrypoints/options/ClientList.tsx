@@ -37,7 +37,22 @@ const matchesFilter = (c: Client, f: ListFilter) =>
   (f.flag === '' || c[f.flag] === true) &&
   (f.people === '' || (f.people === 'related') === isRelated(c));
 
-export function ClientList({ clients, onChanged }: { clients: Client[]; onChanged: () => Promise<void> }) {
+/**
+ * The list. `reading`: `clients` are a long list's first rows, in stored order, while the whole
+ * list (of `total`) is read; everything here works on them meanwhile, and says so, and once the
+ * whole list comes the same component sorts it, searches all of it and flags duplicates.
+ */
+export function ClientList({
+  clients,
+  total = clients.length,
+  reading = false,
+  onChanged,
+}: {
+  clients: Client[];
+  total?: number;
+  reading?: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<ListFilter>({ status: '', flag: '', people: '' });
   const byId = useMemo(() => new Map(clients.map((c) => [c.id, c] as const)), [clients]);
@@ -47,7 +62,7 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
   const [merged, setMerged] = useState<string[]>([]);
 
   // Sorted once per list; the search text (names and profiles, folded) only once a search is typed.
-  const sorted = useMemo(() => [...clients].sort((a, b) => byName.compare(a.name, b.name)), [clients]);
+  const sorted = useMemo(() => (reading ? clients : [...clients].sort((a, b) => byName.compare(a.name, b.name))), [clients, reading]);
   const texts = useRef<{ of: Client[]; text: Map<number, string> } | null>(null);
   const filtered = useMemo(() => {
     const read = readQuery(query);
@@ -70,12 +85,14 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
   // Possible duplicates: worked out after the list is first shown, so a long list is usable at once.
   const [duplicates, setDuplicates] = useState<Map<number, Client[]>>(new Map());
   useEffect(() => {
+    // Among the first rows of a long list alone they would be a guess: the whole list decides.
+    if (reading) return;
     let stop = false;
     void duplicatesByIdInSlices(clients, () => stop).then((found) => found && setDuplicates(found));
     return () => {
       stop = true;
     };
-  }, [clients]);
+  }, [clients, reading]);
 
   /** The row whose form just closed: the focus goes back to its Edit button; "Saved" shows there. */
   const [saved, setSaved] = useState<number | null>(null);
@@ -108,7 +125,7 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
 
   return (
     <section aria-labelledby="list-heading" class="card" ref={listRef}>
-      <h2 id="list-heading">{t('clients_heading', clients.length)}</h2>
+      <h2 id="list-heading">{t('clients_heading', total)}</h2>
       <div class="row">
         <input
           type="search"
@@ -159,6 +176,13 @@ export function ClientList({ clients, onChanged }: { clients: Client[]; onChange
       {merged.length > 0 && (
         <p role="status" class="ok" data-testid="client-merged">
           {t('client_merged', merged.join(', '))}
+        </p>
+      )}
+      {reading && (
+        <p class="muted" role="status" data-testid="clients-reading" data-shown={String(clients.length)} data-total={String(total)}>
+          {query.trim() !== '' || filtering
+            ? t('clients_search_reading', clients.length.toLocaleString(), total.toLocaleString())
+            : t('clients_reading', clients.length.toLocaleString(), total.toLocaleString())}
         </p>
       )}
       {editing.mode === 'add' && <ClientForm key="new" clients={clients} onSave={save} onCancel={() => close()} />}

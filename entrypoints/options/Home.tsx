@@ -50,7 +50,7 @@ export function Home({ ctx }: { ctx: ViewContext }) {
       ) : (
         <Checklist ctx={ctx} states={states} facts={facts!} />
       )}
-      {ctx.vault && !ctx.locked && <ImportExport clients={ctx.clients ?? []} onImported={ctx.clientsChanged} />}
+      {ctx.vault && !ctx.locked && <ImportExport clients={ctx.clients} onImported={ctx.clientsChanged} />}
     </>
   );
 }

@@ -22,13 +22,21 @@ import { SampleCsv } from './SampleCsv';
 import { SecuritySettings } from './SecuritySettings';
 import { SitesStatus } from './SitesStatus';
 
+/** The first rows of a long list, shown while the whole list is read, and how many it holds. */
+export interface ClientsPreview {
+  clients: Client[];
+  total: number;
+}
+
 /** What the page has loaded and what a view may do with it; App owns it, views only read it. */
 export interface ViewContext {
   /** null until read. */
   vault: VaultStatus | null;
   locked: boolean;
-  /** null while locked or not yet read. */
+  /** The whole list; null while locked or not yet read whole. */
   clients: Client[] | null;
+  /** While a long list is being read: its first rows and its size, for the client list alone. */
+  clientsPreview: ClientsPreview | null;
   /** Goes up with every re-read of the list, so views that read the database read again. */
   clientsRevision: number;
   settings: PracticeSettings | null;
@@ -93,16 +101,18 @@ export const VIEWS: readonly OptionsView[] = [
     lead: 'options_intro',
     anchors: ['clients', 'decisions'],
     render: (ctx) =>
-      withList(ctx, () =>
-        ctx.clients === null ? (
-          loading()
-        ) : (
+      withList(ctx, () => {
+        // A long list's first rows show, usable, while the whole list is read: the same list
+        // component all along, so a search typed meanwhile stays and then covers everyone.
+        const list = ctx.clients ?? ctx.clientsPreview?.clients;
+        if (list === undefined) return loading();
+        return (
           <>
-            <ClientList clients={ctx.clients} onChanged={ctx.clientsChanged} />
-            <NotThemDecisions clients={ctx.clients} revision={ctx.clientsRevision} />
+            <ClientList clients={list} total={ctx.clients ? undefined : ctx.clientsPreview?.total} reading={ctx.clients === null} onChanged={ctx.clientsChanged} />
+            {ctx.clients && <NotThemDecisions clients={ctx.clients} revision={ctx.clientsRevision} />}
           </>
-        ),
-      ),
+        );
+      }),
   },
   {
     id: 'import',
@@ -112,7 +122,7 @@ export const VIEWS: readonly OptionsView[] = [
     render: (ctx) =>
       withList(ctx, () => (
         <>
-          <ImportExport clients={ctx.clients ?? []} onImported={ctx.clientsChanged} />
+          <ImportExport clients={ctx.clients} onImported={ctx.clientsChanged} />
           <SampleCsv />
         </>
       )),

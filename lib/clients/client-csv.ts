@@ -17,10 +17,11 @@ import { cleanDraft, clientLimitProblems } from '@/lib/clients/limits';
 import { identityUrl, parseIdentityList } from '@/lib/identity';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { say, t } from '@/lib/i18n/t';
-import { guardFormula, readCsv, unguardFormula, writeCsv } from './csv';
+import { csvRecords, guardFormula, unguardFormula, writeCsv, type CsvRecord } from './csv';
 import { readSpreadsheetDate } from './dates';
 import type { ImportField } from './import-plan';
 import { isClientStatus, isRelationship } from './record';
+import { nextTurn, SLICE, type Progress } from './slices';
 
 /** The record's own columns first, as earlier releases wrote them; then the richer record's. */
 export const CLIENT_CSV_COLUMNS: readonly string[] = [
@@ -120,22 +121,77 @@ export function readClientCsvFile(bytes: Uint8Array): ClientCsvFileResult {
   return read.ok ? { ...read, encoding: decoded.encoding } : read;
 }
 
+/** readClientCsvFile in slices (readClientCsvInSlices), for the options page's import. */
+export async function readClientCsvFileInSlices(bytes: Uint8Array, onProgress?: Progress): Promise<ClientCsvFileResult> {
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return decoded;
+  const read = await readClientCsvInSlices(decoded.text, onProgress);
+  return read.ok ? { ...read, encoding: decoded.encoding } : read;
+}
+
 // Control characters that no spreadsheet puts in a CSV: they mean a binary file (an .xlsx is a
 // zip) or text in another encoding such as UTF-16.
 const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F]/;
 
+/** A file being read: its columns, found in the header, and the records after it (blank ones skipped). */
+interface Reading {
+  columns: Map<string, number>;
+  records: Iterator<CsvRecord>;
+  given: ImportField[];
+}
 
+type Read = { rows: ClientCsvRow[]; rejected: ClientCsvRejection[] };
+
+/** Reads a CSV of clients (the columns are in this file's opening comment): every row kept or refused by line. */
 export function readClientCsv(text: string): ClientCsvResult {
+  const reading = startReading(text);
+  if (!('columns' in reading)) return reading;
+  const out: Read = { rows: [], rejected: [] };
+  for (let next = reading.records.next(); !next.done; next = reading.records.next()) readRow(next.value, reading.columns, out);
+  return { ok: true, ...out, given: reading.given };
+}
+
+/**
+ * readClientCsv in slices of `slice` records with a pause between them (lib/clients/slices.ts),
+ * for a file of 100,000 rows: the same rows, the same refusals with the same line numbers.
+ * `onProgress` hears the records read of about how many the file holds (its line count).
+ */
+export async function readClientCsvInSlices(text: string, onProgress?: Progress, slice = SLICE): Promise<ClientCsvResult> {
+  const reading = startReading(text);
+  if (!('columns' in reading)) return reading;
+  const lines = lineCount(text);
+  const out: Read = { rows: [], rejected: [] };
+  let read = 0;
+  for (let next = reading.records.next(); !next.done; next = reading.records.next()) {
+    readRow(next.value, reading.columns, out);
+    if (++read % slice === 0) {
+      onProgress?.(Math.min(read, lines), lines);
+      await nextTurn();
+    }
+  }
+  onProgress?.(lines, lines);
+  return { ok: true, ...out, given: reading.given };
+}
+
+/** A file's physical lines less its header: how many rows it holds, near enough for a progress bar. */
+function lineCount(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return Math.max(1, count);
+}
+
+/** The header read, or why the file cannot be read at all. */
+function startReading(text: string): Reading | { ok: false; error: string } {
   if (NOT_TEXT.test(text)) {
     return { ok: false, error: t('csv_not_text') };
   }
-  const records = readCsv(text).filter((record) => !isBlank(record.fields));
-  const [headerRecord, ...dataRecords] = records;
-  if (headerRecord === undefined) {
+  const records = nonBlank(csvRecords(text));
+  const first = records.next();
+  if (first.done) {
     return { ok: false, error: t('csv_empty') };
   }
 
-  const header = headerRecord.fields.map((field) => field.trim().toLowerCase());
+  const header = first.value.fields.map((field) => field.trim().toLowerCase());
   const columns = new Map<string, number>();
   for (const column of CLIENT_CSV_COLUMNS) {
     const index = header.indexOf(column);
@@ -150,87 +206,91 @@ export function readClientCsv(text: string): ClientCsvResult {
     return { ok: false, error: t('csv_no_name_column', CLIENT_CSV_COLUMNS.join(',')) };
   }
 
-  const rows: ClientCsvRow[] = [];
-  const rejected: ClientCsvRejection[] = [];
-  for (const { line, fields } of dataRecords) {
-    const cell = (column: string): string => {
-      const index = columns.get(column);
-      return index === undefined ? '' : unguardFormula(fields[index] ?? '');
-    };
-    const problems: string[] = [];
-
-    const name = cell('name').trim();
-    if (name === '') problems.push(t('csv_name_blank'));
-
-    const status = parseStatus(cell('status'));
-    if (status === undefined) {
-      problems.push(t('csv_bad_status', cell('status').trim()));
-    }
-
-    const aliases = cell('aliases')
-      .split(';')
-      .map((alias) => alias.trim())
-      .filter((alias) => alias !== '');
-
-    const identities = emptyIdentities();
-    for (const platform of PLATFORMS) {
-      const parsed = parseIdentityList(platform, cell(platform));
-      for (const error of parsed.errors) {
-        problems.push(t('csv_bad_identity', platform, error.input, say(error.reason)));
-      }
-      identities[platform] = parsed.identities;
-    }
-
-    const dates: Pick<ClientDraft, 'startDate' | 'endDate'> = {};
-    for (const [column, field] of [['start_date', 'startDate'], ['end_date', 'endDate']] as const) {
-      const value = cell(column).trim();
-      if (value === '') continue;
-      const read = dateCell(column, value);
-      if (typeof read === 'string') dates[field] = read;
-      else problems.push(read.problem);
-    }
-    const flags: Pick<ClientDraft, 'minor' | 'safety'> = {};
-    for (const column of ['minor', 'safety'] as const) {
-      if (!columns.has(column)) continue;
-      const value = yesNo(cell(column));
-      if (value === undefined) problems.push(t('csv_bad_yes_no', column, cell(column).trim()));
-      else flags[column] = value;
-    }
-    const relatedToName = cell('related_to').trim();
-    const relationshipText = cell('relationship').trim();
-    const relationship = relationshipText === '' ? undefined : parseRelationship(relationshipText);
-    if (relationshipText !== '' && relationship === undefined) problems.push(t('csv_bad_relationship', relationshipText));
-    else if (relatedToName !== '' && relationship === undefined) problems.push(t('limit_relationship_missing'));
-    else if (relatedToName === '' && relationship !== undefined) problems.push(t('limit_related_to_missing'));
-
-    const { draft, cleaned } = cleanDraft({
-      name,
-      aliases,
-      status: status ?? 'current',
-      identities,
-      ...dates,
-      ...flags,
-    });
-    // Blank once cleaned: a name of invisible characters only.
-    if (name !== '' && draft.name === '') problems.push(t('csv_name_blank'));
-    // With a refused status the draft stands in as current: an end date is no contradiction then.
-    const limitProblems = clientLimitProblems(draft);
-    if (limitProblems.length > 0) {
-      // Worded only when there is a problem to word: most rows have none (and 100,000 rows would ask 100,000 times).
-      const endNotFormer = t('limit_end_not_former');
-      problems.push(...limitProblems.filter((problem) => status !== undefined || problem !== endNotFormer));
-    }
-
-    if (problems.length === 0 && status !== undefined) {
-      // The relationship waits for its client, found by name when the rows are imported.
-      const related = relatedToName !== '' && relationship !== undefined ? { relatedToName, draft: { ...draft, relationship } } : { draft };
-      rows.push({ line, ...related, ...(cleaned.length > 0 && { cleaned }) });
-    } else {
-      rejected.push({ line, reason: problems.join('; ') });
-    }
-  }
   const given = [...new Set([...columns.keys()].flatMap((column) => (GIVES[column] ? [GIVES[column]] : [])))];
-  return { ok: true, rows, rejected, given };
+  return { columns, records, given };
+}
+
+function* nonBlank(records: Iterable<CsvRecord>): Generator<CsvRecord, void, undefined> {
+  for (const record of records) if (!isBlank(record.fields)) yield record;
+}
+
+/** One record after the header: kept as a row, or refused with its line and reasons. */
+function readRow({ line, fields }: CsvRecord, columns: ReadonlyMap<string, number>, out: Read): void {
+  const cell = (column: string): string => {
+    const index = columns.get(column);
+    return index === undefined ? '' : unguardFormula(fields[index] ?? '');
+  };
+  const problems: string[] = [];
+
+  const name = cell('name').trim();
+  if (name === '') problems.push(t('csv_name_blank'));
+
+  const status = parseStatus(cell('status'));
+  if (status === undefined) {
+    problems.push(t('csv_bad_status', cell('status').trim()));
+  }
+
+  const aliases = cell('aliases')
+    .split(';')
+    .map((alias) => alias.trim())
+    .filter((alias) => alias !== '');
+
+  const identities = emptyIdentities();
+  for (const platform of PLATFORMS) {
+    const parsed = parseIdentityList(platform, cell(platform));
+    for (const error of parsed.errors) {
+      problems.push(t('csv_bad_identity', platform, error.input, say(error.reason)));
+    }
+    identities[platform] = parsed.identities;
+  }
+
+  const dates: Pick<ClientDraft, 'startDate' | 'endDate'> = {};
+  for (const [column, field] of [['start_date', 'startDate'], ['end_date', 'endDate']] as const) {
+    const value = cell(column).trim();
+    if (value === '') continue;
+    const read = dateCell(column, value);
+    if (typeof read === 'string') dates[field] = read;
+    else problems.push(read.problem);
+  }
+  const flags: Pick<ClientDraft, 'minor' | 'safety'> = {};
+  for (const column of ['minor', 'safety'] as const) {
+    if (!columns.has(column)) continue;
+    const value = yesNo(cell(column));
+    if (value === undefined) problems.push(t('csv_bad_yes_no', column, cell(column).trim()));
+    else flags[column] = value;
+  }
+  const relatedToName = cell('related_to').trim();
+  const relationshipText = cell('relationship').trim();
+  const relationship = relationshipText === '' ? undefined : parseRelationship(relationshipText);
+  if (relationshipText !== '' && relationship === undefined) problems.push(t('csv_bad_relationship', relationshipText));
+  else if (relatedToName !== '' && relationship === undefined) problems.push(t('limit_relationship_missing'));
+  else if (relatedToName === '' && relationship !== undefined) problems.push(t('limit_related_to_missing'));
+
+  const { draft, cleaned } = cleanDraft({
+    name,
+    aliases,
+    status: status ?? 'current',
+    identities,
+    ...dates,
+    ...flags,
+  });
+  // Blank once cleaned: a name of invisible characters only.
+  if (name !== '' && draft.name === '') problems.push(t('csv_name_blank'));
+  // With a refused status the draft stands in as current: an end date is no contradiction then.
+  const limitProblems = clientLimitProblems(draft);
+  if (limitProblems.length > 0) {
+    // Worded only when there is a problem to word: most rows have none (and 100,000 rows would ask 100,000 times).
+    const endNotFormer = t('limit_end_not_former');
+    problems.push(...limitProblems.filter((problem) => status !== undefined || problem !== endNotFormer));
+  }
+
+  if (problems.length === 0 && status !== undefined) {
+    // The relationship waits for its client, found by name when the rows are imported.
+    const related = relatedToName !== '' && relationship !== undefined ? { relatedToName, draft: { ...draft, relationship } } : { draft };
+    out.rows.push({ line, ...related, ...(cleaned.length > 0 && { cleaned }) });
+  } else {
+    out.rejected.push({ line, reason: problems.join('; ') });
+  }
 }
 
 /**

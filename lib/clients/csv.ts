@@ -24,9 +24,16 @@ const LF = 0x0a;
  * the very end of the text does not start another record.
  */
 export function readCsv(text: string): CsvRecord[] {
+  return Array.from(csvRecords(text));
+}
+
+/**
+ * readCsv one record at a time, so that a long file can be read in slices with pauses between
+ * them (lib/clients/client-csv.ts) and give exactly the records, and line numbers, readCsv gives.
+ */
+export function* csvRecords(text: string): Generator<CsvRecord, void, undefined> {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const n = src.length;
-  const records: CsvRecord[] = [];
   let i = 0;
   let line = 1;
 
@@ -71,9 +78,8 @@ export function readCsv(text: string): CsvRecord[] {
       i++;
       line++;
     }
-    records.push({ line: start, fields });
+    yield { line: start, fields };
   }
-  return records;
 }
 
 /** Index of the next comma or line break at or after `from`, or the end of the text. */

@@ -5,6 +5,7 @@ import type { StoredClient } from '@/lib/db';
 import { cleanDraft, clientLimitProblems } from './limits';
 import type { ClientDraft, Relationship } from './model';
 import { extrasOf, identityKeysOf, storedRecord, type RecordExtras } from './record';
+import { nextTurn, SLICE, type Progress } from './slices';
 
 /**
  * What an import writes, worked out in memory before anything is written (lib/clients/store.ts
@@ -71,11 +72,45 @@ function fieldsIn(item: ImportItem): Set<ImportField> {
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
-export function planImport(
+export interface PlanOptions {
+  given?: ReadonlySet<ImportField>;
+  now?: number;
+}
+
+export function planImport(existing: readonly StoredClient[], items: readonly ImportItem[], options: PlanOptions = {}): ImportPlan {
+  const steps = planning(existing, items, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * planImport with a pause after every slice of records (lib/clients/slices.ts), for a file or a
+ * list of 100,000: the same plan. `onProgress` hears the records handled, existing and imported.
+ */
+export async function planImportInSlices(
   existing: readonly StoredClient[],
   items: readonly ImportItem[],
-  options: { given?: ReadonlySet<ImportField>; now?: number } = {},
-): ImportPlan {
+  options: PlanOptions = {},
+  onProgress?: Progress,
+): Promise<ImportPlan> {
+  const total = existing.length + items.length;
+  const steps = planning(existing, items, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value, total);
+    await nextTurn();
+  }
+}
+
+/**
+ * The planning itself, as a generator that stops after every SLICE records with how many it has
+ * handled: run straight through (planImport) or with pauses (planImportInSlices), one code.
+ */
+function* planning(existing: readonly StoredClient[], items: readonly ImportItem[], options: PlanOptions): Generator<number, ImportPlan, undefined> {
+  let handled = 0;
   const now = options.now ?? Date.now();
   const byId = new Map(existing.map((c) => [c.id, c] as const));
   const byIdentity = new Map<string, StoredClient>();
@@ -86,12 +121,19 @@ export function planImport(
   /** Related people per client, counted, so a client with some is never made related itself. */
   const dependents = new Map<StoredClient, number>();
 
+  /** Names fold once each: a list of 100,000 repeats many names, and rows are looked up and remembered by them. */
+  const folded = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = folded.get(name);
+    if (key === undefined) folded.set(name, (key = nameKey(name)));
+    return key;
+  };
   const remember = (record: StoredClient) => {
     for (const key of record.identityKeys) byIdentity.set(key, record);
-    const key = nameKey(record.name);
+    const key = keyOf(record.name);
     byName.set(key, (byName.get(key) ?? new Set()).add(record));
   };
-  const forgetName = (record: StoredClient) => byName.get(nameKey(record.name))?.delete(record);
+  const forgetName = (record: StoredClient) => byName.get(keyOf(record.name))?.delete(record);
   const relate = (record: StoredClient, client: StoredClient | undefined) => {
     const before = clientOf.get(record);
     if (before) dependents.set(before, (dependents.get(before) ?? 1) - 1);
@@ -103,7 +145,10 @@ export function planImport(
   /** Related now: to a record found here, or to an id the list no longer holds. */
   const isRelatedNow = (record: StoredClient) => clientOf.has(record) || record.relatedTo !== undefined;
 
-  for (const record of existing) remember(record);
+  for (const record of existing) {
+    remember(record);
+    if (++handled % SLICE === 0) yield handled;
+  }
   for (const record of existing) {
     const client = record.relatedTo === undefined ? undefined : byId.get(record.relatedTo);
     if (client) relate(record, client);
@@ -118,9 +163,9 @@ export function planImport(
 
   /** The client a related person's row names, or why there is none to relate them to. */
   const clientNamed = (name: string, self: StoredClient | undefined, ownName: string): { client: StoredClient } | { problem: string } => {
-    const named = [...(byName.get(nameKey(name)) ?? [])];
+    const named = [...(byName.get(keyOf(name)) ?? [])];
     const others = named.filter((record) => record !== self);
-    if (others.length === 0) return { problem: nameKey(name) === nameKey(ownName) ? t('relation_self') : t('csv_related_unknown', name) };
+    if (others.length === 0) return { problem: keyOf(name) === keyOf(ownName) ? t('relation_self') : t('csv_related_unknown', name) };
     const clients = others.filter((record) => !isRelatedNow(record));
     if (clients.length === 0) return { problem: t('relation_target_related', name) };
     if (clients.length > 1) return { problem: t('csv_related_ambiguous', name) };
@@ -133,10 +178,11 @@ export function planImport(
     const keys = identityKeysOf(draft.identities);
     // A row without profiles is matched by name: to the one record of that name, or, when
     // several share it, to none (which would be a guess), and then flagged as a possible duplicate.
-    const sameName = [...(byName.get(nameKey(draft.name)) ?? [])];
+    // The set itself, not a copy: a common name can be shared by hundreds of records.
+    const sameName: ReadonlySet<StoredClient> = byName.get(keyOf(draft.name)) ?? new Set();
     const match =
       keys.map((key) => byIdentity.get(key)).find(Boolean) ??
-      (keys.length === 0 && sameName.length === 1 ? sameName[0] : undefined);
+      (keys.length === 0 && sameName.size === 1 ? sameName.values().next().value : undefined);
 
     const extras: RecordExtras = {};
     for (const field of ['startDate', 'endDate', 'minor', 'safety'] as const) {
@@ -189,7 +235,7 @@ export function planImport(
     if (keptId !== undefined) next.relatedTo = keptId;
     let record: StoredClient;
     if (match && keys.length === 0 && match.id !== undefined && !touched.has(match)) updatedByName.push({ index, name: match.name });
-    if (!match && sameName.length > 0) duplicates.push({ index, name: draft.name, others: sameName.length });
+    if (!match && sameName.size > 0) duplicates.push({ index, name: draft.name, others: sameName.size });
     if (match) {
       forgetName(match);
       for (const key of Object.keys(match) as (keyof StoredClient)[]) if (!(key in next)) delete match[key];
@@ -206,8 +252,13 @@ export function planImport(
 
   // Rows that relate someone by name go last, so they may name a client from anywhere in the file.
   const relatesByName = (item: ImportItem) => (item.relatedToName ?? '').trim() !== '' && (options.given?.has('related') ?? true);
-  items.forEach((item, index) => !relatesByName(item) && take(index, item));
-  items.forEach((item, index) => relatesByName(item) && take(index, item));
+  for (const relating of [false, true]) {
+    for (const [index, item] of items.entries()) {
+      if (relatesByName(item) !== relating) continue;
+      take(index, item);
+      if (++handled % SLICE === 0) yield handled;
+    }
+  }
 
   const writes = [...touched].map((record): PlannedWrite => {
     const client = clientOf.get(record);

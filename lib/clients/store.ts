@@ -6,12 +6,13 @@ import { deleteDiscussOf, moveDiscussOf } from '@/lib/discuss/store';
 import { confirmCipher, currentCipher, duringTransaction, type Cipher } from '@/lib/vault/cipher';
 import type { BoundaryDb, ClientRow, StoredClient } from '@/lib/db';
 import { changedFields, mergeEdit, StaleEditError, type EditField } from './edit-merge';
-import { planImport, type ImportField, type ImportItem, type ImportPlan } from './import-plan';
+import { planImportInSlices, type ImportField, type ImportItem, type ImportPlan } from './import-plan';
 import { admitDraft, ClientLimitError } from './limits';
 import { mergedDraft } from './merge';
 import { versionOf, type Client, type ClientDraft } from './model';
 import { storedRecord as stored } from './record';
 import { relationProblems } from './relations';
+import { nextTurn } from './slices';
 import { decodeClients, decodeNotThem, encodeClients, encodeNotThem, type NotThemDecision } from './sealing';
 
 /**
@@ -53,6 +54,49 @@ export async function openRows(cipher: Cipher, rows: readonly ClientRow[]): Prom
 
 export async function listClients(db: BoundaryDb): Promise<Client[]> {
   return clientsWith(db, await currentCipher(db));
+}
+
+/**
+ * The first `limit` clients as stored (by id), and how many the list holds: a bounded read, so a
+ * page can show a long list at once and read the rest in the background (listClientsInSlices).
+ */
+export async function firstClients(db: BoundaryDb, limit: number): Promise<{ clients: Client[]; total: number }> {
+  const cipher = await currentCipher(db);
+  const { rows, total } = await db.transaction('r', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    return { rows: await db.clients.limit(limit).toArray(), total: await db.clients.count() };
+  });
+  return { clients: (await decodeClients(cipher, rows)).map(toClient), total };
+}
+
+/** Rows read at once by listClientsInSlices: each read is its own task for the page, a few milliseconds long. */
+const READ_SLICE = 5000;
+
+/**
+ * The whole list, as listClients gives it, read `slice` rows at a time in one read transaction
+ * (one consistent list) and opened slice by slice with pauses between them, so that reading
+ * 100,000 clients never holds up a key press. Undefined when `cancelled` says so between slices.
+ */
+export async function listClientsInSlices(db: BoundaryDb, cancelled: () => boolean = () => false, slice = READ_SLICE): Promise<Client[] | undefined> {
+  const cipher = await currentCipher(db);
+  const slices = await db.transaction('r', db.clients, db.vault, async () => {
+    await confirmCipher(db, cipher);
+    const read: ClientRow[][] = [];
+    let after = -Infinity;
+    for (;;) {
+      const rows = await db.clients.where(':id').above(after).limit(slice).toArray();
+      if (rows.length > 0) read.push(rows);
+      if (rows.length < slice || cancelled()) return read;
+      after = rows[rows.length - 1]!.id!;
+    }
+  });
+  const clients: Client[] = [];
+  for (const rows of slices) {
+    if (cancelled()) return undefined;
+    for (const client of await decodeClients(cipher, rows)) clients.push(toClient(client));
+    await nextTurn();
+  }
+  return cancelled() ? undefined : clients;
 }
 
 /** The clients with these ids that are still on the list, by id. */
@@ -239,43 +283,63 @@ export interface ImportOutcome {
   updatedByName: ImportPlan['updatedByName'];
 }
 
+/** Records sealed and written at a time; two such writes are in flight, so sealing the next overlaps the last. */
+const WRITE_CHUNK = 1000;
+
 /**
  * Writes imported rows in one transaction: all of them or, on any failure, none. What each row
  * does (update a client it matches, add one, relate a person to a client by name, or be refused)
  * is planned in memory first (lib/clients/import-plan.ts), against the records opened, so it is
  * the same whether rows are sealed. `given` names the optional fields the source has (the CSV's
- * columns); fields it lacks are left as each matched record has them.
+ * columns); fields it lacks are left as each matched record has them. Planning runs in slices
+ * (the transaction is kept open meanwhile), so a file of 100,000 rows never freezes the page;
+ * `onChecking` hears how far it is, `onProgress` how many records are written.
  */
 export async function importDrafts(
   db: BoundaryDb,
   items: readonly (ClientDraft | ImportItem)[],
   onProgress?: (done: number, total: number) => void,
   given?: ReadonlySet<ImportField>,
+  onChecking?: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
   const cipher = await currentCipher(db);
   const asItems = items.map((item): ImportItem => ('draft' in item ? item : { draft: item }));
   return db.transaction('rw', db.clients, db.vault, async () => {
     await confirmCipher(db, cipher);
     const existingRows = await db.clients.toArray();
-    const all = await duringTransaction(() => decodeClients(cipher, existingRows));
-    const { writes, added, updated, refused, duplicates, updatedByName } = planImport(all, asItems, { ...(given && { given }) });
+    const plan = await duringTransaction(async () => {
+      const all = await decodeClients(cipher, existingRows);
+      return planImportInSlices(all, asItems, { ...(given && { given }) }, onChecking);
+    });
+    const { writes, added, updated, refused, duplicates, updatedByName } = plan;
 
     // Clients first, so that a client added by this import has its id before anyone is related to it.
     const later = writes.filter((w) => w.target !== undefined && w.target.id === undefined);
-    const first = writes.filter((w) => !later.includes(w));
+    const waiting = new Set(later);
+    const first = writes.filter((w) => !waiting.has(w));
     const total = writes.length;
-    const chunk = 1000;
     let done = 0;
     for (const batch of [first, later]) {
       for (const w of batch) if (w.target?.id !== undefined) w.record.relatedTo = w.target.id;
-      for (let i = 0; i < batch.length; i += chunk) {
-        const records = batch.slice(i, i + chunk).map((w) => w.record);
-        const encoded = await duringTransaction(() => encodeClients(cipher, records));
-        const ids = await db.clients.bulkPut(encoded, { allKeys: true });
-        records.forEach((record, j) => (record.id ??= ids[j]!));
-        done += records.length;
-        onProgress?.(done, total);
+      let inFlight: Promise<void> | undefined;
+      for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
+        const records = batch.slice(i, i + WRITE_CHUNK).map((w) => w.record);
+        // Plain rows are copies made at once; sealing is WebCrypto, outside the transaction's own work.
+        const encoded = cipher.sealed ? await duringTransaction(() => encodeClients(cipher, records)) : await encodeClients(cipher, records);
+        // New ids are needed only for clients that people later in this import are related to:
+        // asking for every key costs the page an event per row.
+        const needIds = batch === first && later.length > 0;
+        const written = (needIds ? db.clients.bulkPut(encoded, { allKeys: true }) : db.clients.bulkPut(encoded).then(() => [])).then((ids) => {
+          if (needIds) records.forEach((record, j) => (record.id ??= ids[j]!));
+          done += records.length;
+          onProgress?.(done, total);
+        });
+        // Marked as handled here: should it fail while the next chunk is sealed, the transaction aborts and the await below throws.
+        written.catch(() => undefined);
+        if (inFlight) await inFlight;
+        inFlight = written;
       }
+      await inFlight;
     }
     return { added, updated, refused, duplicates, updatedByName };
   });
