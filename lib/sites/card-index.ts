@@ -83,18 +83,23 @@ export class Tallies {
 
   /**
    * Adds what an element just inserted holds (its own tally, complete) to each of its ancestors,
-   * returning them. The first controls are compared only until one ancestor keeps its own: every
-   * box above holds that one too, which comes first.
+   * returning them. `later`: elements inserted with it, not added yet. While the element comes
+   * after everything an ancestor held (a list's new last row), its first controls stay first and
+   * its marks go last with no comparing; otherwise first controls are compared only until one
+   * ancestor keeps its own: every box above holds that one too, which comes first.
    */
-  insert(root: Element): Element[] {
+  insert(root: Element, later: ReadonlySet<Element> = new Set()): Element[] {
     const from = this.of(root);
     const ancestors: Element[] = [];
     const marks = this.marksOf(from);
     let negative = from.firstNegative;
     let unread = from.firstUnread.length > 0;
-    for (let node = this.parent(root); node; node = this.parent(node)) {
+    let last = true;
+    let child = root;
+    for (let node = this.parent(root); node; child = node, node = this.parent(node)) {
       ancestors.push(node);
       if (from === NONE) continue;
+      for (let next = child.nextElementSibling; last && next; next = next.nextElementSibling) if (!later.has(next)) last = false;
       const tally = this.at(node);
       tally.accept += from.accept;
       tally.add += from.add;
@@ -106,16 +111,18 @@ export class Tallies {
         tally.people.add(key);
       }
       if (marks.length > 0) {
-        if (tally.marks.length > 0) tally.sorted = false;
+        if (tally.marks.length > 0 && !last) tally.sorted = false;
         for (const mark of marks) tally.marks.push(mark);
       }
       if (negative) {
-        if (!tally.firstNegative || precedes(negative, tally.firstNegative)) tally.firstNegative = negative;
+        if (!tally.firstNegative) tally.firstNegative = negative;
+        else if (!last && precedes(negative, tally.firstNegative)) tally.firstNegative = negative;
         else negative = undefined;
       }
       if (unread) {
         const [, second] = tally.firstUnread;
-        if (second && precedes(second, from.firstUnread[0]!)) unread = false;
+        if (second && (last || precedes(second, from.firstUnread[0]!))) unread = false;
+        else if (last) tally.firstUnread = [...tally.firstUnread, ...from.firstUnread].slice(0, 2);
         else tally.firstUnread = [...tally.firstUnread, ...from.firstUnread].sort(inPageOrder).slice(0, 2);
       }
     }

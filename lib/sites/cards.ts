@@ -202,11 +202,12 @@ export class CardIndex {
 
   /**
    * What the page holds after `root` was inserted into the scope, with `marks` the people marked
-   * in it (in the scan's order); `root` holds nothing that was there before. Returns the boxes
+   * in it (in the scan's order); `root` holds nothing that was there before (`later`: elements
+   * inserted with it, to be added after it). Returns the boxes
    * whose counts changed (`root`'s ancestors), or null when `root` went inside a control, which
    * it changes the label of: only a new index can tell then.
    */
-  insert(root: Element, marks: readonly PersonMark[]): Element[] | null {
+  insert(root: Element, marks: readonly PersonMark[], later?: ReadonlySet<Element>): Element[] | null {
     // Inside a control, or a link, it changes what the control reads as: not an insertion alone.
     if (root.parentElement?.closest(this.markup.controls)) return null;
     for (const mark of marks) this.people.add(mark.element);
@@ -216,7 +217,7 @@ export class CardIndex {
     for (const mark of marks) this.tallies.mark(mark, root);
     this.added.push(...controls.map(([element]) => element));
     this.addedMarks.push(...marks);
-    return this.tallies.insert(root);
+    return this.tallies.insert(root, later);
   }
 
   private added: Element[] = [];
@@ -236,8 +237,7 @@ export class CardIndex {
       if (card) before.set(box, card);
       if (box) this.read.delete(box);
     }
-    const again = [...this.readEnds.endingAt(boxes), ...added].sort(inPageOrder);
-    const fresh = this.walkPositives(again, before);
+    const fresh = this.walkPositives([...this.readEnds.endingAt(boxes), ...added], before, false);
     if (before.size > 0) {
       const gone = new Set([...before.values()].filter((card) => this.read.get(card.card) !== card));
       if (gone.size > 0) this.readOrder = this.readOrder.filter((card) => !gone.has(card));
@@ -269,7 +269,7 @@ export class CardIndex {
         if (card) old.set(box!, card);
         if (box) this.lone.delete(box);
       }
-      this.walkLone([...this.loneEnds.endingAt(boxes), ...added].sort(inPageOrder), old);
+      this.walkLone([...this.loneEnds.endingAt(boxes), ...added], old, false);
     }
   }
 
@@ -299,11 +299,14 @@ export class CardIndex {
   /** The controls read, as firstText asks about them. */
   private controlSet = { has: (element: Element) => this.controls.has(element) } as ReadonlySet<Element>;
 
-  /** Walks from each positive control (in page order) to its card; returns the cards new since `before`. */
-  private walkPositives(controls: readonly Element[], before?: ReadonlyMap<Element, FoundCard>): FoundCard[] {
+  /**
+   * Walks from each positive control to its card; returns the cards new since `before`. Of the
+   * controls that make the same card, the first in page order does: `ordered`, they come so.
+   */
+  private walkPositives(controls: readonly Element[], before?: ReadonlyMap<Element, FoundCard>, ordered = true): FoundCard[] {
     const tallyOf = this.tallies.of;
     const parent = this.tallies.parent;
-    const fresh: FoundCard[] = [];
+    const made = new Map<Element, FoundCard>();
     for (const positive of controls) {
       const role = this.controls.get(positive);
       if (role !== 'accept' && role !== 'add') continue;
@@ -327,9 +330,14 @@ export class CardIndex {
         card = parent(card);
       }
       this.readEnds.set(positive, card ?? end);
-      if (!card || this.read.has(card)) continue;
+      if (!card) continue;
+      const holder = made.get(card) ?? this.read.get(card);
+      if (holder && (ordered || precedes(holder.positive, positive))) continue;
       const found = this.pairCard(card, positive, role);
-      if (!found) continue;
+      if (found) made.set(card, found);
+    }
+    const fresh: FoundCard[] = [];
+    for (const [card, found] of made) {
       const old = before?.get(card);
       const kept = old && sameCard(old, found) ? old : found;
       this.read.set(card, kept);
@@ -402,14 +410,17 @@ export class CardIndex {
    * Suggestions of one person and one add control, no pair: the smallest box around the add
    * control that holds a person, holding nothing else that acts on people.
    */
-  private walkLone(controls: readonly Element[], old?: ReadonlyMap<Element, FoundCard>): void {
+  private walkLone(controls: readonly Element[], old?: ReadonlyMap<Element, FoundCard>, ordered = true): void {
     const tallyOf = this.tallies.of;
     for (const positive of controls) {
       if (this.controls.get(positive) !== 'add') continue;
       let box: Element | null = positive.parentElement;
       while (box && distinctPeople(tallyOf(box)) === 0) box = this.tallies.parent(box);
       this.loneEnds.set(positive, box);
-      if (!box || this.read.has(box) || this.lone.has(box)) continue;
+      if (!box || this.read.has(box)) continue;
+      // Of two lone controls on one box, the first in page order (the card's counts refuse both).
+      const holder = this.lone.get(box);
+      if (holder && (ordered || precedes(holder.positive, positive))) continue;
       const tally = tallyOf(box);
       if (tally.add !== 1 || tally.accept + tally.negative + tally.unread > 0 || distinctPeople(tally) !== 1) continue;
       const card: FoundCard = { kind: 'suggestion', card: box, ...onlyPerson(tally, this.tallies.marksOf(tally), this.controlSet), positive, negative: null, labelsRead: true };

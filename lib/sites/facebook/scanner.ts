@@ -101,8 +101,10 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
         if (articles && within(root, FACEBOOK_POST_AUTHOR).length > 0) return null;
       }
       const changed = new Set<Element>();
+      const later = new Set(added);
       for (const root of added) {
-        const boxes = index.insert(root, linkMarks(within(root, 'a[href]'), url, own));
+        later.delete(root);
+        const boxes = index.insert(root, linkMarks(within(root, 'a[href]'), url, own), later);
         if (!boxes) return null;
         for (const box of boxes) changed.add(box);
       }
