@@ -82,16 +82,18 @@ export class Tallies {
   }
 
   /**
-   * Adds what an element just inserted holds (its own tally, complete) to each of its ancestors,
-   * returning them. `later`: elements inserted with it, not added yet. While the element comes
+   * Adds what elements just inserted side by side hold (their own tallies, complete) to each of
+   * their ancestors, returning them: a list's new rows walk up the page once, not once each.
+   * `later`: elements inserted with them, not added yet. While the element comes
    * after everything an ancestor held (a list's new last row), its first controls stay first and
    * its marks go last with no comparing; otherwise first controls are compared only until one
    * ancestor keeps its own: every box above holds that one too, which comes first.
    */
-  insert(root: Element, later: ReadonlySet<Element> = new Set()): Element[] {
-    const from = this.of(root);
+  insert(run: readonly Element[], later: ReadonlySet<Element> = new Set()): Element[] {
+    const from = this.together(run);
     const ancestors: Element[] = [];
-    const marks = this.marksOf(from);
+    const marks = from.marks;
+    const root = run[run.length - 1]!;
     let negative = from.firstNegative;
     let unread = from.firstUnread.length > 0;
     let last = true;
@@ -127,6 +129,28 @@ export class Tallies {
       }
     }
     return ancestors;
+  }
+
+  /** The tallies of elements side by side, in page order, as one (NONE when they hold nothing). */
+  private together(run: readonly Element[]): Tally {
+    const tallies = run.map(this.of).filter((tally) => tally !== NONE);
+    if (tallies.length <= 1) return tallies[0] ? { ...tallies[0], marks: this.marksOf(tallies[0]) } : NONE;
+    const sum = blank();
+    for (const tally of tallies) {
+      sum.accept += tally.accept;
+      sum.add += tally.add;
+      sum.negative += tally.negative;
+      sum.unread += tally.unread;
+      for (const key of tally.people) {
+        if (sum.people.has(key)) continue;
+        if (key.startsWith('id:')) sum.ids++;
+        sum.people.add(key);
+      }
+      for (const mark of this.marksOf(tally)) sum.marks.push(mark);
+      sum.firstNegative ??= tally.firstNegative;
+      if (sum.firstUnread.length < 2) sum.firstUnread = [...sum.firstUnread, ...tally.firstUnread].slice(0, 2);
+    }
+    return sum;
   }
 
   /** A tally's marks in the scan's order. */

@@ -202,14 +202,13 @@ export class CardIndex {
 
   /**
    * What the page holds after `root` was inserted into the scope, with `marks` the people marked
-   * in it (in the scan's order); `root` holds nothing that was there before (`later`: elements
-   * inserted with it, to be added after it). Returns the boxes
-   * whose counts changed (`root`'s ancestors), or null when `root` went inside a control, which
-   * it changes the label of: only a new index can tell then.
+   * in it (in the scan's order); `root` holds nothing that was there before. False when `root`
+   * went inside a control, which it changes the label of: only a new index can tell then. Once
+   * every insertion is in, `settle` reads again what they changed.
    */
-  insert(root: Element, marks: readonly PersonMark[], later?: ReadonlySet<Element>): Element[] | null {
+  insert(root: Element, marks: readonly PersonMark[]): boolean {
     // Inside a control, or a link, it changes what the control reads as: not an insertion alone.
-    if (root.parentElement?.closest(this.markup.controls)) return null;
+    if (root.parentElement?.closest(this.markup.controls)) return false;
     for (const mark of marks) this.people.add(mark.element);
     const within = root.matches(this.markup.controls) ? [root, ...root.querySelectorAll(this.markup.controls)] : root.querySelectorAll(this.markup.controls);
     const controls = this.readControls(within);
@@ -217,14 +216,31 @@ export class CardIndex {
     for (const mark of marks) this.tallies.mark(mark, root);
     this.added.push(...controls.map(([element]) => element));
     this.addedMarks.push(...marks);
-    return this.tallies.insert(root, later);
+    this.roots.push(root);
+    return true;
   }
 
+  private roots: Element[] = [];
   private added: Element[] = [];
   private addedMarks: PersonMark[] = [];
 
-  /** After `insert`s: walks again what the insertions may have changed (`changed`: the boxes they returned). */
-  settle(changed: ReadonlySet<Element | null>): void {
+  /**
+   * After `insert`s: adds them to their ancestors' counts, side by side ones together, and walks
+   * again what that may have changed. Returns the boxes whose counts changed (their ancestors).
+   */
+  settle(): ReadonlySet<Element> {
+    const roots = this.roots;
+    this.roots = [];
+    const changed = new Set<Element>();
+    const later = new Set(roots);
+    for (let from = 0; from < roots.length; ) {
+      let to = from + 1;
+      while (to < roots.length && roots[to]!.previousElementSibling === roots[to - 1]) to++;
+      const run = roots.slice(from, to);
+      for (const root of run) later.delete(root);
+      for (const box of this.tallies.insert(run, later)) changed.add(box);
+      from = to;
+    }
     const boxes = [...changed, null];
     const added = this.added;
     const addedMarks = this.addedMarks;
@@ -271,6 +287,7 @@ export class CardIndex {
       }
       this.walkLone([...this.loneEnds.endingAt(boxes), ...added], old, false);
     }
+    return changed;
   }
 
   /** The cards, as findCards returns them. */

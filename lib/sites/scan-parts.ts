@@ -35,3 +35,32 @@ export function sameCandidate(a: Candidate, b: Candidate): boolean {
 /** `found` itself, or `before` when it says the same: a candidate found again stays the same object. */
 export const keepSame = <C extends Candidate | null>(before: C | undefined, found: C): C =>
   before && found && sameCandidate(before, found) ? before : found;
+
+/** What a site reads of one page at one address: its candidates now, and an update for added elements. */
+export interface PageReading {
+  found: Candidate[];
+  /** The candidates after `added` were inserted; null when it cannot be sure without a full scan. */
+  update(added: readonly Element[], url: URL): Candidate[] | null;
+}
+
+/**
+ * A PageScanner from a site's readings: `read` starts one for the page at `url`, or gives null
+ * where the site reads nothing alone (then `full` scans, and every update asks for a full scan).
+ * A reading is kept only for its address, and dropped once it refuses: past a refusal what it
+ * keeps may be half updated, and only a new scan starts again.
+ */
+export function scannerOf(read: (url: URL) => PageReading | null, full: (url: URL) => Candidate[]): { scan(url: URL): Candidate[]; update(added: readonly Element[], url: URL): Candidate[] | null } {
+  let reading: { href: string; update: PageReading['update'] } | null = null;
+  return {
+    scan(url) {
+      const started = read(url);
+      reading = started && { href: url.href, update: started.update };
+      return started ? started.found : full(url);
+    },
+    update(added, url) {
+      const found = reading && reading.href === url.href ? reading.update(added, url) : null;
+      if (!found) reading = null;
+      return found;
+    },
+  };
+}

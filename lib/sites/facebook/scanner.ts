@@ -1,6 +1,6 @@
 import { CardIndex, type FoundCard } from '../cards';
 import { insertInOrder } from '../card-index';
-import { keepSame, sortedInPage, touches, within } from '../scan-parts';
+import { keepSame, scannerOf, sortedInPage, touches, within, type PageReading } from '../scan-parts';
 import type { Candidate, PageScanner } from '../types';
 import {
   cardCandidate,
@@ -37,36 +37,20 @@ import {
  * conversation's pane) asks for a full scan instead.
  */
 export function facebookScanner(doc: Document): PageScanner {
-  let update: ((added: readonly Element[], url: URL) => Candidate[] | null) | null = null;
-  return {
-    scan(url) {
-      update = null;
+  return scannerOf(
+    (url) => {
       const page = pageOf(url);
-      if (page === 'requests' || page === 'suggestions' || page === 'friends-home') {
-        const scanner = cardsScanner(doc, url, page);
-        update = scanner.update;
-        return scanner.found;
-      }
-      if (page === 'messages') {
-        const scanner = chatsScanner(doc, url);
-        update = scanner.update;
-        return scanner.found;
-      }
-      return facebookAdapter.findCandidates(doc, url);
+      if (page === 'requests' || page === 'suggestions' || page === 'friends-home') return cardsScanner(doc, url, page);
+      return page === 'messages' ? chatsScanner(doc, url) : null;
     },
-    update(added, url) {
-      const found = update?.(added, url) ?? null;
-      // Past a refusal, what is kept may be half updated: only a new scan starts again.
-      if (!found) update = null;
-      return found;
-    },
-  };
+    (url) => facebookAdapter.findCandidates(doc, url),
+  );
 }
 
 /** Whether an added element could change the notifications or comments found (or the top bar's links). */
 const MENTION_PARTS = `${FACEBOOK_NOTICE_LINK}, ${FACEBOOK_NOTICE_LISTS}, ${FACEBOOK_COMMENT}, ${FACEBOOK_COMMENT_LINK}, ${FACEBOOK_BANNER}`;
 
-function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' | 'friends-home') {
+function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' | 'friends-home'): PageReading {
   const own = ownIdentities(doc, url, page);
   const index = new CardIndex(doc, linkMarks(doc.querySelectorAll('a[href]'), url, own), MARKUP, cardOptions(page));
   const mentions = mentionsIn(doc, url, own, page);
@@ -93,28 +77,20 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
   };
   return {
     found: asCandidates(),
-    update(added: readonly Element[], now: URL): Candidate[] | null {
-      if (now.href !== url.href) return null;
+    update(added) {
       for (const root of added) {
         if (touches(root, MENTION_PARTS) || insideItem(root)) return null;
         // A post's heading names whose post it is, for comments outside any post.
         if (articles && within(root, FACEBOOK_POST_AUTHOR).length > 0) return null;
       }
-      const changed = new Set<Element>();
-      const later = new Set(added);
-      for (const root of added) {
-        later.delete(root);
-        const boxes = index.insert(root, linkMarks(within(root, 'a[href]'), url, own), later);
-        if (!boxes) return null;
-        for (const box of boxes) changed.add(box);
-      }
-      index.settle(changed);
+      for (const root of added) if (!index.insert(root, linkMarks(within(root, 'a[href]'), url, own))) return null;
+      index.settle();
       return asCandidates();
     },
   };
 }
 
-function chatsScanner(doc: Document, url: URL) {
+function chatsScanner(doc: Document, url: URL): PageReading {
   const own = ownIdentities(doc, url, 'messages');
   const pane = doc.querySelector(FACEBOOK_CONVERSATION);
   // The rows, in the order of their first thread links, then the open conversation: findCandidates' own.
@@ -127,6 +103,7 @@ function chatsScanner(doc: Document, url: URL) {
     rows.push({ row, link });
   }
   let open = openConversation(doc, url, rows.map(({ row }) => row), own);
+  const urlThread = facebookAdapter.threadOf(url);
   const insideRow = (element: Element) => {
     for (let at: Element | null = element; at; at = at.parentElement) if (byRow.has(at)) return true;
     return false;
@@ -134,13 +111,13 @@ function chatsScanner(doc: Document, url: URL) {
   const asCandidates = () => [...rows.map(({ row }) => row.candidate), ...(open ? [open] : [])];
   return {
     found: asCandidates(),
-    update(added: readonly Element[], now: URL): Candidate[] | null {
-      if (now.href !== url.href) return null;
+    update(added) {
       for (const root of added) {
         // The top bar, the open conversation, a row already read (its name, its first link).
         if (touches(root, `${FACEBOOK_BANNER}, ${FACEBOOK_CONVERSATION}`) || (pane && pane.contains(root))) return null;
         if (root.closest(FACEBOOK_THREAD_LINKS) || insideRow(root)) return null;
       }
+      let reopen = false;
       const order = (a: { link: Element }, b: { link: Element }) => (a.link.compareDocumentPosition(b.link) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
       for (const root of sortedInPage(added)) {
         for (const link of within(root, FACEBOOK_THREAD_LINKS)) {
@@ -148,9 +125,11 @@ function chatsScanner(doc: Document, url: URL) {
           if (!row || byRow.has(row.candidate.element)) continue;
           byRow.set(row.candidate.element, row);
           insertInOrder(rows, { row, link }, order);
+          if (row.current || row.thread === urlThread) reopen = true;
         }
       }
-      open = keepSame(open ?? undefined, openConversation(doc, url, rows.map(({ row }) => row), own));
+      // The open conversation reads the rows only for the one of its thread, or the current one.
+      if (reopen) open = keepSame(open ?? undefined, openConversation(doc, url, rows.map(({ row }) => row), own));
       return asCandidates();
     },
   };
