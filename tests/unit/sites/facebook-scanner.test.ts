@@ -37,7 +37,6 @@ describe('facebookScanner: partial scans equal full ones', () => {
         loadReplica(page.fixture);
         setPageUrl(page.url);
       }, PIECES);
-      console.log("RUN", JSON.stringify(run));
       expect(run.answered).toBeGreaterThan(0);
     }, 60_000);
   }
@@ -51,7 +50,6 @@ describe('facebookScanner: partial scans equal full ones', () => {
         document.querySelector('[data-heavy-list]')!.innerHTML = Array.from({ length: 12 }, (_, i) => bench.rowHtml(i)).join('');
       };
       const run = checkPartialEqualsFull(facebookAdapter, url, load, PIECES);
-      console.log("RUN", JSON.stringify(run));
       expect(run.answered).toBeGreaterThan(0);
     }, 60_000);
   }

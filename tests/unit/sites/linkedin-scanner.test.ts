@@ -38,7 +38,6 @@ describe('linkedinScanner: partial scans equal full ones', () => {
         loadReplica(page.fixture);
         setPageUrl(page.url);
       }, PIECES);
-      console.log("RUN", JSON.stringify(run));
       expect(run.answered).toBeGreaterThan(0);
     }, 60_000);
   }
@@ -52,7 +51,6 @@ describe('linkedinScanner: partial scans equal full ones', () => {
         document.querySelector('[data-heavy-list]')!.innerHTML = Array.from({ length: 12 }, (_, i) => bench.rowHtml(i)).join('');
       };
       const run = checkPartialEqualsFull(linkedinAdapter, url, load, PIECES);
-      console.log("RUN", JSON.stringify(run));
       expect(run.answered).toBeGreaterThan(0);
     }, 60_000);
   }
