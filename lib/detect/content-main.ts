@@ -178,6 +178,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
   const scanAdded = (added: readonly Element[]) => {
     const url = new URL(location.href);
     const found = scanner.update(outermost(added), url);
+    partialsCheap = found !== null;
     if (found === null) return scan();
     const profileChanged = readProfile(url);
     // Usually the cards reported stay as they were, in front, and any new ones follow.
@@ -218,8 +219,11 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     post(message);
   };
 
+  // Whether the scanner read the last added elements alone: then the next ones are scanned at once.
+  let partialsCheap = adapter.scanner !== undefined;
   const watcher = watch(document.documentElement, {
     scan: (change) => (change.full ? scan() : scanAdded(change.added)),
+    partialsCheap: () => partialsCheap,
     isTracked: (element) => tracked.has(element),
     signal: ctx.signal,
     shadowRoots: () => adapter.shadowRoots?.(document) ?? [],

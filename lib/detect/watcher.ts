@@ -1,9 +1,11 @@
 /**
  * One batched observer per page. The MutationObserver callback only notes what changed; the scan
- * runs once just after the next frame (or shortly after, in a background tab where frames do not
- * run), however many mutations arrived in between. It runs as a task of its own rather than in
- * the frame: the frame is where the page lays out and paints what it just added, and a scan
- * there would delay that paint and lengthen the page's own task.
+ * runs as a task of its own, never inside the page's: the task right after the one that changed
+ * the page, however many mutations that task made. Scans of added elements cost what was added,
+ * so they run at once (a request shows on the badge without waiting for a frame). A change that
+ * calls for a scan of the whole page waits for the next frame instead (or shortly after, in a
+ * background tab where frames do not run), so that a page changing over several tasks costs one
+ * full scan; it runs in a task after the frame rather than in it, where the page paints.
  */
 export interface WatchOptions {
   /** Runs a scan of the page; `change` says what happened since the last one. */
@@ -14,6 +16,11 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** Open shadow roots to observe as well (mutations there do not reach the document's observer). */
   shadowRoots?: () => ShadowRoot[];
+  /**
+   * Whether a scan of added elements is cheap here (the page's scanner reads them alone): only
+   * then does it run in the next task; otherwise it waits for the frame, as a full scan does.
+   */
+  partialsCheap?: () => boolean;
 }
 
 /**
@@ -49,6 +56,8 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
   let frame = 0;
   let timer = 0;
   let afterFrame = 0;
+  // The task right after the page's: a message to ourselves, which background tabs do not slow down as they do timers.
+  const channel = new MessageChannel();
   // What the records read so far call for: a scan at all, of the whole page, or of `added`.
   let wanted = false;
   let full = false;
@@ -57,15 +66,17 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
   // microtask of whatever changed the page), so it only keeps them; they are read in ours.
   let records: MutationRecord[] = [];
 
-  const run = () => {
+  const run = (soon = false) => {
+    if (!pending || options.signal.aborted) return;
+    const batch = records;
+    records = [];
+    read(batch);
+    // The whole page: after the frame (already asked for), with whatever else arrives until then.
+    if (soon && wanted && (full || !options.partialsCheap?.())) return;
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     clearTimeout(afterFrame);
     pending = false;
-    if (options.signal.aborted) return;
-    const batch = records;
-    records = [];
-    read(batch);
     if (!wanted) return;
     const change: PageChange = { full, added };
     wanted = false;
@@ -74,11 +85,14 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
     options.scan(change);
     observeShadowRoots();
   };
+  channel.port1.onmessage = () => run(true);
   const wake = () => {
     if (pending || options.signal.aborted) return;
     pending = true;
-    frame = requestAnimationFrame(() => (afterFrame = window.setTimeout(run, 0)));
-    timer = window.setTimeout(run, 100);
+    channel.port2.postMessage(0);
+    // For a full scan; and should the message be late, the frame, or in a background tab the timer, still comes.
+    frame = requestAnimationFrame(() => (afterFrame = window.setTimeout(() => run(), 0)));
+    timer = window.setTimeout(() => run(), 100);
   };
   /**
    * Notes that the next scan, whenever something calls for one, must look at the whole page:
@@ -161,6 +175,7 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
 
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
+    channel.port1.close();
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     clearTimeout(afterFrame);

@@ -1,4 +1,5 @@
 import { CARD_WORDS, roleOfLabel, type CardWords, type ControlRole } from './card-words';
+import { distinctPeople, Ends, inPageOrder, insertInOrder, precedes, Tallies, type MarkOrder, type Tally } from './card-index';
 import type { ActionResult } from './types';
 
 /**
@@ -99,65 +100,6 @@ export function roleOf(control: Element, words: CardWords = CARD_WORDS): Control
 
 const isDisabled = (control: Element) => control.matches(':disabled, [aria-disabled="true"]');
 
-/** Counts kept for every ancestor of a control or a person's mark, so that each question about a box is a lookup. */
-interface Tally {
-  accept: number;
-  add: number;
-  negative: number;
-  /** Controls whose labels read as nothing (another language, an unlabelled icon). */
-  unread: number;
-  /** The people in here, by identity (or by name for marks without one). */
-  people: Set<string>;
-  /** How many of `people` are identities, kept as they are added: big boxes are asked about once per mark. */
-  ids: number;
-  /** The marks in here, in page order, and the first control in here that turns away. */
-  marks: PersonMark[];
-  firstNegative?: Element;
-  /** The first two controls in here that read as nothing, for cards found with `unreadPairs`. */
-  firstUnread: Element[];
-}
-
-function tallies(
-  scope: ParentNode,
-  controls: readonly { element: Element; role: ControlRole | null }[],
-  marks: readonly PersonMark[],
-) {
-  const map = new Map<Element, Tally>();
-  const at = (element: Element) => {
-    let tally = map.get(element);
-    if (!tally) map.set(element, (tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [], firstUnread: [] }));
-    return tally;
-  };
-  const up = (from: Element, visit: (tally: Tally) => void) => {
-    for (let node: Element | null = from; node; node = node === scope ? null : node.parentElement) visit(at(node));
-  };
-  for (const { element, role } of controls) {
-    if (role === 'state') continue;
-    up(element, (tally) => {
-      tally[role ?? 'unread']++;
-      if (role === 'negative') tally.firstNegative ??= element;
-      if (role === null && tally.firstUnread.length < 2) tally.firstUnread.push(element);
-    });
-  }
-  for (const mark of marks) {
-    const key = mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
-    if (key) {
-      up(mark.element, (tally) => {
-        if (!tally.people.has(key) && key.startsWith('id:')) tally.ids++;
-        tally.people.add(key);
-        tally.marks.push(mark);
-      });
-    }
-  }
-  const none: Tally = { accept: 0, add: 0, negative: 0, unread: 0, people: new Set(), ids: 0, marks: [], firstUnread: [] };
-  return (element: Element) => map.get(element) ?? none;
-}
-
-/** The people of a tally counted once each: a name is the same person as an identity on the same card. */
-function distinctPeople(tally: Tally): number {
-  return tally.ids > 0 ? tally.ids : tally.people.size;
-}
-
 /**
  * The displayed name on a card: the first mark's own name (an avatar's label), else the text of
  * the first mark that has text outside the card's controls and icons. `inside`: the card's marks
@@ -202,95 +144,312 @@ export function findCards(
   markup: CardMarkup = DEFAULT_MARKUP,
   options: FindOptions = {},
 ): FoundCard[] {
-  const people = new Set(marks.map((mark) => mark.element));
-  const controls: { element: Element; role: ControlRole | null }[] = [];
-  for (const element of scope.querySelectorAll(markup.controls)) {
-    // A person's link is the person, never a control (unless it is labelled as one).
-    if (people.has(element) && !element.hasAttribute('aria-label')) continue;
-    const role = roleOf(element, markup.words);
-    // Links that read as nothing are navigation, not a card's controls.
-    if (role || (options.unreadPairs && element.localName !== 'a')) controls.push({ element, role });
-  }
-  const tallyOf = tallies(scope, controls, marks);
-  const controlSet = new Set(controls.map((c) => c.element));
-  const seen = new Set<Element>();
-  const found: FoundCard[] = [];
-
-  for (const { element: positive, role } of controls) {
-    if (role !== 'accept' && role !== 'add') continue;
-    // The smallest box around the positive control that also holds a control turning away.
-    let box: Element | null = positive.parentElement;
-    while (box && tallyOf(box).negative === 0 && box !== scope) box = box.parentElement;
-    if (!box || tallyOf(box).negative === 0) continue;
-    // Grow it until it holds a person, but never past a second pair.
-    let card: Element | null = box;
-    while (card && distinctPeople(tallyOf(card)) === 0) {
-      const tally = tallyOf(card);
-      if (tally.accept + tally.add > 1 || tally.negative > 1) {
-        card = null;
-        break;
-      }
-      card = card === scope ? null : card.parentElement;
-    }
-    if (!card || seen.has(card)) continue;
-    const tally = tallyOf(card);
-    if (tally.accept + tally.add > 2 || tally.negative > 2) continue;
-    // Two whole pairs and one person: a row without a person grew into its neighbour's row.
-    if (tally.accept + tally.add > 1 && tally.negative > 1) continue;
-    const negative = tally.firstNegative;
-    if (!negative) continue;
-    // Two people on one card (an invitation that also links a mutual connection): the one the
-    // pair's own labels name ("Ignore an invitation to connect from Ana") is the card's person.
-    const person = distinctPeople(tally) === 1 ? onlyPerson(tally, controlSet) : personNamedBy([positive, negative], tally, controlSet);
-    if (!person) continue;
-    seen.add(card);
-    found.push({
-      kind: role === 'accept' ? 'request' : 'suggestion',
-      card,
-      identities: person.identities,
-      name: person.name,
-      positive,
-      negative,
-      labelsRead: true,
-    });
-  }
-  // Cards read from labels come in page order already; only those added after need sorting in.
-  const unread = options.unreadPairs ? unreadCards(scope, marks, tallyOf, found, options.unreadPairs, controlSet) : [];
-  const lone = options.loneAdds ? loneAddCards(scope, controls, tallyOf, found, controlSet) : [];
-  if (unread.length === 0 && lone.length === 0) return found;
-  return [...found, ...unread, ...lone].sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return new CardIndex(scope, marks, markup, options).cards();
 }
 
+const sameCard = (a: FoundCard, b: FoundCard) =>
+  a.kind === b.kind &&
+  a.card === b.card &&
+  a.name === b.name &&
+  a.positive === b.positive &&
+  a.negative === b.negative &&
+  a.labelsRead === b.labelsRead &&
+  a.identities.length === b.identities.length &&
+  a.identities.every((id, i) => id === b.identities[i]);
+
+const identitiesOf = (tally: Tally) => [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
+
 /**
- * Suggestions of one person and one add control, no pair: the smallest box around the add
- * control that holds a person, holding nothing else that acts on people.
+ * The cards of one scope, as findCards finds them, kept so that elements added later are read
+ * alone (`insert`). Each card comes from a walk up from one control (or, for `unreadPairs`, one
+ * mark) that reads the counts of the boxes it passes and stops at one, its terminal box. An
+ * insertion changes the counts of the inserted element's ancestors only, so a walk that ended
+ * below them passed none of them and gives the same answer: only the walks that ended on one of
+ * those ancestors (or past the scope), and the new element's own, are walked again. A card found
+ * again just as it was is the same object.
  */
-function loneAddCards(
-  scope: ParentNode,
-  controls: readonly { element: Element; role: ControlRole | null }[],
-  tallyOf: (element: Element) => Tally,
-  found: readonly FoundCard[],
-  controlSet: ReadonlySet<Element>,
-): FoundCard[] {
-  const taken = new Set(found.map((f) => f.card));
-  const cards: FoundCard[] = [];
-  for (const { element: positive, role } of controls) {
-    if (role !== 'add') continue;
-    let box: Element | null = positive.parentElement;
-    while (box && distinctPeople(tallyOf(box)) === 0) box = box === scope ? null : box.parentElement;
-    if (!box || taken.has(box)) continue;
-    const tally = tallyOf(box);
-    if (tally.add !== 1 || tally.accept + tally.negative + tally.unread > 0 || distinctPeople(tally) !== 1) continue;
-    taken.add(box);
-    cards.push({ kind: 'suggestion', card: box, ...onlyPerson(tally, controlSet), positive, negative: null, labelsRead: true });
+export class CardIndex {
+  private tallies: Tallies;
+  private people = new Set<Element>();
+  /** Every control read, with its role (a state's too: naming a card skips their text). */
+  private controls = new Map<Element, ControlRole | null>();
+  /** Cards from readable pairs, by card, and in the order of their positive controls (findCards' own). */
+  private read = new Map<Element, FoundCard>();
+  private readOrder: FoundCard[] = [];
+  private readEnds = new Ends<Element>();
+  /** Cards of two unread controls, by box (null: the box makes none), and how many marks' walks ended on it. */
+  private unread = new Map<Element, { marks: number; card: FoundCard | null }>();
+  private unreadEnds = new Ends<PersonMark>();
+  private lone = new Map<Element, FoundCard>();
+  private loneEnds = new Ends<Element>();
+
+  constructor(
+    private scope: ParentNode,
+    marks: readonly PersonMark[],
+    private markup: CardMarkup = DEFAULT_MARKUP,
+    private options: FindOptions = {},
+    order?: MarkOrder,
+  ) {
+    this.tallies = new Tallies(scope, order);
+    for (const mark of marks) this.people.add(mark.element);
+    const controls = this.readControls(scope.querySelectorAll(markup.controls));
+    for (const [element, role] of controls) this.tallies.control(element, role);
+    for (const mark of marks) this.tallies.mark(mark);
+    this.readOrder = this.walkPositives(controls.map(([element]) => element));
+    if (options.unreadPairs) this.walkMarks(marks);
+    if (options.loneAdds) this.walkLone(controls.map(([element]) => element));
   }
-  return cards;
+
+  /**
+   * What the page holds after `root` was inserted into the scope, with `marks` the people marked
+   * in it (in the scan's order); `root` holds nothing that was there before. False when `root`
+   * went inside a control, which it changes the label of: only a new index can tell then. Once
+   * every insertion is in, `settle` reads again what they changed.
+   */
+  insert(root: Element, marks: readonly PersonMark[]): boolean {
+    // Inside a control, or a link, it changes what the control reads as: not an insertion alone.
+    if (root.parentElement?.closest(this.markup.controls)) return false;
+    for (const mark of marks) this.people.add(mark.element);
+    const within = root.matches(this.markup.controls) ? [root, ...root.querySelectorAll(this.markup.controls)] : root.querySelectorAll(this.markup.controls);
+    const controls = this.readControls(within);
+    for (const [element, role] of controls) this.tallies.control(element, role, root);
+    for (const mark of marks) this.tallies.mark(mark, root);
+    this.added.push(...controls.map(([element]) => element));
+    this.addedMarks.push(...marks);
+    this.roots.push(root);
+    return true;
+  }
+
+  private roots: Element[] = [];
+  private added: Element[] = [];
+  private addedMarks: PersonMark[] = [];
+
+  /**
+   * After `insert`s: adds them to their ancestors' counts, side by side ones together, and walks
+   * again what that may have changed. Returns the boxes whose counts changed (their ancestors).
+   */
+  settle(): ReadonlySet<Element> {
+    const roots = this.roots;
+    this.roots = [];
+    const changed = new Set<Element>();
+    const later = new Set(roots);
+    for (let from = 0; from < roots.length; ) {
+      let to = from + 1;
+      while (to < roots.length && roots[to]!.previousElementSibling === roots[to - 1]) to++;
+      const run = roots.slice(from, to);
+      for (const root of run) later.delete(root);
+      for (const box of this.tallies.insert(run, later)) changed.add(box);
+      from = to;
+    }
+    const boxes = [...changed, null];
+    const added = this.added;
+    const addedMarks = this.addedMarks;
+    this.added = [];
+    this.addedMarks = [];
+    // Cards from pairs: every card sits on its walk's terminal box, so those on a changed box go.
+    const before = new Map<Element, FoundCard>();
+    for (const box of changed) {
+      const card = box && this.read.get(box);
+      if (card) before.set(box, card);
+      if (box) this.read.delete(box);
+    }
+    const fresh = this.walkPositives([...this.readEnds.endingAt(boxes), ...added], before, false);
+    if (before.size > 0) {
+      const gone = new Set([...before.values()].filter((card) => this.read.get(card.card) !== card));
+      if (gone.size > 0) this.readOrder = this.readOrder.filter((card) => !gone.has(card));
+    }
+    for (const card of fresh) insertInOrder(this.readOrder, card, (a, b) => inPageOrder(a.positive, b.positive));
+    // Cards that came or went change which marks are on a card already.
+    const moved = new Set<Element>([...before.keys()].filter((box) => this.read.get(box) !== before.get(box)));
+    for (const card of fresh) moved.add(card.card);
+
+    if (this.options.unreadPairs) {
+      const marks = new Set([...this.unreadEnds.endingAt(boxes), ...addedMarks]);
+      for (const box of moved) for (const mark of this.tallies.marksOf(this.tallies.of(box))) marks.add(mark);
+      // Their boxes lose them; a box's card is a function of its counts, kept while a mark still ends on it.
+      const old = new Map<Element, FoundCard | null>();
+      for (const mark of marks) {
+        const box = this.unreadEnds.get(mark);
+        this.unreadEnds.drop(mark);
+        const entry = box && this.unread.get(box);
+        if (!entry) continue;
+        old.set(box!, entry.card);
+        if (--entry.marks === 0) this.unread.delete(box!);
+      }
+      this.walkMarks([...marks], old);
+    }
+    if (this.options.loneAdds) {
+      const old = new Map<Element, FoundCard>();
+      for (const box of changed) {
+        const card = box && this.lone.get(box);
+        if (card) old.set(box!, card);
+        if (box) this.lone.delete(box);
+      }
+      this.walkLone([...this.loneEnds.endingAt(boxes), ...added], old, false);
+    }
+    return changed;
+  }
+
+  /** The cards, as findCards returns them. */
+  cards(): FoundCard[] {
+    const unread = [...this.unread.values()].flatMap((entry) => (entry.card ? [entry.card] : []));
+    if (unread.length === 0 && this.lone.size === 0) return [...this.readOrder];
+    // Cards read from labels come in page order already; only those added after need sorting in.
+    return [...this.readOrder, ...unread, ...this.lone.values()].sort((a, b) => (precedes(a.card, b.card) ? -1 : 1));
+  }
+
+  private readControls(elements: Iterable<Element>): [Element, ControlRole | null][] {
+    const controls: [Element, ControlRole | null][] = [];
+    for (const element of elements) {
+      // A person's link is the person, never a control (unless it is labelled as one).
+      if (this.people.has(element) && !element.hasAttribute('aria-label')) continue;
+      const role = roleOf(element, this.markup.words);
+      // Links that read as nothing are navigation, not a card's controls.
+      if (role || (this.options.unreadPairs && element.localName !== 'a')) {
+        controls.push([element, role]);
+        this.controls.set(element, role);
+      }
+    }
+    return controls;
+  }
+
+  /** The controls read, as firstText asks about them. */
+  private controlSet = { has: (element: Element) => this.controls.has(element) } as ReadonlySet<Element>;
+
+  /**
+   * Walks from each positive control to its card; returns the cards new since `before`. Of the
+   * controls that make the same card, the first in page order does: `ordered`, they come so.
+   */
+  private walkPositives(controls: readonly Element[], before?: ReadonlyMap<Element, FoundCard>, ordered = true): FoundCard[] {
+    const tallyOf = this.tallies.of;
+    const parent = this.tallies.parent;
+    const made = new Map<Element, FoundCard>();
+    for (const positive of controls) {
+      const role = this.controls.get(positive);
+      if (role !== 'accept' && role !== 'add') continue;
+      // The smallest box around the positive control that also holds a control turning away.
+      let box: Element | null = positive.parentElement;
+      while (box && tallyOf(box).negative === 0 && box !== this.scope) box = box.parentElement;
+      if (!box || tallyOf(box).negative === 0) {
+        this.readEnds.set(positive, box);
+        continue;
+      }
+      // Grow it until it holds a person, but never past a second pair.
+      let card: Element | null = box;
+      let end: Element | null = null;
+      while (card && distinctPeople(tallyOf(card)) === 0) {
+        const tally = tallyOf(card);
+        if (tally.accept + tally.add > 1 || tally.negative > 1) {
+          end = card;
+          card = null;
+          break;
+        }
+        card = parent(card);
+      }
+      this.readEnds.set(positive, card ?? end);
+      if (!card) continue;
+      const holder = made.get(card) ?? this.read.get(card);
+      if (holder && (ordered || precedes(holder.positive, positive))) continue;
+      const found = this.pairCard(card, positive, role);
+      if (found) made.set(card, found);
+    }
+    const fresh: FoundCard[] = [];
+    for (const [card, found] of made) {
+      const old = before?.get(card);
+      const kept = old && sameCard(old, found) ? old : found;
+      this.read.set(card, kept);
+      if (kept !== old) fresh.push(kept);
+    }
+    return fresh;
+  }
+
+  private pairCard(card: Element, positive: Element, role: 'accept' | 'add'): FoundCard | null {
+    const tally = this.tallies.of(card);
+    if (tally.accept + tally.add > 2 || tally.negative > 2) return null;
+    // Two whole pairs and one person: a row without a person grew into its neighbour's row.
+    if (tally.accept + tally.add > 1 && tally.negative > 1) return null;
+    const negative = tally.firstNegative;
+    if (!negative) return null;
+    // Two people on one card (an invitation that also links a mutual connection): the one the
+    // pair's own labels name ("Ignore an invitation to connect from Ana") is the card's person.
+    const marks = this.tallies.marksOf(tally);
+    const controls = this.controlSet;
+    const person = distinctPeople(tally) === 1 ? onlyPerson(tally, marks, controls) : personNamedBy([positive, negative], marks, controls);
+    if (!person) return null;
+    return { kind: role === 'accept' ? 'request' : 'suggestion', card, identities: person.identities, name: person.name, positive, negative, labelsRead: true };
+  }
+
+  /**
+   * Cards of one person and exactly two controls that read as nothing, around people on no card
+   * found from labels: the smallest box around the person's mark that holds two controls.
+   */
+  private walkMarks(marks: readonly PersonMark[], stale?: ReadonlyMap<Element, FoundCard | null>): void {
+    const tallyOf = this.tallies.of;
+    // A mark inside a card already found belongs to it. (A box holding such a card also holds its
+    // readable controls, and is refused below by its counts.)
+    const onFoundCard = (element: Element) => {
+      for (let at: Element | null = element; at; at = this.tallies.parent(at)) if (this.read.has(at)) return true;
+      return false;
+    };
+    for (const mark of marks) {
+      if (onFoundCard(mark.element)) continue;
+      let box: Element | null = mark.element;
+      while (box) {
+        const t = tallyOf(box);
+        if (t.accept + t.add + t.negative + t.unread >= 2) break;
+        box = this.tallies.parent(box);
+      }
+      this.unreadEnds.set(mark, box);
+      if (!box) continue;
+      const entry = this.unread.get(box);
+      if (entry) entry.marks++;
+      else this.unread.set(box, { marks: 1, card: this.unreadCard(box, stale?.get(box) ?? null) });
+    }
+  }
+
+  private unreadCard(box: Element, old: FoundCard | null): FoundCard | null {
+    const tally = this.tallies.of(box);
+    if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) return null;
+    const [positive, negative] = tally.firstUnread as [Element, Element];
+    const card: FoundCard = {
+      kind: this.options.unreadPairs!,
+      card: box,
+      identities: identitiesOf(tally),
+      name: nameOn(this.tallies.marksOf(tally), this.controlSet),
+      positive,
+      negative,
+      labelsRead: false,
+    };
+    return old && sameCard(old, card) ? old : card;
+  }
+
+  /**
+   * Suggestions of one person and one add control, no pair: the smallest box around the add
+   * control that holds a person, holding nothing else that acts on people.
+   */
+  private walkLone(controls: readonly Element[], old?: ReadonlyMap<Element, FoundCard>, ordered = true): void {
+    const tallyOf = this.tallies.of;
+    for (const positive of controls) {
+      if (this.controls.get(positive) !== 'add') continue;
+      let box: Element | null = positive.parentElement;
+      while (box && distinctPeople(tallyOf(box)) === 0) box = this.tallies.parent(box);
+      this.loneEnds.set(positive, box);
+      if (!box || this.read.has(box)) continue;
+      // Of two lone controls on one box, the first in page order (the card's counts refuse both).
+      const holder = this.lone.get(box);
+      if (holder && (ordered || precedes(holder.positive, positive))) continue;
+      const tally = tallyOf(box);
+      if (tally.add !== 1 || tally.accept + tally.negative + tally.unread > 0 || distinctPeople(tally) !== 1) continue;
+      const card: FoundCard = { kind: 'suggestion', card: box, ...onlyPerson(tally, this.tallies.marksOf(tally), this.controlSet), positive, negative: null, labelsRead: true };
+      const before = old?.get(box);
+      this.lone.set(box, before && sameCard(before, card) ? before : card);
+    }
+  }
 }
 
 /** A card's one person: their identities and the name shown. */
-function onlyPerson(tally: Tally, controls: ReadonlySet<Element>): { identities: string[]; name: string } {
-  const identities = [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
-  return { identities, name: nameOn(tally.marks, controls) };
+function onlyPerson(tally: Tally, marks: readonly PersonMark[], controls: ReadonlySet<Element>): { identities: string[]; name: string } {
+  return { identities: identitiesOf(tally), name: nameOn(marks, controls) };
 }
 
 const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
@@ -299,11 +458,11 @@ const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '')
  * Of the people on a card, the one whose shown name the pair's labels hold, when exactly one
  * person's does; null otherwise. Names shorter than three letters are not read into labels.
  */
-function personNamedBy(pair: readonly Element[], tally: Tally, controls: ReadonlySet<Element>): { identities: string[]; name: string } | null {
+function personNamedBy(pair: readonly Element[], marks: readonly PersonMark[], controls: ReadonlySet<Element>): { identities: string[]; name: string } | null {
   const labels = pair.map((control) => foldText(control.getAttribute('aria-label') ?? '')).filter(Boolean);
   if (labels.length === 0) return null;
   const named = new Map<string, { identities: string[]; name: string }>();
-  for (const mark of tally.marks) {
+  for (const mark of marks) {
     const name = mark.name ?? firstText(mark.element, controls);
     const key = foldText(name);
     if (key.length < 3 || !labels.some((label) => label.includes(key))) continue;
@@ -313,53 +472,6 @@ function personNamedBy(pair: readonly Element[], tally: Tally, controls: Readonl
     named.set(key, person);
   }
   return named.size === 1 ? [...named.values()][0]! : null;
-}
-
-/**
- * Cards of one person and exactly two controls that read as nothing, around people on no card
- * found from labels: the smallest box around the person's mark that holds two controls.
- */
-function unreadCards(
-  scope: ParentNode,
-  marks: readonly PersonMark[],
-  tallyOf: (element: Element) => Tally,
-  found: readonly FoundCard[],
-  kind: PairKind,
-  controlSet: ReadonlySet<Element>,
-): FoundCard[] {
-  const cardsFound = new Set(found.map((f) => f.card));
-  // A mark inside a card already found belongs to it. (A box holding such a card also holds its
-  // readable controls, and is refused below by its counts.)
-  const onFoundCard = (element: Element) => {
-    for (let at: Element | null = element; at; at = at === scope ? null : at.parentElement) if (cardsFound.has(at)) return true;
-    return false;
-  };
-  const cards: FoundCard[] = [];
-  const seen = new Set<Element>();
-  for (const mark of marks) {
-    if (onFoundCard(mark.element)) continue;
-    let box: Element | null = mark.element;
-    while (box) {
-      const t = tallyOf(box);
-      if (t.accept + t.add + t.negative + t.unread >= 2) break;
-      box = box === scope ? null : box.parentElement;
-    }
-    if (!box || seen.has(box)) continue;
-    seen.add(box);
-    const tally = tallyOf(box);
-    if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) continue;
-    const [positive, negative] = tally.firstUnread as [Element, Element];
-    cards.push({
-      kind,
-      card: box,
-      identities: [...tally.people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3)),
-      name: nameOn(tally.marks, controlSet),
-      positive,
-      negative,
-      labelsRead: false,
-    });
-  }
-  return cards;
 }
 
 /**
@@ -373,7 +485,9 @@ export function personRows(
   marks: readonly PersonMark[],
   stop?: string,
 ): { row: Element; identities: string[]; name: string }[] {
-  const tallyOf = tallies(scope, [], marks);
+  const tallies = new Tallies(scope);
+  for (const mark of marks) tallies.mark(mark);
+  const tallyOf = tallies.of;
   const rows = new Map<Element, { row: Element; identities: string[]; name: string }>();
   const grows = (parent: Element | null): parent is Element =>
     !!parent && parent !== scope && distinctPeople(tallyOf(parent)) === 1 && !(stop && parent.matches(stop));
@@ -381,8 +495,7 @@ export function personRows(
     let row = mark.element;
     while (grows(row.parentElement)) row = row.parentElement;
     if (rows.has(row)) continue;
-    const identities = [...tallyOf(row).people].filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
-    rows.set(row, { row, identities, name: nameOn(tallyOf(row).marks, new Set()) });
+    rows.set(row, { row, identities: identitiesOf(tallyOf(row)), name: nameOn(tallyOf(row).marks, new Set()) });
   }
   return [...rows.values()];
 }

@@ -1,12 +1,13 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity/facebook';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
-import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type PersonMark, PRESSABLE } from '../cards';
+import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
+import { facebookScanner } from './scanner';
 import {
   FACEBOOK_AVATAR_LABEL,
   FACEBOOK_BANNER,
@@ -55,7 +56,7 @@ import { FACEBOOK_WORDS } from './words';
  * from its chat-list rows (thread links) and the open conversation's pane.
  */
 
-const MARKUP: CardMarkup = { controls: PRESSABLE, words: FACEBOOK_WORDS.card };
+export const MARKUP: CardMarkup = { controls: PRESSABLE, words: FACEBOOK_WORDS.card };
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -63,12 +64,12 @@ function isFacebook(url: URL): boolean {
   return url.hostname === 'facebook.com' || url.hostname.endsWith('.facebook.com');
 }
 
-type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages' | 'notifications';
+export type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages' | 'notifications';
 
 /** `path` is `prefix` or below it. */
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
-function pageOf(url: URL): Page | null {
+export function pageOf(url: URL): Page | null {
   if (!isFacebook(url)) return null;
   const path = url.pathname;
   if (under(path, FACEBOOK_MESSAGES_PATH.slice(0, -1))) return 'messages';
@@ -108,7 +109,7 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
  * The clinician's own identities: whoever the top bar links to (their profile), and on their own
  * profile the profile's owner. Never a person on a card or a list.
  */
-function ownIdentities(doc: Document, url: URL, page: Page | null): Set<string> {
+export function ownIdentities(doc: Document, url: URL, page: Page | null): Set<string> {
   const own = new Set<string>();
   for (const link of doc.querySelectorAll(`${FACEBOOK_BANNER} a[href]`)) {
     const identity = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
@@ -124,8 +125,13 @@ function ownIdentities(doc: Document, url: URL, page: Page | null): Set<string> 
  * nowhere else).
  */
 function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): PersonMark[] {
+  return linkMarks(root.querySelectorAll('a[href]'), url, own);
+}
+
+/** The marks of those of `links` that link a person (see personMarks). */
+export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<string>): PersonMark[] {
   const marks: PersonMark[] = [];
-  for (const link of root.querySelectorAll('a[href]')) {
+  for (const link of links) {
     const identity = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
     if (!identity || own.has(identity) || link.closest(FACEBOOK_BANNER)) continue;
     const name = link.querySelector(FACEBOOK_AVATAR_LABEL)?.getAttribute('aria-label')?.trim();
@@ -140,15 +146,18 @@ function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): Pers
  * that kind (`unreadPairs`): found, though nothing on it is pressed.
  */
 function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page): Candidate[] {
-  const unreadPairs = page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined;
-  return findCards(root, marks, MARKUP, { unreadPairs }).map((card) => ({
-    kind: card.kind,
-    platform: 'facebook',
-    identities: card.identities,
-    name: card.name,
-    element: card.card,
-  }));
+  return findCards(root, marks, MARKUP, cardOptions(page)).map(cardCandidate);
 }
+
+export const cardOptions = (page: Page) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
+
+export const cardCandidate = (card: FoundCard): Candidate => ({
+  kind: card.kind,
+  platform: 'facebook',
+  identities: card.identities,
+  name: card.name,
+  element: card.card,
+});
 
 /** Whether a label opens a menu: it starts with one of the menu words, or is a "…" glyph. */
 function readsAsMenu(label: string): boolean {
@@ -214,7 +223,7 @@ function threadIdentities(thread: string | null | undefined): string[] {
   return parsed?.ok ? [parsed.identity] : [];
 }
 
-interface ChatRow {
+export interface ChatRow {
   candidate: Candidate;
   thread: string;
   current: boolean;
@@ -224,17 +233,23 @@ interface ChatRow {
 function chatRows(root: ParentNode, url: URL): ChatRow[] {
   const rows = new Map<Element, ChatRow>();
   for (const link of root.querySelectorAll(FACEBOOK_THREAD_LINKS)) {
-    // In the open conversation or its messages, a thread link is one pasted into a message.
-    if (link.closest(FACEBOOK_CONVERSATION) || link.closest(FACEBOOK_MESSAGE_LOG) || link.closest(FACEBOOK_BANNER)) continue;
-    const thread = threadOfHref(link.getAttribute('href') ?? '', url.href);
-    const row = link.closest(FACEBOOK_CHAT_ROW) ?? link;
-    if (!thread || rows.has(row)) continue;
-    const nameBox = link.querySelector(FACEBOOK_ROW_NAME);
-    const name = (nameBox && textOf(nameBox)) || firstText(link);
-    const candidate: Candidate = { kind: 'message', platform: 'facebook', identities: threadIdentities(thread), name, element: row, thread };
-    rows.set(row, { candidate, thread, current: link.matches(FACEBOOK_CURRENT_ROW_LINK) || link.closest(FACEBOOK_CURRENT_ROW_LINK) !== null });
+    const row = chatRowAt(link, url);
+    if (row && !rows.has(row.candidate.element)) rows.set(row.candidate.element, row);
   }
   return [...rows.values()];
+}
+
+/** The conversation a thread link is the row of (a row's first link is the one read); null for a link in a message. */
+export function chatRowAt(link: Element, url: URL): ChatRow | null {
+  // In the open conversation or its messages, a thread link is one pasted into a message.
+  if (link.closest(FACEBOOK_CONVERSATION) || link.closest(FACEBOOK_MESSAGE_LOG) || link.closest(FACEBOOK_BANNER)) return null;
+  const thread = threadOfHref(link.getAttribute('href') ?? '', url.href);
+  if (!thread) return null;
+  const row = link.closest(FACEBOOK_CHAT_ROW) ?? link;
+  const nameBox = link.querySelector(FACEBOOK_ROW_NAME);
+  const name = (nameBox && textOf(nameBox)) || firstText(link);
+  const candidate: Candidate = { kind: 'message', platform: 'facebook', identities: threadIdentities(thread), name, element: row, thread };
+  return { candidate, thread, current: link.matches(FACEBOOK_CURRENT_ROW_LINK) || link.closest(FACEBOOK_CURRENT_ROW_LINK) !== null };
 }
 
 /** Outside the conversation's messages (a link or heading in a message is not the header). */
@@ -259,7 +274,7 @@ function nameShown(pane: Element, name: string | undefined): Element | undefined
  * the link's label or text, or the chat-list row of the thread open (marked aria-current, or the
  * thread the address names). Thread and identities come from the address or that row.
  */
-function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], own: ReadonlySet<string>): Candidate | null {
+export function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], own: ReadonlySet<string>): Candidate | null {
   const pane = root.querySelector(FACEBOOK_CONVERSATION);
   if (!pane) return null;
   const urlThread = facebookAdapter.threadOf(url);
@@ -301,7 +316,7 @@ function openConversation(root: ParentNode, url: URL, rows: readonly ChatRow[], 
  * carry notif_id and notif_t in any UI language), a link without one, and the rows of the
  * notifications page and of a flyout labelled "Notifications" in a language Boundary knows.
  */
-function noticeItems(root: ParentNode, page: Page | null): Element[] {
+export function noticeItems(root: ParentNode, page: Page | null): Element[] {
   const lists = [...root.querySelectorAll(FACEBOOK_NOTICE_LISTS)].filter((list) => labelHasWord(list.getAttribute('aria-label')!, NOTIFICATIONS_WORDS));
   if (page === 'notifications') lists.push(...root.querySelectorAll(FACEBOOK_CONVERSATION));
   const items = [...root.querySelectorAll(`${FACEBOOK_NOTICE_ITEM}, ${FACEBOOK_NOTICE_LINK}`)].filter((item) =>
@@ -360,7 +375,7 @@ function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candi
 }
 
 /** Comments, mentions and tags addressed to the clinician: their notifications, and comments on their own posts. */
-const mentionsIn = (root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null) => [
+export const mentionsIn = (root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null) => [
   ...noticeItems(root, page).flatMap(noticeOf),
   ...commentsIn(root, url, own),
 ];
@@ -433,6 +448,8 @@ export const facebookAdapter: SiteAdapter = {
     if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page)];
     return [...cards, ...connectionRows(root, marks, cards), ...mentionsIn(root, url, own, page)];
   },
+
+  scanner: (doc) => facebookScanner(doc),
 
   mentionStep(card) {
     // A notification's own menu hides the notification, never the comment: only a comment's own

@@ -18,6 +18,7 @@ import { ADDRESSED_WORDS } from '../card-words';
 import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
+import { linkedinScanner } from './scanner';
 import {
   ACTIVE_BUBBLE_SELECTORS,
   BUBBLE_HEADER_SELECTORS,
@@ -58,7 +59,7 @@ import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS
 const any = (selectors: readonly string[]) => selectors.join(', ');
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
+export const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
 
 /**
  * Block's words on LinkedIn: the shared tables, with its "More actions" forms and a conversation's
@@ -80,14 +81,14 @@ const CONNECTION_PATHS = ['/mynetwork/invite-connect/connections/', '/mynetwork/
 /** Pages whose main business is suggesting people: My Network and its grow page. */
 const SUGGESTION_PATHS = [/^\/mynetwork\/?$/, /^\/mynetwork\/grow(?:\/|$)/];
 
-const isProfilePath = (url: URL) => url.pathname.startsWith(PROFILE_PATH) && url.pathname.length > PROFILE_PATH.length;
-const isConnectionsPage = (url: URL) => CONNECTION_PATHS.some((path) => url.pathname.startsWith(path));
+export const isProfilePath = (url: URL) => url.pathname.startsWith(PROFILE_PATH) && url.pathname.length > PROFILE_PATH.length;
+export const isConnectionsPage = (url: URL) => CONNECTION_PATHS.some((path) => url.pathname.startsWith(path));
 /**
  * My Network and everything under it that shows received invitations and suggestions: the
  * invitation manager (any filter), the grow page. Sent invitations are the clinician's own, and
  * the connections pages are read as rows of people instead.
  */
-const isNetworkPage = (url: URL) =>
+export const isNetworkPage = (url: URL) =>
   url.pathname.startsWith('/mynetwork/') &&
   !url.pathname.startsWith('/mynetwork/invitation-manager/sent') &&
   !isConnectionsPage(url);
@@ -95,7 +96,7 @@ const isNetworkPage = (url: URL) =>
 // ---------------------------------------------------------------- people
 
 /** The people linked under a root, and the member ids some of them are also linked by. */
-interface People {
+export interface People {
   marks: PersonMark[];
   /** Vanity name → the member ids linked beside it in the same item: one person, two links. */
   also: Map<string, string[]>;
@@ -108,9 +109,14 @@ interface People {
  * member-id links count as that person, whose identities then carry both.
  */
 function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): People {
+  return linkMarks(root.querySelectorAll(PROFILE_LINK), url, own);
+}
+
+/** The people of those of `links` that are profile links, as personMarks reads them. */
+export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<string>): People {
   const marks: { element: Element; identity: string }[] = [];
   const byItem = new Map<Element, typeof marks>();
-  for (const link of root.querySelectorAll(PROFILE_LINK)) {
+  for (const link of links) {
     if (link.closest(OWN_NAVIGATION)) continue;
     const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
     if (!identity || own.has(identity)) continue;
@@ -133,14 +139,14 @@ function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): Peop
 }
 
 /** Identities with the member ids their people are also linked by. */
-const withAlso = (identities: readonly string[], also: ReadonlyMap<string, string[]>) =>
+export const withAlso = (identities: readonly string[], also: ReadonlyMap<string, string[]>) =>
   withIds(identities, identities.flatMap((identity) => also.get(identity) ?? []));
 
 /** The document a scan's root belongs to: the root itself when it is one (its ownerDocument is null). */
 const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
 
 /** The clinician's own identities, as the banner's "Me" link gives them. */
-function ownIdentities(root: ParentNode, url: URL): Set<string> {
+export function ownIdentities(root: ParentNode, url: URL): Set<string> {
   const own = new Set<string>();
   for (const link of documentOf(root).querySelectorAll(any(OWN_NAVIGATION_SELECTORS.map((scope) => `${scope} ${PROFILE_LINK}`)))) {
     const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
@@ -173,12 +179,12 @@ function candidate(kind: CandidateKind, element: Element, identities: string[], 
 // ---------------------------------------------------------------- invitations and suggestions
 
 /** What the profile page at `url` says about whose it is, so that its own top card is no suggestion. */
-interface ProfileContext {
+export interface ProfileContext {
   topCard: Element | null;
   owner: Set<string>;
 }
 
-function profileContext(root: ParentNode, url: URL): ProfileContext | null {
+export function profileContext(root: ParentNode, url: URL): ProfileContext | null {
   if (!isProfilePath(url)) return null;
   const doc = documentOf(root);
   return { topCard: doc.querySelector(TOP_CARD), owner: new Set(profileOwner(doc, url) ?? []) };
@@ -217,19 +223,26 @@ function cardsIn(root: ParentNode, url: URL): Candidate[][] {
 
   // Lone suggestions ("More profiles for you", a Connect with no ✕) come from the same reading; on
   // the clinician's own lists a lone Follow is a follower's "Follow back", not a suggestion.
-  const cards = findCards(root, marks, MARKUP, { loneAdds: !isConnectionsPage(url) });
+  const cards = findCards(root, marks, MARKUP, cardOptions(url));
   const paired = cards.filter((card) => card.negative !== null);
   const items = listItemsOf(paired, url);
   const lone: Candidate[] = [];
   for (const card of cards) {
-    const element = items.get(card.card) ?? card.card;
-    if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) continue;
-    // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
-    if (card.kind === 'request' && !network) continue;
-    const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
-    (card.negative === null ? lone : found).push(candidate(card.kind, element, identities, card.name));
+    const read = cardCandidate(card, items.get(card.card) ?? card.card, url, also, profile, network);
+    if (read) (card.negative === null ? lone : found).push(read);
   }
   return [found, lone];
+}
+
+export const cardOptions = (url: URL) => ({ loneAdds: !isConnectionsPage(url) });
+
+/** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */
+export function cardCandidate(card: FoundCard, element: Element, url: URL, also: People['also'], profile: ProfileContext | null, network: boolean): Candidate | null {
+  if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) return null;
+  // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
+  if (card.kind === 'request' && !network) return null;
+  const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
+  return candidate(card.kind, element, identities, card.name);
 }
 
 /**
@@ -240,17 +253,22 @@ function cardsIn(root: ParentNode, url: URL): Candidate[][] {
 function listItemsOf(cards: readonly FoundCard[], url: URL): Map<Element, Element> {
   const byItem = new Map<Element, FoundCard[]>();
   for (const card of cards) {
-    const item = card.card.matches(LIST_ITEM) ? null : card.card.parentElement?.closest(LIST_ITEM);
+    const item = itemOf(card);
     if (item) byItem.set(item, [...(byItem.get(item) ?? []), card]);
   }
   const lifted = new Map<Element, Element>();
   for (const [item, inside] of byItem) {
-    const [card] = inside;
-    if (inside.length !== 1 || !identitiesIn(item, url).every((identity) => card!.identities.includes(identity))) continue;
-    lifted.set(card!.card, item);
+    if (liftsTo(item, inside, url)) lifted.set(inside[0]!.card, item);
   }
   return lifted;
 }
+
+/** The list item a card sits in (the card may be one itself: then none). */
+export const itemOf = (card: FoundCard) => (card.card.matches(LIST_ITEM) ? null : card.card.parentElement?.closest(LIST_ITEM));
+
+/** Whether the one card among `inside` is read as its list item: it is alone there, and the item links no one else. */
+export const liftsTo = (item: Element, inside: readonly FoundCard[], url: URL) =>
+  inside.length === 1 && identitiesIn(item, url).every((identity) => inside[0]!.identities.includes(identity));
 
 /**
  * Groups of candidates, each already in page order, merged into page order, as a reader meets
@@ -413,12 +431,20 @@ function conversation(element: Element, identities: string[], name: string, extr
  * it, is the open conversation, so that with several bubbles open a reply meant for one never
  * lands in another's box.
  */
-function conversations(root: ParentNode, url: URL, box: HTMLElement | null): Candidate[] {
+export function conversations(root: ParentNode, url: URL, box: HTMLElement | null): Candidate[] {
+  return [...[...root.querySelectorAll(CONVERSATION_ITEM)].map((item) => conversationItem(item, url)), ...conversationHeads(root, url, box)];
+}
+
+export const CONVERSATION_ITEM = any(CONVERSATION_ITEM_SELECTORS);
+
+/** A conversation list's item: its name and thread key (it links the thread, not people). */
+export const conversationItem = (item: Element, url: URL) =>
+  // A group's names come as one line.
+  conversation(item, [], nameIn(item, CONVERSATION_NAME_SELECTORS), { thread: threadLinkedIn(item, url) });
+
+/** The open thread's header and the overlay's bubbles under `root`. */
+export function conversationHeads(root: ParentNode, url: URL, box: HTMLElement | null): Candidate[] {
   const found: Candidate[] = [];
-  for (const item of root.querySelectorAll(any(CONVERSATION_ITEM_SELECTORS))) {
-    // A group's names come as one line.
-    found.push(conversation(item, [], nameIn(item, CONVERSATION_NAME_SELECTORS), { thread: threadLinkedIn(item, url) }));
-  }
   const open = threadKey(url.pathname) ?? undefined;
   for (const header of root.querySelectorAll(any(THREAD_HEADER_SELECTORS))) {
     const inBubble = !!box && box.getRootNode() !== header.getRootNode();
@@ -434,7 +460,7 @@ function conversations(root: ParentNode, url: URL, box: HTMLElement | null): Can
 }
 
 /** The open shadow roots LinkedIn's messaging overlay lives in; no other shadow root is searched. */
-function overlayRoots(root: ParentNode): ShadowRoot[] {
+export function overlayRoots(root: ParentNode): ShadowRoot[] {
   const hosts = [...root.querySelectorAll(any(OVERLAY_HOST_SELECTORS))];
   return hosts.flatMap((host) => (host.shadowRoot ? [host.shadowRoot] : []));
 }
@@ -450,7 +476,7 @@ function focused(doc: Document): Element | null {
  * The message box a reply goes into: the one being typed in, else the active bubble's (LinkedIn
  * marks it --is-active), else the first. Conversations are marked open by it, so the two agree.
  */
-function composerIn(doc: Document): HTMLElement | null {
+export function composerIn(doc: Document): HTMLElement | null {
   const selector = any(COMPOSER_SELECTORS);
   const boxes = [doc, ...overlayRoots(doc)].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
   const active = focused(doc);
@@ -468,7 +494,7 @@ const COMMENT = any(COMMENT_SELECTORS);
 const isNotificationsPage = (url: URL) => url.pathname.startsWith(NOTIFICATIONS_PATH);
 
 /** The notifications of the notifications page, innermost. */
-function noticeItems(root: ParentNode, url: URL): Element[] {
+export function noticeItems(root: ParentNode, url: URL): Element[] {
   const items = isNotificationsPage(url) ? [...root.querySelectorAll(any(NOTICE_ITEM_SELECTORS))] : [];
   return items.filter((item) => !items.some((other) => other !== item && item.contains(other)));
 }
@@ -479,7 +505,7 @@ function noticeItems(root: ParentNode, url: URL): Element[] {
  * its headline names first, linked by their picture (a company's or a page's names no person).
  * Read only up to the quotation.
  */
-function noticeOf(item: Element, url: URL): Candidate[] {
+export function noticeOf(item: Element, url: URL): Candidate[] {
   const lead = item.querySelector(NOTICE_LEAD);
   const identities = identitiesIn(item, url).slice(0, 1);
   if (!lead || (!identities.length && item.querySelector(PAGE_LINK)) || !saysMention(framing(item, lead), ADDRESSED_WORDS)) return [];
@@ -492,7 +518,7 @@ function noticeOf(item: Element, url: URL): Candidate[] {
  * comment is by its first /in/ link outside the replies nested in it (a comment marked twice, a
  * componentkey box around its article, is read from the inner box, which holds its links).
  */
-function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+export function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
   const found: Candidate[] = [];
   const read = (link: Element | null | undefined) => (link ? identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href) : null);
   for (const comment of root.querySelectorAll(COMMENT)) {
@@ -575,6 +601,8 @@ export const linkedinAdapter: SiteAdapter = {
       ...commentsIn(root, url, own),
     ];
   },
+
+  scanner: (doc) => linkedinScanner(doc),
 
   mentionStep(card) {
     // A notification's own menu deletes the notification, never the comment: only a comment's is pressed.

@@ -59,7 +59,13 @@ describe('delta reports', () => {
     expect(diffReport([a, b], [a, b, c])).toEqual({ removed: [], candidates: [c] });
     expect(diffReport([a, b, c], [a, c])).toEqual({ removed: ['b'], candidates: [] });
     expect(diffReport([a, b], [{ ...a, open: true }, b])).toEqual({ removed: [], candidates: [{ ...a, open: true }] });
-    // Someone new before people already reported, or a new order: only a full report says it.
+    // Someone new before people already reported (a list growing above the open conversation):
+    // those after the newcomer are sent again, after it, and the background's list is the page's.
+    const open: WireCandidate = { token: 'o', kind: 'message', platform: 'facebook', identities: ['9'], name: 'O', open: true };
+    const grown = diffReport([a, b, open], [a, b, c, open]);
+    expect(grown).toEqual({ removed: ['o'], candidates: [c, open] });
+    expect(applyReport({ seq: 1, candidates: [a, b, open] }, { seq: 2, ...grown! })).toEqual({ seq: 2, candidates: [a, b, c, open] });
+    // Someone new before everyone, or a new order: only a full report says it.
     expect(diffReport([a, b], [c, a, b])).toBeUndefined();
     expect(diffReport([a, b], [b, a])).toBeUndefined();
   });

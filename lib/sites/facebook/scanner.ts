@@ -1,0 +1,136 @@
+import { CardIndex, type FoundCard } from '../cards';
+import { insertInOrder } from '../card-index';
+import { keepSame, scannerOf, sortedInPage, touches, within, type PageReading } from '../scan-parts';
+import type { Candidate, PageScanner } from '../types';
+import {
+  cardCandidate,
+  cardOptions,
+  chatRowAt,
+  facebookAdapter,
+  MARKUP,
+  mentionsIn,
+  noticeItems,
+  openConversation,
+  ownIdentities,
+  pageOf,
+  linkMarks,
+  type ChatRow,
+} from './adapter';
+import {
+  FACEBOOK_BANNER,
+  FACEBOOK_COMMENT,
+  FACEBOOK_COMMENT_LINK,
+  FACEBOOK_CONVERSATION,
+  FACEBOOK_NOTICE_ITEM,
+  FACEBOOK_NOTICE_LINK,
+  FACEBOOK_NOTICE_LISTS,
+  FACEBOOK_POST_AUTHOR,
+  FACEBOOK_THREAD_LINKS,
+} from './selectors';
+
+/**
+ * Facebook's scans of one page, which read elements added to the friends pages and Messenger
+ * alone (PageScanner). What a card is depends on the boxes around it, so the cards are kept in a
+ * CardIndex, which walks again only what an insertion's ancestors may have changed; a chat row
+ * depends on its own thread link alone. Whatever could change what is known of the page as a
+ * whole (the top bar, whose links are the clinician's own; notifications and comments, the open
+ * conversation's pane) asks for a full scan instead.
+ */
+export function facebookScanner(doc: Document): PageScanner {
+  return scannerOf(
+    (url) => {
+      const page = pageOf(url);
+      if (page === 'requests' || page === 'suggestions' || page === 'friends-home') return cardsScanner(doc, url, page);
+      return page === 'messages' ? chatsScanner(doc, url) : null;
+    },
+    (url) => facebookAdapter.findCandidates(doc, url),
+  );
+}
+
+/** Whether an added element could change the notifications or comments found (or the top bar's links). */
+const MENTION_PARTS = `${FACEBOOK_NOTICE_LINK}, ${FACEBOOK_NOTICE_LISTS}, ${FACEBOOK_COMMENT}, ${FACEBOOK_COMMENT_LINK}, ${FACEBOOK_BANNER}`;
+
+function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' | 'friends-home'): PageReading {
+  const own = ownIdentities(doc, url, page);
+  const index = new CardIndex(doc, linkMarks(doc.querySelectorAll('a[href]'), url, own), MARKUP, cardOptions(page));
+  const mentions = mentionsIn(doc, url, own, page);
+  const items = new Set(noticeItems(doc, page));
+  const articles = doc.querySelector(FACEBOOK_COMMENT) !== null;
+  // Each card's candidate, made once; a card found again that reads the same keeps it.
+  const candidates = new WeakMap<FoundCard, Candidate>();
+  const onCard = new Map<Element, Candidate>();
+  const asCandidates = () => [
+    ...index.cards().map((card) => {
+      let candidate = candidates.get(card);
+      if (!candidate) {
+        candidate = keepSame(onCard.get(card.card), cardCandidate(card));
+        candidates.set(card, candidate);
+        onCard.set(card.card, candidate);
+      }
+      return candidate;
+    }),
+    ...mentions,
+  ];
+  const insideItem = (element: Element) => {
+    for (let item = element.closest(FACEBOOK_NOTICE_ITEM); item; item = item.parentElement?.closest(FACEBOOK_NOTICE_ITEM) ?? null) if (items.has(item)) return true;
+    return false;
+  };
+  return {
+    found: asCandidates(),
+    update(added) {
+      for (const root of added) {
+        if (touches(root, MENTION_PARTS) || insideItem(root)) return null;
+        // A post's heading names whose post it is, for comments outside any post.
+        if (articles && within(root, FACEBOOK_POST_AUTHOR).length > 0) return null;
+      }
+      for (const root of added) if (!index.insert(root, linkMarks(within(root, 'a[href]'), url, own))) return null;
+      index.settle();
+      return asCandidates();
+    },
+  };
+}
+
+function chatsScanner(doc: Document, url: URL): PageReading {
+  const own = ownIdentities(doc, url, 'messages');
+  const pane = doc.querySelector(FACEBOOK_CONVERSATION);
+  // The rows, in the order of their first thread links, then the open conversation: findCandidates' own.
+  const rows: { row: ChatRow; link: Element }[] = [];
+  const byRow = new Map<Element, ChatRow>();
+  for (const link of doc.querySelectorAll(FACEBOOK_THREAD_LINKS)) {
+    const row = chatRowAt(link, url);
+    if (!row || byRow.has(row.candidate.element)) continue;
+    byRow.set(row.candidate.element, row);
+    rows.push({ row, link });
+  }
+  let open = openConversation(doc, url, rows.map(({ row }) => row), own);
+  const urlThread = facebookAdapter.threadOf(url);
+  const insideRow = (element: Element) => {
+    for (let at: Element | null = element; at; at = at.parentElement) if (byRow.has(at)) return true;
+    return false;
+  };
+  const asCandidates = () => [...rows.map(({ row }) => row.candidate), ...(open ? [open] : [])];
+  return {
+    found: asCandidates(),
+    update(added) {
+      for (const root of added) {
+        // The top bar, the open conversation, a row already read (its name, its first link).
+        if (touches(root, `${FACEBOOK_BANNER}, ${FACEBOOK_CONVERSATION}`) || (pane && pane.contains(root))) return null;
+        if (root.closest(FACEBOOK_THREAD_LINKS) || insideRow(root)) return null;
+      }
+      let reopen = false;
+      const order = (a: { link: Element }, b: { link: Element }) => (a.link.compareDocumentPosition(b.link) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+      for (const root of sortedInPage(added)) {
+        for (const link of within(root, FACEBOOK_THREAD_LINKS)) {
+          const row = chatRowAt(link, url);
+          if (!row || byRow.has(row.candidate.element)) continue;
+          byRow.set(row.candidate.element, row);
+          insertInOrder(rows, { row, link }, order);
+          if (row.current || row.thread === urlThread) reopen = true;
+        }
+      }
+      // The open conversation reads the rows only for the one of its thread, or the current one.
+      if (reopen) open = keepSame(open ?? undefined, openConversation(doc, url, rows.map(({ row }) => row), own));
+      return asCandidates();
+    },
+  };
+}
