@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RichMessage } from '@/components/RichMessage';
 import { DeclineAll } from './DeclineAll';
@@ -13,7 +13,7 @@ import { PageUnreadable } from './PageUnreadable';
 import { ProfileItem } from './ProfileItem';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
-import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
+import type { DetectionView, PopupState, TabDetections } from '@/lib/messaging/messages';
 import type { ActionResult } from '@/lib/sites/types';
 import { policySuggestion } from '@/lib/policy/suggestions';
 import type { CandidateKind } from '@/lib/sites/types';
@@ -21,14 +21,35 @@ import type { ReplyContext } from '@/lib/replies/context';
 import { USED_ITEM } from '@/lib/vault/session';
 import type { VaultState } from '@/lib/vault/vault';
 import { Unlock } from './Unlock';
+import { takeFirstAsk, targetTabId, type FirstAsk } from './first-ask';
 
-/** The tab whose detections to show: `?tab=<id>` (how tests open it as a page), else the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const fromQuery = new URLSearchParams(location.search).get('tab');
-  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
+/** popup.html's first script's question, sent before this bundle loaded; taken by the first refresh. */
+const firstAsk: Promise<FirstAsk> | undefined = takeFirstAsk();
+let firstTaken = false;
+
+/**
+ * The tab and the background's answer for it. The first time, the first script's (its answer is
+ * often here already); if that script did not run or its question failed, and every time after,
+ * asked now. One message: the background holds the tab's detections and reads the database for
+ * the popup, which loads no Dexie of its own (issue 16).
+ */
+async function askState(): Promise<{ tabId: number | undefined; state?: PopupState }> {
+  if (firstAsk && !firstTaken) {
+    firstTaken = true;
+    try {
+      const { tabId, answer } = await firstAsk;
+      if (tabId === undefined || !answer) return { tabId };
+      return { tabId, state: await answer };
+    } catch {
+      // Asked again below: a failure now is reported as any other.
+    }
+  }
+  const tabId = await targetTabId(browser);
+  return tabId === undefined ? { tabId } : { tabId, state: await ask({ type: 'popup-state', tabId }) };
 }
+
+/** A change to session storage that is more than a note of use (the popup's own request writes one). */
+const worthRefreshing = (keys: readonly string[]) => keys.some((key) => key !== USED_ITEM);
 
 type Load =
   | { state: 'loading' }
@@ -43,25 +64,31 @@ export function App() {
 
   const refresh = async () => {
     try {
-      const tabId = await targetTabId();
-      if (tabId === undefined) return setLoad({ state: 'error', message: t('popup_no_tab') });
-      // One message: the background holds the tab's detections and reads the database for the
-      // popup, which loads no Dexie of its own (issue 16).
-      const { detections: data, replies, vault } = await ask({ type: 'popup-state', tabId });
+      const { tabId, state } = await askState();
+      if (tabId === undefined || !state) return setLoad({ state: 'error', message: t('popup_no_tab') });
+      const { detections: data, replies, vault } = state;
       replyContext ??= replies;
       setLoad({ state: 'ready', tabId, data, replies: replyContext, vault });
     } catch {
       setLoad({ state: 'error', message: t('popup_tab_unreadable') });
     }
   };
+  // A layout effect, run as the first render is committed, not after the next frame as an
+  // effect is: an answer already here is shown at once.
+  useLayoutEffect(() => void refresh(), []);
   useEffect(() => {
-    void refresh();
     // Live: the background rewrites a tab's entry in session storage whenever the page changes.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      // Not for a mere note of use (the popup's own request writes one).
-      if (area === 'session' && Object.keys(changes).some((key) => key !== USED_ITEM)) void refresh();
+      if (area === 'session' && worthRefreshing(Object.keys(changes))) void refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
+    // What changed between the first script's question and now: this listener was not there to hear it.
+    void firstAsk
+      ?.then(({ changed, stopNoting }) => {
+        stopNoting();
+        if (worthRefreshing(changed)) void refresh();
+      })
+      .catch(() => undefined);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
