@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
-import { benchPages } from '../../fixtures/bench';
 import { LINKEDIN_PAGES } from '../../fixtures/linkedin/pages';
-import { loadReplica, loadReplicaHtml, setPageUrl } from './replica-dom';
-import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPart, markup, outermost } from './scanner-harness';
+import { loadReplica, setPageUrl } from './replica-dom';
+import { copyAroundCandidate, copyOfCandidate, copyOfPart, describeScannerSuite, markup } from './scanner-harness';
 
 // LinkedIn's scanner reads what was added alone on invitations, My Network and messaging; whatever
 // it answers must be what a full scan finds, or it must ask for one.
@@ -30,61 +29,7 @@ const PIECES = [
 
 const SCANNED = LINKEDIN_PAGES.filter((page) => !/\/in\/|connections|people-follow/.test(new URL(page.url).pathname));
 
-describe('linkedinScanner: partial scans equal full ones', () => {
-  for (const page of SCANNED) {
-    it(`${page.fixture} at ${new URL(page.url).pathname}`, () => {
-      const url = new URL(page.url);
-      const run = checkPartialEqualsFull(linkedinAdapter, url, () => {
-        loadReplica(page.fixture);
-        setPageUrl(page.url);
-      }, PIECES);
-      expect(run.answered).toBeGreaterThan(0);
-    }, 60_000);
-  }
-
-  for (const bench of benchPages({ rows: 40, clientEvery: 10, arrivals: 2 }).filter((p) => p.site === "linkedin")) {
-    it(`the bench's ${bench.kind}, with rows streamed in`, () => {
-      const url = new URL(bench.url);
-      const load = () => {
-        loadReplicaHtml(bench.html);
-        setPageUrl(bench.url);
-        document.querySelector('[data-heavy-list]')!.innerHTML = Array.from({ length: 12 }, (_, i) => bench.rowHtml(i)).join('');
-      };
-      const run = checkPartialEqualsFull(linkedinAdapter, url, load, PIECES);
-      expect(run.answered).toBeGreaterThan(0);
-    }, 60_000);
-  }
-});
-
-describe('linkedinScanner: plain list appends are read alone', () => {
-  for (const bench of benchPages({ rows: 60, clientEvery: 10, arrivals: 2 }).filter((p) => p.site === "linkedin")) {
-    it(`the bench's ${bench.kind}: each batch of rows answers, the rows before kept`, () => {
-      loadReplicaHtml(bench.html);
-      setPageUrl(bench.url);
-      const url = new URL(bench.url);
-      const list = document.querySelector('[data-heavy-list]')!;
-      const scanner = linkedinAdapter.scanner!(document);
-      let previous = scanner.scan(url);
-      for (let from = 0; from < 60; from += 10) {
-        const box = document.createElement('div');
-        box.innerHTML = Array.from({ length: 10 }, (_, i) => bench.rowHtml(from + i)).join('');
-        const rows = [...box.children];
-        list.append(...rows);
-        // The stream's "loading" indicator, added alone beside the list.
-        const spinner = document.createElement('div');
-        spinner.setAttribute('role', 'progressbar');
-        list.after(spinner);
-        const found = scanner.update(outermost([...rows, spinner]), url);
-        expect(found).not.toBeNull();
-        expect(found!.filter((c) => list.contains(c.element))).toHaveLength(from + 10);
-        for (const old of previous) expect(found).toContain(old);
-        expect(found!.map((c) => c.element)).toEqual(linkedinAdapter.findCandidates(document, url).map((c) => c.element));
-        spinner.remove();
-        previous = found!;
-      }
-    });
-  }
-
+describeScannerSuite('linkedin', linkedinAdapter, SCANNED, PIECES, () => {
   it('invitations: an invitation appended to its list answers', () => {
     const page = SCANNED.find((p) => p.fixture === 'linkedin/invitations-current.en.html')!;
     loadReplica(page.fixture);

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { benchPages, type BenchSite } from '../../fixtures/bench';
+import { loadReplica, loadReplicaHtml, setPageUrl } from './replica-dom';
 import type { Candidate, SiteAdapter } from '@/lib/sites/types';
 
 /**
@@ -146,4 +148,75 @@ export function checkPartialEqualsFull(adapter: SiteAdapter, url: URL, load: () 
     { numRuns: runs },
   );
   return tally;
+}
+
+/**
+ * The suite every site's scanner runs: random insertions into each replica it scans and into the
+ * site's bench pages, answers equal to a full scan; and plain appends of bench rows answered
+ * (not refused), the rows before kept. Site-specific cases go in `more`, inside the second block.
+ */
+export function describeScannerSuite(
+  site: BenchSite,
+  adapter: SiteAdapter,
+  pages: readonly { fixture: string; url: string }[],
+  pieces: readonly Piece[],
+  more: () => void = () => undefined,
+): void {
+  describe(`${site}Scanner: partial scans equal full ones`, () => {
+    for (const page of pages) {
+      it(`${page.fixture} at ${new URL(page.url).pathname}`, () => {
+        const url = new URL(page.url);
+        const run = checkPartialEqualsFull(adapter, url, () => {
+          loadReplica(page.fixture);
+          setPageUrl(page.url);
+        }, pieces);
+        expect(run.answered).toBeGreaterThan(0);
+      }, 60_000);
+    }
+
+    for (const bench of benchPages({ rows: 40, clientEvery: 10, arrivals: 2 }).filter((p) => p.site === site)) {
+      it(`the bench's ${bench.kind}, with rows streamed in`, () => {
+        const url = new URL(bench.url);
+        const load = () => {
+          loadReplicaHtml(bench.html);
+          setPageUrl(bench.url);
+          document.querySelector('[data-heavy-list]')!.innerHTML = Array.from({ length: 12 }, (_, i) => bench.rowHtml(i)).join('');
+        };
+        const run = checkPartialEqualsFull(adapter, url, load, pieces);
+        expect(run.answered).toBeGreaterThan(0);
+      }, 60_000);
+    }
+  });
+
+  describe(`${site}Scanner: plain list appends are read alone`, () => {
+    for (const bench of benchPages({ rows: 60, clientEvery: 10, arrivals: 2 }).filter((p) => p.site === site)) {
+      it(`the bench's ${bench.kind}: each batch of rows answers, the rows before kept`, () => {
+        loadReplicaHtml(bench.html);
+        setPageUrl(bench.url);
+        const url = new URL(bench.url);
+        const list = document.querySelector('[data-heavy-list]')!;
+        const scanner = adapter.scanner!(document);
+        let previous = scanner.scan(url);
+        for (let from = 0; from < 60; from += 10) {
+          const box = document.createElement('div');
+          box.innerHTML = Array.from({ length: 10 }, (_, i) => bench.rowHtml(from + i)).join('');
+          const rows = [...box.children];
+          list.append(...rows);
+          // The stream's "loading" indicator, added alone beside the list.
+          const spinner = document.createElement('div');
+          spinner.setAttribute('role', 'progressbar');
+          list.after(spinner);
+          const found = scanner.update(outermost([...rows, spinner]), url);
+          expect(found).not.toBeNull();
+          expect(found!.filter((c) => list.contains(c.element))).toHaveLength(from + 10);
+          for (const old of previous) expect(found).toContain(old);
+          expect(found!.map((c) => c.element)).toEqual(adapter.findCandidates(document, url).map((c) => c.element));
+          spinner.remove();
+          previous = found!;
+        }
+      });
+    }
+
+    more();
+  });
 }
