@@ -34,13 +34,14 @@ const SLOT = '__boundaryFirstAsk';
 type Slot = { [SLOT]?: Promise<FirstAsk> };
 
 /**
- * Chrome's `chrome` (the namespace the popup's polyfill wraps, and the one the bench watches),
- * else Firefox's `browser`; both return promises when given no callback.
+ * Firefox's `browser` where there is one: Firefox has a `chrome` too, but in a Manifest V2 add-on
+ * its calls take callbacks and return nothing. Else Chrome's `chrome` (the namespace the popup's
+ * polyfill wraps, and the one the bench watches), which returns promises when given no callback.
  */
 function extensionApi(): ExtensionApi | undefined {
   const scope = globalThis as { chrome?: ExtensionApi; browser?: ExtensionApi };
-  if (scope.chrome?.runtime?.sendMessage) return scope.chrome;
-  return scope.browser?.runtime?.sendMessage ? scope.browser : undefined;
+  if (scope.browser?.runtime?.sendMessage) return scope.browser;
+  return scope.chrome?.runtime?.sendMessage ? scope.chrome : undefined;
 }
 
 /** The tab whose detections to show: `?tab=<id>` (how tests open it as a page), else the active tab. */
