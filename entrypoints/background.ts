@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import {
   onGuardDecision,
+  onListChanged,
   onPageCandidates,
   onPageRequest,
   onTabAddress,
@@ -10,6 +11,7 @@ import {
 } from '@/lib/detections/handlers';
 import { pruneActivity } from '@/lib/activity/store';
 import { database } from '@/lib/db';
+import { onListChange } from '@/lib/matching/matcher-cache';
 import { isContentToBackground, isPageToBackground, originOf } from '@/lib/messaging/messages';
 import { IDLE_ALARM, lockIfIdle, scheduleIdleLock } from '@/lib/vault/idle-lock';
 import { endLockPeriod, LOCKED_NOTICE_ID, openUnlockView } from '@/lib/vault/locked-notice';
@@ -64,6 +66,8 @@ export default defineBackground(() => {
     // Unlocked, used or locked: the idle lock's timer moves to match.
     if (area === 'session' && (KEY_ITEM in changes || USED_ITEM in changes)) void scheduleIdleLock(database());
   });
+  // A write to the list, from any page or from here, committed: open tabs are matched against it.
+  onListChange(() => void onListChanged());
   // The idle time passed with nobody using Boundary: the key is wiped now, not when something next asks.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_ALARM) void lockIfIdle(database());

@@ -90,10 +90,12 @@ export function App() {
     },
     [reload, forgetClients],
   );
-  /** After any write: show it, and let open tabs be matched against the new list. */
+  /**
+   * After any write: show it. The background hears the write itself as it commits and matches
+   * open tabs again (lib/matching/matcher-cache.ts), even when this page is closed right after.
+   */
   const changed = useCallback(async () => {
     await reload();
-    await ask({ type: 'clients-changed' }).catch(() => undefined);
   }, [reload]);
   const reloadLibrary = useCallback(async () => setLibrary(await loadLibrary(database())), []);
   const vaultChanged = useCallback(async () => {

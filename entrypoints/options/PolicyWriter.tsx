@@ -19,7 +19,6 @@ import {
 import { exportFileName, exportText, printPath } from '@/lib/practice-policy/export';
 import { generatedText } from '@/lib/practice-policy/generate';
 import { database } from '@/lib/db';
-import { ask } from '@/lib/messaging/ask';
 import { loadPolicyVersions, savePolicyVersion } from '@/lib/practice-policy/store';
 import { sameAsVersion, type PolicyDraft, type PolicyVersion } from '@/lib/practice-policy/versions';
 import { SITE_NAMES } from '@/lib/practice-policy/wording';
@@ -121,8 +120,7 @@ export function PolicyWriter({ settings }: { settings: PracticeSettings }) {
     try {
       const saved = await savePolicyVersion(database(), draft);
       setVersions(saved);
-      // A new version can move the status policy's cut-off for former clients: open tabs are matched again.
-      await ask({ type: 'clients-changed' }).catch(() => undefined);
+      // A new version can move the status policy's cut-off for former clients: the background hears the write and matches open tabs again.
       setStatus({ state: 'saved', message: String(saved[saved.length - 1]!.number) });
     } catch (error) {
       setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { database } from '@/lib/db';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import { ask } from '@/lib/messaging/ask';
 import {
   defaultStatusPolicy,
   EDITABLE_GROUPS,
@@ -96,15 +95,13 @@ export function StatusPolicySection() {
   };
   const save = async () => {
     if (!form || !written) return;
+    // Who counts as a stranger may have changed: the background hears the write and matches open tabs again.
     await saveStatusChoices(database(), choicesOf(form, written.defaults));
-    // Who counts as a stranger may have changed: open tabs are matched again.
-    await ask({ type: 'clients-changed' }).catch(() => undefined);
     setStatus(t('status_policy_saved'));
   };
   const followWritten = async () => {
     if (!written) return;
     await saveStatusChoices(database(), { groups: {} });
-    await ask({ type: 'clients-changed' }).catch(() => undefined);
     setForm(formOf(written.defaults, written.defaults));
     setStatus(t('status_policy_reset_done'));
   };

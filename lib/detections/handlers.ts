@@ -344,6 +344,19 @@ async function siteTabs(): Promise<SiteTab[]> {
  */
 async function rematch(tabIds: readonly number[]): Promise<void> {
   invalidateMatcher();
+  await reportAgain(tabIds);
+}
+
+/**
+ * A write to the list committed, here or in an extension page (lib/matching/matcher-cache.ts,
+ * onListChange): the matcher is already being brought up to date, and every open tab reports
+ * again, so its badge is counted against the list as it now is once that is done.
+ */
+export async function onListChanged(): Promise<void> {
+  await reportAgain(await knownTabIds());
+}
+
+async function reportAgain(tabIds: readonly number[]): Promise<void> {
   await Promise.all(
     tabIds.map(async (tabId) => {
       if (!(await readTab(tabId))?.lookup) return sendToTab(tabId, { type: 'resend' });

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { database, type BoundaryDb, type ClientRow } from '@/lib/db';
 import type { Client, Relationship } from '@/lib/clients/model';
 import { clientRowsWith, notThemKeysWith, openRows } from '@/lib/clients/store';
@@ -72,11 +73,12 @@ const subjectOf = ({ id, status, endDate, minor, safety, relatedTo, relationship
  * opened records do not outlive the key in memory; a new key, or a new day (a former client
  * passes the status policy's cut-off at midnight), builds it again from scratch.
  */
-let current: { label: string; stale: boolean; built: Promise<Built> } | undefined;
+let current: { label: string; stale: boolean; ready: boolean; built: Promise<Built> } | undefined;
 
 /** The matcher as things stand now; asking does not count as the clinician using Boundary. */
 export async function currentMatcher(): Promise<MatcherState> {
   const db = database();
+  watchList(db);
   let cipher: Cipher;
   try {
     cipher = await currentCipher(db, { touch: false });
@@ -98,11 +100,14 @@ export async function currentMatcher(): Promise<MatcherState> {
 }
 
 function start(label: string, built: Promise<Built>): void {
-  const entry = { label, stale: false, built };
+  const entry = { label, stale: false, ready: false, built };
   current = entry;
-  built.catch(() => {
-    if (current === entry) current = undefined;
-  });
+  built.then(
+    () => (entry.ready = true),
+    () => {
+      if (current === entry) current = undefined;
+    },
+  );
 }
 
 async function readList(db: BoundaryDb, cipher: Cipher) {
@@ -183,6 +188,53 @@ export async function vaultLocked(): Promise<boolean> {
 /** The list or the "not them" decisions changed: the next use applies the change to the matcher. */
 export function invalidateMatcher(): void {
   if (current) current.stale = true;
+}
+
+/** Whether the matcher is there to be asked now, not still being built or brought up to date. */
+export function matcherReady(): boolean {
+  return current !== undefined && !current.stale && current.ready;
+}
+
+/** The tables the matcher is made from: the list, "not them", and the status policy (settings and the written policy's versions). */
+const LIST_TABLES = ['clients', 'notThemDecisions', 'settings', 'policyVersions'];
+const listChangeListeners = new Set<() => void>();
+let watching = false;
+
+/**
+ * From the matcher's first use, every write to the tables it is made from is heard as it
+ * commits, wherever it was made: Dexie fires its storagemutated event in the context that wrote
+ * and, over a BroadcastChannel, in every other context of the extension's origin. The matcher is
+ * marked stale and brought up to date at once, not at the next report, so a page opened after an
+ * import finds it ready. (The options page's own "the list changed" message came only once it
+ * had shown the new list, seconds for 100,000 clients, and never when it was closed first: the
+ * background went on matching against the list from before the import.)
+ */
+function watchList(db: BoundaryDb): void {
+  if (watching) return;
+  watching = true;
+  const prefixes = LIST_TABLES.map((table) => `idb://${db.name}/${table}/`);
+  let queued = false;
+  Dexie.on('storagemutated', (parts) => {
+    if (!Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) return;
+    invalidateMatcher();
+    // Several writes in one turn (a merge's, a restore's) make one refresh.
+    if (queued) return;
+    queued = true;
+    setTimeout(() => {
+      queued = false;
+      // Built now even if it never was: the list just changed, so someone is using Boundary. (Locked,
+      // nothing is built.) A failure here is the next use's to meet and report.
+      currentMatcher().catch(() => undefined);
+      for (const listener of listChangeListeners) listener();
+    }, 0);
+  });
+}
+
+/** Calls `listener` after each write to the list commits (see watchList), once the matcher has started to follow it. Returns how to stop. */
+export function onListChange(listener: () => void): () => void {
+  watchList(database());
+  listChangeListeners.add(listener);
+  return () => listChangeListeners.delete(listener);
 }
 
 /** The vault was locked, unlocked, turned on or off, or re-keyed: the next use builds from scratch. */

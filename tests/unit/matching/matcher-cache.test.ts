@@ -7,7 +7,7 @@ import type { ClientDraft, ClientStatus } from '@/lib/clients/model';
 import { addClient, deleteClient, forgetNotThem, listClients, notThemKeys, rememberNotThem, updateClient } from '@/lib/clients/store';
 import { PLATFORMS, type Platform } from '@/lib/identity/platform';
 import { Matcher } from '@/lib/matching/matcher';
-import { currentMatcher, dropMatcher, invalidateMatcher, peopleIndex, type MatcherState } from '@/lib/matching/matcher-cache';
+import { currentMatcher, dropMatcher, invalidateMatcher, matcherReady, onListChange, peopleIndex, type MatcherState } from '@/lib/matching/matcher-cache';
 import { localDay, strangerIds, yearsAfter } from '@/lib/policy/status-policy';
 import { loadStatusPolicy, saveStatusChoices } from '@/lib/settings/status-policy';
 import * as store from '@/lib/clients/store';
@@ -172,15 +172,67 @@ describe("the background's matcher, changed in place", () => {
     const ana = await addClient(db, { name: 'Ana Souza', aliases: [], status: 'current', identities: { facebook: ['100012345678901'], instagram: [], linkedin: [] } });
     await addClient(db, { name: 'Chidi Okoro', aliases: [], status: 'current', identities: { facebook: [], instagram: [], linkedin: [] } });
     const first = await currentMatcher();
+    // Each write starts a refresh of its own as it commits: across them, the one changed row is opened, once.
+    const opened = vi.spyOn(store, 'openRows');
     await updateClient(db, ana, { name: 'Ana Souza', aliases: ['Ana S. Lima'], status: 'current', identities: { facebook: ['100012345678902'], instagram: [], linkedin: [] } });
     await rememberNotThem(db, ana, 'instagram', 'ana.souza_');
-    const opened = vi.spyOn(store, 'openRows');
     invalidateMatcher();
     const live = await currentMatcher();
     expect(live.matcher).toBe(first.matcher);
-    expect(opened.mock.calls.map(([, rows]) => rows.length)).toEqual([1]);
+    expect(opened.mock.calls.flatMap(([, rows]) => rows.map((row) => row.id))).toEqual([ana]);
     expect(live.matcher.match({ platform: 'facebook', identities: ['100012345678901'], name: '' })).toEqual({ match: 'none' });
     expect(live.matcher.match({ platform: 'instagram', identities: ['ana.souza_'], name: 'Lima, Ana S.' })).toEqual({ match: 'none' });
     await expectSameAsScratch(live);
+  });
+});
+
+describe('a write to the list, with nobody saying the list changed', () => {
+  const draft = (name: string, facebook: string): ClientDraft => ({ name, aliases: [], status: 'current', identities: { facebook: [facebook], instagram: [], linkedin: [] } });
+  const ana = { platform: 'facebook' as const, identities: ['100012345678901'], name: 'Ana Souza' };
+
+  // The options page said so only after showing the new list, and not at all when it was closed
+  // first: the background went on matching an import's clients against the list from before it.
+  it('an import is in the next answer, and the matcher is brought up to date without waiting for one', async () => {
+    const db = database();
+    await addClient(db, draft('Sam Lee', 'samlee9'));
+    const first = await currentMatcher();
+    expect(first.matcher.match(ana)).toEqual({ match: 'none' });
+    const opened = vi.spyOn(store, 'openRows');
+    await store.importDrafts(db, [draft('Ana Souza', '100012345678901'), draft('Chidi Okoro', 'chidi.o')]);
+    // Nobody asks: the write alone starts the refresh.
+    await vi.waitFor(() => expect(opened).toHaveBeenCalled());
+    await vi.waitFor(() => expect(matcherReady()).toBe(true));
+    const live = await currentMatcher();
+    expect(live.matcher).toBe(first.matcher);
+    expect(live.listSize).toBe(3);
+    expect(live.matcher.match(ana)).toMatchObject({ match: 'exact' });
+    await expectSameAsScratch(live);
+  });
+
+  it('edits, deletes and "not them" are followed too, and whoever listens hears of each once it commits', async () => {
+    const db = database();
+    const heard = vi.fn();
+    const stop = onListChange(heard);
+    try {
+      const id = await addClient(db, draft('Ana Souza', '100012345678901'));
+      await currentMatcher();
+      await vi.waitFor(() => expect(heard).toHaveBeenCalled());
+      heard.mockClear();
+      await updateClient(db, id, draft('Ana Souza', '100012345678902'));
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(1));
+      expect((await currentMatcher()).matcher.match(ana)).toMatchObject({ match: 'name', clientIds: [id] });
+      await rememberNotThem(db, id, 'facebook', '100012345678901');
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(2));
+      expect((await currentMatcher()).matcher.match(ana)).toEqual({ match: 'none' });
+      await deleteClient(db, id);
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(3));
+      expect((await currentMatcher()).listSize).toBe(0);
+      // Writes elsewhere (the activity log) are not the list's: no refresh, nobody told.
+      await db.activity.add({ at: Date.now(), day: 1, kind: 'declined', place: 'facebook' } as never);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(heard).toHaveBeenCalledTimes(3);
+    } finally {
+      stop();
+    }
   });
 });
