@@ -71,7 +71,8 @@ function recordOf(client: StoredClient): ClientRecord {
 }
 
 export async function encodeClients(cipher: Cipher, clients: readonly StoredClient[]): Promise<ClientRow[]> {
-  if (!cipher.sealed) return clients.map((client) => ({ ...client }));
+  // A readable row is the record without its identity keys (worked out again as it is read).
+  if (!cipher.sealed) return clients.map(({ identityKeys: _keys, ...row }) => row);
   return Promise.all(
     clients.map(async (client) => {
       const sealed = await seal(cipher.key, CLIENT_PURPOSE, recordOf(client));
@@ -84,7 +85,7 @@ export async function decodeClients(cipher: Cipher, rows: readonly ClientRow[]):
   return Promise.all(
     rows.map(async (row): Promise<StoredClient> => {
       // Records written before versions existed have none: version 0.
-      if (!('sealed' in row)) return { ...row, version: versionOf(row) };
+      if (!('sealed' in row)) return { ...row, version: versionOf(row), identityKeys: identityKeysOf(row.identities) };
       if (!cipher.sealed) throw new DamagedRowError('client');
       let record: unknown;
       try {

@@ -12,14 +12,23 @@ import type { Sealed } from '@/lib/vault/crypto';
 
 export type { ActivityRow, DiscussRow, PolicyVersion, StoredTemplate };
 
-/** A stored client: the record plus the keys its identities index under (`platform:identity`). */
+/**
+ * A client as the stores work with it: the record plus the keys its identities are known by
+ * (`platform:identity`), which the import's planning looks records up by.
+ */
 export interface StoredClient extends Client {
   identityKeys: string[];
 }
 
 /**
+ * A readable client row: the record itself. Its identity keys are not stored (from version 7 no
+ * index reads them); they are worked out from its identities as it is read.
+ */
+export type PlainClientRow = Omit<StoredClient, 'identityKeys'>;
+
+/**
  * A client row while the passphrase vault is on: the id and the sealed record, nothing readable.
- * It has no `identityKeys`, status or `relatedTo`, so no index holds an entry for it; matching,
+ * It has no `relatedTo`, so no index holds an entry for it; matching,
  * filters and import merging work from the records once they are opened in memory.
  */
 export interface SealedClientRow {
@@ -27,7 +36,7 @@ export interface SealedClientRow {
   sealed: Sealed;
 }
 
-export type ClientRow = StoredClient | SealedClientRow;
+export type ClientRow = PlainClientRow | SealedClientRow;
 
 /** "Not them", as version 1 and 2 stored it: keyed by the profile's identity itself. */
 export interface NotThem {

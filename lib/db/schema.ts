@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { addDays, moveNotThemDecisions } from './upgrades';
+import { addDays, dropIdentityKeys, moveNotThemDecisions } from './upgrades';
 
 /**
  * Every version of the database's schema, in order. Each is what changed from the one before
@@ -71,6 +71,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
       clients: '++id, *identityKeys, status, relatedTo',
       policyVersions: 'number',
     },
+  },
+  // Two indexes nothing queries go: the list is filtered and matched from the records in memory
+  // (sealed rows never had the keys anyway), and keeping every identity and status indexed cost
+  // about a quarter of an import of 100,000. Readable rows stop storing their identity keys.
+  {
+    version: 7,
+    stores: {
+      clients: '++id, relatedTo',
+    },
+    upgrade: dropIdentityKeys,
   },
 ];
 

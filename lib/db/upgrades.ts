@@ -35,6 +35,19 @@ export async function addDays(tx: Transaction): Promise<void> {
 }
 
 /**
+ * Version 7: readable client rows lose `identityKeys`, which only the dropped index read; the
+ * keys follow from the record's identities whenever they are needed. Sealed rows hold none.
+ */
+export async function dropIdentityKeys(tx: Transaction): Promise<void> {
+  await tx
+    .table('clients')
+    .filter((row: object) => 'identityKeys' in row)
+    .modify((row: { identityKeys?: unknown }) => {
+      delete row.identityKeys;
+    });
+}
+
+/**
  * Where the policy writer kept its versions before version 6 gave them a table: one key of
  * storage.local. Exported for the tests that write it as that release did.
  */

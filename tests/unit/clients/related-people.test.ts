@@ -176,10 +176,10 @@ describe('related people through the form', () => {
     });
   });
 
-  it('stores flags only when on and dates only when set: a plain record is what earlier releases stored', async () => {
+  it('stores flags only when on and dates only when set: a plain record is what earlier releases stored, less the identity keys only a dropped index read', async () => {
     const id = await addClient(db, draft('Ana Souza', { minor: false, safety: false, startDate: '', endDate: undefined }));
     const row = await db.clients.get(id);
-    expect(Object.keys(row!).sort()).toEqual(['aliases', 'createdAt', 'id', 'identities', 'identityKeys', 'name', 'status', 'updatedAt', 'version']);
+    expect(Object.keys(row!).sort()).toEqual(['aliases', 'createdAt', 'id', 'identities', 'name', 'status', 'updatedAt', 'version']);
     const all: Client[] = await listClients(db);
     expect(all[0]).toEqual({ ...draft('Ana Souza'), id, createdAt: expect.any(Number), updatedAt: expect.any(Number), version: 1 });
   });

@@ -40,13 +40,17 @@ const RELEASED_V5 = {
   activity: '++id, day',
   discuss: '++id, day',
 };
-const RELEASED = [RELEASED_V1, RELEASED_V2, RELEASED_V3, RELEASED_V4, RELEASED_V5];
+const RELEASED_V6 = {
+  clients: '++id, *identityKeys, status, relatedTo',
+  policyVersions: 'number',
+};
+const RELEASED = [RELEASED_V1, RELEASED_V2, RELEASED_V3, RELEASED_V4, RELEASED_V5, RELEASED_V6];
 
 /**
  * A database at a released version: the schemas above, up to `version`. The upgrades are left
  * out on purpose: the rows each test writes are what that version itself wrote.
  */
-function released(version: 1 | 2 | 3 | 4 | 5): Dexie {
+function released(version: 1 | 2 | 3 | 4 | 5 | 6): Dexie {
   const old = new Dexie(name);
   RELEASED.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
   return old;
@@ -257,7 +261,7 @@ const POLICY_V1 = nextVersion(undefined, { choices: { ...DEFAULT_CHOICES }, text
 const POLICY_V2 = nextVersion(POLICY_V1, { choices: { ...DEFAULT_CHOICES, changes: 'session' }, texts: { en: 'Our policy, v2.', es: 'Nuestra política, v2.' }, generated: { en: 'x', es: 'y' } }, 1_710_000_000_000);
 
 /** Writes what a practice using `version` had in every table that version had, as that version wrote it. */
-async function seedReleased(version: 1 | 2 | 3 | 4 | 5): Promise<{ ana: number; mia: number }> {
+async function seedReleased(version: 1 | 2 | 3 | 4 | 5 | 6): Promise<{ ana: number; mia: number }> {
   const old = released(version);
   const [ana, mia] = (await old.table('clients').bulkAdd(V1_CLIENTS, { allKeys: true })) as number[];
   const decision = { identityKey: 'facebook:mia.hart.77', clientId: mia };
@@ -274,6 +278,8 @@ async function seedReleased(version: 1 | 2 | 3 | 4 | 5): Promise<{ ana: number; 
       { at: NOW, kind: 'guard-confirmed', place: 'linkedin', clientId: mia, action: 'connect', ...(version >= 5 && { day: dayOf(NOW) }) },
     ]);
   }
+  // From version 6 the policy's versions have their table.
+  if (version >= 6) await old.table('policyVersions').bulkAdd([POLICY_V1, POLICY_V2]);
   old.close();
   // The release with the policy writer kept its versions in storage.local.
   if (version === 5) await fakeBrowser.storage.local.set({ [LEGACY_POLICY_KEY]: { shape: 1, versions: [POLICY_V1, POLICY_V2] } });
@@ -281,7 +287,7 @@ async function seedReleased(version: 1 | 2 | 3 | 4 | 5): Promise<{ ana: number; 
 }
 
 describe('every released schema upgrades to the newest, keeping everything', () => {
-  it.each([1, 2, 3, 4, 5] as const)('version %i', async (version) => {
+  it.each([1, 2, 3, 4, 5, 6] as const)('version %i', async (version) => {
     const { ana, mia } = await seedReleased(version);
     const db = new BoundaryDb(name);
     try {
@@ -300,11 +306,16 @@ describe('every released schema upgrades to the newest, keeping everything', () 
             ]
           : [],
       );
-      expect(await loadPolicyVersions(db)).toEqual(version === 5 ? [POLICY_V1, POLICY_V2] : []);
+      expect(await loadPolicyVersions(db)).toEqual(version >= 5 ? [POLICY_V1, POLICY_V2] : []);
       expect(await fakeBrowser.storage.local.get(LEGACY_POLICY_KEY)).toEqual({});
 
-      // The new indexes hold the old rows: the list filters by status without opening every record.
-      expect((await db.clients.where('status').equals('former').toArray()).map((c) => 'name' in c && c.name)).toEqual(['Mia Hart']);
+      // The list keeps one index, relatedTo; the identity and status indexes nothing queried are gone,
+      // and readable rows no longer carry the identity keys only they read. Every row is still there.
+      const clients = db.table('clients').schema;
+      expect(clients.indexes.map((index) => index.name)).toEqual(['relatedTo']);
+      const rows = await db.clients.toArray();
+      expect(rows.map((row) => 'name' in row && row.name)).toEqual(V1_CLIENTS.map((c) => c.name));
+      for (const row of rows) expect(row).not.toHaveProperty('identityKeys');
       // And the richer record is stored and indexed from here on.
       const leo = await addClient(db, { name: 'Leo Souza', aliases: [], status: 'current', identities: empty, relatedTo: ana, relationship: 'parent' });
       await updateClient(db, mia, { ...V1_CLIENTS[1]!, status: 'former', startDate: '2022-03-01', endDate: '2023-06-30', safety: true } as never);
