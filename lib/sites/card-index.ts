@@ -48,6 +48,8 @@ export class Tallies {
   ) {}
 
   of = (element: Element): Tally => this.map.get(element) ?? NONE;
+  /** Whether anything is counted on `element` (a control or a mark in it). */
+  holds = (element: Element): boolean => this.map.has(element);
 
   /** The next box up from `node` within the scope; null past it. */
   parent = (node: Element): Element | null => (node === this.scope ? null : node.parentElement);

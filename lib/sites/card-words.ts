@@ -97,7 +97,8 @@ export function withWords(extra: Partial<CardWords>): CardWords {
   };
 }
 
-const tokens = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}'’-]+/u).map((t) => t.replace(/’/g, "'")).filter(Boolean);
+// The typographic apostrophe is a plain one, replaced once before splitting (both are kept in words).
+const tokens = (text: string) => text.toLocaleLowerCase().replace(/’/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
 
 function compile(words: readonly string[]): string[][] {
   return words.map(tokens).filter((phrase) => phrase.length > 0);
@@ -142,6 +143,22 @@ const MAX_LABEL = 160;
 export function roleOfLabel(label: string, words: CardWords = CARD_WORDS): ControlRole | null {
   const trimmed = label.trim();
   if (!trimmed || trimmed.length > MAX_LABEL) return null;
+  // A list's rows repeat their controls' words ("Confirm", "Delete"): each label is read once.
+  let known = answers.get(words);
+  if (!known) answers.set(words, (known = new Map()));
+  const answer = known.get(trimmed);
+  if (answer !== undefined) return answer;
+  const role = readLabel(trimmed, words);
+  if (known.size >= ANSWERS_MAX) known.clear();
+  known.set(trimmed, role);
+  return role;
+}
+
+/** roleOfLabel's answers, by word table and label; emptied when full rather than tracked entry by entry. */
+const answers = new WeakMap<CardWords, Map<string, ControlRole | null>>();
+const ANSWERS_MAX = 2000;
+
+function readLabel(trimmed: string, words: CardWords): ControlRole | null {
   if (CLOSE_GLYPHS.test(trimmed)) return 'negative';
   // A possessive ("Ana's") is never a word of its own.
   const have = tokens(trimmed).map((token) => token.replace(/'s$/, ''));

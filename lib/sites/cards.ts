@@ -93,7 +93,9 @@ export function controlLabel(control: Element): string {
 export function roleOf(control: Element, words: CardWords = CARD_WORDS): ControlRole | null {
   const aria = control.getAttribute('aria-label');
   const fromAria = aria ? roleOfLabel(aria, words) : null;
-  const fromText = roleOfLabel(controlLabel(control) === aria ? textOf(control) : controlLabel(control), words);
+  // The label read once: it costs the control's whole text, and every control on a page is asked.
+  const label = controlLabel(control);
+  const fromText = roleOfLabel(label === aria ? textOf(control) : label, words);
   if (fromAria && fromText && fromAria !== fromText) return null;
   return fromAria ?? fromText;
 }
@@ -231,6 +233,10 @@ export class CardIndex {
   settle(): ReadonlySet<Element> {
     const roots = this.roots;
     this.roots = [];
+    // The boxes around an insertion (returned), and those whose counts it changed: only walks that
+    // ended on the latter can answer differently. An insertion holding no control and no mark (a
+    // loading indicator) changes no count, and nothing is walked again for it.
+    const around = new Set<Element>();
     const changed = new Set<Element>();
     const later = new Set(roots);
     for (let from = 0; from < roots.length; ) {
@@ -238,9 +244,14 @@ export class CardIndex {
       while (to < roots.length && roots[to]!.previousElementSibling === roots[to - 1]) to++;
       const run = roots.slice(from, to);
       for (const root of run) later.delete(root);
-      for (const box of this.tallies.insert(run, later)) changed.add(box);
+      const counted = run.some(this.tallies.holds);
+      for (const box of this.tallies.insert(run, later)) {
+        around.add(box);
+        if (counted) changed.add(box);
+      }
       from = to;
     }
+    if (changed.size === 0 && this.added.length === 0 && this.addedMarks.length === 0) return around;
     const boxes = [...changed, null];
     const added = this.added;
     const addedMarks = this.addedMarks;
@@ -287,7 +298,7 @@ export class CardIndex {
       }
       this.walkLone([...this.loneEnds.endingAt(boxes), ...added], old, false);
     }
-    return changed;
+    return around;
   }
 
   /** The cards, as findCards returns them. */

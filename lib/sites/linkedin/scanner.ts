@@ -96,8 +96,12 @@ function pageReading(doc: Document, url: URL): PageReading {
   let ordered: Candidate[] = [];
 
   /** Reads the cards again: those new, those in an item that changed, those that hold an insertion. */
+  // Every element a card was read as (a superset: those of cards gone stay), for readCards' shortcut.
+  const readAs = new Set<Element>();
   const readCards = (dirty: ReadonlySet<Element>) => {
     const now = index!.cards();
+    // The same cards, and no insertion into one (a loading indicator came or went): nothing to read again.
+    if (now.length === cards.length && now.every((card, i) => card === cards[i]) && ![...dirty].some((box) => readAs.has(box))) return;
     const kept = new Set(now);
     const touched = new Set<Element>();
     const place = (card: FoundCard, add: boolean) => {
@@ -124,6 +128,7 @@ function pageReading(doc: Document, url: URL): PageReading {
         const candidate = cardCandidate(card, element, url, people!.also, null, network);
         read.set(card, candidate && keepSame(previous.get(card.card) ?? previous.get(element), candidate));
         itemOfCard.set(card, element);
+        readAs.add(element);
       }
       const candidate = read.get(card);
       if (candidate) (card.negative === null ? lone : found).push(candidate);
