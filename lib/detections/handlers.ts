@@ -37,15 +37,28 @@ import { addDiscussFromPopup, lockFromPopup, popupState, unlockFromPopup, welfar
 import { applyReport, type PageCandidatesState } from './report-delta';
 import { recordSiteRead } from './site-reads';
 import { detect, lookupOf, peopleCount, type Detection, type Lookup } from './tab-detections';
-import { forgetTab, knownTabIds, readTab, writeTab } from './tab-store';
+import { forgetTab, heldTab, holdTab, knownTabIds, persistTab, readTab, writeTab } from './tab-store';
 
-/** Reports from one tab are handled one after another, so an older one never overwrites a newer. */
-const queues = new Map<number, Promise<unknown>>();
-function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
-  queues.set(tabId, next.catch(() => undefined));
-  return next;
+/** Work for one tab, one piece after another in the order asked: an older report never overwrites a newer. */
+function orderedBy(queues: Map<number, Promise<unknown>>) {
+  return <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
+    queues.set(tabId, next.catch(() => undefined));
+    return next;
+  };
 }
+
+/** Reading a report: matching it, the badge, the tab's state in memory. */
+const inTabOrder = orderedBy(new Map());
+
+/**
+ * What follows a report (storage.session, the logs, the locked notice), in the same order but in a
+ * line of its own: the next report's badge does not wait for the last one's writes. Everything else
+ * that changes a tab's state waits for this line first (`keptFor`).
+ */
+const keeping = new Map<number, Promise<unknown>>();
+const afterReport = orderedBy(keeping);
+const keptFor = (tabId: number): Promise<unknown> => keeping.get(tabId) ?? Promise.resolve();
 
 /**
  * Each tab's candidates as its reports built them, in memory: pages report what changed, and this
@@ -53,8 +66,9 @@ function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
  */
 const pages = new Map<number, PageCandidatesState>();
 
-export function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
-  return inTabOrder(tabId, async () => {
+export async function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
+  let kept: Promise<void> = Promise.resolve();
+  const reply = await inTabOrder(tabId, async (): Promise<CandidatesReply> => {
     const page = applyReport(pages.get(tabId), message);
     // A delta lost, out of order, or from before a restart: nothing changes until the full report.
     if (!page) return { ok: true, guard: [], resend: true };
@@ -64,14 +78,12 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, candidates);
     const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
-    // The badge first: it is what the clinician sees, and nothing below changes what it says.
-    // Keeping the tab's state, the notice and the logs follow, still in this tab's turn.
-    if (locked) await showLocked([tabId]);
-    else if (!recognised) await showUnreadable(tabId);
-    else await showCount(tabId, peopleCount(detections));
     const before = await readTab(tabId);
-    const safetyLogged = await logSafetySightings(detections, people.safety, message, before?.safetyLogged ?? []);
-    await writeTab(tabId, {
+    // Held in memory before the badge changes, so a popup opened on the new count reads the new
+    // state; what was already logged for this page comes from the latest held state, read and
+    // replaced in this one step.
+    const safetyLogged = heldTab(tabId)?.safetyLogged ?? before?.safetyLogged ?? [];
+    holdTab(tabId, {
       url,
       platform,
       pageKind,
@@ -81,16 +93,33 @@ export function onPageCandidates(tabId: number, message: PageCandidates): Promis
       detections,
       ...(safetyLogged.length > 0 && { safetyLogged }),
     });
-    // A site's page opened while locked (not one reporting again because the vault just
-    // locked): say so where the clinician will see it without the icon pinned, once per lock period.
-    if (locked && before?.url !== url) await noticeLocked(tabId);
-    // Read, and someone recognised on it: reading still works on this site's pages of this kind.
-    if (pageKind && candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
-    await logSightings(detections);
+    // The badge next: it is what the clinician sees, and nothing below changes what it says.
+    if (locked) await showLocked([tabId]);
+    else if (!recognised) await showUnreadable(tabId);
+    else await showCount(tabId, peopleCount(detections));
+    kept = afterReport(tabId, async () => {
+      await persistTab(tabId);
+      // Logged by an earlier report of this page while this one was read: not logged again.
+      const logged = await logSafetySightings(detections, people.safety, message, heldTab(tabId)?.safetyLogged ?? safetyLogged);
+      const now = heldTab(tabId);
+      if (now && logged.length > 0) {
+        holdTab(tabId, { ...now, safetyLogged: [...new Set([...(now.safetyLogged ?? []), ...logged])] });
+        await persistTab(tabId);
+      }
+      // A site's page opened while locked (not one reporting again because the vault just
+      // locked): say so where the clinician will see it without the icon pinned, once per lock period.
+      if (locked && before?.url !== url) await noticeLocked(tabId);
+      // Read, and someone recognised on it: reading still works on this site's pages of this kind.
+      if (pageKind && candidates.some((c) => c.kind !== 'profile')) await recordSiteRead(platform, pageKind);
+      await logSightings(detections);
+    });
     // Only a profile the clinician linked to a client arms the guard; a shared name alone is shown
     // in the popup but not guarded, since every real click the guard holds back is seen by the page.
     return { ok: true, guard: detections.filter((d) => d.kind === 'profile' && d.match === 'exact').map((d) => d.token) };
   });
+  // The page hears back once this report is kept too: a reply means it is all done.
+  await kept;
+  return reply;
 }
 
 /** The activity kind a client seen among suggestions or connections is logged as, for the check-up page. */
@@ -178,6 +207,7 @@ async function logFor(detection: Detection, entry: Pick<ActivityEntry, 'kind' | 
  */
 export function onTabAddress(tabId: number, href: string): Promise<void> {
   return inTabOrder(tabId, async () => {
+    await keptFor(tabId);
     const found = lookupOf(href);
     if (!found) {
       // Left a search for another page of the same site: what the search showed goes.
@@ -203,6 +233,7 @@ export function onTabAddress(tabId: number, href: string): Promise<void> {
 
 export function onTabGone(tabId: number): Promise<void> {
   return inTabOrder(tabId, async () => {
+    await keptFor(tabId);
     pages.delete(tabId);
     await forgetTab(tabId);
     if (await vaultLocked()) await showLocked([tabId]);

@@ -21,8 +21,29 @@ export async function readTab(tabId: number): Promise<TabState | undefined> {
 }
 
 export async function writeTab(tabId: number, state: TabState): Promise<void> {
+  holdTab(tabId, state);
+  await persistTab(tabId);
+}
+
+/**
+ * The tab's state as the background last held it, without waiting: for a change that must read
+ * and replace it in one step, with nothing else running between the two.
+ */
+export const heldTab = (tabId: number): TabState | undefined => written.get(tabId);
+
+/**
+ * Makes `state` the tab's at once, for every reader in this worker; `persistTab` then keeps it in
+ * storage.session. Apart, so that a page's report is answered (and the badge set) without waiting
+ * for storage.
+ */
+export function holdTab(tabId: number, state: TabState): void {
   written.set(tabId, state);
-  await browser.storage.session.set({ [keyOf(tabId)]: state });
+}
+
+/** Writes what is held for the tab now (the latest, whichever report made it) to storage.session. */
+export async function persistTab(tabId: number): Promise<void> {
+  const state = written.get(tabId);
+  if (state) await browser.storage.session.set({ [keyOf(tabId)]: state });
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
