@@ -1,6 +1,7 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity/instagram';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { MENU_WORDS } from '../card-words';
+import { inPageOrder, insertInOrder } from '../card-index';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
 import { labelHasWord } from '../labels';
@@ -131,12 +132,12 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
   // Elsewhere (home's right rail), a lone Follow counts only inside a "Suggested for you" block.
   if (!loneAdds) {
     const seen = new Set(found.map(({ card }) => card));
-    for (const scope of suggestionBlocks(root, marks)) {
-      for (const card of findCards(scope, marks, MARKUP, { loneAdds: true })) {
-        if (card.negative === null && !seen.has(card.card)) found.push(card);
+    for (const { block, inside } of suggestionBlocks(root, marks)) {
+      for (const card of findCards(block, inside, MARKUP, { loneAdds: true })) {
+        // findCards gives page order: the block's few lone cards are put in place, not the whole list sorted again.
+        if (card.negative === null && !seen.has(card.card)) insertInOrder(found, card, (a, b) => inPageOrder(a.card, b.card));
       }
     }
-    found.sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
   return found
     .filter(({ card }) => !tooBig.has(card) && !card.closest(post))
@@ -158,17 +159,30 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
  * one (the link would then sit in the feed), and neither is the activity panel, which has no
  * such link: there a lone Follow may be a new follower's "Follow back".
  */
-function suggestionBlocks(root: ParentNode, marks: readonly PersonMark[]): Element[] {
+function suggestionBlocks(root: ParentNode, marks: readonly PersonMark[]): { block: Element; inside: PersonMark[] }[] {
   const blocks: Element[] = [];
   const post = any(POST_SELECTORS);
+  const body = documentOf(root).body;
   for (const link of root.querySelectorAll(`a[href^="${SUGGESTED_PEOPLE_PATH}"], a[href*="instagram.com${SUGGESTED_PEOPLE_PATH}"]`)) {
-    for (let box = link.parentElement; box && box !== documentOf(root).body; box = box.parentElement) {
-      if (!marks.some((mark) => box.contains(mark.element) && !link.contains(mark.element))) continue;
-      if (!box.querySelector(post) && !blocks.some((block) => block.contains(box))) blocks.push(box);
-      break;
+    // The link's ancestors below the body, nearest first; each mark walks up once to the first
+    // of them it meets (not a mark per box per ancestor: that was rows × depth × rows).
+    const up = new Map<Element, number>();
+    for (let box = link.parentElement; box && box !== body; box = box.parentElement) up.set(box, up.size);
+    let nearest = Infinity;
+    for (const mark of marks) {
+      if (link.contains(mark.element)) continue;
+      for (let at = mark.element.parentElement; at; at = at.parentElement) {
+        const depth = up.get(at);
+        if (depth === undefined) continue;
+        nearest = Math.min(nearest, depth);
+        break;
+      }
     }
+    const box = [...up.keys()][nearest];
+    if (box && !box.querySelector(post) && !blocks.some((block) => block.contains(box))) blocks.push(box);
   }
-  return blocks;
+  // Each block with its own marks only: a mark outside it would walk to the top of the page for nothing.
+  return blocks.map((block) => ({ block, inside: marks.filter((mark) => block.contains(mark.element)) }));
 }
 
 // ---------------------------------------------------------------- connections
