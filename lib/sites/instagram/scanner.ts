@@ -160,6 +160,11 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
     const found = index.cards();
     mergeLone(found, lone);
     const cards = found.flatMap((card) => candidateOf(card) ?? []);
+    // Cards the index no longer has are forgotten: what is kept stays the size of the page.
+    if (read.size > found.length) {
+      const now = new Set(found);
+      for (const card of read.keys()) if (!now.has(card)) read.delete(card);
+    }
     onElement = new Map(cards.map((candidate) => [candidate.element, candidate]));
     return [...cards, ...comments];
   };
