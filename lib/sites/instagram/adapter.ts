@@ -1,12 +1,14 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity/instagram';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { MENU_WORDS } from '../card-words';
-import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type PersonMark } from '../cards';
+import { inPageOrder, insertInOrder } from '../card-index';
+import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type FoundCard, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
 import { labelHasWord } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, SiteAdapter } from '../types';
+import { instagramScanner } from './scanner';
 import {
   ACTIVITY_PATH,
   AVATAR_SELECTORS,
@@ -40,7 +42,7 @@ import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
 
-const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
+export const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
 const FOLLOWING_MARKUP: CardMarkup = { controls: PRESSABLE, words: FOLLOWING_WORDS };
 const MESSAGES = any(MESSAGE_LIST_SELECTORS);
 
@@ -66,7 +68,7 @@ export function usernameFromAlt(alt: string): string | null {
 }
 
 /** Every person mark under `root`: profile links (identityFromHref) and avatars naming a username. */
-function personMarks(root: ParentNode, url: URL): PersonMark[] {
+export function personMarks(root: ParentNode, url: URL): PersonMark[] {
   const marks: PersonMark[] = [];
   for (const element of root.querySelectorAll(any(PROFILE_LINK_SELECTORS))) {
     const identity = identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
@@ -83,7 +85,7 @@ function personMarks(root: ParentNode, url: URL): PersonMark[] {
  * The clinician's own username: the first profile link outside the page's content (the left
  * navigation) that holds the same person's avatar or reads "Profile". Null when none is shown.
  */
-function ownIdentity(doc: Document, url: URL): string | null {
+export function ownIdentity(doc: Document, url: URL): string | null {
   // Only the page outside its content is walked: the navigation, not a feed of thousands.
   const content = any(PAGE_CONTENT_SELECTORS);
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT, {
@@ -112,42 +114,55 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
  * role, suggestions on home, profiles and /explore/people/. A pair around a whole post or overlay
  * is not a card; nor is anything inside `skip` (a connections dialog).
  */
-function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[], url: URL): Candidate[] {
-  const post = any(POST_SELECTORS);
-  // The boxes that are, or hold, a post or the page: found once, each card a lookup.
+export function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[], url: URL): Candidate[] {
+  const tooBig = tooBigBoxes(root);
+  const people = new Set(marks.map((mark) => mark.element));
+  const found = findCards(root, marks, MARKUP, pairOptions(url));
+  // Elsewhere (home's right rail), a lone Follow counts only inside a "Suggested for you" block.
+  if (!pairOptions(url).loneAdds) mergeLone(found, suggestionBlocks(root, marks).flatMap(blockCards));
+  const linked = linkedUsernames(people);
+  return found.flatMap((card) => (skip.some((scope) => scope.contains(card.card)) ? [] : cardCandidate(card, tooBig, people, linked) ?? []));
+}
+
+/** The boxes that are, or hold, a post or the page: found once, each card a lookup. */
+export function tooBigBoxes(root: ParentNode): Set<Element> {
   const tooBig = new Set<Element>();
   for (const element of root.querySelectorAll(any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS]))) {
     for (let node: Element | null = element; node && !tooBig.has(node); node = node.parentElement) tooBig.add(node);
   }
-  const people = new Set(marks.map((mark) => mark.element));
-  // On the pages that exist to list one kind, a person with two controls in a language no word
-  // table knows is still that kind: found, though nothing on it is pressed.
+  return tooBig;
+}
+
+/**
+ * How cards are read at `url`: on the pages that exist to list one kind, a person with two
+ * controls in a language no word table knows is still that kind (found, though nothing on it is
+ * pressed); suggested people with Follow alone (no ✕) only on /explore/people/, which lists nothing
+ * else. Not on home: a lone Follow there may be a new follower's "Follow back" in the activity panel.
+ */
+export function pairOptions(url: URL): { unreadPairs?: 'request' | 'suggestion'; loneAdds: boolean } {
   const kind = instagramAdapter.pageKindOf(url);
   const unreadPairs = kind === 'requests' ? 'request' : kind === 'suggestions' ? 'suggestion' : undefined;
-  // Suggested people with Follow alone (no ✕) on /explore/people/, which lists nothing else. Not
-  // on home: a lone Follow there may be a new follower's "Follow back" in the activity panel.
-  const loneAdds = kind === 'suggestions';
-  const found = findCards(root, marks, MARKUP, { unreadPairs, loneAdds });
-  // Elsewhere (home's right rail), a lone Follow counts only inside a "Suggested for you" block.
-  if (!loneAdds) {
-    const seen = new Set(found.map(({ card }) => card));
-    for (const scope of suggestionBlocks(root, marks)) {
-      for (const card of findCards(scope, marks, MARKUP, { loneAdds: true })) {
-        if (card.negative === null && !seen.has(card.card)) found.push(card);
-      }
-    }
-    found.sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  }
-  return found
-    .filter(({ card }) => !tooBig.has(card) && !card.closest(post))
-    .filter(({ card }) => !skip.some((scope) => scope.contains(card)))
-    .map(({ kind, card, identities }) => ({
-      kind,
-      platform: 'instagram',
-      identities,
-      name: shownName(card, people) || identities[0] || '',
-      element: card,
-    }));
+  return { unreadPairs, loneAdds: kind === 'suggestions' };
+}
+
+/** A suggestion block's lone Follows (a block holds few: its own marks only, not the page's). */
+export const blockCards = ({ block, inside }: { block: Element; inside: PersonMark[] }): FoundCard[] =>
+  findCards(block, inside, MARKUP, { loneAdds: true }).filter((card) => card.negative === null);
+
+/** Puts lone cards among `found` (page order, as findCards gives) where no card of `found` is on their box. */
+export function mergeLone(found: FoundCard[], lone: readonly FoundCard[]): void {
+  if (lone.length === 0) return;
+  const seen = new Set(found.map(({ card }) => card));
+  // The few lone cards are put in place, not the whole list sorted again (each comparison of page
+  // order walks a long list's rows in the browser).
+  for (const card of lone) if (!seen.has(card.card)) insertInOrder(found, card, (a, b) => inPageOrder(a.card, b.card));
+}
+
+/** A card's candidate; null for a box around a post or the page. `linked`: the page's linked usernames (see namesSomeoneElse). */
+export function cardCandidate(found: FoundCard, tooBig: ReadonlySet<Element>, people: ReadonlySet<Element>, linked: ReadonlySet<string>): Candidate | null {
+  const { kind, card, identities } = found;
+  if (tooBig.has(card) || card.closest(any(POST_SELECTORS))) return null;
+  return { kind, platform: 'instagram', identities, name: shownName(card, people, linked) || identities[0] || '', element: card };
 }
 
 /**
@@ -158,17 +173,30 @@ function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: reado
  * one (the link would then sit in the feed), and neither is the activity panel, which has no
  * such link: there a lone Follow may be a new follower's "Follow back".
  */
-function suggestionBlocks(root: ParentNode, marks: readonly PersonMark[]): Element[] {
+export function suggestionBlocks(root: ParentNode, marks: readonly PersonMark[]): { block: Element; inside: PersonMark[] }[] {
   const blocks: Element[] = [];
   const post = any(POST_SELECTORS);
+  const body = documentOf(root).body;
   for (const link of root.querySelectorAll(`a[href^="${SUGGESTED_PEOPLE_PATH}"], a[href*="instagram.com${SUGGESTED_PEOPLE_PATH}"]`)) {
-    for (let box = link.parentElement; box && box !== documentOf(root).body; box = box.parentElement) {
-      if (!marks.some((mark) => box.contains(mark.element) && !link.contains(mark.element))) continue;
-      if (!box.querySelector(post) && !blocks.some((block) => block.contains(box))) blocks.push(box);
-      break;
+    // The link's ancestors below the body, nearest first; each mark walks up once to the first
+    // of them it meets (not a mark per box per ancestor: that was rows × depth × rows).
+    const up = new Map<Element, number>();
+    for (let box = link.parentElement; box && box !== body; box = box.parentElement) up.set(box, up.size);
+    let nearest = Infinity;
+    for (const mark of marks) {
+      if (link.contains(mark.element)) continue;
+      for (let at = mark.element.parentElement; at; at = at.parentElement) {
+        const depth = up.get(at);
+        if (depth === undefined) continue;
+        nearest = Math.min(nearest, depth);
+        break;
+      }
     }
+    const box = [...up.keys()][nearest];
+    if (box && !box.querySelector(post) && !blocks.some((block) => block.contains(box))) blocks.push(box);
   }
-  return blocks;
+  // Each block with its own marks only: a mark outside it would walk to the top of the page for nothing.
+  return blocks.map((block) => ({ block, inside: marks.filter((mark) => block.contains(mark.element)) }));
 }
 
 // ---------------------------------------------------------------- connections
@@ -214,6 +242,7 @@ function connectionRows(dialog: Element, marks: readonly PersonMark[], url: URL)
   const inside = marks.filter((mark) => dialog.contains(mark.element));
   const people = new Set(inside.map((mark) => mark.element));
   const following = url.pathname.split('/').filter(Boolean)[1] === 'following';
+  const linked = linkedUsernames(people);
   return personRows(dialog, inside)
     .map(({ row, identities }) => ({ row: ownBox(row, people), identities }))
     .filter(({ row }) => row.querySelector(any(CONTROL_SELECTORS)))
@@ -223,7 +252,7 @@ function connectionRows(dialog: Element, marks: readonly PersonMark[], url: URL)
       kind: following && suggestedIn(row) ? 'suggestion' : 'connection',
       platform: 'instagram',
       identities,
-      name: shownName(row, people) || identities[0] || '',
+      name: shownName(row, people, linked) || identities[0] || '',
       element: row,
     }));
 }
@@ -256,7 +285,7 @@ function ownBox(row: Element, people: ReadonlySet<Element>): Element {
  * icon, a time, a link to someone, a sentence around a link ("caio.b_ pediu para seguir você.")
  * or a line of context ("Followed by …", words.ts); else the text of their username link.
  */
-function shownName(row: Element, people: ReadonlySet<Element>): string {
+export function shownName(row: Element, people: ReadonlySet<Element>, linked: ReadonlySet<string>): string {
   let username = '';
   for (const node of textNodes(row)) {
     const parent = node.parentElement!;
@@ -269,7 +298,7 @@ function shownName(row: Element, people: ReadonlySet<Element>): string {
     }
     const control = parent.closest(PRESSABLE);
     if (link || (control && control !== row && row.contains(control)) || parent.querySelector('a')) continue;
-    if (text === '·' || isContextLine(text) || namesSomeoneElse(text, row, people)) continue;
+    if (text === '·' || isContextLine(text) || namesSomeoneElse(text, row, linked)) continue;
     return text;
   }
   return username;
@@ -280,26 +309,20 @@ function shownName(row: Element, people: ReadonlySet<Element>): string {
  * by alex_r") is about mutual followers, in whatever language: it is not this person's name.
  * Only usernames with a dot or underscore count, so that a one-word display name never does.
  */
-function namesSomeoneElse(text: string, row: Element, people: ReadonlySet<Element>): boolean {
-  const words = text.toLowerCase().split(/[\s,;:()]+/).filter((word) => /[._]/.test(word) && /[a-z]/.test(word));
+function namesSomeoneElse(text: string, row: Element, linked: ReadonlySet<string>): boolean {
+  const words = usernameWords(text);
   if (words.length === 0) return false;
   const own = new Set([...row.querySelectorAll('a[href^="/"]')].map(linkedUsername));
-  const linked = linkedUsernames(people);
   return words.some((word) => linked.has(word) && !own.has(word));
 }
 
-const linkedUsername = (link: Element) => (link.getAttribute('href') ?? '').split('/')[1]?.toLowerCase() ?? '';
+/** The words of a line that may be usernames: with a dot or underscore, and a letter. */
+export const usernameWords = (text: string) => text.toLowerCase().split(/[\s,;:()]+/).filter((word) => /[._]/.test(word) && /[a-z]/.test(word));
 
-/** The usernames the page's profile links name, once per scan (the set of people is the scan's). */
-const usernamesOf = new WeakMap<ReadonlySet<Element>, Set<string>>();
-function linkedUsernames(people: ReadonlySet<Element>): Set<string> {
-  let names = usernamesOf.get(people);
-  if (!names) {
-    names = new Set([...people].filter((element) => element.tagName === 'A').map(linkedUsername));
-    usernamesOf.set(people, names);
-  }
-  return names;
-}
+export const linkedUsername = (link: Element) => (link.getAttribute('href') ?? '').split('/')[1]?.toLowerCase() ?? '';
+
+/** The usernames profile links among `people` name (each card's name is read against them: build once per scan). */
+export const linkedUsernames = (people: Iterable<Element>): Set<string> => new Set([...people].filter((element) => element.tagName === 'A').map(linkedUsername));
 
 const isContextLine = (text: string) => {
   const lower = text.toLocaleLowerCase();
@@ -346,12 +369,12 @@ function textAfterAvatar(row: Element, avatar: Element): Text | null {
 }
 
 /** The identities of the marks on or inside `box`, each once, in page order. */
-function identitiesIn(box: Element, byElement: ReadonlyMap<Element, string>): string[] {
+function identitiesIn(box: Element, identityOf: (element: Element) => string | undefined): string[] {
   const found = new Set<string>();
-  const own = byElement.get(box);
+  const own = identityOf(box);
   if (own) found.add(own);
   for (const element of box.querySelectorAll('a, img')) {
-    const identity = byElement.get(element);
+    const identity = identityOf(element);
     if (identity) found.add(identity);
   }
   return [...found];
@@ -366,7 +389,7 @@ function firstTextNode(element: Element): Text | null {
 }
 
 /** The first box, over the composer selectors in order, that is not a post's comment field. */
-function messageBox(matches: (selector: string) => HTMLElement[]): HTMLElement | null {
+export function messageBox(matches: (selector: string) => HTMLElement[]): HTMLElement | null {
   for (const selector of COMPOSER_SELECTORS) {
     const box = matches(selector).find((element) => !element.closest(any(NOT_COMPOSER_SELECTORS)));
     if (box) return box;
@@ -398,7 +421,7 @@ function sharedDepth(element: Element, depths: ReadonlyMap<Element, number>): nu
  * "Primary / General / Requests (N)" above the "Thread list"). Fairly sure; that the notes tray
  * sits above them is from the replicas and the holdout pages, unsure.
  */
-function inboxTabs(root: ParentNode): Element | null {
+export function inboxTabs(root: ParentNode): Element | null {
   for (const list of root.querySelectorAll('[role="tablist"]')) {
     if (!list.closest(MESSAGES) && list.querySelectorAll('[role="tab"]').length >= 2) return list;
   }
@@ -416,46 +439,57 @@ function inboxTabs(root: ParentNode): Element | null {
 function threadRows(root: ParentNode, url: URL, marks: readonly PersonMark[], own: string | null, box: Element | null): Candidate[] {
   const rows = new Map<Element, string | undefined>();
   for (const link of root.querySelectorAll(any(THREAD_LINK_SELECTORS))) {
-    if (link.closest(MESSAGES)) continue;
-    const row = link.closest(THREAD_ROW_WRAPPER) ?? link;
-    if (!rows.has(row)) rows.set(row, threadKey(link.getAttribute('href') ?? '', url.href) ?? undefined);
+    const row = linkRowOf(link, url);
+    if (row && !rows.has(row.row)) rows.set(row.row, row.thread);
   }
-  const threadLinks = any(THREAD_LINK_SELECTORS);
-  const buttons = any(THREAD_BUTTON_SELECTORS);
   for (const img of root.querySelectorAll('img')) {
-    const button = img.closest(buttons);
-    // A button inside (or around) a row that links its thread belongs to that row.
-    if (!button || button.closest(MESSAGES) || button.closest(threadLinks) || button.querySelector(threadLinks)) continue;
-    const row = button.closest(THREAD_ROW_WRAPPER) ?? button;
-    if (!rows.has(row)) rows.set(row, undefined);
+    const row = buttonRowOf(img);
+    if (row && !rows.has(row)) rows.set(row, undefined);
   }
 
   const byElement = new Map(marks.map((mark) => [mark.element, mark.identity!]));
-  const found: Candidate[] = [];
   const tabs = inboxTabs(root);
-  for (const [row, thread] of rows) {
-    // Above the inbox's tabs (Primary / General / Requests) sits the notes tray, not conversations.
-    if (tabs && !thread && row.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING && !row.contains(tabs)) continue;
-    const avatar = row.querySelector('img');
-    // A row that links its thread is a conversation whatever comes first in it.
-    const name = avatar && !thread ? textAfterAvatar(row, avatar) : firstTextNode(row);
-    if (!name) continue;
-    const identities = identitiesIn(row, byElement);
-    if (own !== null && identities.includes(own)) continue;
-    found.push({
-      kind: 'message',
-      platform: 'instagram',
-      // A group's row shows several people: none of them is the conversation's one identity.
-      identities: identities.length === 1 ? identities : [],
-      name: name.textContent!.replace(/\s+/g, ' ').trim(),
-      element: row,
-      ...(thread ? { thread } : {}),
-    });
-  }
+  const found = [...rows].flatMap(([row, thread]) => threadCandidate(row, thread, tabs, (element) => byElement.get(element), own) ?? []);
   if (!box) return found;
   const depths = ancestorDepths(box);
   const listDepth = Math.max(-1, ...found.map((row) => sharedDepth(row.element, depths)));
   return found.filter((row) => sharedDepth(row.element, depths) >= listDepth);
+}
+
+/** The thread-list row of a link to a conversation, keyed by its thread; null inside the messages. */
+export function linkRowOf(link: Element, url: URL): { row: Element; thread: string | undefined } | null {
+  if (link.closest(MESSAGES)) return null;
+  return { row: link.closest(THREAD_ROW_WRAPPER) ?? link, thread: threadKey(link.getAttribute('href') ?? '', url.href) ?? undefined };
+}
+
+/** The thread-list row of a button holding a picture; null for a picture in no such button, or in one that links its thread. */
+export function buttonRowOf(img: Element): Element | null {
+  const threadLinks = any(THREAD_LINK_SELECTORS);
+  const button = img.closest(any(THREAD_BUTTON_SELECTORS));
+  // A button inside (or around) a row that links its thread belongs to that row.
+  if (!button || button.closest(MESSAGES) || button.closest(threadLinks) || button.querySelector(threadLinks)) return null;
+  return button.closest(THREAD_ROW_WRAPPER) ?? button;
+}
+
+/** A thread-list row's conversation, its people told by `identityOf`; null for a note above the tabs, a row without a name, or the clinician's own. */
+export function threadCandidate(row: Element, thread: string | undefined, tabs: Element | null, identityOf: (element: Element) => string | undefined, own: string | null): Candidate | null {
+  // Above the inbox's tabs (Primary / General / Requests) sits the notes tray, not conversations.
+  if (tabs && !thread && row.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING && !row.contains(tabs)) return null;
+  const avatar = row.querySelector('img');
+  // A row that links its thread is a conversation whatever comes first in it.
+  const name = avatar && !thread ? textAfterAvatar(row, avatar) : firstTextNode(row);
+  if (!name) return null;
+  const identities = identitiesIn(row, identityOf);
+  if (own !== null && identities.includes(own)) return null;
+  return {
+    kind: 'message',
+    platform: 'instagram',
+    // A group's row shows several people: none of them is the conversation's one identity.
+    identities: identities.length === 1 ? identities : [],
+    name: name.textContent!.replace(/\s+/g, ' ').trim(),
+    element: row,
+    ...(thread ? { thread } : {}),
+  };
 }
 
 /**
@@ -496,7 +530,7 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
 // ---------------------------------------------------------------- comments and mentions
 
 /** A person's avatar, a link to them holding their picture: who a notification or a comment is by. */
-const isAvatar = (mark: PersonMark) => !!mark.element.querySelector('img');
+export const isAvatar = (mark: PersonMark) => !!mark.element.querySelector('img');
 
 /**
  * Someone else's rows under `scope` as mentions, each row the largest box around a person's avatar
@@ -504,10 +538,15 @@ const isAvatar = (mark: PersonMark) => !!mark.element.querySelector('img');
  * one. The name is the username, which is also the identity.
  */
 function avatarRows(scope: Element, url: URL, own: string | null, is: (row: Element) => unknown): Candidate[] {
-  return personRows(scope, personMarks(scope, url).filter(isAvatar)).flatMap(({ row, identities: [identity] }) =>
-    identity && identity !== own && is(row) ? [{ kind: 'mention' as const, platform: 'instagram' as const, identities: [identity], name: identity, element: row }] : [],
-  );
+  return personRows(scope, personMarks(scope, url).filter(isAvatar)).flatMap(({ row, identities: [identity] }) => mentionRow(row, identity, own, is) ?? []);
 }
+
+/** Someone else's avatar row as a mention, when `is(row)` says it is one. */
+export const mentionRow = (row: Element, identity: string | undefined, own: string | null, is: (row: Element) => unknown): Candidate | null =>
+  identity && identity !== own && is(row) ? { kind: 'mention', platform: 'instagram', identities: [identity], name: identity, element: row } : null;
+
+/** Whether an avatar row outside any post says it is a notification of a comment, reply, mention or tag (see noticesIn). */
+export const isNoticeRow = (row: Element) => !row.closest('article') && saysMention(framing(row));
 
 /**
  * Notifications of a comment, reply, mention or tag, wherever the page shows them (the drawer,
@@ -518,7 +557,7 @@ function avatarRows(scope: Element, url: URL, own: string | null, is: (row: Elem
  * sentence ends in, and stays in the words read.
  */
 function noticesIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
-  return avatarRows(((root as Document).body ?? root) as Element, url, own, (row) => !row.closest('article') && saysMention(framing(row)));
+  return avatarRows(((root as Document).body ?? root) as Element, url, own, isNoticeRow);
 }
 
 /**
@@ -526,7 +565,7 @@ function noticesIn(root: ParentNode, url: URL, own: string | null): Candidate[] 
  * header links the clinician, the rows of others that are comments: they have their own options
  * menu ("Comment Options"; a like, a caption or the likes line has none).
  */
-function commentsIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
+export function commentsIn(root: ParentNode, url: URL, own: string | null): Candidate[] {
   const threads = new Set<Element>();
   for (const header of root.querySelectorAll(POST_HEADER)) {
     const thread = header.closest(THREADS);
@@ -604,6 +643,8 @@ export const instagramAdapter: SiteAdapter = {
     return [...found, ...noticesIn(root, url, own), ...commentsIn(root, url, own)];
   },
 
+  scanner: (doc) => instagramScanner(doc),
+
   mentionStep(card) {
     // A comment's own menu, where Instagram offers to delete it; a notification has none.
     const [menu, ...others] = menusOf(card);
@@ -658,3 +699,10 @@ export const instagramAdapter: SiteAdapter = {
     return profileIdentities(url) ? guardedControlAt(target, PROFILE) : null;
   },
 };
+
+/** The identity one element marks, as personMarks reads it (an avatar's alt before a link's address); undefined for none. */
+export function markIdentity(element: Element, url: URL): string | undefined {
+  const avatar = element.matches(any(AVATAR_SELECTORS)) ? usernameFromAlt(element.getAttribute('alt') ?? '') : null;
+  if (avatar) return avatar;
+  return (element.matches(any(PROFILE_LINK_SELECTORS)) && identityFromHref('instagram', element.getAttribute('href') ?? '', url.href)) || undefined;
+}
