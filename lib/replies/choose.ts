@@ -1,6 +1,5 @@
 import type { Platform } from '@/lib/identity/platform';
 import type { ReplyLanguage } from '@/lib/settings/practice';
-import { builtinDefaultId } from './builtin-templates';
 import type { ReplyTemplate, Situation, StoredTemplate } from './templates';
 
 // Which template a reply starts from, apart from composing and checking it (./library.ts): the
@@ -29,6 +28,19 @@ export interface ReplyLibrary {
 }
 
 export const defaultKey = (language: ReplyLanguage, situation: Situation, platform: Platform) => `${language}/${situation}/${platform}`;
+
+/** Boundary's choice of default for a language, situation and site, before the practice picks. */
+export function builtinDefaultId(language: ReplyLanguage, situation: Situation, platform: Platform): string {
+  const name =
+    situation === 'conversation'
+      ? 'conversation-short'
+      : situation === 'request-answer'
+        ? platform === 'linkedin'
+          ? 'request-answer-linkedin'
+          : 'request-answer'
+        : situation;
+  return `builtin/${language}/${name}`;
+}
 
 const fits = (template: ReplyTemplate, situation: Situation, platform: Platform) =>
   template.situation === situation && template.platforms.includes(platform);
