@@ -13,39 +13,33 @@ import { PageUnreadable } from './PageUnreadable';
 import { ProfileItem } from './ProfileItem';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
-import type { DetectionView, PopupState, TabDetections } from '@/lib/messaging/messages';
+import type { DetectionView, TabDetections } from '@/lib/messaging/messages';
 import type { ActionResult } from '@/lib/sites/types';
 import { policySuggestion } from '@/lib/policy/suggestions';
 import type { CandidateKind } from '@/lib/sites/types';
 import type { ReplyContext } from '@/lib/replies/context';
-import { USED_ITEM } from '@/lib/vault/session';
+import { USED_ITEM } from '@/lib/vault/session-items';
 import type { VaultState } from '@/lib/vault/vault';
 import { Unlock } from './Unlock';
-import { takeFirstAsk, targetTabId, type FirstAsk } from './first-ask';
+import { answerOf, takeFirstAsk, targetTabId, type Answer, type FirstAsk } from './first-ask';
 
 /** popup.html's first script's question, sent before this bundle loaded; taken by the first refresh. */
 const firstAsk: Promise<FirstAsk> | undefined = takeFirstAsk();
 let firstTaken = false;
 
 /**
- * The tab and the background's answer for it. The first time, the first script's (its answer is
- * often here already); if that script did not run or its question failed, and every time after,
- * asked now. One message: the background holds the tab's detections and reads the database for
- * the popup, which loads no Dexie of its own (issue 16).
+ * The tab and the background's answer for it: the first time, the first script's; every time
+ * after, and if that script did not run or its question failed, asked now. One message: the
+ * background holds the tab's detections and reads the database for the popup, which loads no
+ * Dexie of its own (issue 16).
  */
-async function askState(): Promise<{ tabId: number | undefined; state?: PopupState }> {
-  if (firstAsk && !firstTaken) {
-    firstTaken = true;
-    try {
-      const { tabId, answer } = await firstAsk;
-      if (tabId === undefined || !answer) return { tabId };
-      return { tabId, state: await answer };
-    } catch {
-      // Asked again below: a failure now is reported as any other.
-    }
-  }
-  const tabId = await targetTabId(browser);
-  return tabId === undefined ? { tabId } : { tabId, state: await ask({ type: 'popup-state', tabId }) };
+function askState(): Promise<Answer> {
+  const first = firstTaken ? undefined : firstAsk;
+  firstTaken = true;
+  return answerOf(first, async () => {
+    const tabId = await targetTabId(browser);
+    return tabId === undefined ? { tabId } : { tabId, state: await ask({ type: 'popup-state', tabId }) };
+  });
 }
 
 /** A change to session storage that is more than a note of use (the popup's own request writes one). */

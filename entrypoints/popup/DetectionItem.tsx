@@ -9,12 +9,12 @@ import type { PolicyDefaults } from '@/lib/practice-policy/choices';
 import type { ReplyContext } from '@/lib/replies/context';
 import type { ActionResult } from '@/lib/sites/types';
 import { replyLanguageFor } from '@/lib/replies/language';
-import { checkReply, composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
+import { defaultTemplate, offeredTemplates } from '@/lib/replies/choose';
 import { opensAnswer, policyReplyNote, situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, discussPurposeOf, ItemHeading, RememberForSession, StatusPolicyLine } from './item-parts';
-import { ReplyChooser } from './ReplyChooser';
 import { SamePersonQuestion } from './SamePersonQuestion';
 import { useAction } from './use-action';
+import { useReplyTools } from './later-parts';
 
 interface Props {
   tabId: number;
@@ -45,6 +45,8 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
   const [edited, setEdited] = useState<string | null>(null);
   /** A template chosen while the text was edited, waiting for "replace" or "keep my text". */
   const [pendingId, setPendingId] = useState<string | null>(null);
+  /** Whether the clinician opened a request's "answer instead" (its reply is composed and checked only then). */
+  const [answerOpened, setAnswerOpened] = useState(false);
 
   // Declined by "Decline all": reported here, and marked done as if declined from this card.
   useEffect(() => {
@@ -72,10 +74,14 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
   const offered = offeredTemplates(library, situations, platform, language);
   const fallback = defaultTemplate(library, language, situations[0]!, platform);
   const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
-  const composed = chosen && composeReply(chosen, settings, platform, detection.pageName, policy);
+  // A request's reply waits behind "answer instead", closed unless the policy opens it: composed
+  // and checked once it is open. The check itself arrives after the first paint (./later-parts.ts).
+  const answerShown = detection.kind !== 'request' || answerOpened || opensAnswer(detection.kind, defaults);
+  const tools = useReplyTools(replyOffered && chosen !== undefined && answerShown);
+  const composed = tools && chosen && answerShown ? tools.composeReply(chosen, settings, platform, detection.pageName, policy) : undefined;
   // What goes in is what the box holds: the edit, checked again as typed, or the reply as composed.
   const reply = edited ?? composed?.text ?? '';
-  const checks = edited === null ? composed : checkReply(edited, settings, platform);
+  const checks = edited === null ? composed : tools?.checkReply(edited, settings, platform);
   const flagged = checks ? !checks.lint.ok : false;
   const tooLong = checks?.length.over ?? false;
 
@@ -132,8 +138,8 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
     setArmed(null);
   };
 
-  const chooser = chosen && composed && checks && (
-    <ReplyChooser
+  const chooser = tools && chosen && composed && checks && (
+    <tools.ReplyChooser
       language={language}
       offered={offered}
       chosen={chosen}
@@ -230,8 +236,13 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
             {decline(primary === 'decline')}
           </div>
           {noReplyReason}
-          {replyOffered && chooser && (
-            <details class="answer" data-testid="answer-instead" open={opensAnswer(detection.kind, defaults)}>
+          {replyOffered && chosen && (
+            <details
+              class="answer"
+              data-testid="answer-instead"
+              open={opensAnswer(detection.kind, defaults)}
+              onToggle={(e) => setAnswerOpened(e.currentTarget.open)}
+            >
               <summary>{t('detection_answer_instead')}</summary>
               {situationNote && <p class="note muted">{situationNote}</p>}
               {chooser}

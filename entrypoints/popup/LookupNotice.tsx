@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { WelfareCheckForm } from '@/components/WelfareCheckForm';
 import { t } from '@/lib/i18n/t';
 import type { LookupView } from '@/lib/messaging/messages';
 import { SAFE_REVIEW_REPLY } from '@/lib/reviews/suggested-reply';
 import { ENGINE_NAMES } from '@/lib/searches/engines';
 import type { ReplyLanguage } from '@/lib/settings/practice';
+import { useWelfareForm } from './later-parts';
 
 /** A search that named listed people, or a review-reply screen: what the policy says there. */
 export function LookupNotice({ lookup, language }: { lookup: LookupView; language: ReplyLanguage }) {
@@ -13,6 +13,7 @@ export function LookupNotice({ lookup, language }: { lookup: LookupView; languag
 
 function SearchNotice({ lookup }: { lookup: Extract<LookupView, { kind: 'search' }> }) {
   const [logging, setLogging] = useState(false);
+  const WelfareCheckForm = useWelfareForm();
   const engine = ENGINE_NAMES[lookup.engine];
   return (
     <section class="card lookup" data-testid="lookup" data-kind="search" data-engine={lookup.engine} aria-labelledby="lookup-title">
@@ -31,7 +32,7 @@ function SearchNotice({ lookup }: { lookup: Extract<LookupView, { kind: 'search'
           {t('welfare_open')}
         </button>
       </div>
-      {logging && (
+      {logging && WelfareCheckForm && (
         <WelfareCheckForm clients={lookup.clients} place={lookup.engine} lookedAt={t('search_looked_at', engine)} onDone={() => setLogging(false)} />
       )}
     </section>

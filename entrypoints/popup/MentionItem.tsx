@@ -4,13 +4,13 @@ import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
 import type { ReplyContext } from '@/lib/replies/context';
-import { checkReply, composeReply, defaultTemplate, offeredTemplates } from '@/lib/replies/library';
+import { defaultTemplate, offeredTemplates } from '@/lib/replies/choose';
 import { replyLanguageFor } from '@/lib/replies/language';
 import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, ItemHeading, RememberForSession } from './item-parts';
-import { ReplyChooser } from './ReplyChooser';
 import { SamePersonQuestion } from './SamePersonQuestion';
 import { useAction } from './use-action';
+import { useReplyTools } from './later-parts';
 
 interface Props {
   tabId: number;
@@ -45,9 +45,11 @@ export function MentionItem({ tabId, detection, replies, pageLanguage, onChanged
   const offered = offeredTemplates(library, situations, platform, language);
   const fallback = defaultTemplate(library, language, situations[0]!, platform);
   const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
-  const composed = chosen && composeReply(chosen, settings, platform, detection.pageName, policy);
+  // Composed and checked once the check has loaded, after the popup's first paint (./later-parts.ts).
+  const tools = useReplyTools(chosen !== undefined);
+  const composed = tools && chosen && tools.composeReply(chosen, settings, platform, detection.pageName, policy);
   const reply = edited ?? composed?.text ?? '';
-  const checks = edited === null ? composed : checkReply(edited, settings, platform);
+  const checks = edited === null ? composed : tools?.checkReply(edited, settings, platform);
   const flagged = checks ? !checks.lint.ok : false;
   const note = chosen && whatAnsweringDoes(chosen.situation, platform);
 
@@ -84,41 +86,43 @@ export function MentionItem({ tabId, detection, replies, pageLanguage, onChanged
           {t('detection_mention_step', siteName(platform))}
         </button>
       </div>
-      {chosen && composed ? (
+      {chosen ? (
         <>
           <p class="note muted">{t('detection_mention_reply_note')}</p>
           {note && <p class="note muted">{note}</p>}
-          <ReplyChooser
-            language={language}
-            offered={offered}
-            chosen={chosen}
-            defaultId={fallback?.id}
-            composed={composed}
-            text={reply}
-            checks={checks!}
-            edited={edited !== null}
-            pending={offered.find((template) => template.id === pendingId)}
-            platform={platform}
-            fieldId={`reply-${detection.token}`}
-            onChoose={(id) => {
-              // An edited note is replaced only when the clinician says so.
-              if (edited !== null && edited !== composed.text && pendingId !== id) return setPendingId(id);
-              setChosenId(id);
-              setEdited(null);
-              setPendingId(null);
-              setArmed(false);
-            }}
-            onEdit={(text) => {
-              setEdited(text);
-              setArmed(false);
-            }}
-            onReset={() => {
-              setEdited(null);
-              setPendingId(null);
-              setArmed(false);
-            }}
-            onKeepEdits={() => setPendingId(null)}
-          />
+          {tools && composed && checks && (
+            <tools.ReplyChooser
+              language={language}
+              offered={offered}
+              chosen={chosen}
+              defaultId={fallback?.id}
+              composed={composed}
+              text={reply}
+              checks={checks}
+              edited={edited !== null}
+              pending={offered.find((template) => template.id === pendingId)}
+              platform={platform}
+              fieldId={`reply-${detection.token}`}
+              onChoose={(id) => {
+                // An edited note is replaced only when the clinician says so.
+                if (edited !== null && edited !== composed.text && pendingId !== id) return setPendingId(id);
+                setChosenId(id);
+                setEdited(null);
+                setPendingId(null);
+                setArmed(false);
+              }}
+              onEdit={(text) => {
+                setEdited(text);
+                setArmed(false);
+              }}
+              onReset={() => {
+                setEdited(null);
+                setPendingId(null);
+                setArmed(false);
+              }}
+              onKeepEdits={() => setPendingId(null)}
+            />
+          )}
           <div class="actions">
             <button data-testid="copy-reply" data-flagged={String(flagged)} disabled={busy || !reply} onClick={copy}>
               {t('detection_copy_reply')}

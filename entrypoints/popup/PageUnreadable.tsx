@@ -1,8 +1,8 @@
-import { SaveOutline } from '@/components/SaveOutline';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import type { Platform } from '@/lib/identity/platform';
 import { siteName } from '@/lib/policy/suggestions';
 import type { PageKind } from '@/lib/sites/types';
+import { useSaveOutline } from './later-parts';
 
 /** What the clinician can look for by hand on each kind of page, until Boundary reads it again. */
 const CHECK_BY_HAND: Record<PageKind, MessageKey> = {
@@ -20,12 +20,13 @@ const CHECK_BY_HAND: Record<PageKind, MessageKey> = {
  */
 export function PageUnreadable({ tabId, platform, pageKind }: { tabId: number; platform?: Platform; pageKind?: PageKind | null }) {
   const site = platform ? siteName(platform) : '';
+  const SaveOutline = useSaveOutline();
   return (
     <div class="unreadable card" data-testid="page-unreadable">
       <h2>{t('unreadable_heading')}</h2>
       <p>{t('unreadable_site_changed', site)}</p>
       <p>{t(CHECK_BY_HAND[pageKind ?? 'requests'])}</p>
-      <SaveOutline tabId={tabId} />
+      {SaveOutline && <SaveOutline tabId={tabId} />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { WelfareCheckForm } from '@/components/WelfareCheckForm';
 import { t } from '@/lib/i18n/t';
 import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
 import { SamePersonQuestion } from './SamePersonQuestion';
 import { statusLabel, useAction } from './use-action';
+import { useWelfareForm } from './later-parts';
 
 interface Props {
   tabId: number;
@@ -26,6 +26,7 @@ interface Props {
 export function ProfileItem({ tabId, detection, onChanged, onKept }: Props) {
   const [logging, setLogging] = useState(false);
   const { result, busy, run } = useAction();
+  const WelfareCheckForm = useWelfareForm();
   const site = siteName(detection.platform);
   const names = detection.clients.map((c) => c.name).join(' / ');
   const status = statusLabel(detection.clients);
@@ -58,7 +59,7 @@ export function ProfileItem({ tabId, detection, onChanged, onKept }: Props) {
           {t('welfare_open')}
         </button>
       </div>
-      {logging && (
+      {logging && WelfareCheckForm && (
         <WelfareCheckForm
           clients={detection.clients}
           place={detection.platform}

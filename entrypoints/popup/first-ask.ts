@@ -77,3 +77,27 @@ export function takeFirstAsk(scope: Slot = globalThis as Slot): Promise<FirstAsk
   delete scope[SLOT];
   return first;
 }
+
+/** The tab the popup shows, and the background's answer for it (none when there is no tab). */
+export interface Answer {
+  tabId: number | undefined;
+  state?: PopupState;
+}
+
+/**
+ * The first script's tab and answer, when it ran and its question did not fail (the answer is
+ * often here before the popup's bundle is); else `askNow`, the popup's own question. A first
+ * script that found no tab is an answer too: there is none to ask about.
+ */
+export async function answerOf(first: Promise<FirstAsk> | undefined, askNow: () => Promise<Answer>): Promise<Answer> {
+  if (first) {
+    try {
+      const { tabId, answer } = await first;
+      if (tabId === undefined || !answer) return { tabId };
+      return { tabId, state: await answer };
+    } catch {
+      // Asked again below: a failure now is reported as any other.
+    }
+  }
+  return askNow();
+}

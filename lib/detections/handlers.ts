@@ -436,15 +436,18 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     const state = await readTab(tabId);
     return { supported: state !== undefined, recognised: state?.recognised ?? true, listSize: 0, detections: [], locked: true };
   };
-  let cipher: Cipher;
-  try {
-    // The popup was opened: the clinician is using Boundary, which keeps an unlocked vault open.
-    cipher = await currentCipher(db);
-  } catch (error) {
-    if (error instanceof VaultLockedError) return lockedView();
-    throw error;
+  // The key, the tab and the matcher's state at once: each waits on storage, and the popup on them all.
+  // The popup was opened: the clinician is using Boundary, which keeps an unlocked vault open.
+  const [key, tab, matching] = await Promise.allSettled([currentCipher(db), readTab(tabId), currentMatcher()]);
+  if (key.status === 'rejected') {
+    if (key.reason instanceof VaultLockedError) return lockedView();
+    throw key.reason;
   }
-  const [state, { listSize, locked, people }] = await Promise.all([readTab(tabId), currentMatcher()]);
+  const cipher: Cipher = key.value;
+  if (tab.status === 'rejected') throw tab.reason;
+  if (matching.status === 'rejected') throw matching.reason;
+  const state = tab.value;
+  const { listSize, locked, people } = matching.value;
   if (locked) return lockedView();
   if (!state) return { supported: false, recognised: true, listSize, detections: [] };
   const lookupIds = state.lookup?.kind === 'search' ? state.lookup.clientIds : [];

@@ -14,13 +14,15 @@ import { lockVault, unlockVault, vaultStatus } from '@/lib/vault/vault';
  * asks for arrives as a typed message checked in isPageToBackground.
  */
 
-/** The popup's one question: the tab's detections, the reply context and the vault's state. */
+/**
+ * The popup's one question: the tab's detections, the reply context and the vault's state, all
+ * three read at once (each is a few database round trips, and the popup waits for the slowest).
+ */
 export async function popupState(detections: Promise<TabDetections>): Promise<PopupState> {
   const db = database();
-  const [data, replies] = await Promise.all([detections, loadReplyContext(db)]);
-  // Asking is not use: the popup's own request for detections already counted once.
-  const vault = data.locked ? 'locked' : (await vaultStatus(db, { touch: false })).state;
-  return { detections: data, replies, vault };
+  // Asking is not use: the popup's own request for detections already counts once.
+  const [data, replies, status] = await Promise.all([detections, loadReplyContext(db), vaultStatus(db, { touch: false })]);
+  return { detections: data, replies, vault: data.locked ? 'locked' : status.state };
 }
 
 /** An error's own words (the vault's are already in the clinician's language) for the popup. */

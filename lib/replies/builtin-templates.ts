@@ -146,15 +146,5 @@ export function isBuiltinId(id: string): boolean {
   return BUILTIN_BY_ID.has(id);
 }
 
-/** Boundary's choice of default for a language, situation and site, before the practice picks. */
-export function builtinDefaultId(language: ReplyLanguage, situation: Situation, platform: Platform): string {
-  const name =
-    situation === 'conversation'
-      ? 'conversation-short'
-      : situation === 'request-answer'
-        ? platform === 'linkedin'
-          ? 'request-answer-linkedin'
-          : 'request-answer'
-        : situation;
-  return `builtin/${language}/${name}`;
-}
+/** Boundary's choice of default, in ./choose.ts with the rest of choosing (the popup needs it without these templates). */
+export { builtinDefaultId } from './choose';

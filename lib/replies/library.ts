@@ -3,34 +3,17 @@ import { lintReply, ownTexts, type LintResult } from '@/lib/policy/confidentiali
 import type { PolicyChoices } from '@/lib/practice-policy/choices';
 import { policySummary } from '@/lib/practice-policy/generate';
 import { crisisLineFor, type PracticeSettings, type ReplyLanguage } from '@/lib/settings/practice';
-import { BUILTIN_TEMPLATES, builtinDefaultId } from './builtin-templates';
+import { BUILTIN_TEMPLATES } from './builtin-templates';
+import type { DefaultChoices, LibraryTemplate, ReplyLibrary } from './choose';
 import { checkLength, type LengthCheck } from './limits';
 import { fillTemplateDetailed, firstNameFrom, type Placeholder, type PlaceholderValues } from './placeholders';
-import type { ReplyTemplate, Situation, StoredTemplate } from './templates';
+import type { ReplyTemplate, StoredTemplate } from './templates';
 
-/**
- * The practice's reply library as the popup and options page see it: Boundary's templates, with
- * the practice's edits laid over them, minus the ones it deleted, plus its own. Built-in
- * templates are not copied into the database until edited, so improvements to them in a later
- * version reach everyone who has not changed them.
- */
-export type TemplateOrigin = 'builtin' | 'edited' | 'custom';
-export interface LibraryTemplate extends ReplyTemplate {
-  origin: TemplateOrigin;
-}
+/** Choosing a template lives in ./choose.ts (the popup loads it without the check below); re-exported for everyone else. */
+export { defaultKey, defaultTemplate, offeredTemplates } from './choose';
+export type { DefaultChoices, LibraryTemplate, ReplyLibrary, StoredTemplate, TemplateOrigin } from './choose';
 
-export type { StoredTemplate };
-
-/** The chosen default per language, situation and site, keyed `language/situation/platform`. */
-export type DefaultChoices = Record<string, string>;
-
-export interface ReplyLibrary {
-  templates: LibraryTemplate[];
-  defaults: DefaultChoices;
-}
-
-export const defaultKey = (language: ReplyLanguage, situation: Situation, platform: Platform) => `${language}/${situation}/${platform}`;
-
+/** Boundary's templates with the practice's stored edits laid over them (./choose.ts says how the library is read). */
 export function mergeLibrary(stored: readonly StoredTemplate[], defaults: DefaultChoices = {}): ReplyLibrary {
   const byId = new Map(stored.map((row) => [row.id, row]));
   const strip = ({ deleted: _d, updatedAt: _u, ...template }: StoredTemplate): ReplyTemplate => template;
@@ -45,46 +28,6 @@ export function mergeLibrary(stored: readonly StoredTemplate[], defaults: Defaul
     .map((row): LibraryTemplate => ({ ...strip(row), origin: 'custom' }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { templates: [...templates, ...custom], defaults };
-}
-
-const fits = (template: ReplyTemplate, situation: Situation, platform: Platform) =>
-  template.situation === situation && template.platforms.includes(platform);
-
-/**
- * The template used with one click: the practice's choice if it still fits, else Boundary's own
- * default, else any template for that situation and site, preferring the reply language.
- */
-export function defaultTemplate(
-  library: ReplyLibrary,
-  language: ReplyLanguage,
-  situation: Situation,
-  platform: Platform,
-): LibraryTemplate | undefined {
-  const find = (id: string | undefined) => (id === undefined ? undefined : library.templates.find((t) => t.id === id && fits(t, situation, platform)));
-  return (
-    find(library.defaults[defaultKey(language, situation, platform)]) ??
-    find(builtinDefaultId(language, situation, platform)) ??
-    library.templates.find((t) => t.language === language && fits(t, situation, platform)) ??
-    library.templates.find((t) => fits(t, situation, platform))
-  );
-}
-
-/**
- * The templates to offer for a detection: those for its situations and site, the reply language
- * first, then in the order of `situations` (the likeliest first).
- */
-export function offeredTemplates(
-  library: ReplyLibrary,
-  situations: readonly Situation[],
-  platform: Platform,
-  language: ReplyLanguage,
-): LibraryTemplate[] {
-  const rank = (t: LibraryTemplate) => (t.language === language ? 0 : 100) + situations.indexOf(t.situation);
-  return library.templates
-    .filter((t) => situations.includes(t.situation) && t.platforms.includes(platform))
-    .map((t, index) => ({ t, index }))
-    .sort((a, b) => rank(a.t) - rank(b.t) || a.index - b.index)
-    .map(({ t }) => t);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fromBase64, importAesKey, toBase64, type Bytes } from './crypto';
+import { USED_ITEM } from './session-items';
 
 /**
  * Where an unlocked vault's key is kept: storage.session, which Chrome holds in memory only (never
@@ -9,8 +10,7 @@ import { fromBase64, importAesKey, toBase64, type Bytes } from './crypto';
  * widens that (storage.session.setAccessLevel is never called).
  */
 export const KEY_ITEM = 'vault:key';
-/** When the clinician last used Boundary while unlocked; kept apart so touching it stays cheap. */
-export const USED_ITEM = 'vault:used';
+export { USED_ITEM };
 /** Last use is written at most this often: every write wakes every storage.onChanged listener. */
 const TOUCH_EVERY_MS = 20_000;
 

@@ -43,6 +43,8 @@ export interface BundleSize {
   files: string[];
   raw: number;
   gzip: number;
+  /** The chunks it imports later, when a part is first needed (`import()`), not counted in the sizes above. */
+  later: string[];
 }
 
 const gzipped = (text: Buffer) => gzipSync(text, { level: 9 }).length;
@@ -55,7 +57,7 @@ export function contentScriptSizes(dir = OUTPUT_DIR): BundleSize[] {
     .sort()
     .map((file) => {
       const text = readFileSync(path.join(folder, file));
-      return { name: file.replace(/\.js$/, ''), files: [`content-scripts/${file}`], raw: text.length, gzip: gzipped(text) };
+      return { name: file.replace(/\.js$/, ''), files: [`content-scripts/${file}`], raw: text.length, gzip: gzipped(text), later: [] };
     });
 }
 
@@ -75,18 +77,26 @@ export function pageSizes(dir = OUTPUT_DIR): BundleSize[] {
 
 function sizeOf(dir: string, name: string, roots: string[]): BundleSize {
   const files: string[] = [];
-  const visit = (file: string) => {
-    if (files.includes(file) || !existsSync(path.join(dir, file))) return;
-    files.push(file);
+  const later: string[] = [];
+  const visit = (into: string[], file: string) => {
+    if (files.includes(file) || into.includes(file) || !existsSync(path.join(dir, file))) return;
+    into.push(file);
     const text = readFileSync(path.join(dir, file), 'utf8');
     const references = file.endsWith('.html')
       ? [...text.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
       : file.endsWith('.js')
         ? [...text.matchAll(/(?:from|import)\s*\(?\s*["']\.\/?([^"']+\.js)["']/g)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!))
         : [];
-    for (const reference of references) visit(path.posix.normalize(reference));
+    for (const reference of references) visit(into, path.posix.normalize(reference));
   };
-  for (const root of roots) visit(root);
+  for (const root of roots) visit(files, root);
+  // What is loaded when first needed: Vite writes those imports as import(`./chunk.js`).
+  for (let i = 0; i < files.length + later.length; i++) {
+    const file = [...files, ...later][i]!;
+    if (!file.endsWith('.js')) continue;
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    for (const m of text.matchAll(/import\(\s*[`"']\.\/([^`"']+\.js)[`"']\s*\)/g)) visit(later, path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!)));
+  }
   let raw = 0;
   let gzip = 0;
   for (const file of files) {
@@ -94,7 +104,7 @@ function sizeOf(dir: string, name: string, roots: string[]): BundleSize {
     raw += text.length;
     gzip += gzipped(text);
   }
-  return { name, files, raw, gzip };
+  return { name, files, raw, gzip, later };
 }
 
 /** Every library whose markers appear in any script a page loads (its own chunk and the shared ones). */

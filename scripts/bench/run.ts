@@ -6,6 +6,7 @@
 //   npm run bench -- --quick        1 round and shorter streams, to try the bench itself
 //   npm run bench -- --scale        the scale round alone: 100,000 clients (import, options, popup)
 //   npm run bench -- --scale --quick  the scale round on 20,000 clients, to try it
+//   npx tsx scripts/bench/run.ts --popup  the popup's figures alone, printed, not written (after a build)
 // The floors: a blank extension page and a minimal extension that only counts insertions on its
 // badge (scripts/bench/floor-extension.ts), the page without the extension, a bare Map.get.
 // Prints a table with targets (MET / MISSED) and writes bench-results/latest.json; the default
@@ -48,6 +49,7 @@ import { round } from './stats';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const scale = argv.includes('--scale');
+const popupOnly = argv.includes('--popup');
 const roundsArg = argv.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Math.max(1, Number(argv[roundsArg + 1])) : quick ? 1 : 3;
 
@@ -331,9 +333,28 @@ async function scaleRound(): Promise<void> {
   }
 }
 
+/** The popup's figures alone, at 10,000 clients, for trying a change to the popup: printed, never written to latest.json. */
+async function popupRound(): Promise<void> {
+  const pages = benchPages(PAGES).filter((page) => page.kind === 'requests');
+  const session = new Session();
+  try {
+    const withExt = await session.extension(pages);
+    const imported = await importRun(withExt.context, withExt.extension, benchClientCsv(benchPages(PAGES), CLIENTS));
+    if (imported.imported !== CLIENTS) throw new Error(`the import saved ${imported.imported} clients, not ${CLIENTS}`);
+    const tabs = new Map<BenchSite, { tab: Page; page: BenchPage }>();
+    for (const page of pages) tabs.set(page.site, { tab: (await streamChecked(withExt.context, withExt.extension, page)).tab, page });
+    const floor = await session.extension(pages, writeFloorExtension(session.dir('floor-extension'), EXTENSION_DIR));
+    const { rounds, ...figures } = popupFigures(await popupPairs(withExt.extension, floor.extension, tabs, ROUNDS), CLIENTS);
+    log(JSON.stringify(figures, null, 1));
+    for (const r of rounds) log(JSON.stringify(r));
+  } finally {
+    await session.close();
+  }
+}
+
 async function main() {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npm run bench`, which builds first.');
-  await (scale ? scaleRound() : defaultRound());
+  await (popupOnly ? popupRound() : scale ? scaleRound() : defaultRound());
 }
 
 // A missed target is a figure, not a failure: the exit code says only whether the bench itself ran.

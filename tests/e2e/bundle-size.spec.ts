@@ -48,15 +48,21 @@ test('the popup loads no Dexie', () => {
   expect(popup, 'popup.html in the build').toBeDefined();
   expect(popup!.files.some((file) => file.endsWith('.js')), 'the popup loads scripts').toBe(true);
   expect(pageLibraries(popup!)).not.toContain('dexie');
+  // Nor the parts it loads after its first paint (entrypoints/popup/later-parts.ts).
+  expect(popup!.later.length, 'the popup loads parts later').toBeGreaterThan(0);
+  for (const file of popup!.later.filter((f) => f.endsWith('.js'))) expect(librariesIn(OUTPUT_DIR, file), file).not.toContain('dexie');
 });
 
-test('the clinical lexicon is in the popup, options and background, never in what runs in a page', () => {
+test('the clinical lexicon is in the popup (after its first paint), options and background, never in what runs in a page', () => {
   // A word only the lexicon (lib/policy/lexicon.ts) holds; a page could read whatever a content script carries.
   const holdsLexicon = (file: string) => readFileSync(path.join(OUTPUT_DIR, file), 'utf8').includes('fluoxetin');
   const injected = [...contentScriptSizes().flatMap((s) => s.files), ...(existsSync(path.join(OUTPUT_DIR, 'outline.js')) ? ['outline.js'] : [])];
   for (const file of injected) expect(holdsLexicon(file), file).toBe(false);
   const pages = pageSizes();
   for (const page of ['popup', 'options', 'background']) {
-    expect(pages.find((p) => p.name === page)!.files.some(holdsLexicon), page).toBe(true);
+    const { files, later } = pages.find((p) => p.name === page)!;
+    expect([...files, ...later].some(holdsLexicon), page).toBe(true);
   }
+  // The popup's first paint shows who is on the page; the check of replies, with its lexicon, loads after it.
+  expect(pages.find((p) => p.name === 'popup')!.files.some(holdsLexicon), 'popup, first paint').toBe(false);
 });
