@@ -15,7 +15,8 @@ test('over every replica: people are found, the page sees no change, and nothing
   context,
   replicas,
 }) => {
-  test.setTimeout(120_000);
+  // One long walk over every replica (about 40 pages), each opened with its popup.
+  test.setTimeout(240_000);
   const { imported, rejected } = await boundary.importCsv(DEMO_CLIENTS);
   expect({ imported, rejected }).toEqual({ imported: 20, rejected: 0 });
 
