@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 import { REVIEW_ORIGINS } from './lib/reviews/sites';
 import { SEARCH_ORIGINS } from './lib/searches/engines';
 
+const NATIVE_BROWSER = fileURLToPath(new URL('./lib/browser/native.ts', import.meta.url));
+
 // The three sites Boundary reads, over HTTPS only; nothing else is requested up front.
 export const SITE_MATCHES = [
   'https://*.facebook.com/*',
@@ -71,6 +73,17 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // Everything but the background gets the browser's own API instead of webextension-polyfill
+    // (why, and what that asks of them: lib/browser/native.ts). The background is a build of its
+    // own, so the others' `wxt/browser` can point elsewhere; put first, this alias wins over the
+    // polyfill module's.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      config.resolve.alias = [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...entries];
+    },
     'build:done': (wxt) => {
       if (wxt.config.command !== 'build') return;
       wxt.logger.info(

@@ -246,9 +246,13 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     },
   );
 
-  const onMessage = (message: unknown): Promise<ContentReply> | undefined => {
-    if (!isBackgroundToContent(message)) return undefined;
-    return handle(message);
+  // Answered through sendResponse, and `true` keeps the channel open for it: without the polyfill
+  // (lib/browser/native.ts) Chrome ignores a promise a listener returns. A failed action
+  // answers nothing, which the background reads as the page gone.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply?: ContentReply) => void): boolean => {
+    if (!isBackgroundToContent(message)) return false;
+    handle(message).then(sendResponse, () => sendResponse());
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -275,6 +275,8 @@ async function sendToTab(tabId: number, message: BackgroundToContent, platform?:
   let reply: ContentReply;
   try {
     reply = (await browser.tabs.sendMessage(tabId, message)) as ContentReply;
+    // A content script whose action failed answers nothing (lib/detect/content-main.ts).
+    if (!reply) throw new Error('No answer');
   } catch {
     return { ok: false, reason: t('action_page_gone') };
   }
