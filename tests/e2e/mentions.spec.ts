@@ -35,7 +35,6 @@ test('mentions on each site: clients found on notifications and their own posts,
   context,
   replicas,
 }) => {
-  test.setTimeout(90_000);
   await importClients(boundary);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 

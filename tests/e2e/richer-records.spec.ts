@@ -34,7 +34,6 @@ const FILE = [
 
 test('richer records: CSV in and out with refusals by line, the list filters, the form edits every field', async ({ boundary, context, replicas }) => {
   // Three imports, an export, the form, axe twice and a decline from the popup: longer than one step's budget.
-  test.setTimeout(90_000);
   const { page: options, imported, rejected } = await boundary.importCsv(FILE);
   expect({ imported, rejected }).toEqual({ imported: 4, rejected: 3 });
   const rejection = (line: number) => options.locator(`[data-testid="import-rejection"][data-line="${line}"]`);
