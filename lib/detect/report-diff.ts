@@ -19,49 +19,47 @@ export function diffReport(
   const present = new Set(after.map((c) => c.token));
   if (present.size !== after.length || at.size !== before.length) return undefined;
   const removed = before.filter((c) => !present.has(c.token)).map((c) => c.token);
-  const stays = staying(after, at);
+  const old = after.map((c) => at.get(c.token) ?? -1);
+  const stays = staying(old);
   const candidates: WireCandidate[] = [];
   let placing = false;
-  for (let i = 0; i < after.length; i++) {
-    const now = after[i]!;
-    const was = at.get(now.token);
-    if (was === undefined || !stays[i]) {
-      if (was !== undefined) removed.push(now.token);
+  after.forEach((now, i) => {
+    const was = old[i]!;
+    if (!stays.has(i)) {
+      if (was >= 0) removed.push(now.token);
       candidates.push(now);
       placing = true;
     } else if (placing || (now !== before[was] && !sameWire(now, before[was]!))) {
       candidates.push(now);
       placing = false;
     }
-  }
+  });
   return candidates.length < after.length ? { removed, candidates } : undefined;
 }
 
 /**
- * Which of the people now on the page (by position in `after`) keep their place: the most of
- * them whose old positions still rise in the new order (a longest increasing subsequence, in
- * n log n); everyone else reported before has moved.
+ * Which of the people now on the page (by position; `old`: their positions in the last report,
+ * -1 for newcomers) keep their place: the most of them whose old positions still rise in the new
+ * order (a longest increasing subsequence, in n log n). Everyone else reported before has moved.
  */
-function staying(after: readonly WireCandidate[], at: ReadonlyMap<string, number>): boolean[] {
-  // tails[k]: the position in `after` ending the best rising run of length k + 1 found so far.
+function staying(old: readonly number[]): Set<number> {
+  // tails[k]: the position ending the best rising run of length k + 1 so far; back: each one's predecessor.
   const tails: number[] = [];
-  const back = new Array<number>(after.length).fill(-1);
-  const old = (i: number) => at.get(after[i]!.token)!;
-  for (let i = 0; i < after.length; i++) {
-    const was = at.get(after[i]!.token);
-    if (was === undefined) continue;
+  const back: number[] = [];
+  old.forEach((was, i) => {
+    if (was < 0) return;
     let low = 0;
     let high = tails.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (old(tails[mid]!) < was) low = mid + 1;
+      if (old[tails[mid]!]! < was) low = mid + 1;
       else high = mid;
     }
-    back[i] = low > 0 ? tails[low - 1]! : -1;
+    back[i] = tails[low - 1] ?? -1;
     tails[low] = i;
-  }
-  const stays = new Array<boolean>(after.length).fill(false);
-  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = back[i]!) stays[i] = true;
+  });
+  const stays = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = back[i]!) stays.add(i);
   return stays;
 }
 
