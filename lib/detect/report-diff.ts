@@ -2,40 +2,65 @@ import type { WireCandidate } from '@/lib/messaging/messages';
 
 /**
  * What changed between the candidates last reported and the page's now, as a delta report
- * carries it: the tokens gone, and the candidates added or changed (the background applies it in
- * lib/detections/report-delta.ts: it drops those gone, replaces those changed where they stand,
- * and puts what is left after everyone, in the report's order). Someone new placed before people
- * already reported (a list growing above the open conversation) is said the same way: the people
- * after the newcomer go and come back, so the delta costs the list's tail, not the whole list.
- * Undefined when the change is a reordering, or comes before everyone: a full report says it.
+ * carries it (the background applies it in lib/detections/report-delta.ts):
+ * - `removed`: the tokens gone, and those of people who moved (they are placed again);
+ * - `candidates`, in the page's order: those changed, those new or moved, and, after each run of
+ *   new or moved people, the one already reported that they come before (sent again unchanged if
+ *   need be, so the background knows where they go). A run with nobody after it goes at the end.
+ * So a delta costs what changed plus one neighbour per place something arrived, wherever on the
+ * page: cards arriving above a list of conversations do not send the conversations again.
+ * Undefined when a full report is no bigger (or tokens repeat): the full report says it.
  */
 export function diffReport(
   before: readonly WireCandidate[],
   after: readonly WireCandidate[],
 ): { removed: string[]; candidates: WireCandidate[] } | undefined {
-  const previous = new Map(before.map((c) => [c.token, c]));
+  const at = new Map(before.map((c, i) => [c.token, i]));
   const present = new Set(after.map((c) => c.token));
-  if (present.size !== after.length || previous.size !== before.length) return undefined;
+  if (present.size !== after.length || at.size !== before.length) return undefined;
   const removed = before.filter((c) => !present.has(c.token)).map((c) => c.token);
+  const old = after.map((c) => at.get(c.token) ?? -1);
+  const stays = staying(old);
   const candidates: WireCandidate[] = [];
-  // The people reported before, still there, in their order: `after` must start with them, until someone new.
-  let at = 0;
-  let next = 0;
-  for (; at < after.length && previous.has(after[at]!.token); at++) {
-    while (next < before.length && !present.has(before[next]!.token)) next++;
-    const old = before[next++]!;
-    const now = after[at]!;
-    if (now.token !== old.token) return undefined;
-    if (now !== old && !sameWire(now, old)) candidates.push(now);
-  }
-  // From the first newcomer on, everyone is sent again, in order: those reported before go first.
-  // Unless that is everyone: then it is a full report.
-  if (at === 0 && after.some((c) => previous.has(c.token))) return undefined;
-  for (let i = at; i < after.length; i++) {
-    if (previous.has(after[i]!.token)) removed.push(after[i]!.token);
-    candidates.push(after[i]!);
-  }
-  return { removed, candidates };
+  let placing = false;
+  after.forEach((now, i) => {
+    const was = old[i]!;
+    if (!stays.has(i)) {
+      if (was >= 0) removed.push(now.token);
+      candidates.push(now);
+      placing = true;
+    } else if (placing || (now !== before[was] && !sameWire(now, before[was]!))) {
+      candidates.push(now);
+      placing = false;
+    }
+  });
+  return candidates.length < after.length ? { removed, candidates } : undefined;
+}
+
+/**
+ * Which of the people now on the page (by position; `old`: their positions in the last report,
+ * -1 for newcomers) keep their place: the most of them whose old positions still rise in the new
+ * order (a longest increasing subsequence, in n log n). Everyone else reported before has moved.
+ */
+function staying(old: readonly number[]): Set<number> {
+  // tails[k]: the position ending the best rising run of length k + 1 so far; back: each one's predecessor.
+  const tails: number[] = [];
+  const back: number[] = [];
+  old.forEach((was, i) => {
+    if (was < 0) return;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (old[tails[mid]!]! < was) low = mid + 1;
+      else high = mid;
+    }
+    back[i] = tails[low - 1] ?? -1;
+    tails[low] = i;
+  });
+  const stays = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = back[i]!) stays.add(i);
+  return stays;
 }
 
 function sameWire(a: WireCandidate, b: WireCandidate): boolean {

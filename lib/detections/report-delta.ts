@@ -12,7 +12,13 @@ export interface PageCandidatesState {
   candidates: WireCandidate[];
 }
 
-/** The state after a report, or undefined when the report cannot be applied and a full one is needed. */
+/**
+ * The state after a report, or undefined when the report cannot be applied and a full one is
+ * needed. A delta (made by lib/detect/report-diff.ts) drops the tokens `removed`; of its
+ * candidates, in the page's order, one still held replaces itself where it stands, and the others
+ * (new, or moved) go just before the next one still held that follows them in the delta, or at
+ * the end when none does. One pass over each list: the result is the page's full list, in order.
+ */
 export function applyReport(
   state: PageCandidatesState | undefined,
   report: Pick<PageCandidates, 'seq' | 'removed' | 'candidates'>,
@@ -21,15 +27,27 @@ export function applyReport(
   if (report.removed === undefined) return { seq, candidates: report.candidates };
   if (!state || seq !== state.seq + 1) return undefined;
   const gone = new Set(report.removed);
-  const changed = new Map(report.candidates.map((c) => [c.token, c]));
-  const candidates: WireCandidate[] = [];
-  for (const candidate of state.candidates) {
-    if (gone.has(candidate.token)) continue;
-    const next = changed.get(candidate.token);
-    candidates.push(next ?? candidate);
-    if (next) changed.delete(candidate.token);
+  const held = new Map<string, WireCandidate>();
+  for (const candidate of state.candidates) if (!gone.has(candidate.token)) held.set(candidate.token, candidate);
+  // The people placed just before each one still held, by that one's token.
+  const ahead = new Map<string, WireCandidate[]>();
+  let placing: WireCandidate[] = [];
+  for (const candidate of report.candidates) {
+    if (!held.has(candidate.token)) {
+      placing.push(candidate);
+      continue;
+    }
+    held.set(candidate.token, candidate);
+    if (placing.length > 0) ahead.set(candidate.token, placing);
+    placing = [];
   }
-  // What is left is new on the page: it follows everyone already there, in the report's order.
-  candidates.push(...changed.values());
+  const candidates: WireCandidate[] = [];
+  for (const { token } of state.candidates) {
+    const now = held.get(token);
+    if (!now) continue;
+    for (const placed of ahead.get(token) ?? []) candidates.push(placed);
+    candidates.push(now);
+  }
+  for (const placed of placing) candidates.push(placed);
   return { seq, candidates };
 }

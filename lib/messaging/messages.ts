@@ -35,8 +35,9 @@ export interface PageCandidates {
   platform: Platform;
   /**
    * A full report (no `removed`): the full set for the page now; it replaces what the tab sent
-   * before. A delta (`removed` present): only the candidates added or changed since report
-   * `seq - 1`, in the page's order after those already reported.
+   * before. A delta (`removed` present): only the candidates added, changed or moved since report
+   * `seq - 1`, in the page's order, each run of new ones with the one it comes before
+   * (lib/detect/report-diff.ts says how; lib/detections/report-delta.ts applies it).
    */
   candidates: WireCandidate[];
   /** A delta's tokens gone since the report before; absent in a full report. */

@@ -33,6 +33,36 @@ const NONE = blank();
 export const precedes = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 export const inPageOrder = (a: Element, b: Element) => (a === b ? 0 : precedes(a, b) ? -1 : 1);
 
+/**
+ * `items` in page order of their elements (an element before those inside it), without comparing
+ * them two by two: comparing two elements walks their ancestors and the siblings between them, so
+ * sorting a long flat list that way costs about n² log n. Here each item's ancestors are walked
+ * up once, until one already walked, and a walk down reads the children of those ancestors only,
+ * once each. Items of separate trees (detached) come tree by tree, in the order first met.
+ */
+export function inDocumentOrder<T>(items: readonly T[], elementOf: (item: T) => Element): T[] {
+  const at = new Map<Node, T>();
+  const onPath = new Set<Node>();
+  const roots: Node[] = [];
+  for (const item of items) {
+    let node: Node | null = elementOf(item);
+    at.set(node, item);
+    for (; node && !onPath.has(node); node = node.parentNode) {
+      onPath.add(node);
+      if (!node.parentNode) roots.push(node);
+    }
+  }
+  const ordered: T[] = [];
+  const stack = roots.reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const item = at.get(node);
+    if (item !== undefined) ordered.push(item);
+    // Pushed last child first, so that the first is walked first.
+    for (let child = (node as ParentNode).lastElementChild; child; child = child.previousElementSibling) if (onPath.has(child)) stack.push(child);
+  }
+  return ordered;
+}
+
 /** The order of a scan's marks: page order unless an adapter lists its marks otherwise. */
 export type MarkOrder = (a: PersonMark, b: PersonMark) => number;
 export const marksInPageOrder: MarkOrder = (a, b) => inPageOrder(a.element, b.element);
@@ -105,15 +135,7 @@ export class Tallies {
       if (from === NONE) continue;
       for (let next = child.nextElementSibling; last && next; next = next.nextElementSibling) if (!later.has(next)) last = false;
       const tally = this.at(node);
-      tally.accept += from.accept;
-      tally.add += from.add;
-      tally.negative += from.negative;
-      tally.unread += from.unread;
-      for (const key of from.people) {
-        if (tally.people.has(key)) continue;
-        if (key.startsWith('id:')) tally.ids++;
-        tally.people.add(key);
-      }
+      addCounts(tally, from);
       if (marks.length > 0) {
         if (tally.marks.length > 0 && !last) tally.sorted = false;
         for (const mark of marks) tally.marks.push(mark);
@@ -139,15 +161,7 @@ export class Tallies {
     if (tallies.length <= 1) return tallies[0] ? { ...tallies[0], marks: this.marksOf(tallies[0]) } : NONE;
     const sum = blank();
     for (const tally of tallies) {
-      sum.accept += tally.accept;
-      sum.add += tally.add;
-      sum.negative += tally.negative;
-      sum.unread += tally.unread;
-      for (const key of tally.people) {
-        if (sum.people.has(key)) continue;
-        if (key.startsWith('id:')) sum.ids++;
-        sum.people.add(key);
-      }
+      addCounts(sum, tally);
       for (const mark of this.marksOf(tally)) sum.marks.push(mark);
       sum.firstNegative ??= tally.firstNegative;
       if (sum.firstUnread.length < 2) sum.firstUnread = [...sum.firstUnread, ...tally.firstUnread].slice(0, 2);
@@ -162,6 +176,19 @@ export class Tallies {
       tally.sorted = true;
     }
     return tally.marks;
+  }
+}
+
+/** Adds the controls and people `from` holds to `into` (a box around it, or a run's sum). */
+function addCounts(into: Tally, from: Tally): void {
+  into.accept += from.accept;
+  into.add += from.add;
+  into.negative += from.negative;
+  into.unread += from.unread;
+  for (const key of from.people) {
+    if (into.people.has(key)) continue;
+    if (key.startsWith('id:')) into.ids++;
+    into.people.add(key);
   }
 }
 

@@ -1,5 +1,5 @@
 import { CARD_WORDS, roleOfLabel, type CardWords, type ControlRole } from './card-words';
-import { distinctPeople, Ends, inPageOrder, insertInOrder, precedes, Tallies, type MarkOrder, type Tally } from './card-index';
+import { distinctPeople, Ends, inDocumentOrder, inPageOrder, insertInOrder, precedes, Tallies, type MarkOrder, type Tally } from './card-index';
 import type { ActionResult } from './types';
 
 /**
@@ -305,8 +305,8 @@ export class CardIndex {
   cards(): FoundCard[] {
     const unread = [...this.unread.values()].flatMap((entry) => (entry.card ? [entry.card] : []));
     if (unread.length === 0 && this.lone.size === 0) return [...this.readOrder];
-    // Cards read from labels come in page order already; only those added after need sorting in.
-    return [...this.readOrder, ...unread, ...this.lone.values()].sort((a, b) => (precedes(a.card, b.card) ? -1 : 1));
+    // Put in page order by one walk of their ancestors, not by comparing cards two by two.
+    return inDocumentOrder([...this.readOrder, ...unread, ...this.lone.values()], (found) => found.card);
   }
 
   private readControls(elements: Iterable<Element>): [Element, ControlRole | null][] {

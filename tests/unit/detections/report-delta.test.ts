@@ -18,13 +18,15 @@ function seeded(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-/** One page change: people leave, someone's card changes, people arrive (at the end, or sometimes anywhere). */
+/** One page change: people leave, someone's card changes, people arrive (at the end, or sometimes anywhere), someone moves. */
 function step(list: WireCandidate[], random: () => number): WireCandidate[] {
   let next = list.filter(() => random() > 0.15);
   next = next.map((c) => (random() < 0.1 ? { ...c, name: `${c.name}'`, identities: [...c.identities, 'x'] } : c));
   const arriving = Array.from({ length: Math.floor(random() * 4) }, () => person(random));
   if (random() < 0.15 && next.length > 0) next.splice(Math.floor(random() * next.length), 0, ...arriving);
   else next.push(...arriving);
+  // A conversation with a new message goes to the top.
+  if (random() < 0.1 && next.length > 1) next.unshift(...next.splice(Math.floor(random() * next.length), 1));
   if (random() < 0.05) next.reverse();
   return next;
 }
@@ -60,13 +62,14 @@ describe('delta reports', () => {
     expect(diffReport([a, b, c], [a, c])).toEqual({ removed: ['b'], candidates: [] });
     expect(diffReport([a, b], [{ ...a, open: true }, b])).toEqual({ removed: [], candidates: [{ ...a, open: true }] });
     // Someone new before people already reported (a list growing above the open conversation):
-    // those after the newcomer are sent again, after it, and the background's list is the page's.
+    // the newcomer goes with the one it comes before, and nobody after is sent again.
     const open: WireCandidate = { token: 'o', kind: 'message', platform: 'facebook', identities: ['9'], name: 'O', open: true };
     const grown = diffReport([a, b, open], [a, b, c, open]);
-    expect(grown).toEqual({ removed: ['o'], candidates: [c, open] });
+    expect(grown).toEqual({ removed: [], candidates: [c, open] });
     expect(applyReport({ seq: 1, candidates: [a, b, open] }, { seq: 2, ...grown! })).toEqual({ seq: 2, candidates: [a, b, c, open] });
-    // Someone new before everyone, or a new order: only a full report says it.
-    expect(diffReport([a, b], [c, a, b])).toBeUndefined();
+    // Before everyone, the same.
+    expect(diffReport([a, b], [c, a, b])).toEqual({ removed: [], candidates: [c, a] });
+    // A new order that costs as much as the full list: only a full report says it.
     expect(diffReport([a, b], [b, a])).toBeUndefined();
   });
 
