@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { database } from '@/lib/db';
 import { ClientWriteRefused } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
-import { clientsById, forgetNotThem, linkIdentity, rememberNotThem, unlinkIdentity } from '@/lib/clients/store';
+import { forgetNotThem, linkIdentity, rememberNotThem, unlinkIdentity } from '@/lib/clients/store';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { currentMatcher, dropMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
@@ -32,7 +32,9 @@ import { loadSettings } from '@/lib/settings/store';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
 import { noticeLocked } from '@/lib/vault/locked-notice';
+import type { VaultState } from '@/lib/vault/vault';
 import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
+import { cachedClientsById, forgetOnLock } from './popup-cache';
 import { addDiscussFromPopup, lockFromPopup, popupState, unlockFromPopup, welfareCheckFromPopup } from './popup-requests';
 import { applyReport, type PageCandidatesState } from './report-delta';
 import { recordSiteRead } from './site-reads';
@@ -248,6 +250,7 @@ export function onTabGone(tabId: number): Promise<void> {
  */
 export async function onVaultChanged(): Promise<void> {
   dropMatcher();
+  forgetOnLock();
   const tabIds = await knownTabIds();
   if (await vaultLocked()) {
     await Promise.all(
@@ -433,10 +436,17 @@ export function detectionClient(id: number, clients: ReadonlyMap<number, Client>
 }
 
 async function tabDetections(tabId: number): Promise<TabDetections> {
+  return (await tabAnswer(tabId)).detections;
+}
+
+/** A tab's detections, and the vault's state as the key read for them found it (the popup needs both; one read of the key serves). */
+async function tabAnswer(tabId: number): Promise<{ detections: TabDetections; vault: VaultState }> {
   const db = database();
-  const lockedView = async (): Promise<TabDetections> => {
+  const lockedView = async (): Promise<{ detections: TabDetections; vault: VaultState }> => {
+    // Found locked (an idle vault locks on this very read): no record opened with the key is kept.
+    forgetOnLock();
     const state = await readTab(tabId);
-    return { supported: state !== undefined, recognised: state?.recognised ?? true, listSize: 0, detections: [], locked: true };
+    return { detections: { supported: state !== undefined, recognised: state?.recognised ?? true, listSize: 0, detections: [], locked: true }, vault: 'locked' };
   };
   // The key, the tab and the matcher's state at once: each waits on storage, and the popup on them all.
   // The popup was opened: the clinician is using Boundary, which keeps an unlocked vault open.
@@ -446,17 +456,19 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     throw key.reason;
   }
   const cipher: Cipher = key.value;
+  const vault: VaultState = cipher.sealed ? 'unlocked' : 'off';
   if (tab.status === 'rejected') throw tab.reason;
   if (matching.status === 'rejected') throw matching.reason;
   const state = tab.value;
   const { listSize, locked, people } = matching.value;
   if (locked) return lockedView();
-  if (!state) return { supported: false, recognised: true, listSize, detections: [] };
+  if (!state) return { detections: { supported: false, recognised: true, listSize, detections: [] }, vault };
   const lookupIds = state.lookup?.kind === 'search' ? state.lookup.clientIds : [];
   const ids = [...new Set([...state.detections.flatMap((d) => d.clientIds), ...lookupIds])];
-  let clients: Awaited<ReturnType<typeof clientsById>>;
+  let clients: Map<number, Client>;
   try {
-    clients = await clientsById(db, ids, cipher);
+    // Kept from the last popup until the list changes or the vault locks (popup-cache.ts).
+    clients = await cachedClientsById(db, ids, cipher);
   } catch (error) {
     if (error instanceof VaultLockedError) return lockedView();
     throw error;
@@ -466,7 +478,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   const linked = [...clients.values()].flatMap((c) => [...(c.relatedTo === undefined ? [] : [c.relatedTo]), ...(people.guardians.get(c.id) ?? []).map((g) => g.id)]);
   if (linked.some((id) => !clients.has(id))) {
     try {
-      for (const [id, client] of await clientsById(db, linked.filter((id) => !clients.has(id)), cipher)) clients.set(id, client);
+      for (const [id, client] of await cachedClientsById(db, linked.filter((id) => !clients.has(id)), cipher)) clients.set(id, client);
     } catch (error) {
       if (error instanceof VaultLockedError) return lockedView();
       throw error;
@@ -484,7 +496,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
   else if (state.lookup?.kind === 'search' && state.lookup.clientIds.length > 0) {
     lookup = { kind: 'search', engine: state.lookup.engine, clients: named(state.lookup.clientIds) };
   }
-  return {
+  const view: TabDetections = {
     supported: true,
     recognised: state.recognised,
     ...(state.platform && { platform: state.platform }),
@@ -496,6 +508,7 @@ async function tabDetections(tabId: number): Promise<TabDetections> {
     ...(isMessageRequestsPage(state.url) && { messageRequests: true }),
     ...(lookup && { lookup }),
   };
+  return { detections: view, vault };
 }
 
 
@@ -586,7 +599,7 @@ export async function onPageRequest(message: PageToBackground): Promise<TabDetec
     case 'get-detections':
       return tabDetections(message.tabId);
     case 'popup-state':
-      return popupState(tabDetections(message.tabId));
+      return popupState(tabAnswer(message.tabId));
     case 'unlock-vault': {
       const result = await unlockFromPopup(message.passphrase);
       if (result.ok) await onVaultChanged();

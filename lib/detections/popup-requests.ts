@@ -4,9 +4,9 @@ import { database } from '@/lib/db';
 import { addDiscussEntry } from '@/lib/discuss/store';
 import { t } from '@/lib/i18n/t';
 import type { PageToBackground, PopupState, TabDetections } from '@/lib/messaging/messages';
-import { loadReplyContext } from '@/lib/replies/context';
 import type { ActionResult } from '@/lib/sites/types';
-import { lockVault, unlockVault, vaultStatus } from '@/lib/vault/vault';
+import { lockVault, unlockVault, type VaultState } from '@/lib/vault/vault';
+import { cachedReplyContext } from './popup-cache';
 
 /**
  * What the popup used to read and write in the database itself, done here for it: the popup
@@ -15,14 +15,13 @@ import { lockVault, unlockVault, vaultStatus } from '@/lib/vault/vault';
  */
 
 /**
- * The popup's one question: the tab's detections, the reply context and the vault's state, all
- * three read at once (each is a few database round trips, and the popup waits for the slowest).
+ * The popup's one question: the tab's detections with the vault's state (as the key read for
+ * them found it, so the vault is not read a second time), and the reply context, at once. The
+ * reply context is kept in memory between popups (popup-cache.ts), as are the records named.
  */
-export async function popupState(detections: Promise<TabDetections>): Promise<PopupState> {
-  const db = database();
-  // Asking is not use: the popup's own request for detections already counts once.
-  const [data, replies, status] = await Promise.all([detections, loadReplyContext(db), vaultStatus(db, { touch: false })]);
-  return { detections: data, replies, vault: data.locked ? 'locked' : status.state };
+export async function popupState(tab: Promise<{ detections: TabDetections; vault: VaultState }>): Promise<PopupState> {
+  const [{ detections, vault }, replies] = await Promise.all([tab, cachedReplyContext(database())]);
+  return { detections, replies, vault };
 }
 
 /** An error's own words (the vault's are already in the clinician's language) for the popup. */
