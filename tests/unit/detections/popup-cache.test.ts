@@ -6,12 +6,13 @@ import { database } from '@/lib/db';
 import { onPageCandidates, onPageRequest, onVaultChanged } from '@/lib/detections/handlers';
 import { forgetOnLock, keptNow } from '@/lib/detections/popup-cache';
 import { invalidateMatcher } from '@/lib/matching/matcher-cache';
-import type { PageCandidates, PopupState } from '@/lib/messaging/messages';
+import type { PopupState } from '@/lib/messaging/messages';
 import { loadReplyContext } from '@/lib/replies/context';
 import { saveTemplate } from '@/lib/replies/store';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import { forgetSessionKey } from '@/lib/vault/session';
 import { enableVault } from '@/lib/vault/vault';
+import { requestsReport } from '../support/report';
 
 // The background keeps what popup-state reads between popups (lib/detections/popup-cache.ts):
 // what it answers from memory must be what it would read, and no write or lock may be missed.
@@ -20,15 +21,7 @@ const PASS = 'correct horse battery staple';
 const NAME = 'Ana Ruiz-Calder';
 let clientId = 0;
 
-const report: PageCandidates = {
-  type: 'page-candidates',
-  url: 'https://www.facebook.com/friends/requests/',
-  platform: 'facebook',
-  pageKind: 'requests',
-  recognised: true,
-  connectionSteps: false,
-  candidates: [{ token: 'tok1', kind: 'request', platform: 'facebook', identities: ['100089412300001'], name: NAME }],
-};
+const report = requestsReport([{ token: 'tok1', kind: 'request', platform: 'facebook', identities: ['100089412300001'], name: NAME }]);
 
 const state = () => onPageRequest({ type: 'popup-state', tabId: TAB }) as Promise<PopupState>;
 const names = (shown: PopupState) => shown.detections.detections.flatMap((d) => d.clients.map((c) => c.name));

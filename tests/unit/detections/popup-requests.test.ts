@@ -7,24 +7,17 @@ import { database } from '@/lib/db';
 import { onPageCandidates, onPageRequest } from '@/lib/detections/handlers';
 import { listDiscuss } from '@/lib/discuss/store';
 import { invalidateMatcher } from '@/lib/matching/matcher-cache';
-import { isPageToBackground, type PageCandidates, type PopupState } from '@/lib/messaging/messages';
+import { isPageToBackground, type PopupState } from '@/lib/messaging/messages';
 import type { ActionResult } from '@/lib/sites/types';
 import { enableVault, lockVault, vaultStatus } from '@/lib/vault/vault';
+import { requestsReport } from '../support/report';
 
 // What the popup asks of the background now that it reads and writes no database of its own.
 const TAB = 21;
 const PASS = 'correct horse battery staple';
 let clientId = 0;
 
-const report: PageCandidates = {
-  type: 'page-candidates',
-  url: 'https://www.facebook.com/friends/requests/',
-  platform: 'facebook',
-  pageKind: 'requests',
-  recognised: true,
-  connectionSteps: false,
-  candidates: [{ token: 'tok1', kind: 'request', platform: 'facebook', identities: ['100089412300001'], name: 'Ana Ruiz-Calder' }],
-};
+const report = requestsReport();
 
 const state = () => onPageRequest({ type: 'popup-state', tabId: TAB }) as Promise<PopupState>;
 const act = (message: Parameters<typeof onPageRequest>[0]) => onPageRequest(message) as Promise<ActionResult>;

@@ -6,21 +6,14 @@ import { database } from '@/lib/db';
 import { onPageCandidates, onPageRequest, onTabGone } from '@/lib/detections/handlers';
 import { invalidateMatcher } from '@/lib/matching/matcher-cache';
 import type { PageCandidates, PopupState } from '@/lib/messaging/messages';
+import { requestsReport } from '../support/report';
 
 // A report's badge and state come first; what is kept after it (storage, logs) has a line of its
 // own, so one report's writes never hold back the next report's badge.
 const TAB = 33;
 const person = (n: number) => ({ token: `tok${n}`, kind: 'request' as const, platform: 'facebook' as const, identities: [`10008941230000${n}`], name: `Person ${n}` });
-const report = (seq: number, count: number): PageCandidates => ({
-  type: 'page-candidates',
-  url: 'https://www.facebook.com/friends/requests/',
-  platform: 'facebook',
-  pageKind: 'requests',
-  recognised: true,
-  connectionSteps: false,
-  candidates: Array.from({ length: count }, (_, i) => person(i + 1)),
-  seq,
-});
+const report = (seq: number, count: number): PageCandidates =>
+  requestsReport(Array.from({ length: count }, (_, i) => person(i + 1)), { seq });
 const badge = () => fakeBrowser.action.getBadgeText({ tabId: TAB });
 const shown = () => onPageRequest({ type: 'popup-state', tabId: TAB }) as Promise<PopupState>;
 

@@ -9,24 +9,17 @@ import { LOCK_BADGE } from '@/lib/detections/badge';
 import { onPageCandidates, onPageRequest, onTabGone, onVaultChanged } from '@/lib/detections/handlers';
 import { readTab } from '@/lib/detections/tab-store';
 import { invalidateMatcher } from '@/lib/matching/matcher-cache';
-import type { PageCandidates, TabDetections } from '@/lib/messaging/messages';
+import type { TabDetections } from '@/lib/messaging/messages';
 import { currentCipher, PLAIN, confirmCipher, VaultChangedError } from '@/lib/vault/cipher';
 import { enableVault, lockVault, setIdleMinutes, unlockVault } from '@/lib/vault/vault';
+import { requestsReport } from '../support/report';
 
 // The background while the vault is on: what it matches, shows and says, locked and unlocked.
 const TAB = 11;
 const PASS = 'correct horse battery staple';
 const sent: unknown[] = [];
 
-const report: PageCandidates = {
-  type: 'page-candidates',
-  url: 'https://www.facebook.com/friends/requests/',
-  platform: 'facebook',
-  pageKind: 'requests',
-  recognised: true,
-  connectionSteps: false,
-  candidates: [{ token: 'tok1', kind: 'request', platform: 'facebook', identities: ['100089412300001'], name: 'Ana Ruiz-Calder' }],
-};
+const report = requestsReport();
 
 const badge = (tabId?: number) => fakeBrowser.action.getBadgeText(tabId === undefined ? {} : { tabId });
 const detections = () => onPageRequest({ type: 'get-detections', tabId: TAB }) as Promise<TabDetections>;
