@@ -1,8 +1,9 @@
 /**
- * One batched observer per page. The MutationObserver callback only notes what changed; the scan
- * runs as a task of its own, never inside the page's: the task right after the one that changed
- * the page, however many mutations that task made. Scans of added elements cost what was added,
- * so they run at once (a request shows on the badge without waiting for a frame). A change that
+ * One batched observer per page. A few elements added on a page whose scanner reads them alone
+ * are read in the observer's callback: such a scan costs what was added, and the request shows on
+ * the badge without waiting for the page's next frame. Otherwise the callback only notes what
+ * changed, and the scan runs as a task of its own: the task right after the one that changed the
+ * page, however many mutations that task made; added elements are read there at once. A change that
  * calls for a scan of the whole page waits for the next frame instead (or shortly after, in a
  * background tab where frames do not run), so that a page changing over several tasks costs one
  * full scan; it runs in a task after the frame rather than in it, where the page paints.
@@ -46,6 +47,20 @@ const STRUCTURE = 'a[href], button, [role="button"]';
  */
 const MAX_ADDED = 1000;
 
+/**
+ * Up to this many nodes added (in all the records of one callback), they are read in the
+ * observer's own callback; more (a batch of rows streaming in, a page being built) wait for a
+ * task of their own, so that the page's task is never made much longer by us.
+ */
+const AT_ONCE_NODES = 8;
+
+/** How many nodes the records add, counting up to `limit` and no further. */
+function addedUpTo(records: readonly MutationRecord[], limit: number): number {
+  let count = 0;
+  for (const record of records) if ((count += record.addedNodes.length) > limit) break;
+  return count;
+}
+
 /** Whether an added node can hold a person: only elements that are or contain a link or a text box. */
 function mayHoldPeople(node: Element): boolean {
   return node.matches('a[href], [contenteditable], [role]') || node.querySelector('a[href], [contenteditable], [role="row"], [role="listitem"]') !== null;
@@ -69,7 +84,7 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
   let full = false;
   let added: Element[] = [];
   // Records not read yet. The observer's callback runs inside the page's own task (it is a
-  // microtask of whatever changed the page), so it only keeps them; they are read in ours.
+  // microtask of whatever changed the page), so beyond a few it only keeps them; they are read in ours.
   let records: MutationRecord[] = [];
 
   const run = (soon = false) => {
@@ -79,6 +94,10 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
     read(batch);
     // The whole page: after the frame (already asked for), with whatever else arrives until then.
     if (soon && wanted && (full || !options.partialsCheap?.())) return;
+    fire();
+  };
+  /** The scan called for, now; nothing stays pending. */
+  const fire = () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     clearTimeout(afterFrame);
@@ -112,9 +131,13 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
   /** Calls for a scan: of the whole page, or (`needsFull` false) of what was added. */
   const schedule = (needsFull = true) => {
     if (options.signal.aborted) return;
+    want(needsFull);
+    wake();
+  };
+  /** Notes that a scan is called for, leaving when it runs to whoever read the records. */
+  const want = (needsFull = true) => {
     wanted = true;
     if (needsFull) markFull();
-    wake();
   };
 
   /** Whether a node is, or sits inside, a reported card: its buttons going means it was acted on. */
@@ -139,12 +162,12 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
         continue;
       }
       if (insideTracked(record.target)) {
-        schedule();
+        want();
         continue;
       }
       for (const node of record.removedNodes) {
         if (!(node instanceof Element)) continue;
-        if (options.isTracked(node) || node.querySelector('a[href]')) schedule();
+        if (options.isTracked(node) || node.querySelector('a[href]')) want();
         else if (!full && (node.matches(STRUCTURE) || node.querySelector(STRUCTURE))) markFull();
       }
       for (const node of record.addedNodes) {
@@ -155,7 +178,7 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
           if (added.length < MAX_ADDED) added.push(node);
           else markFull();
         }
-        if (people) schedule(false);
+        if (people) want(false);
       }
     }
   };
@@ -163,6 +186,18 @@ export function watch(root: Node, options: WatchOptions): { schedule: (full?: bo
   const observer = new MutationObserver((batch) => {
     if (wanted && full) return;
     for (const record of batch) records.push(record);
+    // A few insertions on a page whose scanner reads them alone, nothing else waiting: read now,
+    // in this microtask. The next task may come only after a frame, the page laying out what it
+    // just inserted (10–40 ms on a long list), and the badge with it; reading a few rows costs a
+    // fraction of a millisecond.
+    if (!pending && !options.signal.aborted && options.partialsCheap?.() && addedUpTo(records, AT_ONCE_NODES) <= AT_ONCE_NODES) {
+      const now = records;
+      records = [];
+      read(now);
+      if (!wanted) return;
+      if (!full) return fire();
+      // The whole page after all: after the frame, as below.
+    }
     wake();
   });
   const config: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] };

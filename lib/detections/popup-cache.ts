@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { onTablesWritten } from '@/lib/db/writes-heard';
 import type { Client } from '@/lib/clients/model';
 import { clientsById } from '@/lib/clients/store';
 import type { BoundaryDb } from '@/lib/db';
@@ -20,9 +20,8 @@ import type { Cipher } from '@/lib/vault/cipher';
  * starts empty. Names kept under a vault are opened records, as the matcher's are; like the
  * matcher's, they go at the lock (forgetOnLock), so they never outlive the key.
  *
- * Writes are heard through Dexie's storagemutated event, which fires in the context that wrote
- * and, over a BroadcastChannel, in every other context of the extension (the options page), as
- * matcher-cache.ts relies on too.
+ * Writes are heard as they commit, in whichever context made them (onTablesWritten,
+ * lib/db/writes-heard.ts), as the matcher's cache hears them too.
  */
 
 const REPLY_TABLES = ['settings', 'replyTemplates', 'policyVersions'];
@@ -49,15 +48,8 @@ let watching = false;
 function watchWrites(db: BoundaryDb): void {
   if (watching) return;
   watching = true;
-  const prefixes = (tables: readonly string[]) => tables.map((table) => `idb://${db.name}/${table}/`);
-  const replyPrefixes = prefixes(REPLY_TABLES);
-  const namePrefixes = prefixes(NAME_TABLES);
-  Dexie.on('storagemutated', (parts) => {
-    const touched = Object.keys(parts);
-    const hits = (wanted: readonly string[]) => touched.some((part) => wanted.some((prefix) => part.startsWith(prefix)));
-    if (hits(replyPrefixes)) forgetReplies();
-    if (hits(namePrefixes)) forgetNames();
-  });
+  onTablesWritten(db, REPLY_TABLES, forgetReplies);
+  onTablesWritten(db, NAME_TABLES, forgetNames);
 }
 
 function forgetReplies(): void {

@@ -1,10 +1,11 @@
-import Dexie from 'dexie';
 import { database, type BoundaryDb, type ClientRow } from '@/lib/db';
+import { onTablesWritten } from '@/lib/db/writes-heard';
 import type { Client, Relationship } from '@/lib/clients/model';
 import { clientRowsWith, notThemKeysWith, openRows } from '@/lib/clients/store';
 import { defaultStatusPolicy, localDay, strangerIds } from '@/lib/policy/status-policy';
 import { loadStatusPolicy } from '@/lib/settings/status-policy';
 import { currentCipher, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
+import { forgetHeldVault, heldCipher } from '@/lib/vault/held-cipher';
 import { Matcher } from './matcher';
 import { rowPrint } from './row-prints';
 
@@ -81,7 +82,8 @@ export async function currentMatcher(): Promise<MatcherState> {
   watchList(db);
   let cipher: Cipher;
   try {
-    cipher = await currentCipher(db, { touch: false });
+    // Asked on every page report: the vault's row and key as held in memory, not read again.
+    cipher = await heldCipher(db);
   } catch (error) {
     if (!(error instanceof VaultLockedError)) throw error;
     current = undefined;
@@ -202,8 +204,7 @@ let watching = false;
 
 /**
  * From the matcher's first use, every write to the tables it is made from is heard as it
- * commits, wherever it was made: Dexie fires its storagemutated event in the context that wrote
- * and, over a BroadcastChannel, in every other context of the extension's origin. The matcher is
+ * commits, wherever it was made (onTablesWritten, lib/db/writes-heard.ts). The matcher is
  * marked stale and brought up to date at once, not at the next report, so a page opened after an
  * import finds it ready. (The options page's own "the list changed" message came only once it
  * had shown the new list, seconds for 100,000 clients, and never when it was closed first: the
@@ -212,10 +213,8 @@ let watching = false;
 function watchList(db: BoundaryDb): void {
   if (watching) return;
   watching = true;
-  const prefixes = LIST_TABLES.map((table) => `idb://${db.name}/${table}/`);
   let queued = false;
-  Dexie.on('storagemutated', (parts) => {
-    if (!Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) return;
+  onTablesWritten(db, LIST_TABLES, () => {
     invalidateMatcher();
     // Several writes in one turn (a merge's, a restore's) make one refresh.
     if (queued) return;
@@ -240,4 +239,5 @@ export function onListChange(listener: () => void): () => void {
 /** The vault was locked, unlocked, turned on or off, or re-keyed: the next use builds from scratch. */
 export function dropMatcher(): void {
   current = undefined;
+  forgetHeldVault(database());
 }

@@ -69,8 +69,19 @@ export interface CipherOptions {
  * passes; this check covers an alarm that comes late.
  */
 export async function currentCipher(db: BoundaryDb, { touch = true, now = Date.now() }: CipherOptions = {}): Promise<Cipher> {
-  // Both at once: the background asks on every page report, and each read is a round trip.
+  // Both at once: each read is a round trip.
   const [meta, session] = await Promise.all([readMeta(db), readSessionKey()]);
+  return cipherOf(meta, session, { touch, now });
+}
+
+/** What the session holds of an unlocked vault: its key, and when it was last used. */
+export type SessionRead = Awaited<ReturnType<typeof readSessionKey>>;
+
+/**
+ * The cipher that the vault's row and the session's key, as read, make at `now` (see
+ * currentCipher, which reads both; lib/vault/held-cipher.ts keeps them between page reports).
+ */
+export async function cipherOf(meta: VaultMeta | undefined, session: SessionRead, { touch, now }: Required<CipherOptions>): Promise<Cipher> {
   if (!meta) return PLAIN;
   if (!session || session.key.vaultId !== meta.vaultId) throw new VaultLockedError();
   if (idleExpired(meta, session.usedAt, now)) {

@@ -5,13 +5,15 @@ import type { Boundary } from '../../tests/e2e/support/boundary';
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 type Heavy = { __heavy: { append(from: number, count: number): number; now(): number } };
-type Poll = { __benchBadge?: { stop: boolean; changes: { text: string; at: number }[]; stored: number[]; polls: number } };
+type Poll = { __benchBadge?: { stop: boolean; changes: { text: string; at: number }[]; stored: number[]; received: number[]; polls: number } };
 
 export interface LatencyRound {
   /** Insertion → badge, ms, one per inserted row. */
   samples: number[];
   /** Insertion → the background storing the tab's new detections (just before it sets the badge), ms; Boundary only. */
   stored: number[];
+  /** Insertion → the background receiving the content script's report, ms; Boundary only. */
+  received: number[];
   /** Badge reads per second the poller managed (its resolution is about 1000 / this, ms). */
   pollsPerSecond: number;
 }
@@ -56,8 +58,12 @@ export async function latencyRound(
   await page.waitForTimeout(300);
 
   await worker.evaluate((id) => {
-    const state = { stop: false, changes: [] as { text: string; at: number }[], stored: [] as number[], polls: 0 };
+    const state = { stop: false, changes: [] as { text: string; at: number }[], stored: [] as number[], received: [] as number[], polls: 0 };
     (globalThis as Poll).__benchBadge = state;
+    // When each report from the tab reaches the background: what comes before is the page's side.
+    chrome.runtime.onMessage.addListener((message: { type?: string } | undefined, sender: { tab?: { id?: number } }) => {
+      if (message?.type === 'page-candidates' && sender.tab?.id === id) state.received.push(performance.timeOrigin + performance.now());
+    });
     // Boundary's background writes the tab's detections to session storage, then sets the badge.
     chrome.storage?.session?.onChanged.addListener((changes: Record<string, unknown>) => {
       if (`tab:${id}` in changes) state.stored.push(performance.timeOrigin + performance.now());
@@ -88,10 +94,10 @@ export async function latencyRound(
     // Irregular gaps, so insertions do not fall at the same point of a frame every time.
     await page.waitForTimeout(60 + ((i * 37) % 90));
   }
-  const { changes, stored, polls } = await worker.evaluate(() => {
+  const { changes, stored, received, polls } = await worker.evaluate(() => {
     const state = (globalThis as Poll).__benchBadge!;
     state.stop = true;
-    return { changes: state.changes, stored: state.stored, polls: state.polls };
+    return { changes: state.changes, stored: state.stored, received: state.received, polls: state.polls };
   });
   const seconds = (Date.now() - pollStart) / 1000;
   await page.close();
@@ -103,6 +109,6 @@ export async function latencyRound(
     return shown.at - at;
   });
   // The first write after each insertion (a write can also come from elsewhere, so take the first after it).
-  const storedAfter = expect.counts === 'clients' ? inserted.map(({ at }) => (stored.find((time) => time >= at) ?? Number.NaN) - at) : [];
-  return { samples, stored: storedAfter, pollsPerSecond: polls / seconds };
+  const firstAfter = (times: number[]) => (expect.counts === 'clients' ? inserted.map(({ at }) => (times.find((time) => time >= at) ?? Number.NaN) - at) : []);
+  return { samples, stored: firstAfter(stored), received: firstAfter(received), pollsPerSecond: polls / seconds };
 }

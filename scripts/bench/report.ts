@@ -151,13 +151,17 @@ export function latencyFigures(pairs: readonly LatencyPair[]) {
     /** Insertion → the background storing the tab's detections (it sets the badge next). */
     storedP50Ms: round(percentile(stored, 50), 1),
     storedP95Ms: round(percentile(stored, 95), 1),
+    /** Insertion → the background receiving the report: the page's side and the message's trip. */
+    receivedP50Ms: round(percentile(pairs.flatMap((p) => p.boundary.received), 50), 1),
+    receivedP95Ms: round(percentile(pairs.flatMap((p) => p.boundary.received), 95), 1),
     badgePollsPerSecond: Math.round(median(pairs.flatMap((p) => [p.boundary.pollsPerSecond, p.floor.pollsPerSecond]))),
     sites: Object.fromEntries(
       [...new Set(pairs.map((p) => p.site))].map((site) => {
         const mine = pairs.filter((p) => p.site === site);
         const b = stats(all('boundary', mine));
         const f = stats(all('floor', mine));
-        return [site, { p95Ms: b.p95Ms, floorP95Ms: f.p95Ms, p95Ratio: round(b.p95Ms / f.p95Ms, 2), p50Ms: b.p50Ms, floorP50Ms: f.p50Ms }];
+        const received = mine.flatMap((p) => p.boundary.received);
+        return [site, { p95Ms: b.p95Ms, floorP95Ms: f.p95Ms, p95Ratio: round(b.p95Ms / f.p95Ms, 2), p50Ms: b.p50Ms, floorP50Ms: f.p50Ms, receivedP50Ms: round(percentile(received, 50), 1), receivedP95Ms: round(percentile(received, 95), 1) }];
       }),
     ),
     all: { boundary: all('boundary').map((s) => round(s, 1)), floor: all('floor').map((s) => round(s, 1)) },

@@ -7,6 +7,7 @@
 //   npm run bench -- --scale        the scale round alone: 100,000 clients (import, options, popup)
 //   npm run bench -- --scale --quick  the scale round on 20,000 clients, to try it
 //   npx tsx scripts/bench/run.ts --popup  the popup's figures alone, printed, not written (after a build)
+//   npx tsx scripts/bench/run.ts --latency  detection latency alone, printed, not written (after a build)
 // The floors: a blank extension page and a minimal extension that only counts insertions on its
 // badge (scripts/bench/floor-extension.ts), the page without the extension, a bare Map.get.
 // Prints a table with targets (MET / MISSED) and writes bench-results/latest.json; the default
@@ -50,6 +51,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const scale = argv.includes('--scale');
 const popupOnly = argv.includes('--popup');
+const latencyOnly = argv.includes('--latency');
 const roundsArg = argv.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Math.max(1, Number(argv[roundsArg + 1])) : quick ? 1 : 3;
 
@@ -176,6 +178,24 @@ async function popupPairs(boundary: Boundary, floor: Boundary, tabs: Map<BenchSi
   return pairs;
 }
 
+/** Detection latency on each site's requests page, Boundary's and the floor's, in alternating order. */
+async function latencyPairs(context: BrowserContext, boundary: Boundary, floor: { context: BrowserContext; extension: Boundary }, pages: readonly BenchPage[]): Promise<LatencyPair[]> {
+  const latency: LatencyPair[] = [];
+  for (const [index, page] of pages.filter((p) => p.kind === 'requests').entries()) {
+    const options = { seed: LATENCY.seed, arrivals: PAGES.rows, inserts: LATENCY.inserts };
+    const measure = {
+      boundary: () => latencyRound(context, boundary, page.url, { counts: 'clients', seedClients: streamClients(page, LATENCY.seed) }, options),
+      floor: () => latencyRound(floor.context, floor.extension, page.url, { counts: 'insertions' }, options),
+    };
+    const first = index % 2 === 0 ? 'boundary' : 'floor';
+    log(`detection latency: ${page.site}, ${first} first`);
+    const a = await measure[first]();
+    const b = await measure[first === 'boundary' ? 'floor' : 'boundary']();
+    latency.push({ site: page.site, boundary: first === 'boundary' ? a : b, floor: first === 'boundary' ? b : a });
+  }
+  return latency;
+}
+
 async function defaultRound(): Promise<void> {
   const started = Date.now();
   const info = meta();
@@ -227,20 +247,7 @@ async function defaultRound(): Promise<void> {
     for (const { tab } of requestTabs.values()) await closeQuietly(tab);
     phaseDone('popup');
 
-    // Detection latency on each site's requests page, Boundary's and the floor's, in alternating order.
-    const latency: LatencyPair[] = [];
-    for (const [index, page] of pages.filter((p) => p.kind === 'requests').entries()) {
-      const options = { seed: LATENCY.seed, arrivals: PAGES.rows, inserts: LATENCY.inserts };
-      const measure = {
-        boundary: () => latencyRound(withExt.context, boundary, page.url, { counts: 'clients', seedClients: streamClients(page, LATENCY.seed) }, options),
-        floor: () => latencyRound(floor.context, floor.extension, page.url, { counts: 'insertions' }, options),
-      };
-      const first = index % 2 === 0 ? 'boundary' : 'floor';
-      log(`detection latency: ${page.site}, ${first} first`);
-      const a = await measure[first]();
-      const b = await measure[first === 'boundary' ? 'floor' : 'boundary']();
-      latency.push({ site: page.site, boundary: first === 'boundary' ? a : b, floor: first === 'boundary' ? b : a });
-    }
+    const latency = await latencyPairs(withExt.context, boundary, floor, pages);
     phaseDone('latency');
 
     const overhead = Object.fromEntries(
@@ -352,9 +359,25 @@ async function popupRound(): Promise<void> {
   }
 }
 
+/** The detection latency figures alone, printed, not written: to try a change to the content scripts. */
+async function latencyOnlyRound(): Promise<void> {
+  const pages = benchPages(PAGES);
+  const session = new Session();
+  try {
+    const withExt = await session.extension(pages);
+    const imported = await importRun(withExt.context, withExt.extension, benchClientCsv(pages, CLIENTS));
+    if (imported.imported !== CLIENTS) throw new Error(`the import saved ${imported.imported} clients, not ${CLIENTS}`);
+    const floor = await session.extension(pages, writeFloorExtension(session.dir('floor-extension'), EXTENSION_DIR));
+    const { all: _all, ...figures } = latencyFigures(await latencyPairs(withExt.context, withExt.extension, floor, pages));
+    log(JSON.stringify(figures, null, 1));
+  } finally {
+    await session.close();
+  }
+}
+
 async function main() {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npm run bench`, which builds first.');
-  await (popupOnly ? popupRound() : scale ? scaleRound() : defaultRound());
+  await (popupOnly ? popupRound() : latencyOnly ? latencyOnlyRound() : scale ? scaleRound() : defaultRound());
 }
 
 // A missed target is a figure, not a failure: the exit code says only whether the bench itself ran.

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BoundaryDb } from '@/lib/db';
+import { readMeta, VaultLockedError } from '@/lib/vault/cipher';
+import { forgetHeldVault, heldCipher } from '@/lib/vault/held-cipher';
+import { readSessionKey, USED_ITEM } from '@/lib/vault/session';
+import { disableVault, enableVault, lockVault, unlockVault } from '@/lib/vault/vault';
+
+// The background's cipher for page reports keeps the vault's row and key between reports, and
+// must never answer from them once either changed.
+
+const PASS = 'correct horse battery staple';
+const MINUTE = 60_000;
+
+let db: BoundaryDb;
+let n = 0;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new BoundaryDb(`held-cipher-${++n}`);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+/** Lets the change events of a write (Dexie's, storage's) arrive. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the cipher held for page reports', () => {
+  it('reads the vault row once, then holds it while nothing changes; the key every time', async () => {
+    await enableVault(db, PASS);
+    await settle();
+    const sessionReads = vi.spyOn(browser.storage.session, 'get');
+    const rowReads = vi.spyOn(db.vault, 'get');
+    const first = await heldCipher(db);
+    for (let i = 0; i < 5; i++) expect(await heldCipher(db)).toEqual(first);
+    expect(first.sealed).toBe(true);
+    expect(rowReads).toHaveBeenCalledTimes(1);
+    expect(sessionReads).toHaveBeenCalledTimes(6);
+  }, 30_000);
+
+  it('reads the row again once told the vault changed', async () => {
+    await enableVault(db, PASS);
+    await heldCipher(db);
+    const rowReads = vi.spyOn(db.vault, 'get');
+    forgetHeldVault(db);
+    await heldCipher(db);
+    expect(rowReads).toHaveBeenCalledTimes(1);
+  }, 30_000);
+
+  it('says locked as soon as the vault is locked, and unlocked again after', async () => {
+    await enableVault(db, PASS);
+    expect((await heldCipher(db)).sealed).toBe(true);
+    await lockVault();
+    await settle();
+    await expect(heldCipher(db)).rejects.toBeInstanceOf(VaultLockedError);
+    await unlockVault(db, PASS);
+    await settle();
+    expect((await heldCipher(db)).sealed).toBe(true);
+  }, 60_000);
+
+  it('follows the vault being turned on and off (its row in the database)', async () => {
+    expect((await heldCipher(db)).sealed).toBe(false);
+    await enableVault(db, PASS);
+    await settle();
+    const sealed = await heldCipher(db);
+    expect(sealed.sealed).toBe(true);
+    await disableVault(db);
+    await settle();
+    expect((await heldCipher(db)).sealed).toBe(false);
+  }, 60_000);
+
+  it('locks at the idle time, from memory, and forgets the key', async () => {
+    await enableVault(db, PASS, 15);
+    const usedAt = (await readSessionKey())!.usedAt;
+    expect((await heldCipher(db, usedAt + 14 * MINUTE)).sealed).toBe(true);
+    await expect(heldCipher(db, usedAt + 16 * MINUTE)).rejects.toMatchObject({ why: 'idle' });
+    expect(await readSessionKey()).toBeUndefined();
+  }, 30_000);
+
+  it('a change to the vault row alone (a shorter idle time) applies at once', async () => {
+    await enableVault(db, PASS, 15);
+    const usedAt = (await readSessionKey())!.usedAt;
+    expect((await heldCipher(db, usedAt + 6 * MINUTE)).sealed).toBe(true);
+    // Written as another page would, without touching the session's items.
+    const meta = (await readMeta(db))!;
+    await db.vault.put({ ...meta, idleMinutes: 5 });
+    await settle();
+    await expect(heldCipher(db, usedAt + 6 * MINUTE)).rejects.toMatchObject({ why: 'idle' });
+  }, 30_000);
+
+  it('a use recorded elsewhere moves the idle clock it goes by', async () => {
+    await enableVault(db, PASS, 15);
+    const usedAt = (await readSessionKey())!.usedAt;
+    expect((await heldCipher(db, usedAt)).sealed).toBe(true);
+    await browser.storage.session.set({ [USED_ITEM]: usedAt + 10 * MINUTE });
+    await settle();
+    expect((await heldCipher(db, usedAt + 20 * MINUTE)).sealed).toBe(true);
+  }, 30_000);
+
+  it('a read of the row begun before a write to it is not kept', async () => {
+    await enableVault(db, PASS, 15);
+    await settle();
+    const usedAt = (await readSessionKey())!.usedAt;
+    const meta = (await readMeta(db))!;
+    const reading = heldCipher(db, usedAt);
+    await db.vault.put({ ...meta, idleMinutes: 5 });
+    await reading;
+    await settle();
+    await expect(heldCipher(db, usedAt + 6 * MINUTE)).rejects.toMatchObject({ why: 'idle' });
+  }, 30_000);
+});
