@@ -78,6 +78,15 @@ export class Matcher {
    * under one are looked up again once the index has changed since (`generation`). Emptied when full.
    */
   private readonly names = new Map<string, SeenName>();
+  /**
+   * Per site, the answers for the profiles pages showed, each with the name it came with: a
+   * person reported again (every report names everyone on the page) costs one lookup rather than
+   * two (their profile, then their name). Good while the index has not changed (`changes`).
+   * Emptied when full.
+   */
+  private readonly recent = perPlatform(() => new Map<string, RecentAnswer>());
+  /** Counts every change to the index (clients, names, "not them"), for `recent`. */
+  private changes = 0;
   /** Counts changes to the names in the index, so that what `names` remembers of them is known to be current. */
   private generation = 0;
   /** How many name keys have each number of words, so namesIn looks at no longer runs of words than any name has. */
@@ -95,6 +104,7 @@ export class Matcher {
   /** Indexes a client, new or changed (what it was indexed under before goes first). */
   put(client: Pick<Client, 'id' | 'name' | 'aliases' | 'identities'>): void {
     if (this.indexed.has(client.id)) this.remove(client.id);
+    this.changes++;
     const id = client.id;
     const identities = perPlatform<string[]>(() => []);
     for (const platform of PLATFORMS) {
@@ -125,6 +135,7 @@ export class Matcher {
   remove(id: number): void {
     const held = this.indexed.get(id);
     if (!held) return;
+    this.changes++;
     this.indexed.delete(id);
     for (const platform of PLATFORMS) for (const identity of held.identities[platform]) removeId(this.byIdentity[platform], identity, id);
     if (held.names.length > 0) this.generation++;
@@ -141,6 +152,7 @@ export class Matcher {
   addNotThem(pair: string): void {
     const read = readNotThem(pair);
     if (!read) return;
+    this.changes++;
     const map = this.notThem[read.platform];
     const ids = map.get(read.identity);
     if (ids) insertId(ids, read.clientId);
@@ -149,7 +161,9 @@ export class Matcher {
 
   removeNotThem(pair: string): void {
     const read = readNotThem(pair);
-    if (read) removeId(this.notThem[read.platform], read.identity, read.clientId);
+    if (!read) return;
+    this.changes++;
+    removeId(this.notThem[read.platform], read.identity, read.clientId);
   }
 
   /**
@@ -178,6 +192,21 @@ export class Matcher {
   }
 
   match(query: MatchQuery): MatchResult {
+    const { identities } = query;
+    // One profile (nearly every card): the answer for it and this name, if nothing changed since.
+    const recent = identities.length === 1 ? this.recentOn(query.platform) : undefined;
+    if (recent === undefined) return this.lookUp(query);
+    const identity = identities[0]!;
+    const seen = recent.get(identity);
+    if (seen !== undefined && seen.changes === this.changes && seen.name === query.name) return seen.result;
+    // Shared by every later lookup of this person: frozen, so no caller can change another's answer.
+    const result = frozen(this.lookUp(query));
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(identity, { name: query.name, result, changes: this.changes });
+    return result;
+  }
+
+  private lookUp(query: MatchQuery): MatchResult {
     const { identities } = query;
     const byIdentity = this.identitiesOn(query.platform);
     if (byIdentity) {
@@ -228,6 +257,20 @@ export class Matcher {
     }
   }
 
+  /** The site's answers kept by profile (see identitiesOn for why a switch). */
+  private recentOn(platform: Platform): Map<string, RecentAnswer> | undefined {
+    switch (platform) {
+      case 'facebook':
+        return this.recent.facebook;
+      case 'instagram':
+        return this.recent.instagram;
+      case 'linkedin':
+        return this.recent.linkedin;
+      default:
+        return undefined;
+    }
+  }
+
   private longestName(): number {
     for (let words = this.keysOfLength.length - 1; words > 0; words--) if (this.keysOfLength[words]) return words;
     return 0;
@@ -259,3 +302,18 @@ interface SeenName {
 }
 
 const NAMES_SEEN_MAX = 20_000;
+
+/** A profile a page showed, as `Matcher.recent` remembers it. */
+interface RecentAnswer {
+  name: string;
+  result: MatchResult;
+  changes: number;
+}
+
+/** Per site; more than a day of browsing shows. */
+const RECENT_MAX = 20_000;
+
+function frozen(result: MatchResult): MatchResult {
+  if (result.match !== 'none') Object.freeze(result.clientIds);
+  return Object.freeze(result);
+}

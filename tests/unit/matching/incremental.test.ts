@@ -106,6 +106,33 @@ describe('the matcher changed in place', () => {
     expect(matcher.match(query)).toEqual({ match: 'none' });
   });
 
+  it('a profile seen before is answered again from the index as it now is, after every kind of change', () => {
+    const ana = client(1, { name: 'Ana Souza', aliases: [], identities: { facebook: ['100089412300001'], instagram: [], linkedin: [] } });
+    const matcher = new Matcher([ana]);
+    const byProfile = { platform: 'facebook' as const, identities: ['100089412300001'], name: 'Ana Souza' };
+    const namesake = { platform: 'facebook' as const, identities: ['100089412300777'], name: 'Ana Souza' };
+    for (let i = 0; i < 2; i++) expect(matcher.match(byProfile)).toEqual({ match: 'exact', clientIds: [1], identity: '100089412300001' });
+    for (let i = 0; i < 2; i++) expect(matcher.match(namesake)).toEqual({ match: 'name', clientIds: [1], identity: '100089412300777' });
+    matcher.addNotThem('facebook:100089412300777|1');
+    expect(matcher.match(namesake)).toEqual({ match: 'none' });
+    matcher.removeNotThem('facebook:100089412300777|1');
+    expect(matcher.match(namesake)).toEqual({ match: 'name', clientIds: [1], identity: '100089412300777' });
+    matcher.remove(1);
+    expect(matcher.match(byProfile)).toEqual({ match: 'none' });
+    expect(matcher.match(namesake)).toEqual({ match: 'none' });
+    matcher.put(ana);
+    expect(matcher.match(byProfile)).toEqual({ match: 'exact', clientIds: [1], identity: '100089412300001' });
+    // The same profile shown with another name is looked up again, not answered for the first.
+    expect(matcher.match({ ...namesake, name: 'Someone Else' })).toEqual({ match: 'none' });
+  });
+
+  it('answers handed out again are frozen: one caller cannot change what the next is told', () => {
+    const matcher = new Matcher([client(1, { name: 'Sam Lee', aliases: [], identities: { facebook: ['100089412300002'], instagram: [], linkedin: [] } })]);
+    const first = matcher.match({ platform: 'facebook', identities: ['100089412300002'], name: 'Sam Lee' });
+    expect(() => (first as { clientIds: number[] }).clientIds.push(9)).toThrow();
+    expect(matcher.match({ platform: 'facebook', identities: ['100089412300002'], name: 'Sam Lee' })).toEqual({ match: 'exact', clientIds: [1], identity: '100089412300002' });
+  });
+
   it('what a match hands back is a copy: changing the list later does not change it', () => {
     const matcher = new Matcher([client(1, { name: 'Sam Lee', aliases: [], identities: { facebook: [], instagram: [], linkedin: [] } })]);
     const result = matcher.match({ platform: 'facebook', identities: [], name: 'Sam Lee' });
