@@ -34,7 +34,7 @@ export function App() {
   const [clientsRevision, setClientsRevision] = useState(0);
   const [vault, setVault] = useState<VaultStatus | null>(null);
 
-  /** While a long list is first read: its first rows, shown at once, and its size. */
+  /** While a long list is first read: its first rows, shown at once (its size comes with the whole list). */
   const [preview, setPreview] = useState<ClientsPreview | null>(null);
   /** Counts loads of the list: a load that a newer one (or a lock) has overtaken stops, and shows nothing. */
   const loads = useRef(0);
@@ -62,12 +62,12 @@ export function App() {
     if (shown.current === null) {
       const first = await firstClients(db, FIRST_READ);
       if (!current()) return;
-      if (first.clients.length >= first.total) {
+      if (!first.more) {
         showClients(first.clients);
         setClientsRevision((n) => n + 1);
         return;
       }
-      setPreview(first);
+      setPreview({ clients: first.clients });
     }
     const all = await listClientsInSlices(db, () => !current());
     if (all === undefined || !current()) return;

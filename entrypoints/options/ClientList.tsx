@@ -39,17 +39,16 @@ const matchesFilter = (c: Client, f: ListFilter) =>
 
 /**
  * The list. `reading`: `clients` are a long list's first rows, in stored order, while the whole
- * list (of `total`) is read; everything here works on them meanwhile, and says so, and once the
- * whole list comes the same component sorts it, searches all of it and flags duplicates.
+ * list (longer, of a size not yet known: nothing counts it first) is read; everything here works
+ * on them meanwhile, and says so, and once the whole list comes the same component sorts it,
+ * searches all of it and flags duplicates.
  */
 export function ClientList({
   clients,
-  total = clients.length,
   reading = false,
   onChanged,
 }: {
   clients: Client[];
-  total?: number;
   reading?: boolean;
   onChanged: () => Promise<void>;
 }) {
@@ -125,7 +124,7 @@ export function ClientList({
 
   return (
     <section aria-labelledby="list-heading" class="card" ref={listRef}>
-      <h2 id="list-heading">{t('clients_heading', total)}</h2>
+      <h2 id="list-heading">{reading ? t('clients_heading_more', clients.length.toLocaleString()) : t('clients_heading', clients.length)}</h2>
       <div class="row">
         <input
           type="search"
@@ -179,10 +178,10 @@ export function ClientList({
         </p>
       )}
       {reading && (
-        <p class="muted" role="status" data-testid="clients-reading" data-shown={String(clients.length)} data-total={String(total)}>
+        <p class="muted" role="status" data-testid="clients-reading" data-shown={String(clients.length)}>
           {query.trim() !== '' || filtering
-            ? t('clients_search_reading', clients.length.toLocaleString(), total.toLocaleString())
-            : t('clients_reading', clients.length.toLocaleString(), total.toLocaleString())}
+            ? t('clients_search_reading', clients.length.toLocaleString())
+            : t('clients_reading', clients.length.toLocaleString())}
         </p>
       )}
       {editing.mode === 'add' && <ClientForm key="new" clients={clients} onSave={save} onCancel={() => close()} />}

@@ -22,10 +22,9 @@ import { SampleCsv } from './SampleCsv';
 import { SecuritySettings } from './SecuritySettings';
 import { SitesStatus } from './SitesStatus';
 
-/** The first rows of a long list, shown while the whole list is read, and how many it holds. */
+/** The first rows of a long list, shown while the whole list is read (the list holds more). */
 export interface ClientsPreview {
   clients: Client[];
-  total: number;
 }
 
 /** What the page has loaded and what a view may do with it; App owns it, views only read it. */
@@ -108,7 +107,7 @@ export const VIEWS: readonly OptionsView[] = [
         if (list === undefined) return loading();
         return (
           <>
-            <ClientList clients={list} total={ctx.clients ? undefined : ctx.clientsPreview?.total} reading={ctx.clients === null} onChanged={ctx.clientsChanged} />
+            <ClientList clients={list} reading={ctx.clients === null} onChanged={ctx.clientsChanged} />
             {ctx.clients && <NotThemDecisions clients={ctx.clients} revision={ctx.clientsRevision} />}
           </>
         );
