@@ -22,6 +22,8 @@ export const PAGE_SIZE = 100;
 
 /** Sorting by name with one collator: far cheaper than localeCompare on each of 100,000 comparisons. */
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+/** The list's order: by name. The page sorts a long list with it in slices (App.tsx) and hands it over as `sortedClients`. */
+export const compareByName = (a: Client, b: Client) => byName.compare(a.name, b.name);
 
 type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; client: Client } | { mode: 'merge'; client: Client };
 
@@ -41,14 +43,17 @@ const matchesFilter = (c: Client, f: ListFilter) =>
  * The list. `reading`: `clients` are a long list's first rows, in stored order, while the whole
  * list (longer, of a size not yet known: nothing counts it first) is read; everything here works
  * on them meanwhile, and says so, and once the whole list comes the same component sorts it,
- * searches all of it and flags duplicates.
+ * searches all of it and flags duplicates. `sortedClients`: the same `clients` already sorted by
+ * compareByName, where the caller sorted them in slices; without it they are sorted here.
  */
 export function ClientList({
   clients,
+  sortedClients,
   reading = false,
   onChanged,
 }: {
   clients: Client[];
+  sortedClients?: Client[];
   reading?: boolean;
   onChanged: () => Promise<void>;
 }) {
@@ -61,7 +66,10 @@ export function ClientList({
   const [merged, setMerged] = useState<string[]>([]);
 
   // Sorted once per list; the search text (names and profiles, folded) only once a search is typed.
-  const sorted = useMemo(() => (reading ? clients : [...clients].sort((a, b) => byName.compare(a.name, b.name))), [clients, reading]);
+  const sorted = useMemo(
+    () => (reading ? clients : (sortedClients ?? [...clients].sort(compareByName))),
+    [clients, sortedClients, reading],
+  );
   const texts = useRef<{ of: Client[]; text: Map<number, string> } | null>(null);
   const filtered = useMemo(() => {
     const read = readQuery(query);
