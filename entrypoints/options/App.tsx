@@ -4,6 +4,7 @@ import { database } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
 import type { Client } from '@/lib/clients/model';
 import { firstClients, listClientsInSlices } from '@/lib/clients/store';
+import { sortInSlices } from '@/lib/clients/slices';
 import { ask } from '@/lib/messaging/ask';
 import type { ReplyLibrary } from '@/lib/replies/library';
 import { loadLibrary } from '@/lib/replies/store';
@@ -13,6 +14,7 @@ import { noteUse } from '@/lib/vault/cipher';
 import { KEY_ITEM } from '@/lib/vault/session';
 import { vaultStatus, type VaultState, type VaultStatus } from '@/lib/vault/vault';
 import { AppNav } from './AppNav';
+import { compareByName } from './ClientList';
 import { parseRoute, type Route } from './route';
 import { VIEWS, type ClientsPreview, type ViewContext } from './views';
 
@@ -29,19 +31,22 @@ const FIRST_READ = 2000;
 
 export function App() {
   const [clients, setClients] = useState<Client[] | null>(null);
+  /** The same list sorted by name, for a list read in slices (sorted in slices too); null for one read at once. */
+  const [clientsByName, setClientsByName] = useState<Client[] | null>(null);
   const [settings, setSettings] = useState<PracticeSettings | null>(null);
   const [library, setLibrary] = useState<ReplyLibrary | null>(null);
   const [clientsRevision, setClientsRevision] = useState(0);
   const [vault, setVault] = useState<VaultStatus | null>(null);
 
-  /** While a long list is first read: its first rows, shown at once, and its size. */
+  /** While a long list is first read: its first rows, shown at once (its size comes with the whole list). */
   const [preview, setPreview] = useState<ClientsPreview | null>(null);
   /** Counts loads of the list: a load that a newer one (or a lock) has overtaken stops, and shows nothing. */
   const loads = useRef(0);
   const shown = useRef<Client[] | null>(null);
-  const showClients = useCallback((list: Client[] | null) => {
+  const showClients = useCallback((list: Client[] | null, byName: Client[] | null = null) => {
     shown.current = list;
     setClients(list);
+    setClientsByName(byName);
     setPreview(null);
   }, []);
   const forgetClients = useCallback(() => {
@@ -62,16 +67,20 @@ export function App() {
     if (shown.current === null) {
       const first = await firstClients(db, FIRST_READ);
       if (!current()) return;
-      if (first.clients.length >= first.total) {
+      if (!first.more) {
         showClients(first.clients);
         setClientsRevision((n) => n + 1);
         return;
       }
-      setPreview(first);
+      setPreview({ clients: first.clients });
     }
     const all = await listClientsInSlices(db, () => !current());
     if (all === undefined || !current()) return;
-    showClients(all);
+    // Sorted here in slices, not in one long task when the list first renders (about half a
+    // second at 100,000, during which no key would be handled).
+    const byName = await sortInSlices(all, compareByName, () => !current());
+    if (byName === undefined || !current()) return;
+    showClients(all, byName);
     setClientsRevision((n) => n + 1);
   }, [showClients]);
   /**
@@ -176,6 +185,7 @@ export function App() {
     locked: vault?.state === 'locked',
     clients,
     clientsPreview: preview,
+    clientsByName,
     clientsRevision,
     settings,
     library,

@@ -22,6 +22,8 @@ export const PAGE_SIZE = 100;
 
 /** Sorting by name with one collator: far cheaper than localeCompare on each of 100,000 comparisons. */
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+/** The list's order: by name. The page sorts a long list with it in slices (App.tsx) and hands it over as `sortedClients`. */
+export const compareByName = (a: Client, b: Client) => byName.compare(a.name, b.name);
 
 type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; client: Client } | { mode: 'merge'; client: Client };
 
@@ -39,17 +41,19 @@ const matchesFilter = (c: Client, f: ListFilter) =>
 
 /**
  * The list. `reading`: `clients` are a long list's first rows, in stored order, while the whole
- * list (of `total`) is read; everything here works on them meanwhile, and says so, and once the
- * whole list comes the same component sorts it, searches all of it and flags duplicates.
+ * list (longer, of a size not yet known: nothing counts it first) is read; everything here works
+ * on them meanwhile, and says so, and once the whole list comes the same component sorts it,
+ * searches all of it and flags duplicates. `sortedClients`: the same `clients` already sorted by
+ * compareByName, where the caller sorted them in slices; without it they are sorted here.
  */
 export function ClientList({
   clients,
-  total = clients.length,
+  sortedClients,
   reading = false,
   onChanged,
 }: {
   clients: Client[];
-  total?: number;
+  sortedClients?: Client[];
   reading?: boolean;
   onChanged: () => Promise<void>;
 }) {
@@ -62,7 +66,10 @@ export function ClientList({
   const [merged, setMerged] = useState<string[]>([]);
 
   // Sorted once per list; the search text (names and profiles, folded) only once a search is typed.
-  const sorted = useMemo(() => (reading ? clients : [...clients].sort((a, b) => byName.compare(a.name, b.name))), [clients, reading]);
+  const sorted = useMemo(
+    () => (reading ? clients : (sortedClients ?? [...clients].sort(compareByName))),
+    [clients, sortedClients, reading],
+  );
   const texts = useRef<{ of: Client[]; text: Map<number, string> } | null>(null);
   const filtered = useMemo(() => {
     const read = readQuery(query);
@@ -125,7 +132,7 @@ export function ClientList({
 
   return (
     <section aria-labelledby="list-heading" class="card" ref={listRef}>
-      <h2 id="list-heading">{t('clients_heading', total)}</h2>
+      <h2 id="list-heading">{reading ? t('clients_heading_more', clients.length.toLocaleString()) : t('clients_heading', clients.length)}</h2>
       <div class="row">
         <input
           type="search"
@@ -179,10 +186,10 @@ export function ClientList({
         </p>
       )}
       {reading && (
-        <p class="muted" role="status" data-testid="clients-reading" data-shown={String(clients.length)} data-total={String(total)}>
+        <p class="muted" role="status" data-testid="clients-reading" data-shown={String(clients.length)}>
           {query.trim() !== '' || filtering
-            ? t('clients_search_reading', clients.length.toLocaleString(), total.toLocaleString())
-            : t('clients_reading', clients.length.toLocaleString(), total.toLocaleString())}
+            ? t('clients_search_reading', clients.length.toLocaleString())
+            : t('clients_reading', clients.length.toLocaleString())}
         </p>
       )}
       {editing.mode === 'add' && <ClientForm key="new" clients={clients} onSave={save} onCancel={() => close()} />}

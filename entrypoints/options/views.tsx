@@ -22,10 +22,9 @@ import { SampleCsv } from './SampleCsv';
 import { SecuritySettings } from './SecuritySettings';
 import { SitesStatus } from './SitesStatus';
 
-/** The first rows of a long list, shown while the whole list is read, and how many it holds. */
+/** The first rows of a long list, shown while the whole list is read (the list holds more). */
 export interface ClientsPreview {
   clients: Client[];
-  total: number;
 }
 
 /** What the page has loaded and what a view may do with it; App owns it, views only read it. */
@@ -37,6 +36,8 @@ export interface ViewContext {
   clients: Client[] | null;
   /** While a long list is being read: its first rows and its size, for the client list alone. */
   clientsPreview: ClientsPreview | null;
+  /** `clients` sorted by name, when the page sorted a long list in slices; null otherwise. */
+  clientsByName: Client[] | null;
   /** Goes up with every re-read of the list, so views that read the database read again. */
   clientsRevision: number;
   settings: PracticeSettings | null;
@@ -108,7 +109,7 @@ export const VIEWS: readonly OptionsView[] = [
         if (list === undefined) return loading();
         return (
           <>
-            <ClientList clients={list} total={ctx.clients ? undefined : ctx.clientsPreview?.total} reading={ctx.clients === null} onChanged={ctx.clientsChanged} />
+            <ClientList clients={list} sortedClients={(ctx.clients && ctx.clientsByName) ?? undefined} reading={ctx.clients === null} onChanged={ctx.clientsChanged} />
             {ctx.clients && <NotThemDecisions clients={ctx.clients} revision={ctx.clientsRevision} />}
           </>
         );
