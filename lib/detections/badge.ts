@@ -25,6 +25,16 @@ export function showCount(tabId: number, count: number): Promise<void> {
   return showOnTab(tabId, COUNT_COLOUR, count > 0 ? String(count) : '');
 }
 
+/**
+ * What the toolbar icon shows while the list is still being read into the matcher (a restarted
+ * service worker with a long list takes seconds): the page is being checked, nothing found yet.
+ */
+export const CHECKING_BADGE = '…';
+
+export function showChecking(tabId: number): Promise<void> {
+  return showOnTab(tabId, COUNT_COLOUR, CHECKING_BADGE);
+}
+
 /** A review-reply screen: no one is counted, but the popup has something to say. */
 export function showNotice(tabId: number): Promise<void> {
   return showOnTab(tabId, COUNT_COLOUR, '!');

@@ -4,7 +4,7 @@ import { ClientWriteRefused } from '@/lib/clients/limits';
 import { versionOf, type Client } from '@/lib/clients/model';
 import { forgetNotThem, linkIdentity, rememberNotThem, unlinkIdentity } from '@/lib/clients/store';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import { currentMatcher, dropMatcher, invalidateMatcher, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
+import { currentMatcher, dropMatcher, invalidateMatcher, matcherReady, vaultLocked, type PeopleIndex } from '@/lib/matching/matcher-cache';
 import { logActivity, logOncePerDay } from '@/lib/activity/store';
 import type { ActivityEntry } from '@/lib/activity/model';
 import type {
@@ -33,7 +33,7 @@ import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
 import { noticeLocked } from '@/lib/vault/locked-notice';
 import type { VaultState } from '@/lib/vault/vault';
-import { clearLocked, showCount, showLocked, showNotice, showUnreadable } from './badge';
+import { clearLocked, showChecking, showCount, showLocked, showNotice, showUnreadable } from './badge';
 import { cachedClientsById, forgetOnLock } from './popup-cache';
 import { addDiscussFromPopup, lockFromPopup, popupState, unlockFromPopup, welfareCheckFromPopup } from './popup-requests';
 import { applyReport, type PageCandidatesState } from './report-delta';
@@ -68,6 +68,9 @@ const keptFor = (tabId: number): Promise<unknown> => keeping.get(tabId) ?? Promi
  */
 const pages = new Map<number, PageCandidatesState>();
 
+/** How long a report waits for the matcher before the badge says the page is being checked. */
+const CHECKING_AFTER_MS = 400;
+
 export async function onPageCandidates(tabId: number, message: PageCandidates): Promise<CandidatesReply> {
   let kept: Promise<void> = Promise.resolve();
   const reply = await inTabOrder(tabId, async (): Promise<CandidatesReply> => {
@@ -76,7 +79,10 @@ export async function onPageCandidates(tabId: number, message: PageCandidates): 
     if (!page) return { ok: true, guard: [], resend: true };
     pages.set(tabId, page);
     const { candidates } = page;
-    const { matcher, locked, people } = await currentMatcher();
+    // A matcher still to be built (a restarted worker, a long list: seconds) says so on the badge
+    // if it takes long enough to notice; the count replaces it, asked for after it.
+    const checking = matcherReady() ? 0 : setTimeout(() => void showChecking(tabId), CHECKING_AFTER_MS);
+    const { matcher, locked, people } = await currentMatcher().finally(() => clearTimeout(checking));
     // Locked: nothing is matched, but the tab is remembered so that unlocking matches it again.
     const detections = locked ? [] : detect(matcher, candidates);
     const { url, platform, pageKind, recognised, connectionSteps, lang } = message;
