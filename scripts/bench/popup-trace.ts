@@ -80,6 +80,29 @@ async function main() {
       await popup.goto(withFloor ? boundary.url(`floor.html?tab=${tabId}&count=${count}`) : boundary.url(`popup.html?tab=${tabId}`));
       await popup.waitForFunction(() => (window as Marks).__bench?.shown !== undefined);
       const marks = await popup.evaluate(() => (window as Marks).__bench!);
+      if (argv.includes('--size') && !withFloor) {
+        // How much the answer weighs: the runtime channel serialises it as JSON, in both processes.
+        const sizes = await popup.evaluate(async (tab) => {
+          const state = (await (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<Record<string, unknown>> } } }).chrome.runtime.sendMessage({ type: 'popup-state', tabId: tab })) as Record<string, Record<string, unknown>>;
+          const out: Record<string, number> = { total: JSON.stringify(state).length, detections: JSON.stringify(state.detections).length };
+          for (const [k, v] of Object.entries(state.replies ?? {})) out[`replies.${k}`] = JSON.stringify(v ?? null).length;
+          return out;
+        }, tabId);
+        console.log('answer size (JSON chars):', JSON.stringify(sizes));
+        const i18n = await popup.evaluate(() => {
+          const api = (globalThis as unknown as { chrome: { i18n: { getMessage: (k: string, s?: string[]) => string } } }).chrome.i18n;
+          const t0 = performance.now();
+          for (let i = 0; i < 1000; i++) api.getMessage('detection_decline', ['Facebook']);
+          const t1 = performance.now();
+          for (let i = 0; i < 1000; i++) api.getMessage('popup_looking', []);
+          const t2 = performance.now();
+          const f0 = performance.now();
+          for (let i = 0; i < 100; i++) new Intl.ListFormat('en', { type: 'disjunction' }).format(['a']);
+          const f1 = performance.now();
+          return { getMessageWithSubstitutionUs: t1 - t0, getMessagePlainUs: t2 - t1, listFormat100Ms: f1 - f0 };
+        });
+        console.log('per-call costs:', JSON.stringify(i18n));
+      }
       const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
       await cdp.send('Tracing.end');
       await complete;
