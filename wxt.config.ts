@@ -73,6 +73,17 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The popup in a build of its own (issue 16): sharing a build with the options page, it loaded
+    // Preact and the code both pages use as chunks of their own, five scripts and two styles
+    // fetched one by one from the extension, where one of each is enough. It is the page opened
+    // most often and most in a hurry; its own build holds everything it needs at first in one
+    // script, and what it needs later (entrypoints/popup/later-parts.ts) in chunks of its own.
+    'entrypoints:grouped': (_wxt, groups) => {
+      const pages = groups.find((group) => Array.isArray(group) && group.length > 1 && group.some((entrypoint) => entrypoint.type === 'popup'));
+      if (!Array.isArray(pages)) return;
+      const popup = pages.splice(pages.findIndex((entrypoint) => entrypoint.type === 'popup'), 1);
+      groups.push(popup);
+    },
     // Everything but the background gets the browser's own API instead of webextension-polyfill
     // (why, and what that asks of them: lib/browser/native.ts). The background is a build of its
     // own, so the others' `wxt/browser` can point elsewhere; put first, this alias wins over the

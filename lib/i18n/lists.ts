@@ -11,12 +11,25 @@ export function uiLanguage(): string {
   return locale ? locale.replace(/_/g, '-') : browser.i18n.getUILanguage();
 }
 
+/**
+ * One formatter per language and kind of list, made once: making one looks up the language's
+ * data each time, and the popup's first render names someone on every item (issue 16).
+ */
+const formats = new Map<string, Intl.ListFormat>();
+function listFormat(type: 'disjunction' | 'conjunction'): Intl.ListFormat {
+  const language = uiLanguage();
+  const key = `${language} ${type}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.ListFormat(language, { type })));
+  return format;
+}
+
 /** "A or B", "A, B, or C": each language joins alternatives its own way. */
 export function orList(items: readonly string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(items);
+  return listFormat('disjunction').format(items);
 }
 
 /** "A and B", "A, B, and C", as the language joins a list of things that all hold. */
 export function andList(items: readonly string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+  return listFormat('conjunction').format(items);
 }
