@@ -31,6 +31,7 @@ import { isMessageRequestsPage } from '@/lib/replies/situations';
 import { loadSettings } from '@/lib/settings/store';
 import type { ActionResult } from '@/lib/sites/types';
 import { currentCipher, VaultChangedError, VaultLockedError, type Cipher } from '@/lib/vault/cipher';
+import { heldCipher } from '@/lib/vault/held-cipher';
 import { noticeLocked } from '@/lib/vault/locked-notice';
 import type { VaultState } from '@/lib/vault/vault';
 import { clearLocked, showChecking, showCount, showLocked, showNotice, showUnreadable } from './badge';
@@ -456,7 +457,7 @@ async function tabAnswer(tabId: number): Promise<{ detections: TabDetections; va
   };
   // The key, the tab and the matcher's state at once: each waits on storage, and the popup on them all.
   // The popup was opened: the clinician is using Boundary, which keeps an unlocked vault open.
-  const [key, tab, matching] = await Promise.allSettled([currentCipher(db), readTab(tabId), currentMatcher()]);
+  const [key, tab, matching] = await Promise.allSettled([heldCipher(db, { touch: true }), readTab(tabId), currentMatcher()]);
   if (key.status === 'rejected') {
     if (key.reason instanceof VaultLockedError) return lockedView();
     throw key.reason;

@@ -1,6 +1,6 @@
 import type { BoundaryDb, VaultMeta } from '@/lib/db';
 import { onTablesWritten } from '@/lib/db/writes-heard';
-import { cipherOf, readMeta, type Cipher } from './cipher';
+import { cipherOf, readMeta, type Cipher, type CipherOptions } from './cipher';
 import { readSessionKey } from './session';
 
 /**
@@ -11,9 +11,9 @@ import { readSessionKey } from './session';
  * write was made (onTablesWritten), and when the background hears that the vault changed
  * (forgetHeldVault). A read begun before a write is never kept. The session's key is read afresh
  * every time, as currentCipher reads it: a lock made anywhere counts from the very next report.
- * Reports never count as use (touch: false).
+ * Reports never count as use (touch false, the default); the popup opening does.
  */
-export async function heldCipher(db: BoundaryDb, now = Date.now()): Promise<Cipher> {
+export async function heldCipher(db: BoundaryDb, { touch = false, now = Date.now() }: CipherOptions = {}): Promise<Cipher> {
   let holder = holders.get(db);
   if (!holder) {
     const made: Holder = { meta: undefined };
@@ -30,7 +30,7 @@ export async function heldCipher(db: BoundaryDb, now = Date.now()): Promise<Ciph
     });
   }
   const [row, session] = await Promise.all([meta, readSessionKey()]);
-  return cipherOf(row, session, { touch: false, now });
+  return cipherOf(row, session, { touch, now });
 }
 
 /** The vault changed (another page says so): the next report reads its row again. */

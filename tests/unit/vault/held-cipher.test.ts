@@ -74,29 +74,38 @@ describe('the cipher held for page reports', () => {
   it('locks at the idle time, from memory, and forgets the key', async () => {
     await enableVault(db, PASS, 15);
     const usedAt = (await readSessionKey())!.usedAt;
-    expect((await heldCipher(db, usedAt + 14 * MINUTE)).sealed).toBe(true);
-    await expect(heldCipher(db, usedAt + 16 * MINUTE)).rejects.toMatchObject({ why: 'idle' });
+    expect((await heldCipher(db, { now: usedAt + 14 * MINUTE })).sealed).toBe(true);
+    await expect(heldCipher(db, { now: usedAt + 16 * MINUTE })).rejects.toMatchObject({ why: 'idle' });
     expect(await readSessionKey()).toBeUndefined();
   }, 30_000);
 
   it('a change to the vault row alone (a shorter idle time) applies at once', async () => {
     await enableVault(db, PASS, 15);
     const usedAt = (await readSessionKey())!.usedAt;
-    expect((await heldCipher(db, usedAt + 6 * MINUTE)).sealed).toBe(true);
+    expect((await heldCipher(db, { now: usedAt + 6 * MINUTE })).sealed).toBe(true);
     // Written as another page would, without touching the session's items.
     const meta = (await readMeta(db))!;
     await db.vault.put({ ...meta, idleMinutes: 5 });
     await settle();
-    await expect(heldCipher(db, usedAt + 6 * MINUTE)).rejects.toMatchObject({ why: 'idle' });
+    await expect(heldCipher(db, { now: usedAt + 6 * MINUTE })).rejects.toMatchObject({ why: 'idle' });
+  }, 30_000);
+
+  it('the popup opening counts as use: the idle clock restarts', async () => {
+    await enableVault(db, PASS, 15);
+    const usedAt = (await readSessionKey())!.usedAt;
+    await heldCipher(db, { now: usedAt + 10 * MINUTE, touch: true });
+    expect((await readSessionKey())!.usedAt).toBe(usedAt + 10 * MINUTE);
+    await heldCipher(db, { now: usedAt + 11 * MINUTE });
+    expect((await readSessionKey())!.usedAt).toBe(usedAt + 10 * MINUTE);
   }, 30_000);
 
   it('a use recorded elsewhere moves the idle clock it goes by', async () => {
     await enableVault(db, PASS, 15);
     const usedAt = (await readSessionKey())!.usedAt;
-    expect((await heldCipher(db, usedAt)).sealed).toBe(true);
+    expect((await heldCipher(db, { now: usedAt })).sealed).toBe(true);
     await browser.storage.session.set({ [USED_ITEM]: usedAt + 10 * MINUTE });
     await settle();
-    expect((await heldCipher(db, usedAt + 20 * MINUTE)).sealed).toBe(true);
+    expect((await heldCipher(db, { now: usedAt + 20 * MINUTE })).sealed).toBe(true);
   }, 30_000);
 
   it('a read of the row begun before a write to it is not kept', async () => {
@@ -104,10 +113,10 @@ describe('the cipher held for page reports', () => {
     await settle();
     const usedAt = (await readSessionKey())!.usedAt;
     const meta = (await readMeta(db))!;
-    const reading = heldCipher(db, usedAt);
+    const reading = heldCipher(db, { now: usedAt });
     await db.vault.put({ ...meta, idleMinutes: 5 });
     await reading;
     await settle();
-    await expect(heldCipher(db, usedAt + 6 * MINUTE)).rejects.toMatchObject({ why: 'idle' });
+    await expect(heldCipher(db, { now: usedAt + 6 * MINUTE })).rejects.toMatchObject({ why: 'idle' });
   }, 30_000);
 });
