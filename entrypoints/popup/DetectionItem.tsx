@@ -8,13 +8,11 @@ import { siteName } from '@/lib/policy/suggestions';
 import type { PolicyDefaults } from '@/lib/practice-policy/choices';
 import type { ReplyContext } from '@/lib/replies/context';
 import type { ActionResult } from '@/lib/sites/types';
-import { replyLanguageFor } from '@/lib/replies/language';
-import { defaultTemplate, offeredTemplates } from '@/lib/replies/choose';
 import { opensAnswer, policyReplyNote, situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, discussPurposeOf, ItemHeading, RememberForSession, StatusPolicyLine } from './item-parts';
 import { SamePersonQuestion } from './SamePersonQuestion';
 import { useAction } from './use-action';
-import { useReplyTools } from './later-parts';
+import { useReplyDraft } from './use-reply-draft';
 
 interface Props {
   tabId: number;
@@ -37,14 +35,9 @@ type Armed = 'insert' | 'copy' | null;
 export function DetectionItem({ tabId, detection, replies, pageLanguage, messageRequests, bulkResult, onChanged, onKept }: Props) {
   const { result, busy, run, show } = useAction();
   const [declined, setDeclined] = useState(false);
-  const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState<Armed>(null);
   const [done, setDone] = useState<DiscussEvent | null>(null);
   const [blocked, setBlocked] = useState(false);
-  /** The clinician's edit of the reply; null while it is the template's text as composed. */
-  const [edited, setEdited] = useState<string | null>(null);
-  /** A template chosen while the text was edited, waiting for "replace" or "keep my text". */
-  const [pendingId, setPendingId] = useState<string | null>(null);
   /** Whether the clinician opened a request's "answer instead" (its reply is composed and checked only then). */
   const [answerOpened, setAnswerOpened] = useState(false);
 
@@ -58,7 +51,6 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
     }
   }, [bulkResult]);
 
-  const { settings, library, policy } = replies;
   const { platform } = detection;
   // The practice's rule for this person's status (or for related people, or young people).
   const advice = adviceFor(detection.clients, replies.status);
@@ -68,21 +60,19 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
   };
   const replyOffered = advice.noReply === undefined;
   const purpose = discussPurposeOf(detection.clients);
-  const situations = situationsFor(detection.kind, messageRequests);
-  // A Spanish page offers the Spanish reply first (and as the default), the practice's language next.
-  const language = replyLanguageFor(pageLanguage, settings.language, library);
-  const offered = offeredTemplates(library, situations, platform, language);
-  const fallback = defaultTemplate(library, language, situations[0]!, platform);
-  const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
   // A request's reply waits behind "answer instead", closed unless the policy opens it: composed
-  // and checked once it is open. The check itself arrives after the first paint (./later-parts.ts).
+  // and checked once it is open.
   const answerShown = detection.kind !== 'request' || answerOpened || opensAnswer(detection.kind, defaults);
-  const tools = useReplyTools(replyOffered && chosen !== undefined && answerShown);
-  const composed = tools && chosen && answerShown ? tools.composeReply(chosen, settings, platform, detection.pageName, policy) : undefined;
-  // What goes in is what the box holds: the edit, checked again as typed, or the reply as composed.
-  const reply = edited ?? composed?.text ?? '';
-  const checks = edited === null ? composed : tools?.checkReply(edited, settings, platform);
-  const flagged = checks ? !checks.lint.ok : false;
+  const { chosen, reply, checks, flagged, chooser } = useReplyDraft({
+    replies,
+    platform,
+    situations: situationsFor(detection.kind, messageRequests),
+    pageLanguage,
+    pageName: detection.pageName,
+    token: detection.token,
+    wanted: replyOffered && answerShown,
+    disarm: () => setArmed(null),
+  });
   const tooLong = checks?.length.over ?? false;
 
   const copy = () =>
@@ -121,46 +111,6 @@ export function DetectionItem({ tabId, detection, replies, pageLanguage, message
     void (action === 'insert' ? insert(flagged) : copy());
   };
 
-  /** Another template replaces the text at once, unless the clinician edited it: then it asks first. */
-  const choose = (id: string) => {
-    if (edited !== null && edited !== composed?.text && pendingId !== id) {
-      setPendingId(id);
-      return;
-    }
-    setChosenId(id);
-    setEdited(null);
-    setPendingId(null);
-    setArmed(null);
-  };
-  const edit = (text: string) => {
-    setEdited(text);
-    // A confirmation given for the old text is not one for the new.
-    setArmed(null);
-  };
-
-  const chooser = tools && chosen && composed && checks && (
-    <tools.ReplyChooser
-      language={language}
-      offered={offered}
-      chosen={chosen}
-      defaultId={fallback?.id}
-      composed={composed}
-      text={reply}
-      checks={checks}
-      edited={edited !== null}
-      pending={offered.find((template) => template.id === pendingId)}
-      platform={platform}
-      fieldId={`reply-${detection.token}`}
-      onChoose={choose}
-      onEdit={edit}
-      onReset={() => {
-        setEdited(null);
-        setPendingId(null);
-        setArmed(null);
-      }}
-      onKeepEdits={() => setPendingId(null)}
-    />
-  );
   const confirmation = armed && (
     <div class="confirm" data-testid="confirm-area">
       <span>{t(armed === 'insert' ? 'detection_confirm_insert' : 'detection_confirm_copy')}</span>

@@ -4,13 +4,11 @@ import { ask } from '@/lib/messaging/ask';
 import type { DetectionView } from '@/lib/messaging/messages';
 import { siteName } from '@/lib/policy/suggestions';
 import type { ReplyContext } from '@/lib/replies/context';
-import { defaultTemplate, offeredTemplates } from '@/lib/replies/choose';
-import { replyLanguageFor } from '@/lib/replies/language';
 import { situationsFor, whatAnsweringDoes } from '@/lib/replies/situations';
 import { ActionResultLine, ItemHeading, RememberForSession } from './item-parts';
 import { SamePersonQuestion } from './SamePersonQuestion';
 import { useAction } from './use-action';
-import { useReplyTools } from './later-parts';
+import { useReplyDraft } from './use-reply-draft';
 
 interface Props {
   tabId: number;
@@ -30,27 +28,19 @@ interface Props {
  */
 export function MentionItem({ tabId, detection, replies, pageLanguage, onChanged }: Props) {
   const { result, busy, run } = useAction();
-  const [chosenId, setChosenId] = useState<string | null>(null);
   const [armed, setArmed] = useState(false);
   const [acted, setActed] = useState(false);
-  /** The clinician's edit of the note; null while it is the template's text as composed. */
-  const [edited, setEdited] = useState<string | null>(null);
-  /** A template chosen while the note was edited, waiting for "replace" or "keep my text". */
-  const [pendingId, setPendingId] = useState<string | null>(null);
-
-  const { settings, library, policy } = replies;
   const { platform } = detection;
-  const situations = situationsFor('mention', false);
-  const language = replyLanguageFor(pageLanguage, settings.language, library);
-  const offered = offeredTemplates(library, situations, platform, language);
-  const fallback = defaultTemplate(library, language, situations[0]!, platform);
-  const chosen = offered.find((template) => template.id === chosenId) ?? fallback ?? offered[0];
-  // Composed and checked once the check has loaded, after the popup's first paint (./later-parts.ts).
-  const tools = useReplyTools(chosen !== undefined);
-  const composed = tools && chosen && tools.composeReply(chosen, settings, platform, detection.pageName, policy);
-  const reply = edited ?? composed?.text ?? '';
-  const checks = edited === null ? composed : tools?.checkReply(edited, settings, platform);
-  const flagged = checks ? !checks.lint.ok : false;
+  const { chosen, reply, flagged, chooser } = useReplyDraft({
+    replies,
+    platform,
+    situations: situationsFor('mention', false),
+    pageLanguage,
+    pageName: detection.pageName,
+    token: detection.token,
+    wanted: true,
+    disarm: () => setArmed(false),
+  });
   const note = chosen && whatAnsweringDoes(chosen.situation, platform);
 
   const copy = () => {
@@ -90,39 +80,7 @@ export function MentionItem({ tabId, detection, replies, pageLanguage, onChanged
         <>
           <p class="note muted">{t('detection_mention_reply_note')}</p>
           {note && <p class="note muted">{note}</p>}
-          {tools && composed && checks && (
-            <tools.ReplyChooser
-              language={language}
-              offered={offered}
-              chosen={chosen}
-              defaultId={fallback?.id}
-              composed={composed}
-              text={reply}
-              checks={checks}
-              edited={edited !== null}
-              pending={offered.find((template) => template.id === pendingId)}
-              platform={platform}
-              fieldId={`reply-${detection.token}`}
-              onChoose={(id) => {
-                // An edited note is replaced only when the clinician says so.
-                if (edited !== null && edited !== composed.text && pendingId !== id) return setPendingId(id);
-                setChosenId(id);
-                setEdited(null);
-                setPendingId(null);
-                setArmed(false);
-              }}
-              onEdit={(text) => {
-                setEdited(text);
-                setArmed(false);
-              }}
-              onReset={() => {
-                setEdited(null);
-                setPendingId(null);
-                setArmed(false);
-              }}
-              onKeepEdits={() => setPendingId(null)}
-            />
-          )}
+          {chooser}
           <div class="actions">
             <button data-testid="copy-reply" data-flagged={String(flagged)} disabled={busy || !reply} onClick={copy}>
               {t('detection_copy_reply')}
