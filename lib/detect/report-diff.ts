@@ -15,9 +15,12 @@ export function diffReport(
   before: readonly WireCandidate[],
   after: readonly WireCandidate[],
 ): { removed: string[]; candidates: WireCandidate[] } | undefined {
+  const appended = appendedTo(before, after);
+  if (appended !== null) return appended.ok && before.length > 0 ? { removed: [], candidates: after.slice(before.length) } : undefined;
   const at = new Map(before.map((c, i) => [c.token, i]));
   const present = new Set(after.map((c) => c.token));
   if (present.size !== after.length || at.size !== before.length) return undefined;
+  uniqueTokens.set(after, present);
   const removed = before.filter((c) => !present.has(c.token)).map((c) => c.token);
   const old = after.map((c) => at.get(c.token) ?? -1);
   const stays = staying(old);
@@ -73,4 +76,35 @@ function sameWire(a: WireCandidate, b: WireCandidate): boolean {
     a.identities.length === b.identities.length &&
     a.identities.every((id, i) => id === b.identities[i])
   );
+}
+
+/**
+ * The tokens of reports whose tokens were found all different, by report; a report is in here
+ * only while the set holds exactly its tokens. A list streaming in is reported as the last report
+ * with rows added at its end, and then the delta is those rows: found by comparing the two lists'
+ * entries as objects (reported cards keep theirs) and looking the new tokens up, without building
+ * a map of the whole page's tokens for every report.
+ */
+const uniqueTokens = new WeakMap<readonly WireCandidate[], Set<string>>();
+
+/**
+ * When `after` is `before` (whose tokens are known all different) with entries added at the end:
+ * whether the added tokens are all new and all different (`ok`; false means a token repeats, and
+ * the full report says it). Null when it is not so, or not known: the whole diff is made.
+ */
+function appendedTo(before: readonly WireCandidate[], after: readonly WireCandidate[]): { ok: boolean } | null {
+  const tokens = uniqueTokens.get(before);
+  if (!tokens || tokens.size !== before.length || after.length < before.length) return null;
+  for (let i = 0; i < before.length; i++) if (after[i] !== before[i]) return null;
+  const added = new Set<string>();
+  for (let i = before.length; i < after.length; i++) {
+    const token = after[i]!.token;
+    if (tokens.has(token) || added.has(token)) return { ok: false };
+    added.add(token);
+  }
+  // The set moves on to `after`: `before` is read again (if ever) by the whole diff.
+  uniqueTokens.delete(before);
+  for (const token of added) tokens.add(token);
+  uniqueTokens.set(after, tokens);
+  return { ok: true };
 }
