@@ -36,7 +36,17 @@ export const ACCEPT_WORDS = [
   'conferma', 'accetta', 'approva', 'segui', 'collegati', 'aggiungi',
 ];
 
-const tokens = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+const split = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+
+/**
+ * A text's tokens; the last text's are kept, as one text is often asked about several lists in a
+ * row (saysMention: the said words, then the reacted ones). Callers only read them.
+ */
+let last: { text: string; tokens: string[] } | undefined;
+function tokens(text: string): string[] {
+  if (last?.text !== text) last = { text, tokens: split(text) };
+  return last.tokens;
+}
 
 /**
  * A list of words made ready for phraseAt: each phrase's tokens, by its first token. Tokenising
@@ -58,7 +68,7 @@ function phrasesOf(words: readonly string[]): Phrases {
   if (known && known.length === words.length) return known;
   const phrases: Phrases = { length: words.length, byFirst: new Map(), always: false };
   for (const word of words) {
-    const parts = tokens(word);
+    const parts = split(word);
     if (parts.length === 0) {
       phrases.always = true;
       continue;

@@ -40,7 +40,16 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'boundary-profile-content-'));
   const context = await launchWithExtension(dir, true);
   try {
-    await extensionWorker(context);
+    const worker = await extensionWorker(context);
+    // What each report carries: its candidates and its size, heard in the background.
+    await worker.evaluate(() => {
+      const heard: string[] = [];
+      (globalThis as unknown as { __heard: string[] }).__heard = heard;
+      const runtime = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(listener: (message: { type?: string; candidates?: unknown[]; removed?: unknown[] }) => void): void } } } }).chrome.runtime;
+      runtime.onMessage.addListener((message: { type?: string; candidates?: unknown[]; removed?: unknown[] }) => {
+        if (message.type === 'page-candidates') heard.push(`${message.candidates?.length ?? 0}+${message.removed?.length ?? '-'} (${JSON.stringify(message).length} B)`);
+      });
+    });
     const served = await HeavyPages.install(context, { [page.url]: page.html });
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
@@ -62,6 +71,7 @@ async function main() {
     console.log(
       `${site} ${kind}: ${cards} rows; extension traced ${tasks.extensionCpuMs.toFixed(1)} ms thread time (${((tasks.extensionCpuMs / rows) * 1000).toFixed(0)} µs a row) in ${tasks.extensionCalls} calls; ${tasks.extensionMs.toFixed(1)} ms wall`,
     );
+    console.log(`reports: ${(await worker.evaluate(() => (globalThis as unknown as { __heard: string[] }).__heard)).join(', ')}`);
     writeFileSync(OUT, JSON.stringify(profile));
     report(profile);
   } finally {
