@@ -65,7 +65,9 @@ async function main() {
     await tab.waitForTimeout(SETTLE_MS);
     await tab.evaluate(() => console.timeStamp('profile:end'));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-    const tasks = summarise(await stopTrace(), new URL('/__heavy__/stream.js', page.url).href, 'profile:start', 'profile:end');
+    const events = await stopTrace();
+    writeFileSync('/tmp/boundary-content.trace.json', JSON.stringify(events));
+    const tasks = summarise(events, new URL('/__heavy__/stream.js', page.url).href, 'profile:start', 'profile:end');
     const cards = await tab.evaluate(() => (window as unknown as Heavy).__heavy.cards());
     if (served.unexpected.length > 0) console.log(`unexpected requests: ${served.unexpected.join(', ')}`);
     console.log(

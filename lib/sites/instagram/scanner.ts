@@ -130,15 +130,18 @@ class TwoPeople {
  * ancestor holding avatars of two people or more stops it (what asking each ancestor in turn
  * whether it holds two gives, each ancestor's other children read once).
  */
-function loneBox(element: Element, body: HTMLElement | null, url: URL): Element {
+function loneBox(element: Element, body: HTMLElement | null, url: URL, holdTwo: Set<Element>): Element {
   const held = new TwoPeople(url);
   held.add(element);
   let row = element;
   for (let box = row.parentElement; box && box !== body; row = box, box = box.parentElement) {
-    if (held.add(box, true)) return row;
-    let two = false;
+    if (holdTwo.has(box)) return row;
+    let two = held.add(box, true);
     for (let child = box.firstElementChild; child && !two; child = child.nextElementSibling) if (child !== row) two = held.add(child);
-    if (two) return row;
+    if (two) {
+      holdTwo.add(box);
+      return row;
+    }
   }
   return row;
 }
@@ -164,9 +167,11 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
   // Every avatar row, to refuse insertions into one (a notification's row is the largest box around an avatar that holds no one else).
   const rows = new Set<Element>();
   /** Adds the rows of avatars added; false when one is a notification (read with the page's). */
-  const addRows = (found: readonly PersonMark[]) => {
+  // `holdTwo`: boxes found to hold two people's avatars, while the page is as it was (one call):
+  // a list's new rows all stop at the list, which is read for it once, not once a row.
+  const addRows = (found: readonly PersonMark[], holdTwo = new Set<Element>()) => {
     for (const mark of found) {
-      const row = loneBox(mark.element, doc.body, url);
+      const row = loneBox(mark.element, doc.body, url, holdTwo);
       if (rows.has(row)) continue;
       rows.add(row);
       if (mentionRow(row, mark.identity, own, isNoticeRow)) return false;
@@ -209,6 +214,8 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
         if (insideAny(root, blockBoxes) || (root.parentElement && belowBlock.has(root.parentElement)) || insideAny(root, rows)) return null;
       }
       const dirty = new Set<FoundCard>();
+      // The page does not change while this runs: what holds two people holds them for every root.
+      const holdTwo = new Set<Element>();
       const cardsOn = new Map([...read.keys()].map((card) => [card.card, card]));
       for (const root of added) {
         const found = marksWithin(root, url);
@@ -227,7 +234,7 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
           if (card) dirty.add(card);
         }
         if (!index.insert(root, others)) return null;
-        if (!addRows(found.filter(isAvatar))) return null;
+        if (!addRows(found.filter(isAvatar), holdTwo)) return null;
       }
       index.settle();
       for (const card of dirty) read.delete(card);
