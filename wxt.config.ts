@@ -17,6 +17,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // BOUNDARY_NO_MINIFY=1: a build whose functions keep their names, for a CPU profile's sake
+    // (scripts/bench/profile-content.ts). Never the default: what ships is minified.
+    ...(process.env.BOUNDARY_NO_MINIFY && { build: { minify: false } }),
     resolve: {
       // WXT's content-script entrypoint builds its context from this module, and that context
       // talks to the page (lib/detect/quiet-context.ts says how); ours stands in for it.

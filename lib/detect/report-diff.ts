@@ -15,9 +15,17 @@ export function diffReport(
   before: readonly WireCandidate[],
   after: readonly WireCandidate[],
 ): { removed: string[]; candidates: WireCandidate[] } | undefined {
+  const inserted = insertedInto(before, after);
+  if (inserted !== null) {
+    if (!inserted.ok) return undefined;
+    // The run and, when someone already reported follows it, that one: what the whole diff gives.
+    const candidates = after.slice(inserted.at, inserted.at + inserted.count + (inserted.followed ? 1 : 0));
+    return candidates.length < after.length ? { removed: [], candidates } : undefined;
+  }
   const at = new Map(before.map((c, i) => [c.token, i]));
   const present = new Set(after.map((c) => c.token));
   if (present.size !== after.length || at.size !== before.length) return undefined;
+  uniqueTokens.set(after, present);
   const removed = before.filter((c) => !present.has(c.token)).map((c) => c.token);
   const old = after.map((c) => at.get(c.token) ?? -1);
   const stays = staying(old);
@@ -73,4 +81,40 @@ function sameWire(a: WireCandidate, b: WireCandidate): boolean {
     a.identities.length === b.identities.length &&
     a.identities.every((id, i) => id === b.identities[i])
   );
+}
+
+/**
+ * The tokens of reports whose tokens were found all different, by report; a report is in here
+ * only while the set holds exactly its tokens. A list streaming in is reported as the last report
+ * with one run of rows added (at its end, or before what follows the list): the delta is that run
+ * and its neighbour, found by comparing the two reports' entries as objects from both ends
+ * (reported cards keep theirs) and looking the new tokens up, without building a map of the
+ * whole page's tokens for every report.
+ */
+const uniqueTokens = new WeakMap<readonly WireCandidate[], Set<string>>();
+
+/**
+ * When `after` is `before` (whose tokens are known all different) with one run of entries put in
+ * at `at`, everything else the same objects in the same order: where, how many, whether someone
+ * follows them, and whether their tokens are all new and all different (`ok`; false means a token
+ * repeats, and the full report says it). Null when it is not so, or not known: the whole diff is made.
+ */
+function insertedInto(before: readonly WireCandidate[], after: readonly WireCandidate[]): { ok: boolean; at: number; count: number; followed: boolean } | null {
+  const tokens = uniqueTokens.get(before);
+  if (!tokens || tokens.size !== before.length || after.length < before.length) return null;
+  let at = 0;
+  while (at < before.length && after[at] === before[at]) at++;
+  const count = after.length - before.length;
+  for (let i = at; i < before.length; i++) if (after[i + count] !== before[i]) return null;
+  const added = new Set<string>();
+  for (let i = at; i < at + count; i++) {
+    const token = after[i]!.token;
+    if (tokens.has(token) || added.has(token)) return { ok: false, at, count, followed: false };
+    added.add(token);
+  }
+  // The set moves on to `after`: `before` is read again (if ever) by the whole diff.
+  uniqueTokens.delete(before);
+  for (const token of added) tokens.add(token);
+  uniqueTokens.set(after, tokens);
+  return { ok: true, at, count, followed: at < before.length };
 }

@@ -105,7 +105,7 @@ function readHref(platform: Platform, href: string, base?: string): string | nul
   const text = href.trim();
   if (text === '' || text.startsWith('#')) return null;
   try {
-    const result = fromUrl(platform, simpleUrl(text) ?? (base === undefined ? new URL(text) : new URL(text, base)));
+    const result = fromUrl(platform, simpleUrl(text) ?? simpleRelative(text, base) ?? (base === undefined ? new URL(text) : new URL(text, base)));
     return result.ok ? result.identity : null;
   } catch {
     // Relative link without a base, or an unusable base.
@@ -122,6 +122,29 @@ function readHref(platform: Platform, href: string, base?: string): string | nul
  */
 const SIMPLE_HREF = /^(https?:)\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*\.?)(\/[A-Za-z0-9_~./-]*)?(?:\?([A-Za-z0-9_~.=&-]*))?$/;
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * A link relative to the root ("/ana.ruiz/", most of a site's own links) on a page whose address
+ * simpleUrl reads: the page's origin and the link's path, when together they read as simple too.
+ * new URL(link, page) gives exactly that: a root-relative link keeps the base's scheme and host
+ * and nothing else of it. Anything else (a protocol-relative "//host", "./a", "a/b", "?q",
+ * escapes, a page address simpleUrl does not read) is null and goes to the URL parser.
+ */
+function simpleRelative(text: string, base: string | undefined): UrlParts | null {
+  if (base === undefined || text[0] !== '/' || text[1] === '/' || text[1] === '\\') return null;
+  const page = originOf(base);
+  return page === null ? null : simpleUrl(page + text);
+}
+
+/** The origin of a page address simpleUrl reads ("https://www.instagram.com"), or null; the last asked is kept. */
+let lastBase: { base: string; origin: string | null } | undefined;
+function originOf(base: string): string | null {
+  if (lastBase?.base === base) return lastBase.origin;
+  const match = SIMPLE_HREF.exec(base);
+  const origin = match && !match[2]!.includes('xn--') && !match[2]!.endsWith('.') ? `${match[1]}//${match[2]}` : null;
+  lastBase = { base, origin };
+  return origin;
+}
 
 function simpleUrl(text: string): UrlParts | null {
   const match = SIMPLE_HREF.exec(text);

@@ -36,10 +36,58 @@ export const ACCEPT_WORDS = [
   'conferma', 'accetta', 'approva', 'segui', 'collegati', 'aggiungi',
 ];
 
-const tokens = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+const split = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
 
+/**
+ * A text's tokens; the last text's are kept, as one text is often asked about several lists in a
+ * row (saysMention: the said words, then the reacted ones). Callers only read them.
+ */
+let last: { text: string; tokens: string[] } | undefined;
+function tokens(text: string): string[] {
+  if (last?.text !== text) last = { text, tokens: split(text) };
+  return last.tokens;
+}
+
+/**
+ * A list of words made ready for phraseAt: each phrase's tokens, by its first token. Tokenising
+ * every word of a list at every position of every label read was most of what reading a card's
+ * words cost (a row's text against the mention words, a control against the action words).
+ * Lists are constants; a list made on the fly is compiled on each use, which is no dearer than
+ * reading it was. `always`: a word with no tokens at all, which matches at any position.
+ */
+interface Phrases {
+  length: number;
+  byFirst: Map<string, string[][]>;
+  always: boolean;
+}
+const compiled = new WeakMap<readonly string[], Phrases>();
+
+function phrasesOf(words: readonly string[]): Phrases {
+  const known = compiled.get(words);
+  // The length is checked too, should a list ever be added to after its first use.
+  if (known && known.length === words.length) return known;
+  const phrases: Phrases = { length: words.length, byFirst: new Map(), always: false };
+  for (const word of words) {
+    const parts = split(word);
+    if (parts.length === 0) {
+      phrases.always = true;
+      continue;
+    }
+    const list = phrases.byFirst.get(parts[0]!);
+    if (list) list.push(parts);
+    else phrases.byFirst.set(parts[0]!, [parts]);
+  }
+  compiled.set(words, phrases);
+  return phrases;
+}
+
+/** Whether one of `words` starts at `have[start]`, token by token. */
 function phraseAt(have: string[], start: number, words: readonly string[]): boolean {
-  return words.some((word) => tokens(word).every((token, i) => have[start + i] === token));
+  const phrases = phrasesOf(words);
+  if (phrases.always) return true;
+  const candidates = phrases.byFirst.get(have[start]!);
+  if (!candidates) return false;
+  return candidates.some((parts) => parts.every((token, i) => have[start + i] === token));
 }
 
 /**

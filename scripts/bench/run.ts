@@ -8,6 +8,8 @@
 //   npm run bench -- --scale --quick  the scale round on 20,000 clients, to try it
 //   npx tsx scripts/bench/run.ts --popup  the popup's figures alone, printed, not written (after a build)
 //   npx tsx scripts/bench/run.ts --latency  detection latency alone, printed, not written (after a build)
+//   npx tsx scripts/bench/run.ts --overhead instagram  one site's page overhead alone (both pages,
+//       --rounds of them, 1 by default), printed, not written (after a build)
 // The floors: a blank extension page and a minimal extension that only counts insertions on its
 // badge (scripts/bench/floor-extension.ts), the page without the extension, a bare Map.get.
 // Prints a table with targets (MET / MISSED) and writes bench-results/latest.json; the default
@@ -52,8 +54,10 @@ const quick = argv.includes('--quick');
 const scale = argv.includes('--scale');
 const popupOnly = argv.includes('--popup');
 const latencyOnly = argv.includes('--latency');
+const overheadArg = argv.indexOf('--overhead');
+const overheadSite = overheadArg >= 0 ? (argv[overheadArg + 1] as BenchSite | undefined) : undefined;
 const roundsArg = argv.indexOf('--rounds');
-const ROUNDS = roundsArg >= 0 ? Math.max(1, Number(argv[roundsArg + 1])) : quick ? 1 : 3;
+const ROUNDS = roundsArg >= 0 ? Math.max(1, Number(argv[roundsArg + 1])) : quick || overheadSite ? 1 : 3;
 
 const STREAM: StreamOptions = quick ? { cards: 200, batch: 50, interval: 50 } : { cards: 600, batch: 50, interval: 50 };
 const PAGES = { rows: STREAM.cards, clientEvery: 40, arrivals: 20 };
@@ -375,8 +379,49 @@ async function latencyOnlyRound(): Promise<void> {
   }
 }
 
+/**
+ * One site's page overhead alone, printed, not written: to try a change to that site's content
+ * script. The same streams, pairs and figures as the default round's, on the site's two pages.
+ */
+async function overheadOnlyRound(site: BenchSite): Promise<void> {
+  if (!SITES.includes(site)) throw new Error(`--overhead takes one of ${SITES.join(', ')}`);
+  const load = os.loadavg().map((l) => round(l, 2));
+  const all = benchPages(PAGES);
+  const pages = all.filter((page) => page.site === site);
+  const session = new Session();
+  try {
+    const withExt = await session.extension(pages);
+    const imported = await importRun(withExt.context, withExt.extension, benchClientCsv(all, CLIENTS));
+    if (imported.imported !== CLIENTS) throw new Error(`the import saved ${imported.imported} clients, not ${CLIENTS}`);
+    const plain = await session.plain(pages);
+    const runs = new Map<BenchPage, OverheadRound[]>(pages.map((page) => [page, []]));
+    let turn = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const page of pages) {
+        const order = turn++ % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+        const pair: Partial<OverheadRound> = {};
+        for (const side of order) {
+          log(`page overhead: round ${r + 1}/${ROUNDS}, ${page.site} ${page.kind}, ${side} the extension`);
+          const { run, tab } = await streamChecked(side === 'with' ? withExt.context : plain.context, side === 'with' ? withExt.extension : null, page);
+          pair[side] = run;
+          await tab.close();
+        }
+        runs.get(page)!.push(pair as OverheadRound);
+      }
+    }
+    for (const page of pages) {
+      const { rounds: _rounds, ...figures } = overheadOfPage(runs.get(page)!, STREAM, streamClients(page));
+      log(`${site} ${page.kind}: ${JSON.stringify(figures)}`);
+    }
+    log(`load average ${load.join(' ')} at start, ${os.loadavg().map((l) => round(l, 2)).join(' ')} at end`);
+  } finally {
+    await session.close();
+  }
+}
+
 async function main() {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npm run bench`, which builds first.');
+  if (overheadArg >= 0) return overheadOnlyRound(overheadSite!);
   await (popupOnly ? popupRound() : latencyOnly ? latencyOnlyRound() : scale ? scaleRound() : defaultRound());
 }
 

@@ -55,9 +55,10 @@ const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g,
 /** The username an avatar's alt text names, in any language of words.ts; null for any other alt. */
 export function usernameFromAlt(alt: string): string | null {
   const text = alt.trim();
-  for (const [before, after] of AVATAR_ALT_FORMS.map((form) => form.split('*') as [string, string])) {
+  const lower = text.toLowerCase();
+  for (const { before, after, lowerBefore, lowerAfter } of altForms()) {
     if (text.length <= before.length + after.length) continue;
-    if (!text.toLowerCase().startsWith(before.toLowerCase()) || !text.toLowerCase().endsWith(after.toLowerCase())) continue;
+    if (!lower.startsWith(lowerBefore) || !lower.endsWith(lowerAfter)) continue;
     const name = text.slice(before.length, text.length - after.length);
     // A username is one word of letters, digits, dots and underscores; anything else is a sentence.
     if (!/^[A-Za-z0-9._]{1,30}$/.test(name)) continue;
@@ -65,6 +66,15 @@ export function usernameFromAlt(alt: string): string | null {
     if (parsed.ok) return parsed.identity;
   }
   return null;
+}
+
+/** AVATAR_ALT_FORMS split at their `*`, made once: every avatar on a page is read against all of them. */
+let splitForms: { before: string; after: string; lowerBefore: string; lowerAfter: string }[] | undefined;
+function altForms() {
+  return (splitForms ??= AVATAR_ALT_FORMS.map((form) => {
+    const [before, after] = form.split('*') as [string, string];
+    return { before, after, lowerBefore: before.toLowerCase(), lowerAfter: after.toLowerCase() };
+  }));
 }
 
 /** Every person mark under `root`: profile links (identityFromHref) and avatars naming a username. */

@@ -66,6 +66,8 @@ export function instagramScanner(doc: Document): PageScanner {
 
 const any = (selectors: readonly string[]) => selectors.join(', ');
 const CONTENT = any(PAGE_CONTENT_SELECTORS);
+const PROFILE_LINKS = any(PROFILE_LINK_SELECTORS);
+const AVATARS = any(AVATAR_SELECTORS);
 const SEE_ALL = `a[href^="${SUGGESTED_PEOPLE_PATH}"], a[href*="instagram.com${SUGGESTED_PEOPLE_PATH}"]`;
 /** What a requests page reads at its first scan only (see instagramScanner). */
 const WHOLE = any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS, THREADS, POST_HEADER, SEE_ALL]);
@@ -84,30 +86,64 @@ function insideAny(root: Element, boxes: ReadonlySet<Element> | ReadonlyMap<Elem
 /** The marks on or inside `root`, as personMarks reads them: links, then avatars. */
 function marksWithin(root: Element, url: URL): PersonMark[] {
   const marks: PersonMark[] = [];
-  for (const selector of [any(PROFILE_LINK_SELECTORS), any(AVATAR_SELECTORS)]) {
+  for (const selector of [PROFILE_LINKS, AVATARS]) {
     for (const element of within(root, selector)) {
-      const identity = selector === any(AVATAR_SELECTORS) ? markIdentity(element, url) : identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
+      const identity = selector === AVATARS ? markIdentity(element, url) : identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
       if (identity) marks.push({ element, identity });
     }
   }
   return marks;
 }
 
+
 /**
- * Whether `box` holds avatars of two people or more: walks it in page order and stops at the
- * second, so that asking of a long list costs its first rows, not all of them.
+ * The people whose avatars are in a box, counted up to two: a box holds avatars of two people or
+ * more once `second` is set. A box's avatars are its own (a link holding a picture is one, around
+ * whatever was put inside it) and those of its children, so walking up from a mark each box adds
+ * only what its other children hold to what the box below held, and stops at the second person:
+ * asking of a long list costs its first rows, and a row's boxes are read once, not once per level.
  */
-function holdsTwo(box: Element, url: URL): boolean {
-  let first: string | undefined;
-  // The box counts too: a link holding a picture is an avatar, around whatever was put inside it.
-  for (const link of box.localName === 'a' ? [box, ...box.getElementsByTagName('a')] : box.getElementsByTagName('a')) {
-    if (!link.querySelector('img')) continue;
-    const identity = link.matches(any(PROFILE_LINK_SELECTORS)) ? identityFromHref('instagram', link.getAttribute('href') ?? '', url.href) : null;
-    if (!identity) continue;
-    if (first === undefined) first = identity;
-    else if (identity !== first) return true;
+class TwoPeople {
+  first: string | undefined;
+  second = false;
+  constructor(private url: URL) {}
+
+  /** Adds `element`'s own avatar and, unless `shallow`, those inside it; true once two are held. */
+  add(element: Element, shallow = false): boolean {
+    if (element.localName === 'a') this.link(element);
+    if (!shallow) for (const link of element.getElementsByTagName('a')) if (this.link(link)) break;
+    return this.second;
   }
-  return false;
+
+  private link(link: Element): boolean {
+    if (this.second || !link.querySelector('img')) return this.second;
+    const identity = link.matches(PROFILE_LINKS) ? identityFromHref('instagram', link.getAttribute('href') ?? '', this.url.href) : null;
+    if (!identity) return false;
+    if (this.first === undefined) this.first = identity;
+    else if (identity !== this.first) this.second = true;
+    return this.second;
+  }
+}
+
+/**
+ * The largest box around `element` below the body that holds no one else's avatar: the nearest
+ * ancestor holding avatars of two people or more stops it (what asking each ancestor in turn
+ * whether it holds two gives, each ancestor's other children read once).
+ */
+function loneBox(element: Element, body: HTMLElement | null, url: URL, holdTwo: Set<Element>): Element {
+  const held = new TwoPeople(url);
+  held.add(element);
+  let row = element;
+  for (let box = row.parentElement; box && box !== body; row = box, box = box.parentElement) {
+    if (holdTwo.has(box)) return row;
+    let two = held.add(box, true);
+    for (let child = box.firstElementChild; child && !two; child = child.nextElementSibling) if (child !== row) two = held.add(child);
+    if (two) {
+      holdTwo.add(box);
+      return row;
+    }
+  }
+  return row;
 }
 
 function requestsReading(doc: Document, url: URL): PageReading | null {
@@ -131,10 +167,11 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
   // Every avatar row, to refuse insertions into one (a notification's row is the largest box around an avatar that holds no one else).
   const rows = new Set<Element>();
   /** Adds the rows of avatars added; false when one is a notification (read with the page's). */
-  const addRows = (found: readonly PersonMark[]) => {
+  // `holdTwo`: boxes found to hold two people's avatars, while the page is as it was (one call):
+  // a list's new rows all stop at the list, which is read for it once, not once a row.
+  const addRows = (found: readonly PersonMark[], holdTwo = new Set<Element>()) => {
     for (const mark of found) {
-      let row = mark.element;
-      while (row.parentElement && row.parentElement !== doc.body && !holdsTwo(row.parentElement, url)) row = row.parentElement;
+      const row = loneBox(mark.element, doc.body, url, holdTwo);
       if (rows.has(row)) continue;
       rows.add(row);
       if (mentionRow(row, mark.identity, own, isNoticeRow)) return false;
@@ -173,10 +210,12 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
     found: asCandidates(),
     update(added) {
       for (const root of added) {
-        if (root.getRootNode() !== doc || namesOwn(root, url) || within(root, WHOLE).length > 0 || root.closest(THREADS)) return null;
+        if (root.getRootNode() !== doc || namesOwn(root, url) || root.matches(WHOLE) || root.querySelector(WHOLE) || root.closest(THREADS)) return null;
         if (insideAny(root, blockBoxes) || (root.parentElement && belowBlock.has(root.parentElement)) || insideAny(root, rows)) return null;
       }
       const dirty = new Set<FoundCard>();
+      // The page does not change while this runs: what holds two people holds them for every root.
+      const holdTwo = new Set<Element>();
       const cardsOn = new Map([...read.keys()].map((card) => [card.card, card]));
       for (const root of added) {
         const found = marksWithin(root, url);
@@ -195,7 +234,7 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
           if (card) dirty.add(card);
         }
         if (!index.insert(root, others)) return null;
-        if (!addRows(found.filter(isAvatar))) return null;
+        if (!addRows(found.filter(isAvatar), holdTwo)) return null;
       }
       index.settle();
       for (const card of dirty) read.delete(card);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import {
   identityFromHref,
@@ -360,6 +361,48 @@ describe('identityFromHref', () => {
     ['linkedin', 'https://www.linkedin.com/in/ACoAAB1x2YzQ', undefined, 'urn:ACoAAB1x2YzQ'],
   ])('%s %s (base %s) → %s', (platform, href, base, expected) => {
     expect(identityFromHref(platform, href, base)).toBe(expected);
+  });
+});
+
+describe('identityFromHref, links relative to the page', () => {
+  // A root-relative link on a simple page address is read without the URL parser: it must say
+  // what the parser's resolution of it says, read as an absolute link.
+  const BASES = [
+    'https://www.instagram.com/accounts/activity/?followRequests=1',
+    'https://www.facebook.com/friends/requests/',
+    'https://www.linkedin.com/mynetwork/invitation-manager/',
+    'https://WWW.Instagram.com/',
+    'https://www.instagram.com./',
+    'https://www.instagram.com:8443/',
+    'https://user@www.instagram.com/',
+    'http://m.facebook.com/home.php#top',
+    'https://xn--nxasmq6b.com/',
+  ];
+  const resolved = (platform: Platform, href: string, base: string) => {
+    try {
+      return identityFromHref(platform, new URL(href.trim(), base).href);
+    } catch {
+      return null;
+    }
+  };
+  const PIECES = ['/', '//', '\\', '.', '..', 'ana.souza_', 'Ana', 'in', 'profile.php', '?id=100012345678901', '?a=b&c', '#x', '%41', ' ', '\n', 'evil.com', 'people', '100009876543210', 'é'];
+  it('gives what the URL parser resolves the link to (randomised)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Platform>('facebook', 'instagram', 'linkedin'), fc.constantFrom(...BASES), fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }), (platform, base, pieces) => {
+        const href = `/${pieces.join('')}`;
+        expect(identityFromHref(platform, href, base)).toBe(resolved(platform, href, base));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it.each([
+    ['instagram', '//evil.com/ana.souza_/'],
+    ['instagram', '/\\evil.com/ana.souza_/'],
+    ['instagram', '/a/../ana.souza_/'],
+    ['facebook', '/people/Ana-Souza/100009876543210/'],
+    ['linkedin', '/in/zoe-dubois/?trk=x'],
+  ] as [Platform, string][])('%s %s', (platform, href) => {
+    for (const base of BASES) expect(identityFromHref(platform, href, base)).toBe(resolved(platform, href, base));
   });
 });
 
