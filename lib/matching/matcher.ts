@@ -25,6 +25,24 @@ interface Indexed {
 
 const perPlatform = <T>(make: () => T): Record<Platform, T> => ({ facebook: make(), instagram: make(), linkedin: make() });
 
+/**
+ * One site's entry of a per-site record, picked by a switch: looking a property up by a name that
+ * varies is the slow path in the engine, slower than the map lookup that follows. A platform the
+ * record does not know (never from a checked message) gets undefined: nobody is found by profile.
+ */
+function onSite<T>(bySite: Record<Platform, T>, platform: Platform): T | undefined {
+  switch (platform) {
+    case 'facebook':
+      return bySite.facebook;
+    case 'instagram':
+      return bySite.instagram;
+    case 'linkedin':
+      return bySite.linkedin;
+    default:
+      return undefined;
+  }
+}
+
 /** Adds `id` to an ascending list of ids, once. */
 function insertId(ids: number[], id: number): void {
   let at = ids.length;
@@ -239,36 +257,14 @@ export class Matcher {
     };
   }
 
-  /**
-   * The site's identity map, picked by a switch: looking a property up by a name that varies is
-   * the slow path in the engine, slower than the map lookup that follows. A platform the maps do
-   * not know (never from a checked message) finds nobody by profile.
-   */
+  /** The site's identity map (see onSite); undefined for a platform the maps do not know. */
   private identitiesOn(platform: Platform): Map<string, number[]> | undefined {
-    switch (platform) {
-      case 'facebook':
-        return this.byIdentity.facebook;
-      case 'instagram':
-        return this.byIdentity.instagram;
-      case 'linkedin':
-        return this.byIdentity.linkedin;
-      default:
-        return undefined;
-    }
+    return onSite(this.byIdentity, platform);
   }
 
-  /** The site's answers kept by profile (see identitiesOn for why a switch). */
+  /** The site's answers kept by profile (see onSite). */
   private recentOn(platform: Platform): Map<string, RecentAnswer> | undefined {
-    switch (platform) {
-      case 'facebook':
-        return this.recent.facebook;
-      case 'instagram':
-        return this.recent.instagram;
-      case 'linkedin':
-        return this.recent.linkedin;
-      default:
-        return undefined;
-    }
+    return onSite(this.recent, platform);
   }
 
   private longestName(): number {
