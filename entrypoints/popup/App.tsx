@@ -5,6 +5,7 @@ import { DeclineAll } from './DeclineAll';
 import { declineAllList } from './decline-all';
 import { DetectionItem } from './DetectionItem';
 import { firstSeenOrder } from './first-seen';
+import { HoldItem } from './held';
 import { KeyHint } from './KeyHint';
 import { ListedPersonItem } from './ListedPersonItem';
 import { LookupNotice } from './LookupNotice';
@@ -114,13 +115,16 @@ export function App() {
   );
 }
 
-function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
+export function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // A declined card leaves the page's list, and so the tab's detections; it stays here, marked
   // done, until the popup closes, so the clinician sees what happened.
   const [done, setDone] = useState<Record<string, DetectionView>>({});
   const seen = useRef<string[]>([]);
   // Each card's outcome in "Decline all", by token, shown on its own item.
   const [bulk, setBulk] = useState<Record<string, ActionResult>>({});
+  // Every item the clinician acted on in this popup, kept shown until it closes (see HoldItem).
+  const [held, setHeld] = useState<Record<string, DetectionView>>({});
+  const hold = (detection: DetectionView) => setHeld((items) => (detection.token in items ? items : { ...items, [detection.token]: detection }));
   if (load.state === 'loading') return <p class="muted">{t('popup_looking')}</p>;
   if (load.state === 'error') return <p class="warn">{load.message}</p>;
   const { tabId, data, replies } = load;
@@ -140,7 +144,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
     );
   }
   if (data.lookup) return <LookupNotice lookup={data.lookup} language={replies.settings.language} />;
-  if (data.detections.length === 0 && Object.keys(done).length === 0) {
+  if (data.detections.length === 0 && Object.keys(done).length === 0 && Object.keys(held).length === 0) {
     return (
       <div data-testid="popup-empty" data-reason={data.recognised ? 'no-matches' : 'unrecognised'}>
         {data.recognised ? (
@@ -151,7 +155,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
       </div>
     );
   }
-  const ordered = firstSeenOrder(seen.current, data.detections, done);
+  const ordered = firstSeenOrder(seen.current, data.detections, { ...held, ...done });
   seen.current = ordered.seen;
   const { shown } = ordered;
   const keep = (detection: DetectionView) => () => setDone((kept) => ({ ...kept, [detection.token]: detection }));
@@ -192,14 +196,20 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
   // People with a safety concern come first, whatever the kind: the clinician sees them before anyone else.
   const feared = (d: DetectionView) => d.clients.some((c) => c.safety);
   const safety = shown.filter(feared);
-  const declinable = declineAllList(shown, done, replies.status);
+  // Only cards still on the page: one held here after its own Decline is not declined twice.
+  const onPage = new Set(data.detections.map((d) => d.token));
+  const declinable = declineAllList(
+    shown.filter((d) => onPage.has(d.token)),
+    done,
+    replies.status,
+  );
   const declinedByAll = (detection: DetectionView, result: ActionResult) => {
     setBulk((results) => ({ ...results, [detection.token]: result }));
     if (result.ok) keep(detection)();
   };
   // One list per kind, the policy's line for that kind said once above it rather than on every card.
   return (
-    <>
+    <HoldItem.Provider value={hold}>
       {/* Kept mounted while it runs, as the list it took shrinks card by card. */}
       {shown.some((d) => d.kind === 'request') && <DeclineAll tabId={tabId} list={declinable} onResult={declinedByAll} />}
       {safety.length > 0 && (
@@ -220,7 +230,7 @@ function Body({ load, onChanged }: { load: Load; onChanged: () => void }) {
         );
       })}
       {shown.some((d) => d.kind === 'request' || d.kind === 'message') && <KeyHint />}
-    </>
+    </HoldItem.Provider>
   );
 }
 

@@ -33,7 +33,7 @@ type Armed = 'insert' | 'copy' | null;
 
 /** One matched request or conversation: who it is on the list, and one-click actions. */
 export function DetectionItem({ tabId, detection, replies, pageLanguage, messageRequests, bulkResult, onChanged, onKept }: Props) {
-  const { result, busy, run, show } = useAction();
+  const { result, busy, run, show } = useAction(detection);
   const [declined, setDeclined] = useState(false);
   const [armed, setArmed] = useState<Armed>(null);
   const [done, setDone] = useState<DiscussEvent | null>(null);

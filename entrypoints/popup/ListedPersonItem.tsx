@@ -24,7 +24,7 @@ interface Props {
  * offered, and the clinician finishes it on the page. Never Add, Connect or Follow.
  */
 export function ListedPersonItem({ tabId, detection, connectionSteps, onChanged, onRemoved }: Props) {
-  const { result, busy, run } = useAction();
+  const { result, busy, run } = useAction(detection);
   const [removed, setRemoved] = useState(false);
   const site = siteName(detection.platform);
   const suggestion = detection.kind === 'suggestion';

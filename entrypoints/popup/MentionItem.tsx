@@ -27,7 +27,7 @@ interface Props {
  * note is copied rather than inserted. Nothing here shows or keeps what they wrote.
  */
 export function MentionItem({ tabId, detection, replies, pageLanguage, onChanged }: Props) {
-  const { result, busy, run } = useAction();
+  const { result, busy, run } = useAction(detection);
   const [armed, setArmed] = useState(false);
   const [acted, setActed] = useState(false);
   const { platform } = detection;

@@ -25,7 +25,7 @@ interface Props {
  */
 export function ProfileItem({ tabId, detection, onChanged, onKept }: Props) {
   const [logging, setLogging] = useState(false);
-  const { result, busy, run } = useAction();
+  const { result, busy, run } = useAction(detection);
   const WelfareCheckForm = useWelfareForm();
   const site = siteName(detection.platform);
   const names = detection.clients.map((c) => c.name).join(' / ');

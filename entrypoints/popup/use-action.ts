@@ -1,17 +1,22 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { statusWord } from '@/components/client-words';
 import { t } from '@/lib/i18n/t';
 import type { DetectionView } from '@/lib/messaging/messages';
 import type { ActionResult } from '@/lib/sites/types';
+import { HoldItem } from './held';
 
 /**
  * One click's action for a popup item: busy while it runs (so a second click does not repeat
- * it), its result kept to show, and a follow-up that runs only when it worked.
+ * it), its result kept to show, and a follow-up that runs only when it worked. The item is held
+ * on screen from its first action on (see `HoldItem`), so neither is lost to a page report that
+ * comes first.
  */
-export function useAction() {
+export function useAction(detection: DetectionView) {
+  const hold = useContext(HoldItem);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<ActionResult>, after?: () => void) => {
+    hold(detection);
     setBusy(true);
     try {
       const outcome = await action();
