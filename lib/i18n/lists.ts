@@ -24,12 +24,16 @@ function listFormat(type: 'disjunction' | 'conjunction'): Intl.ListFormat {
   return format;
 }
 
-/** "A or B", "A, B, or C": each language joins alternatives its own way. */
+/**
+ * "A or B", "A, B, or C": each language joins alternatives its own way. A list of one is that
+ * one in every language, and the commonest (one person per card): it needs no formatter, whose
+ * first making loads the language's data, several milliseconds of the popup's first render.
+ */
 export function orList(items: readonly string[]): string {
-  return listFormat('disjunction').format(items);
+  return items.length === 1 ? items[0]! : listFormat('disjunction').format(items);
 }
 
 /** "A and B", "A, B, and C", as the language joins a list of things that all hold. */
 export function andList(items: readonly string[]): string {
-  return listFormat('conjunction').format(items);
+  return items.length === 1 ? items[0]! : listFormat('conjunction').format(items);
 }

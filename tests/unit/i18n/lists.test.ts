@@ -27,6 +27,20 @@ describe('orList and andList', () => {
     expect(made.mock.calls.length - before).toBeLessThanOrEqual(2);
   });
 
+  it('say a list of one as that one, in every language, making no formatter for it', () => {
+    const made = vi.spyOn(Intl, 'ListFormat');
+    for (const locale of ['en', 'es', 'ja']) {
+      speak(locale);
+      expect(orList(['Nina Arruda'])).toBe('Nina Arruda');
+      expect(andList(['Nina Arruda'])).toBe('Nina Arruda');
+    }
+    expect(made).not.toHaveBeenCalled();
+    // Ruled on against the formatter itself: a list of one is its one item.
+    for (const locale of ['en', 'es', 'ja', 'ar', 'de']) {
+      for (const type of ['disjunction', 'conjunction'] as const) expect(new Intl.ListFormat(locale, { type }).format(['Nina Arruda'])).toBe('Nina Arruda');
+    }
+  });
+
   it('follow the language the messages are in, when it is another', () => {
     speak('es');
     expect(orList(['Ana', 'Ben'])).toBe('Ana o Ben');
