@@ -47,11 +47,14 @@ function fromUrl(platform: Platform, url: UrlParts): IdentityResult {
   return site.fromUrl(host, url.pathname.split('/').filter((s) => s !== ''), url.searchParams);
 }
 
-function toUrl(platform: Platform, text: string): URL | null {
+/** The pasted text as a URL's parts; a plain link is read without the URL parser (simpleUrl): an import of 100,000 rows reads one or more links a row. */
+function toUrl(platform: Platform, text: string): UrlParts | null {
   let address = text;
   if (address.startsWith('//')) address = `https:${address}`;
   else if (address.startsWith('/')) address = HOME[platform] + address.slice(1);
   else if (!SCHEME.test(address)) address = `https://${address}`;
+  const simple = simpleUrl(address);
+  if (simple) return simple;
   try {
     return new URL(address);
   } catch {

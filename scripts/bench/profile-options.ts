@@ -6,6 +6,7 @@
 // (self time) and the page's long tasks.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { heaviestFunctions, type CpuProfile } from './cpu-profile';
 import { benchClientCsv, benchPages } from '../../tests/fixtures/bench';
 import { Boundary } from '../../tests/e2e/support/boundary';
 import { extensionWorker, launchWithExtension } from '../../tests/e2e/support/browser';
@@ -15,12 +16,6 @@ import { importRun, openOptionsForReloads, optionsReloadRun } from './extension-
 const [dir = '/tmp/boundary-options-profile', count = '100000', reloadsArg = '3'] = process.argv.slice(2);
 const clients = Number(count);
 const reloads = Number(reloadsArg);
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
 
 async function main() {
   const marker = path.join(dir, `imported-${clients}`);
@@ -57,19 +52,10 @@ async function main() {
     await complete;
     writeFileSync(path.join(dir, 'last.trace.json'), JSON.stringify(events));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+      profile: CpuProfile;
     };
     console.log(JSON.stringify(run));
-    const self = new Map<number, number>();
-    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-    const byFrame = new Map<string, number>();
-    for (const node of profile.nodes) {
-      const f = node.callFrame;
-      const key = `${f.functionName || '(anon)'} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-      byFrame.set(key, (byFrame.get(key) ?? 0) + (self.get(node.id) ?? 0));
-    }
-    const top = [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 30);
-    for (const [key, us] of top) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
+    for (const line of heaviestFunctions(profile)) console.log(line);
     writeFileSync(path.join(dir, 'last.cpuprofile'), JSON.stringify(profile));
   } finally {
     await context.close();

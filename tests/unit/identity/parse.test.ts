@@ -463,3 +463,19 @@ describe('foldedNote: why a Facebook username is kept without its dots', () => {
     expect(foldedNote(platform, input)).toBeNull();
   });
 });
+
+describe('parseIdentity, links read without the URL parser', () => {
+  // A plain pasted link is read by simpleUrl; the same link with its scheme in capitals is not
+  // plain and goes to the URL parser, which lower-cases the scheme: both must read the same.
+  const HOSTS = ['www.facebook.com', 'facebook.com', 'm.facebook.com', 'fb.me', 'www.instagram.com', 'instagram.com.', 'www.linkedin.com', 'fr.linkedin.com', 'lnkd.in', 'example.com'];
+  const PIECES = ['/', '//', '.', '..', 'ana.souza_', 'Ana', 'in/', 'profile.php', 'profile.php?id=100012345678901', '?id=100012345678901', '?a=b&c', '&id=7', '=', '&', 'people/', '100009876543210', '-', '~', 'ACoAAB1x2YzQ', 'company/', 'zoe-dubois'];
+  it('gives what the URL parser gives (randomised)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Platform>('facebook', 'instagram', 'linkedin'), fc.constantFrom('http', 'https'), fc.constantFrom(...HOSTS), fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }), (platform, scheme, host, pieces) => {
+        const rest = `://${host}/${pieces.join('')}`;
+        expect(parseIdentity(platform, scheme + rest)).toEqual(parseIdentity(platform, scheme.toUpperCase() + rest));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
