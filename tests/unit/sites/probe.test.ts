@@ -1,0 +1,199 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { identityFromHref } from '@/lib/identity/read';
+import { facebookAdapter } from '@/lib/sites/facebook/adapter';
+import { instagramAdapter } from '@/lib/sites/instagram/adapter';
+import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
+import type { ActionResult, Candidate, CandidateKind, SiteAdapter } from '@/lib/sites/types';
+import { loadReplica, setPageUrl } from './replica-dom';
+import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPart } from './scanner-harness';
+
+/*
+ * Probe: replicas written independently of tests/fixtures/<site>/ (other UI languages and layouts,
+ * each modelled on docs in /work/shared/docs/site-evidence.md; see each file's header comment for the
+ * evidence and what is a guess). Each page is read the way the scanner tests read theirs: the
+ * site's scanner scans it, its answer must be the adapter's full scan, random insertions must be
+ * answered as a full scan would; and here, the people found must be the people the replica shows.
+ * The tests read the replicas' data-replica-* attributes to know who is who; the adapters never do.
+ */
+
+interface Expected {
+  kind: CandidateKind;
+  identities: string[];
+  name: string;
+  /** data-replica-person of the card the candidate's element is (or is inside). */
+  person: string;
+  thread?: string;
+  open?: true;
+}
+
+interface ProbePage {
+  fixture: string;
+  url: string;
+  adapter: SiteAdapter;
+  people: Expected[];
+}
+
+const fb = (href: string) => identityFromHref('facebook', href)!;
+const ig = (username: string) => identityFromHref('instagram', `/${username}/`, 'https://www.instagram.com/')!;
+const li = (href: string) => identityFromHref('linkedin', href, 'https://www.linkedin.com/')!;
+
+const LI_THREAD = '/messaging/thread/2-NzQxMGE5YjMtYzJkMS00ZjBlLTlhOGItMWM2ZDNlNWY3YTlhXzAxMA==/';
+
+const PAGES: ProbePage[] = [
+  {
+    fixture: 'probe/facebook-friends-home.ja.html',
+    url: 'https://www.facebook.com/friends/',
+    adapter: facebookAdapter,
+    people: [
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412305001')], name: '佐藤 遥', person: 'haruka' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/kenta.watanabe.5521')], name: '渡辺 健太', person: 'kenta' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/profile.php?id=100089412305003')], name: '中村 葵', person: 'aoi' },
+      { kind: 'suggestion', identities: [fb('https://www.facebook.com/friends/suggestions/?profile_id=100089412305901')], name: '伊藤 悠斗', person: 'sugg-yuto' },
+    ],
+  },
+  {
+    fixture: 'probe/facebook-requests-two-pane.nl.html',
+    url: 'https://www.facebook.com/friends/requests/',
+    adapter: facebookAdapter,
+    people: [
+      { kind: 'request', identities: ['100089412306001'], name: 'Sanne de Vries', person: 'sanne' },
+      { kind: 'request', identities: ['100089412306002'], name: 'Thijs Bakker', person: 'thijs' },
+      { kind: 'request', identities: ['100089412306003'], name: 'Fleur Jansen-Visser', person: 'fleur' },
+    ],
+  },
+  {
+    fixture: 'probe/instagram-follow-requests.tr.html',
+    url: 'https://www.instagram.com/accounts/activity/?followRequests=1',
+    adapter: instagramAdapter,
+    people: [
+      { kind: 'request', identities: [ig('elif.yildiz_88')], name: 'Elif Yıldız', person: 'elif' },
+      { kind: 'request', identities: [ig('burak.demir')], name: 'Burak Demir', person: 'burak' },
+      { kind: 'request', identities: [ig('cem_ozturk.ist')], name: 'cem_ozturk.ist', person: 'cem' },
+      { kind: 'suggestion', identities: [ig('zeynep.ak')], name: 'Zeynep Ak', person: 'sugg-zeynep' },
+    ],
+  },
+  {
+    fixture: 'probe/instagram-direct-inbox.ja.html',
+    url: 'https://www.instagram.com/direct/inbox/',
+    adapter: instagramAdapter,
+    people: [
+      // The avatar's alt text is the only place the inbox shows a username (instagram/words.ts).
+      { kind: 'message', identities: [ig('hanako.yamada_07')], name: '山田 花子', person: 'hanako' },
+      { kind: 'message', identities: [ig('takumi.ishii.counsel')], name: '石井 拓海', person: 'takumi' },
+      { kind: 'message', identities: [ig('mei_fujita')], name: 'mei_fujita', person: 'mei' },
+    ],
+  },
+  {
+    fixture: 'probe/linkedin-invitations-sdui.de.html',
+    url: 'https://www.linkedin.com/mynetwork/invitation-manager/received/',
+    adapter: linkedinAdapter,
+    people: [
+      { kind: 'request', identities: [li('/in/anna-becker-psych/')], name: 'Anna Becker', person: 'anna-becker' },
+      { kind: 'request', identities: [li('/in/tobias-lang-7a2b1c/')], name: 'Tobias Lang', person: 'tobias-lang' },
+      { kind: 'suggestion', identities: [li('/in/sam-vogel-therapie/')], name: 'Sam Vogel', person: 'sugg-sam' },
+    ],
+  },
+  {
+    fixture: 'probe/linkedin-messaging.es.html',
+    url: `https://www.linkedin.com${LI_THREAD}`,
+    adapter: linkedinAdapter,
+    people: [
+      // The open conversation's card: the page marks it (--active) but links no thread.
+      { kind: 'message', identities: [], name: 'Lucía Romero Vidal', person: 'list-lucia', thread: LI_THREAD },
+      { kind: 'message', identities: [], name: 'Javier Ortega', person: 'list-javier' },
+      { kind: 'message', identities: [], name: 'Carmen Ruiz', person: 'list-carmen' },
+      {
+        kind: 'message',
+        identities: [li('https://www.linkedin.com/in/ACoAAD4kQ9zXyWvUtSrQpOnMlKjIhGfEdCbA?lipi=urn%3Ali%3Apage%3Ad_flagship3_messaging_conversation_detail%3BaB3cD4eF5g%3D%3D')],
+        name: 'Lucía Romero Vidal',
+        person: 'thread-lucia',
+        thread: LI_THREAD,
+        open: true,
+      },
+    ],
+  },
+];
+
+/** Which card a candidate's element is: the replica's card it is or is inside, and never one holding others. */
+function personOf(element: Element): string {
+  const holds = [...element.querySelectorAll('[data-replica-person]')].map((el) => el.getAttribute('data-replica-person'));
+  if (holds.length > 0) return `<holds ${holds.join(', ')}>`;
+  return element.closest('[data-replica-person]')?.getAttribute('data-replica-person') ?? `<${element.tagName.toLowerCase()} without a person>`;
+}
+
+const summary = (candidates: Candidate[]): Expected[] =>
+  candidates.map((c) => ({
+    kind: c.kind,
+    identities: c.identities,
+    name: c.name,
+    person: personOf(c.element),
+    ...(c.thread !== undefined ? { thread: c.thread } : {}),
+    ...(c.open ? { open: true as const } : {}),
+  }));
+
+const load = (page: ProbePage) => {
+  loadReplica(page.fixture);
+  setPageUrl(page.url);
+};
+
+/** The data-replica-action of every control clicked while `run` runs. */
+function press(run: () => ActionResult): { result: ActionResult; clicks: string[] } {
+  const clicks: string[] = [];
+  const listen = (event: Event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    clicks.push(target?.closest('[data-replica-action]')?.getAttribute('data-replica-action') ?? '(unmarked)');
+  };
+  let result: ActionResult = { ok: false, reason: 'not run' };
+  document.addEventListener('click', listen, true);
+  try {
+    result = run();
+  } finally {
+    document.removeEventListener('click', listen, true);
+  }
+  return { result, clicks };
+}
+
+const PIECES = [copyOfCandidate, copyOfCandidate, copyAroundCandidate, copyOfPart('button, [role="button"]'), copyOfPart('a[href]'), copyOfPart('img')];
+
+describe.each(PAGES)('probe $fixture', (page) => {
+  const url = new URL(page.url);
+
+  it('the scanner finds exactly the people the replica shows', () => {
+    load(page);
+    expect(summary(page.adapter.scanner!(document).scan(url))).toEqual(page.people);
+  });
+
+  it('the scanner’s scan is the adapter’s full scan', () => {
+    load(page);
+    const scanned = summary(page.adapter.scanner!(document).scan(url));
+    expect(scanned).toEqual(summary(page.adapter.findCandidates(document, url)));
+  });
+
+  it('random insertions are answered as a full scan would', () => {
+    checkPartialEqualsFull(page.adapter, url, () => load(page), PIECES, 8);
+  }, 60_000);
+
+  const requests = page.people.filter((p) => p.kind === 'request');
+  if (requests.length > 0) {
+    it.each(requests)('decline presses the site’s own Delete / Ignore, and nothing else, for $person', (person) => {
+      load(page);
+      const card = page.adapter.findCandidates(document, url).find((c) => c.kind === 'request' && personOf(c.element) === person.person);
+      expect(card, `no request card for ${person.person}`).toBeDefined();
+      const { result, clicks } = press(() => page.adapter.decline(card!.element));
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      expect(clicks).toEqual(['decline']);
+    });
+  }
+
+  const suggestions = page.people.filter((p) => p.kind === 'suggestion');
+  if (suggestions.length > 0) {
+    it.each(suggestions)('remove-suggestion never presses Add / Follow / Connect for $person', (person) => {
+      load(page);
+      const card = page.adapter.findCandidates(document, url).find((c) => c.kind === 'suggestion' && personOf(c.element) === person.person);
+      expect(card, `no suggestion card for ${person.person}`).toBeDefined();
+      const { clicks } = press(() => page.adapter.removeSuggestion(card!.element));
+      expect(clicks.every((click) => click === 'remove-suggestion')).toBe(true);
+    });
+  }
+});
