@@ -38,12 +38,12 @@ export const FOLLOWING_WORDS: CardWords = {
 /**
  * How Instagram words an avatar's alt text around the person's username, per UI language. The
  * alt text is the only place the Direct inbox shows a username, and a username is an exact
- * identity. Source: the alt-text patterns an image-zoom extension reads on instagram.com (public
- * code, ref 55141389673: "(.+?)'s profile picture", "Foto del perfil de (.+?)", "Photo de profil
- * de (.+?)", "(.+?)s Profilbild", "Foto do perfil de (.+?)", "Foto de perfil de (.+?)",
- * "Immagine del profilo di (.+?)"); the English form also in Safari_Automations
+ * identity. Source: the alt-text patterns an image-zoom extension reads on instagram.com in every
+ * UI language it knows (public code, ref 55141389673, one alternation of 45 forms, from
+ * "(.+?) se profielfoto" to "Основна світлина (.+?)"); the English form also in Safari_Automations
  * docs/INSTAGRAM_DM_SELECTORS.md (2026-01-31). "Profilbild von …" is the German wording issue 12
- * reports; both are read.
+ * reports. The username must still read as one (usernameFromAlt), so a form that also fits a
+ * sentence finds nobody in it.
  */
 export const AVATAR_ALT_FORMS: readonly string[] = [
   // The username stands where the `*` is; kept as one string each so that the table stays small.
@@ -56,6 +56,45 @@ export const AVATAR_ALT_FORMS: readonly string[] = [
   '*s Profilbild', // German: the username with a genitive s
   'Foto do perfil de *', // Portuguese (Brazil)
   'Immagine del profilo di *', // Italian
+  '* se profielfoto', // Afrikaans
+  'Profielfoto van *', // Dutch
+  '*s profilbillede', // Danish
+  'Profilbildet til *', // Norwegian
+  'Käyttäjän * profiilikuva', // Finnish
+  'Zdjęcie profilowe *', // Polish
+  'Profilový obrázek *', // Czech
+  'Profilová fotka používateľa *', // Slovak
+  '* profilképe', // Hungarian
+  'Fotografia de profil a contului *', // Romanian
+  'Slika profila *', // Croatian
+  'Слика на профилу корисника *', // Serbian
+  'Снимката на профила на *', // Bulgarian
+  'Фото профиля *', // Russian
+  'Основна світлина *', // Ukrainian
+  'Εικόνα προφίλ του χρήστη *', // Greek
+  "*'in profil resmi", // Turkish
+  '*’in profil resmi', // Turkish, typographic apostrophe
+  'Foto profil *', // Indonesian
+  'Gambar profil *', // Malay
+  'Litrato sa profile ni *', // Filipino
+  'Ảnh đại diện của *', // Vietnamese
+  'รูปโปรไฟล์ของ *', // Thai
+  '*のプロフィール写真', // Japanese
+  '*님의 프로필 사진', // Korean
+  '*的头像', // Chinese (simplified)
+  '*的大頭貼照', // Chinese (Taiwan)
+  '*的個人資料相片', // Chinese (Hong Kong)
+  '* का प्रोफ़ाइल चित्र', // Hindi
+  '* এর প্রোফাইল ছবি', // Bengali
+  '*નું પ્રોફાઇલ ચિત્ર', // Gujarati
+  '* चे परिचय चित्र', // Marathi
+  '* को प्रोफाइल तस्वीर', // Nepali
+  '* ਦੀ ਪ੍ਰੋਫਾਈਲ ਫੋਟੋ', // Punjabi
+  '* இன் சுயவிவரப் படம்', // Tamil
+  '* ప్రొఫైల్ చిత్రం', // Telugu
+  '* ಅವರ ಪ್ರೊಫೈಲ್ ಚಿತ್ರ', // Kannada
+  '* എന്നയാളുടെ പ്രൊഫൈൽ ചിത്രം', // Malayalam
+  '*ගේ පැතිකඩ පින්තූරය', // Sinhala
 ];
 
 /**

@@ -327,7 +327,7 @@ const IT_THREAD = new URL('https://www.instagram.com/direct/t/340011223344556/')
 const OWN_FOLLOWERS = new URL('https://www.instagram.com/rowan.talks/followers/');
 const OWN_FOLLOWING = new URL('https://www.instagram.com/rowan.talks/following/');
 
-describe('usernames from avatar alt texts, in six languages', () => {
+describe('usernames from avatar alt texts, in many languages', () => {
   it.each([
     ["priya.nat's profile picture", 'priya.nat'],
     ['Priya.Nat’s profile picture', 'priya.nat'],
@@ -339,6 +339,16 @@ describe('usernames from avatar alt texts, in six languages', () => {
     ['Profilbild von lena.krueger', 'lena.krueger'],
     ['Foto do perfil de rafa.lima', 'rafa.lima'],
     ['Immagine del profilo di giulia.ferri', 'giulia.ferri'],
+    ['hanako.yamada_07のプロフィール写真', 'hanako.yamada_07'],
+    ['minji.kim님의 프로필 사진', 'minji.kim'],
+    ["elif.kaya'in profil resmi", 'elif.kaya'],
+    ['Profielfoto van sanne.devries', 'sanne.devries'],
+    ['Zdjęcie profilowe ola.nowak', 'ola.nowak'],
+    ['Käyttäjän aino.virtanen profiilikuva', 'aino.virtanen'],
+    ['Фото профиля ivan.petrov', 'ivan.petrov'],
+    ['wei.zhang的头像', 'wei.zhang'],
+    ['Ảnh đại diện của lan.nguyen', 'lan.nguyen'],
+    ['arjun.mehta का प्रोफ़ाइल चित्र', 'arjun.mehta'],
   ])('%s → %s', (alt, username) => {
     expect(usernameFromAlt(alt)).toBe(username);
   });
@@ -351,6 +361,9 @@ describe('usernames from avatar alt texts, in six languages', () => {
     "explore's profile picture",
     "'s profile picture",
     'Profilbild',
+    'プロフィール写真',
+    'Foto profil baru dari pantai',
+    'Käyttäjän profiilikuva',
   ])('reads no username in “%s”', (alt) => {
     expect(usernameFromAlt(alt)).toBeNull();
   });

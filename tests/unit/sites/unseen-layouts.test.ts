@@ -9,7 +9,7 @@ import { loadReplica, setPageUrl } from './replica-dom';
 import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPart } from './scanner-harness';
 
 /*
- * Probe: replicas written independently of tests/fixtures/<site>/ (other UI languages and layouts,
+ * Replicas written independently of the other fixtures (other UI languages and layouts,
  * each modelled on docs in /work/shared/docs/site-evidence.md; see each file's header comment for the
  * evidence and what is a guess). Each page is read the way the scanner tests read theirs: the
  * site's scanner scans it, its answer must be the adapter's full scan, random insertions must be
@@ -42,7 +42,7 @@ const LI_THREAD = '/messaging/thread/2-NzQxMGE5YjMtYzJkMS00ZjBlLTlhOGItMWM2ZDNlN
 
 const PAGES: ProbePage[] = [
   {
-    fixture: 'probe/facebook-friends-home.ja.html',
+    fixture: 'facebook/friends-home.ja.html',
     url: 'https://www.facebook.com/friends/',
     adapter: facebookAdapter,
     people: [
@@ -53,7 +53,7 @@ const PAGES: ProbePage[] = [
     ],
   },
   {
-    fixture: 'probe/facebook-requests-two-pane.nl.html',
+    fixture: 'facebook/friend-requests.two-pane.nl.html',
     url: 'https://www.facebook.com/friends/requests/',
     adapter: facebookAdapter,
     people: [
@@ -63,7 +63,7 @@ const PAGES: ProbePage[] = [
     ],
   },
   {
-    fixture: 'probe/instagram-follow-requests.tr.html',
+    fixture: 'instagram/follow-requests.tr.html',
     url: 'https://www.instagram.com/accounts/activity/?followRequests=1',
     adapter: instagramAdapter,
     people: [
@@ -74,7 +74,7 @@ const PAGES: ProbePage[] = [
     ],
   },
   {
-    fixture: 'probe/instagram-direct-inbox.ja.html',
+    fixture: 'instagram/direct-inbox.ja.html',
     url: 'https://www.instagram.com/direct/inbox/',
     adapter: instagramAdapter,
     people: [
@@ -85,7 +85,7 @@ const PAGES: ProbePage[] = [
     ],
   },
   {
-    fixture: 'probe/linkedin-invitations-sdui.de.html',
+    fixture: 'linkedin/invitations-sdui.de.html',
     url: 'https://www.linkedin.com/mynetwork/invitation-manager/received/',
     adapter: linkedinAdapter,
     people: [
@@ -95,7 +95,7 @@ const PAGES: ProbePage[] = [
     ],
   },
   {
-    fixture: 'probe/linkedin-messaging.es.html',
+    fixture: 'linkedin/messaging.es.html',
     url: `https://www.linkedin.com${LI_THREAD}`,
     adapter: linkedinAdapter,
     people: [
@@ -156,7 +156,7 @@ function press(run: () => ActionResult): { result: ActionResult; clicks: string[
 
 const PIECES = [copyOfCandidate, copyOfCandidate, copyAroundCandidate, copyOfPart('button, [role="button"]'), copyOfPart('a[href]'), copyOfPart('img')];
 
-describe.each(PAGES)('probe $fixture', (page) => {
+describe.each(PAGES)('unseen layout $fixture', (page) => {
   const url = new URL(page.url);
 
   it('the scanner finds exactly the people the replica shows', () => {
