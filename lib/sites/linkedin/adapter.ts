@@ -21,6 +21,7 @@ import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } fr
 import { linkedinScanner } from './scanner';
 import {
   ACTIVE_BUBBLE_SELECTORS,
+  ACTIVE_CONVERSATION_SELECTORS,
   BUBBLE_HEADER_SELECTORS,
   BUBBLE_NAME_SELECTORS,
   BUBBLE_SELECTORS,
@@ -437,10 +438,33 @@ export function conversations(root: ParentNode, url: URL, box: HTMLElement | nul
 
 export const CONVERSATION_ITEM = any(CONVERSATION_ITEM_SELECTORS);
 
-/** A conversation list's item: its name and thread key (it links the thread, not people). */
-export const conversationItem = (item: Element, url: URL) =>
+const ACTIVE_CONVERSATION = any(ACTIVE_CONVERSATION_SELECTORS);
+
+/**
+ * A conversation list's item: its name and thread key. An item that links its thread gives it;
+ * one that links nothing (the 2026 list) has a thread only while it is the open one, and that is
+ * the address's. Never a person: items link threads, not profiles.
+ */
+export function conversationItem(item: Element, url: URL): Candidate {
   // A group's names come as one line.
-  conversation(item, [], nameIn(item, CONVERSATION_NAME_SELECTORS), { thread: threadLinkedIn(item, url) });
+  const name = nameIn(item, CONVERSATION_NAME_SELECTORS);
+  return conversation(item, [], name, { thread: threadLinkedIn(item, url) ?? openItemThread(item, name, url) });
+}
+
+/**
+ * The address's thread for the item marked open, when the open thread's header names the same
+ * people. The mark is a class, which the page's observer does not watch: just after the clinician
+ * opens another conversation, the old item can still carry it while the address and the header
+ * are the new one's, and tying the old item to the new thread would put two people together.
+ */
+function openItemThread(item: Element, name: string, url: URL): string | undefined {
+  if (!item.matches(ACTIVE_CONVERSATION) && !item.querySelector(ACTIVE_CONVERSATION)) return undefined;
+  const thread = threadKey(url.pathname);
+  const root = item.getRootNode() as ParentNode;
+  const header = root.querySelector?.(any(THREAD_HEADER_SELECTORS));
+  if (!thread || !header || name === '') return undefined;
+  return nameIn(header, THREAD_NAME_SELECTORS).toLowerCase() === name.toLowerCase() ? thread : undefined;
+}
 
 /** The open thread's header and the overlay's bubbles under `root`. */
 export function conversationHeads(root: ParentNode, url: URL, box: HTMLElement | null): Candidate[] {

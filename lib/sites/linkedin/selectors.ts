@@ -87,6 +87,23 @@ export const CONVERSATION_NAME_SELECTORS = [
   'h3',
 ] as const;
 
+/**
+ * The mark on the open conversation's list item. The 2026 list items link no thread (the card is
+ * a focusable div; the thread's id is in the address alone once a card is opened: nexushoratio
+ * 55ca6f3 and edfc37a, 2026-03/04, and other public scripts reading the open row), so this mark is
+ * what ties the open item to the thread in the address. Several scripts find the open row by
+ * `.msg-conversations-container__convo-item-link--active` on its link (one notes that no row
+ * carries it on the compose page); `.msg-conversation-listitem__link--active`,
+ * `.msg-conversation-listitem--active` and aria-current / aria-selected are what others also try. [E]
+ */
+export const ACTIVE_CONVERSATION_SELECTORS = [
+  '.msg-conversations-container__convo-item-link--active',
+  '.msg-conversation-listitem__link--active',
+  '.msg-conversation-listitem--active',
+  '[aria-current="page"]',
+  '[aria-selected="true"]',
+] as const;
+
 /** A link to one conversation: /messaging/thread/<id>/, on list items and in overlay bubbles. [E] */
 export const THREAD_LINK = 'a[href*="/messaging/thread/"]';
 

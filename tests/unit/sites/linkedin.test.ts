@@ -433,6 +433,35 @@ describe('messaging with member-id profile links (Spanish)', () => {
   });
 });
 
+describe('messaging whose list items link no thread (Spanish, 2026)', () => {
+  const OPEN = new URL('https://www.linkedin.com/messaging/thread/2-NzQxMGE5YjMtYzJkMS00ZjBlLTlhOGItMWM2ZDNlNWY3YTlhXzAxMA==/');
+  beforeEach(() => loadReplica('linkedin/messaging.es.html'));
+  const threads = () => linkedinAdapter.findCandidates(document, OPEN).map((c) => [c.name, c.thread ?? null]);
+
+  it('ties the item marked open to the address’s thread, and no other item', () => {
+    expect(threads()).toEqual([
+      ['Lucía Romero Vidal', linkedinAdapter.threadOf(OPEN)],
+      ['Javier Ortega', null],
+      ['Carmen Ruiz', null],
+      ['Lucía Romero Vidal', linkedinAdapter.threadOf(OPEN)],
+    ]);
+  });
+
+  it('gives no thread to an item still marked open while the header is another person’s', () => {
+    // Just after another conversation is opened: the address and header are new, the mark is not yet moved.
+    document.querySelector('.msg-entity-lockup__entity-title')!.textContent = 'Carmen Ruiz';
+    expect(threads().slice(0, 3).map(([, thread]) => thread)).toEqual([null, null, null]);
+  });
+
+  it('gives no thread to any item when none is marked open, or on an address with no thread', () => {
+    document.querySelector('.msg-conversations-container__convo-item-link--active')!.classList.remove('msg-conversations-container__convo-item-link--active');
+    expect(threads().slice(0, 3).map(([, thread]) => thread)).toEqual([null, null, null]);
+    loadReplica('linkedin/messaging.es.html');
+    const list = linkedinAdapter.findCandidates(document, new URL('https://www.linkedin.com/messaging/'));
+    expect(list.slice(0, 3).map((c) => c.thread ?? null)).toEqual([null, null, null]);
+  });
+});
+
 describe('messaging overlay in a shadow root (Spanish)', () => {
   beforeEach(() => loadReplica('linkedin/messaging-overlay.es.html'));
 
