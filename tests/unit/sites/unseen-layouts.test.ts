@@ -15,6 +15,10 @@ import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPar
  * site's scanner scans it, its answer must be the adapter's full scan, random insertions must be
  * answered as a full scan would; and here, the people found must be the people the replica shows.
  * The tests read the replicas' data-replica-* attributes to know who is who; the adapters never do.
+ *
+ * A second probe added six more (FB Arabic two-pane requests, Polish Messenger, Indonesian friends
+ * home; IG Korean notifications panel; LinkedIn Japanese grow page, Finnish icon-only invitations).
+ * Several fail on purpose: they record what the adapters miss in UI languages without word tables.
  */
 
 interface Expected {
@@ -111,6 +115,75 @@ const PAGES: ProbePage[] = [
         thread: LI_THREAD,
         open: true,
       },
+    ],
+  },
+  // ---- second probe: pages and languages no fixture had (see each file's header comment)
+  {
+    fixture: 'facebook/friend-requests.two-pane.ar.html',
+    url: 'https://www.facebook.com/friends/requests/',
+    adapter: facebookAdapter,
+    people: [
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412307001')], name: 'ليلى حداد', person: 'layla' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412307002')], name: 'عمر الخطيب', person: 'omar' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412307003')], name: 'نور الهدى عبد الله', person: 'noor' },
+    ],
+  },
+  {
+    fixture: 'facebook/messenger.pl.html',
+    url: 'https://www.facebook.com/messages/t/100089412308001/',
+    adapter: facebookAdapter,
+    people: [
+      { kind: 'message', identities: ['100089412308001'], name: 'Małgorzata Wiśniewska-Nowak', person: 'chat-malgorzata', thread: '/messages/t/100089412308001/' },
+      { kind: 'message', identities: [], name: 'Kacper Zając', person: 'chat-kacper', thread: '/messages/e2ee/t/9100223344556677/' },
+      // A group's thread id is read as an id like any other (facebook.test.ts, 'Sunday walkers').
+      { kind: 'message', identities: ['7019283746501928'], name: 'Chór parafialny – alty', person: 'chat-grupa', thread: '/messages/t/7019283746501928/' },
+      { kind: 'message', identities: ['100089412308001'], name: 'Małgorzata Wiśniewska-Nowak', person: 'conv-malgorzata', thread: '/messages/t/100089412308001/', open: true },
+    ],
+  },
+  {
+    fixture: 'facebook/friends-home.id.html',
+    url: 'https://www.facebook.com/friends/',
+    adapter: facebookAdapter,
+    people: [
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412309001')], name: 'Siti Rahmawati', person: 'siti' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/budi.santoso.dr')], name: 'Budi Santoso', person: 'budi' },
+      { kind: 'suggestion', identities: [fb('https://www.facebook.com/friends/suggestions/?profile_id=100089412309901')], name: 'Dewi Lestari Putri', person: 'sugg-dewi' },
+      { kind: 'suggestion', identities: [fb('https://www.facebook.com/friends/suggestions/?profile_id=100089412309902')], name: 'Agus Pratama', person: 'sugg-agus' },
+    ],
+  },
+  {
+    fixture: 'instagram/notifications-drawer.ko.html',
+    url: 'https://www.instagram.com/',
+    adapter: instagramAdapter,
+    people: [
+      { kind: 'request', identities: [ig('jiwoo.kim.93')], name: '김지우', person: 'jiwoo' },
+      { kind: 'request', identities: [ig('minjun_lee.seoul')], name: 'minjun_lee.seoul', person: 'minjun' },
+      { kind: 'suggestion', identities: [ig('haneul.jung.art')], name: '정하늘', person: 'sugg-haneul' },
+      // Mentions follow the cards (findCandidates: cards, then notices); named by username.
+      { kind: 'mention', identities: [ig('seoyeon.park_')], name: 'seoyeon.park_', person: 'seoyeon' },
+    ],
+  },
+  {
+    fixture: 'linkedin/grow.ja.html',
+    url: 'https://www.linkedin.com/mynetwork/grow/',
+    adapter: linkedinAdapter,
+    people: [
+      { kind: 'request', identities: [li('/in/haruka-sato-cp/')], name: '佐藤 遥', person: 'haruka-sato' },
+      { kind: 'request', identities: [li('/in/kenji-mori-4c8e21/')], name: '森 健二', person: 'kenji-mori' },
+      { kind: 'suggestion', identities: [li('/in/daisuke-yamamoto-ot/')], name: '山本 大輔', person: 'sugg-daisuke' },
+      { kind: 'suggestion', identities: [li('/in/mika-ogawa-9f1b3a/')], name: '小川 美香', person: 'sugg-mika' },
+    ],
+  },
+  {
+    fixture: 'linkedin/invitations-sdui.fi.html',
+    url: 'https://www.linkedin.com/mynetwork/invitation-manager/received/',
+    adapter: linkedinAdapter,
+    people: [
+      { kind: 'request', identities: [li('/in/aino-virtanen-psykologi/')], name: 'Aino Virtanen', person: 'aino-virtanen' },
+      { kind: 'request', identities: [li('/in/mikko-laine-7b3c2a/')], name: 'Mikko Laine', person: 'mikko-laine' },
+      // Linked by member id on the avatar and by vanity name on the name: one person, both identities.
+      { kind: 'request', identities: [li('/in/helmi-nieminen/'), li('/in/ACoAAD7fQ2xYzWvUtSrQpOnMlKjIhGfEdCbB/')], name: 'Helmi Nieminen', person: 'helmi-nieminen' },
+      { kind: 'suggestion', identities: [li('/in/eero-salo-terapia/')], name: 'Eero Salo', person: 'sugg-eero' },
     ],
   },
 ];
