@@ -195,8 +195,21 @@ export class Placeholders {
         // l’invitation, d’Ana, Ana’s: the elided letter and the possessive are grammar, not a name.
         if (ELIDED_LETTERS.has(word) && (APOSTROPHE.test(after) || (word === 's' && APOSTROPHE.test(before)))) return true;
         if (key.length === 1) return SINGLE_LETTER_WORDS.has(word) && !JOINED.test(before) && !JOINED.test(after);
+        // A piece of a username written out ("theo.blanc", "ana_ruiz"): the whole is someone's, even
+        // when a piece is a UI word (Vietnamese "theo"), so it is replaced as the link's path is.
+        if (inUsername(whole, at, word.length)) return false;
         return TEXT_WORDS.has(key) || (LOWER_CASE_WORDS.has(key) && word === word.toLowerCase());
       }
     }
   }
+}
+
+const USERNAME_JOINER = /[._@]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether the word at `at` in `whole` is joined to another by a username's dot, underscore or at sign. */
+function inUsername(whole: string, at: number, length: number): boolean {
+  const joinedBefore = USERNAME_JOINER.test(whole[at - 1] ?? '') && WORD_CHAR.test(whole[at - 2] ?? '');
+  const joinedAfter = USERNAME_JOINER.test(whole[at + length] ?? '') && WORD_CHAR.test(whole[at + length + 1] ?? '');
+  return joinedBefore || joinedAfter;
 }

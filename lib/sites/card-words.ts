@@ -1,6 +1,7 @@
 /**
  * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
- * FR, DE, PT, IT in full; NL, PL, SV, TR, RU, JA for the pair itself). A card is told from its pair of controls: one that takes the person in
+ * FR, DE, PT, IT in full; for the pair itself also NL, PL, SV, DA, NB, FI, CS, SK, HU, RO, EL, RU,
+ * UK, TR, AR, HE, FA, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair of controls: one that takes the person in
  * (accept a request, or add / follow / connect a suggestion) and one that turns them away
  * (delete, ignore, remove, dismiss). Words are matched as whole words, the first action word in a
  * label deciding ("Ignore an invitation to connect from Ana" turns away; "Accept Ana’s
@@ -8,7 +9,15 @@
  *
  * Each site adapter may add words of its own (CardWords below); these are the words every site
  * uses. Sources: the sites' own labels as public userscripts press them (site-evidence.md B, items
- * 2, 4, 13) and the existing replicas.
+ * 2, 4, 13) and the existing replicas; beyond the first six languages the words are the usual
+ * translations of Confirm / Delete / Add friend / Follow / Accept / Ignore / Connect [G]. A word
+ * that is missing costs a pair that is not recognised, never a wrong press: a control is pressed
+ * only when its own label turns the person away. So every word below that turns away must mean
+ * exactly that, and a word that could be read either way is left out ("lisää" is Finnish for
+ * "add" and for "more"; "友達" alone would make "友達リクエストを削除" a state).
+ *
+ * Chinese and Japanese are written without spaces between words: their words are found inside a
+ * label ("友達リクエストを削除" turns away), the longest first at each place (readLabel).
  */
 
 /** What a card's control does to the person on it. */
@@ -35,10 +44,29 @@ export const CARD_WORDS: CardWords = {
     // Further languages the sites ship, for pressing the right control (detection needs no words).
     'bevestigen', 'accepteren', // Dutch
     'potwierdź', 'akceptuj', // Polish
-    'bekräfta', 'acceptera', // Swedish
+    'bekräfta', 'acceptera', 'godkänn', // Swedish
+    'bekræft', 'acceptér', 'godkend', // Danish ("accepter" above)
+    'bekreft', 'godta', 'godkjenn', // Norwegian
+    'vahvista', 'hyväksy', // Finnish
+    'potvrdit', 'přijmout', 'schválit', 'potvrdiť', 'prijať', // Czech, Slovak
+    'visszaigazolás', 'elfogadás', 'jóváhagyás', 'megerősítés', // Hungarian
+    'confirmă', 'acceptă', 'aprobă', 'acceptați', 'confirmați', // Romanian
+    'επιβεβαίωση', 'αποδοχή', 'έγκριση', // Greek
     'onayla', 'kabul et', // Turkish
     'подтвердить', 'принять', // Russian
-    '承認', '承認する', '確認', // Japanese
+    'підтвердити', 'прийняти', // Ukrainian
+    'تأكيد', 'قبول', 'موافقة', // Arabic
+    'אישור', 'אשר', 'קבל', 'קבלה', // Hebrew
+    'تأیید', 'پذیرفتن', 'پذیرش', // Persian ("قبول" above)
+    'पुष्टि करें', 'स्वीकार करें', 'स्वीकारें', // Hindi
+    'নিশ্চিত করুন', 'গ্রহণ করুন', 'স্বীকার করুন', // Bengali
+    'konfirmasi', 'terima', 'setujui', 'sahkan', // Indonesian, Malay
+    'kumpirmahin', 'tanggapin', // Filipino
+    'xác nhận', 'chấp nhận', 'phê duyệt', // Vietnamese
+    'ยืนยัน', 'ยอมรับ', // Thai
+    '承認', '承認する', '確認', '許可', // Japanese
+    '확인', '수락', '승인', // Korean
+    '确认', '接受', '批准', '確認', // Chinese
   ],
   add: [
     'add friend', 'add', 'follow', 'follow back', 'connect', 'invite', // English
@@ -48,11 +76,30 @@ export const CARD_WORDS: CardWords = {
     'adicionar', 'conectar-se', 'convidar', // Portuguese ("seguir", "conectar" above)
     'aggiungi', 'segui', 'collegati', 'invita', // Italian
     'toevoegen', 'vriend toevoegen', 'volgen', 'verbinden', // Dutch
-    'dodaj', 'obserwuj', 'połącz', // Polish
-    'lägg till', 'följ', 'anslut', // Swedish
-    'ekle', 'takip et', 'bağlantı kur', // Turkish
-    'добавить', 'подписаться', 'установить контакт', // Russian
-    '友達になる', '友達を追加', 'フォローする', 'つながる', // Japanese
+    'dodaj', 'dodaj do znajomych', 'obserwuj', 'połącz', // Polish
+    'lägg till', 'följ', 'anslut', 'ansluta', 'bjud in', // Swedish
+    'tilføj', 'tilføj ven', 'følg', 'forbind', 'opret forbindelse', // Danish
+    'legg til', 'legg til venn', 'koble til', // Norwegian ("følg" above)
+    'lisää kaveriksi', 'lisää ystäväksi', 'seuraa', 'yhdistä', 'kutsu', // Finnish
+    'přidat', 'přidat do přátel', 'sledovat', 'spojit se', 'pridať', 'sledovať', // Czech, Slovak
+    'ismerősnek jelölés', 'bejelölés', 'követés', 'kapcsolódás', // Hungarian
+    'adaugă', 'adaugă prieten', 'urmărește', 'conectează-te', 'conectați-vă', // Romanian
+    'προσθήκη', 'προσθήκη φίλου', 'ακολουθήστε', 'ακολούθηση', 'σύνδεση', // Greek
+    'ekle', 'arkadaş ekle', 'arkadaşı ekle', 'takip et', 'bağlantı kur', // Turkish
+    'добавить', 'добавить в друзья', 'подписаться', 'установить контакт', // Russian
+    'додати', 'додати в друзі', 'стежити', 'підписатися', 'встановити контакт', // Ukrainian
+    'إضافة', 'إضافة صديق', 'إضافة إلى الأصدقاء', 'متابعة', 'تواصل', // Arabic
+    'הוסף חבר', 'הוספת חבר', 'עקוב', 'התחבר', // Hebrew
+    'افزودن', 'افزودن دوست', 'دنبال کردن', // Persian
+    'मित्र जोड़ें', 'दोस्त जोड़ें', 'फ़ॉलो करें', 'फॉलो करें', 'कनेक्ट करें', // Hindi
+    'বন্ধু যোগ করুন', 'অনুসরণ করুন', 'সংযোগ করুন', // Bengali
+    'tambah teman', 'tambahkan teman', 'tambahkan', 'ikuti', 'hubungkan', 'tambah rakan', 'sambung', // Indonesian, Malay
+    'magdagdag ng kaibigan', 'i-add', 'sundan', 'kumonekta', // Filipino
+    'thêm bạn bè', 'thêm bạn', 'theo dõi', 'kết nối', // Vietnamese
+    'เพิ่มเพื่อน', 'ติดตาม', 'เชื่อมต่อ', // Thai
+    '友達になる', '友達を追加', 'フォローする', 'フォローバック', 'つながる', 'つながりを申請', 'つながり申請', // Japanese
+    '친구 추가', '팔로우', '맞팔로우', '연결', '1촌 맺기', // Korean
+    '加为好友', '添加好友', '加好友', '关注', '回关', '建立联系', '加朋友', '加為朋友', '新增好友', '追蹤', '關注', '建立關係', // Chinese
   ],
   negative: [
     'delete', 'ignore', 'decline', 'remove', 'dismiss', 'hide', 'close', 'not now', 'not interested', // English
@@ -64,9 +111,28 @@ export const CARD_WORDS: CardWords = {
     'verwijderen', 'negeren', 'weigeren', 'sluiten', // Dutch
     'usuń', 'ignoruj', 'odrzuć', 'zamknij', // Polish
     'ta bort', 'ignorera', 'avböj', 'stäng', // Swedish
+    'slet', 'afvis', 'fjern', 'skjul', 'luk', 'ikke nu', // Danish ("ignorer" above)
+    'slett', 'avslå', 'lukk', 'ikke nå', // Norwegian
+    'poista', 'ohita', 'hylkää', 'sulje', 'piilota', 'ei nyt', // Finnish
+    'smazat', 'odstranit', 'ignorovat', 'odmítnout', 'skrýt', 'zavřít', 'odstrániť', 'ignorovať', 'odmietnuť', 'vymazať', 'zavrieť', // Czech, Slovak
+    'törlés', 'figyelmen kívül hagyás', 'elutasítás', 'eltávolítás', 'elrejtés', 'bezárás', 'most nem', // Hungarian
+    'șterge', 'şterge', 'ignoră', 'respinge', 'elimină', 'ascunde', 'închide', 'ignorați', 'nu acum', // Romanian
+    'διαγραφή', 'παράβλεψη', 'απόρριψη', 'αφαίρεση', 'απόκρυψη', 'κλείσιμο', // Greek
     'sil', 'yoksay', 'reddet', 'kapat', 'kaldır', // Turkish
     'удалить', 'игнорировать', 'отклонить', 'закрыть', 'скрыть', // Russian
-    '削除', '無視', '拒否', '閉じる', // Japanese
+    'видалити', 'ігнорувати', 'відхилити', 'закрити', 'приховати', 'вилучити', // Ukrainian
+    'حذف', 'تجاهل', 'رفض', 'إزالة', 'إخفاء', 'إغلاق', 'ليس الآن', // Arabic
+    'מחק', 'מחיקה', 'התעלם', 'התעלמות', 'הסר', 'הסרה', 'דחה', 'סגור', 'הסתר', // Hebrew
+    'نادیده گرفتن', 'رد کردن', 'برداشتن', 'بستن', // Persian ("حذف" above)
+    'हटाएँ', 'हटाएं', 'अनदेखा करें', 'अस्वीकार करें', 'बंद करें', 'छिपाएँ', 'छिपाएं', // Hindi
+    'মুছুন', 'মুছে ফেলুন', 'উপেক্ষা করুন', 'সরান', 'বন্ধ করুন', 'লুকান', // Bengali
+    'hapus', 'abaikan', 'tolak', 'buang', 'tutup', 'sembunyikan', 'padam', 'alih keluar', 'jangan sekarang', // Indonesian, Malay
+    'burahin', 'tanggalin', 'alisin', 'huwag pansinin', 'isara', // Filipino
+    'xóa', 'xoá', 'bỏ qua', 'từ chối', 'gỡ', 'ẩn', 'đóng', 'để sau', // Vietnamese
+    'ลบ', 'ไม่สนใจ', 'ปฏิเสธ', 'ซ่อน', 'ปิด', // Thai
+    '削除', '無視', '拒否', '閉じる', '非表示', '却下', '今はしない', // Japanese
+    '삭제', '무시', '거절', '숨기기', '닫기', '제거', '나중에', // Korean
+    '删除', '忽略', '拒绝', '移除', '隐藏', '关闭', '刪除', '拒絕', '隱藏', '關閉', // Chinese
   ],
   state: [
     'following', 'unfollow', 'requested', 'pending', 'cancel', 'withdraw', 'friends', 'message', // English
@@ -77,10 +143,28 @@ export const CARD_WORDS: CardWords = {
     'segui già', 'non seguire più', 'richiesto', 'in attesa', 'annulla', 'amici', 'messaggio', // Italian
     'volgend', 'ontvolgen', 'annuleren', // Dutch
     'obserwujesz', 'anuluj', // Polish
-    'följer', 'avbryt', // Swedish
+    'följer', 'avbryt', // Swedish, Norwegian
+    'følger', 'annuller', 'afventer', 'venter', // Danish, Norwegian
+    'seurataan', 'peruuta', 'odottaa', // Finnish
+    'sledujete', 'zrušit', 'zrušiť', // Czech, Slovak
+    'követed', 'mégse', 'visszavonás', 'függőben', // Hungarian
+    'urmărești', 'anulează', 'în așteptare', // Romanian
+    'ακολουθείτε', 'ακύρωση', // Greek
     'takiptesin', 'iptal', // Turkish
     'вы подписаны', 'отписаться', 'отменить', // Russian
-    'フォロー中', 'キャンセル', // Japanese
+    'ви стежите', 'скасувати', 'відписатися', // Ukrainian
+    'إلغاء', 'إلغاء المتابعة', 'قيد الانتظار', 'تمت المتابعة', // Arabic
+    'ביטול', 'בטל', 'עוקב', 'עוקבת', // Hebrew
+    'لغو', // Persian
+    'रद्द करें', // Hindi
+    'বাতিল করুন', // Bengali
+    'mengikuti', 'batal', 'batalkan', 'diminta', 'tertunda', 'berhenti mengikuti', // Indonesian, Malay
+    'sinusundan', 'kanselahin', // Filipino
+    'đang theo dõi', 'bỏ theo dõi', 'đã yêu cầu', 'hủy', 'huỷ', // Vietnamese
+    'กำลังติดตาม', 'ยกเลิก', // Thai
+    'フォロー中', 'キャンセル', 'リクエスト済み', '申請済み', '保留中', 'フォローをやめる', // Japanese
+    '팔로잉', '요청됨', '취소', '대기 중', // Korean
+    '已关注', '已请求', '取消', '取消关注', '追蹤中', '已追蹤', '取消追蹤', '待处理', // Chinese
   ],
 };
 
@@ -98,14 +182,22 @@ export function withWords(extra: Partial<CardWords>): CardWords {
 }
 
 // The typographic apostrophe is a plain one, replaced once before splitting (both are kept in words).
-const tokens = (text: string) => text.toLocaleLowerCase().replace(/’/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+// Marks stay inside a word: the vowel signs of Hindi, Bengali or Thai, a decomposed accent.
+const tokens = (text: string) =>
+  text.normalize('NFC').toLocaleLowerCase().replace(/’/g, "'").split(/[^\p{L}\p{M}\p{N}'-]+/u).filter(Boolean);
+
+/** Scripts written without spaces between words (Chinese, Japanese): their words are looked for inside a label's words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 function compile(words: readonly string[]): string[][] {
   return words.map(tokens).filter((phrase) => phrase.length > 0);
 }
 
-/** Phrases by their first token, so a label costs a lookup per word rather than a pass over every phrase. */
-type PhraseIndex = Map<string, { role: ControlRole; phrase: string[] }[]>;
+/**
+ * Phrases by their first token, so a label costs a lookup per word rather than a pass over every
+ * phrase; and the one-word phrases of the unspaced scripts, longest first, looked for inside words.
+ */
+type PhraseIndex = Map<string, { role: ControlRole; phrase: string[] }[]> & { unspaced?: { role: ControlRole; text: string }[] };
 
 const compiled = new WeakMap<CardWords, PhraseIndex>();
 
@@ -125,6 +217,11 @@ function indexOf(words: CardWords): PhraseIndex {
   }
   // Longest phrases first at each first word, whatever their role's order.
   for (const list of index.values()) list.sort((a, b) => b.phrase.length - a.phrase.length || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  index.unspaced = [...index.values()]
+    .flat()
+    .filter(({ phrase }) => phrase.length === 1 && UNSPACED.test(phrase[0]!))
+    .map(({ role, phrase }) => ({ role, text: phrase[0]! }))
+    .sort((a, b) => b.text.length - a.text.length || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
   compiled.set(words, index);
   return index;
 }
@@ -165,6 +262,10 @@ function readLabel(trimmed: string, words: CardWords): ControlRole | null {
   const index = indexOf(words);
   const found: ControlRole[] = [];
   for (let start = 0; start < have.length; start++) {
+    if (UNSPACED.test(have[start]!)) {
+      findInside(have[start]!, index.unspaced ?? [], found);
+      continue;
+    }
     for (const { role, phrase } of index.get(have[start]!) ?? []) {
       if (!phrase.every((token, i) => have[start + i] === token)) continue;
       found.push(role);
@@ -177,6 +278,19 @@ function readLabel(trimmed: string, words: CardWords): ControlRole | null {
   if (first === undefined || first === 'state') return first ?? null;
   const decisive = found.find((role) => role === 'accept' || role === 'negative');
   return decisive ?? first;
+}
+
+/** The roles of the words found inside `word`, in order: at each place the longest word there, and after it what follows it. */
+function findInside(word: string, unspaced: readonly { role: ControlRole; text: string }[], found: ControlRole[]): void {
+  for (let at = 0; at < word.length; ) {
+    const here = unspaced.find(({ text }) => word.startsWith(text, at));
+    if (!here) {
+      at++;
+      continue;
+    }
+    found.push(here.role);
+    at += here.text.length;
+  }
 }
 
 /** A compact word list: words apart by spaces, the words of a phrase joined by `_`. */

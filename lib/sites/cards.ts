@@ -434,6 +434,12 @@ export class CardIndex {
     return old && sameCard(old, card) ? old : card;
   }
 
+  /** Whether `box` is, or is inside, a card found by its pair. */
+  private insideRead(box: Element): boolean {
+    for (let at: Element | null = box; at; at = this.tallies.parent(at)) if (this.read.has(at)) return true;
+    return false;
+  }
+
   /**
    * Suggestions of one person and one add control, no pair: the smallest box around the add
    * control that holds a person, holding nothing else that acts on people.
@@ -445,7 +451,9 @@ export class CardIndex {
       let box: Element | null = positive.parentElement;
       while (box && distinctPeople(tallyOf(box)) === 0) box = this.tallies.parent(box);
       this.loneEnds.set(positive, box);
-      if (!box || this.read.has(box)) continue;
+      // A box inside a card already found is part of it (a whole-link card whose Connect pairs with
+      // a dismiss beside the link): its person is that card's.
+      if (!box || this.insideRead(box)) continue;
       // Of two lone controls on one box, the first in page order (the card's counts refuse both).
       const holder = this.lone.get(box);
       if (holder && (ordered || precedes(holder.positive, positive))) continue;

@@ -113,12 +113,16 @@ function personMarks(root: ParentNode, url: URL, own: ReadonlySet<string>): Peop
   return linkMarks(root.querySelectorAll(PROFILE_LINK), url, own);
 }
 
-/** The people of those of `links` that are profile links, as personMarks reads them. */
-export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<string>): People {
+/**
+ * The people of those of `links` that are profile links, as personMarks reads them.
+ * `outsideNavigation`: the caller knows that none of them is in the banner or a navigation (the
+ * scanner, for an added element it found neither in nor holding one), so each need not be asked.
+ */
+export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<string>, outsideNavigation = false): People {
   const marks: { element: Element; identity: string }[] = [];
   const byItem = new Map<Element, typeof marks>();
   for (const link of links) {
-    if (link.closest(OWN_NAVIGATION)) continue;
+    if (!outsideNavigation && link.closest(OWN_NAVIGATION)) continue;
     const identity = identityFromHref('linkedin', link.getAttribute('href') ?? '', url.href);
     if (!identity || own.has(identity)) continue;
     const mark = { element: link, identity };

@@ -167,7 +167,8 @@ function pageReading(doc: Document, url: URL): PageReading {
       for (const root of added) {
         // Into an item that links someone already (this page's, or an element added just before).
         if (insideAny(root, ITEM, (item) => marked.has(item))) return null;
-        const found = linkMarks(within(root, PROFILE_LINK), url, own);
+        // Outside every navigation: `touches(root, whole)` above found none around or inside it.
+        const found = linkMarks(within(root, PROFILE_LINK), url, own, true);
         // A vanity name newly linked beside a member id, of someone already linked: their cards change.
         for (const [slug, ids] of found.also) {
           if (linked.has(slug) || people!.also.has(slug)) return null;

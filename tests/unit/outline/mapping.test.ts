@@ -71,6 +71,18 @@ describe('words', () => {
   });
 });
 
+describe('usernames written out', () => {
+  it('replaces every piece of a username in text, though a piece is a UI word elsewhere', () => {
+    // "theo" is a word of Vietnamese's Follow ("Theo dõi"), and stays in that label.
+    const { doc } = outline('<span id="u">theo.blanc</span> <span id="u2">ana_theo</span> <button id="b">Theo dõi</button> <span id="s">Suivre.</span>', 'https://www.instagram.com/');
+    expect(text(doc, '#u')).not.toMatch(/theo/i);
+    expect(text(doc, '#u2')).not.toMatch(/theo/i);
+    expect(text(doc, '#b')).toBe('Theo dõi');
+    // A sentence's full stop joins nothing.
+    expect(text(doc, '#s')).toBe('Suivre.');
+  });
+});
+
 describe('numbers and ids', () => {
   it('replaces a Facebook id by other digits of the same length, the same everywhere', () => {
     const { doc } = outline(

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { identityFromHref } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
-import { roleOfLabel } from '@/lib/sites/card-words';
+import { CARD_WORDS, roleOfLabel } from '@/lib/sites/card-words';
 import { controlToPress, findCards, personRows, pressRole, type PersonMark } from '@/lib/sites/cards';
 
 /** Profile links as people, the way an adapter would mark them. */
@@ -56,6 +56,62 @@ describe('roleOfLabel: what a control says it does, in six languages', () => {
     expect(roleOfLabel('')).toBeNull();
     expect(roleOfLabel('3 mutual friends')).toBe('state');
     expect(roleOfLabel('Confirm '.repeat(40))).toBeNull();
+  });
+});
+
+describe('roleOfLabel: the further languages', () => {
+  it.each([
+    ['حذف', 'negative'],
+    ['تأكيد', 'accept'],
+    ['إضافة صديق', 'add'],
+    ['מחק', 'negative'],
+    ['Hapus', 'negative'],
+    ['Konfirmasi', 'accept'],
+    ['Tambah Teman', 'add'],
+    ['Ohita kutsu', 'negative'],
+    ['Hyväksy kutsu', 'accept'],
+    ['Kutsu Eero Salo verkostoosi', 'add'],
+    ['Bjud in Eva Berg att ansluta', 'add'],
+    ['Odstranit', 'negative'],
+    ['Xóa', 'negative'],
+    ['Bỏ theo dõi', 'state'],
+    ['Theo dõi', 'add'],
+    ['हटाएँ', 'negative'],
+    ['पुष्टि करें', 'accept'],
+    ['ลบ', 'negative'],
+    ['삭제', 'negative'],
+    ['요청 삭제', 'negative'],
+    ['확인', 'accept'],
+    ['팔로잉', 'state'],
+    // Chinese and Japanese: words inside a label, the longest first at each place.
+    ['友達リクエストを削除', 'negative'],
+    ['山本 大輔さんを非表示にする', 'negative'],
+    ['山本 大輔さんにつながりを申請', 'add'],
+    ['フォローリクエストを承認', 'accept'],
+    ['删除', 'negative'],
+    ['删除好友请求', 'negative'],
+    ['已关注', 'state'],
+    ['取消关注', 'state'],
+    ['关注', 'add'],
+    ['加好友', 'add'],
+  ] as const)('%s reads as %s', (label, role) => {
+    expect(roleOfLabel(label)).toBe(role);
+  });
+
+  it('lists no word both as turning a person away and as taking them in', () => {
+    // A control is pressed only when its label turns the person away: a word in both lists would
+    // make a Confirm read as a Delete in some language.
+    const fold = (word: string) => word.normalize('NFC').toLocaleLowerCase();
+    const away = new Set(CARD_WORDS.negative.map(fold));
+    const taking = [...CARD_WORDS.accept, ...CARD_WORDS.add, ...CARD_WORDS.state].map(fold);
+    expect(taking.filter((word) => away.has(word))).toEqual([]);
+  });
+
+  it('reads every word of every list as its own role when it stands alone', () => {
+    const misread = (['accept', 'add', 'negative', 'state'] as const).flatMap((role) =>
+      CARD_WORDS[role].filter((word) => roleOfLabel(word) !== role).map((word) => `${word}: ${roleOfLabel(word)} (listed ${role})`),
+    );
+    expect(misread).toEqual([]);
   });
 });
 
