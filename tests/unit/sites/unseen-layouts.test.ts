@@ -19,6 +19,9 @@ import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPar
  * A second probe added six more (FB Arabic two-pane requests, Polish Messenger, Indonesian friends
  * home; IG Korean notifications panel; LinkedIn Japanese grow page, Finnish icon-only invitations).
  * Several fail on purpose: they record what the adapters miss in UI languages without word tables.
+ *
+ * A third probe varied markup, not language (label-less div buttons, a mixed friends grid, ?hl=
+ * links and alt-less avatars, link rows in Direct, icon-only a11y-text controls, a 32-card lazy column).
  */
 
 interface Expected {
@@ -45,6 +48,42 @@ const ig = (username: string) => identityFromHref('instagram', `/${username}/`, 
 const li = (href: string) => identityFromHref('linkedin', href, 'https://www.linkedin.com/')!;
 
 const LI_THREAD = '/messaging/thread/2-NzQxMGE5YjMtYzJkMS00ZjBlLTlhOGItMWM2ZDNlNWY3YTlhXzAxMA==/';
+
+/** The 32 invitations of linkedin/invitations-lazy-many.en.html: [data-replica-person, vanity name, name]. */
+const LAZY_PEOPLE: [string, string, string][] = [
+  ['p00', 'ada-quill-00a00', 'Ada Quill'],
+  ['p01', 'bela-marsh-01a37', 'Bela Marsh'],
+  ['p02', 'cyrus-vance-02a74', 'Cyrus Vance'],
+  ['p03', 'dina-holt-03a14', 'Dina Holt'],
+  ['p04', 'emil-reyes-04a51', 'Emil Reyes'],
+  ['p05', 'fara-sund-05a88', 'Fara Sund'],
+  ['p06', 'gus-ferro-06a28', 'Gus Ferro'],
+  ['p07', 'hana-lutz-07a65', 'Hana Lutz'],
+  ['p08', 'ivo-abara-08a05', 'Ivo Abara'],
+  ['p09', 'jade-ng-09a42', 'Jade Ng'],
+  ['p10', 'kai-oduya-10a79', 'Kai Oduya'],
+  ['p11', 'lena-park-11a19', 'Lena Park'],
+  ['p12', 'milo-stroud-12a56', 'Milo Stroud'],
+  ['p13', 'noor-haddad-13a93', 'Noor Haddad'],
+  ['p14', 'otto-kern-14a33', 'Otto Kern'],
+  ['p15', 'pia-lanz-15a70', 'Pia Lanz'],
+  ['p16', 'quinn-moss-16a10', 'Quinn Moss'],
+  ['p17', 'rhea-pryce-17a47', 'Rhea Pryce'],
+  ['p18', 'saul-rask-18a84', 'Saul Rask'],
+  ['p19', 'tara-solis-19a24', 'Tara Solis'],
+  ['p20', 'uma-tamm-20a61', 'Uma Tamm'],
+  ['p21', 'vik-ueda-21a01', 'Vik Ueda'],
+  ['p22', 'wren-voss-22a38', 'Wren Voss'],
+  ['p23', 'xena-wynn-23a75', 'Xena Wynn'],
+  ['p24', 'yuri-yilmaz-24a15', 'Yuri Yilmaz'],
+  ['p25', 'zoe-zell-25a52', 'Zoe Zell'],
+  ['p26', 'abel-ahn-26a89', 'Abel Ahn'],
+  ['p27', 'bea-bauer-27a29', 'Bea Bauer'],
+  ['p28', 'cato-costa-28a66', 'Cato Costa'],
+  ['p29', 'dora-dahl-29a06', 'Dora Dahl'],
+  ['p30', 'eli-eze-30a43', 'Eli Eze'],
+  ['p31', 'fay-fink-31a80', 'Fay Fink'],
+];
 
 const PAGES: ProbePage[] = [
   {
@@ -186,6 +225,73 @@ const PAGES: ProbePage[] = [
       // Linked by member id on the avatar and by vanity name on the name: one person, both identities.
       { kind: 'request', identities: [li('/in/helmi-nieminen/'), li('/in/ACoAAD7fQ2xYzWvUtSrQpOnMlKjIhGfEdCbB/')], name: 'Helmi Nieminen', person: 'helmi-nieminen' },
       { kind: 'suggestion', identities: [li('/in/eero-salo-terapia/')], name: 'Eero Salo', person: 'sugg-eero' },
+    ],
+  },
+  // ---- third probe: markup variants, not languages (see each file's header comment)
+  {
+    fixture: 'facebook/friend-requests.span-buttons.en.html',
+    url: 'https://www.facebook.com/friends/requests/',
+    adapter: facebookAdapter,
+    people: [
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412401001')], name: 'Maya Okafor', person: 'maya' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/tomas.herrera.77')], name: 'Tomás Herrera', person: 'tomas' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/profile.php?id=100089412401004')], name: 'Priya Raman-Shah', person: 'priya' },
+    ],
+  },
+  {
+    fixture: 'facebook/friends-home.mixed.fr.html',
+    url: 'https://www.facebook.com/friends/',
+    adapter: facebookAdapter,
+    people: [
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412402001')], name: 'Chloé Marchand', person: 'chloe' },
+      { kind: 'suggestion', identities: [fb('https://www.facebook.com/friends/suggestions/?profile_id=100089412402901')], name: 'Lucas Fontaine', person: 'sugg-lucas' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/amelie.girard.psy')], name: 'Amélie Girard', person: 'amelie' },
+      { kind: 'suggestion', identities: [fb('https://www.facebook.com/profile.php?id=100089412402902')], name: 'Manon Lefèvre', person: 'sugg-manon' },
+      { kind: 'request', identities: [fb('https://www.facebook.com/friends/requests/?profile_id=100089412402004')], name: 'Yasmine Benali', person: 'yasmine' },
+      { kind: 'suggestion', identities: [fb('https://www.facebook.com/elise.moreau.1989')], name: 'Élise Moreau', person: 'sugg-elise' },
+    ],
+  },
+  {
+    fixture: 'instagram/follow-requests.hl.fr.html',
+    url: 'https://www.instagram.com/accounts/activity/?followRequests=1&hl=fr',
+    adapter: instagramAdapter,
+    people: [
+      { kind: 'request', identities: [ig('camille.moreau_')], name: 'Camille Moreau', person: 'camille' },
+      { kind: 'request', identities: [ig('julien.barbier.92')], name: 'Julien Barbier', person: 'julien' },
+      { kind: 'request', identities: [ig('sacha_dubois')], name: 'sacha_dubois', person: 'sacha' },
+      { kind: 'suggestion', identities: [ig('lea.fontaine_')], name: 'Léa Fontaine', person: 'sugg-lea' },
+    ],
+  },
+  {
+    fixture: 'instagram/direct-inbox.links.en.html',
+    url: 'https://www.instagram.com/direct/inbox/',
+    adapter: instagramAdapter,
+    people: [
+      { kind: 'message', identities: [ig('rowan.example')], name: 'Rowan Example', person: 'rowan', thread: '/direct/t/340282366841710300949128164003711001/' },
+      { kind: 'message', identities: [ig('dana_ilic.counsel')], name: 'Dana Ilić', person: 'dana', thread: '/direct/t/340282366841710300949128164003711002/' },
+      // A group's row shows two people: no one identity.
+      { kind: 'message', identities: [], name: 'Book club 📚', person: 'group', thread: '/direct/t/340282366841710300949128164003711003/' },
+      { kind: 'message', identities: [], name: 'Theo Marsh', person: 'noalt', thread: '/direct/t/340282366841710300949128164003711004/' },
+    ],
+  },
+  {
+    fixture: 'linkedin/invitations-a11y.en.html',
+    url: 'https://www.linkedin.com/mynetwork/invitation-manager/received/',
+    adapter: linkedinAdapter,
+    people: [
+      { kind: 'request', identities: [li('/in/nina-patel-lcsw/')], name: 'Nina Patel', person: 'nina-patel' },
+      { kind: 'request', identities: [li('/in/owen-brooks-4b2a9c/')], name: 'Owen Brooks', person: 'owen-brooks' },
+      { kind: 'request', identities: [li('/in/grace-kim-counselling/')], name: 'Grace Kim', person: 'grace-kim' },
+    ],
+  },
+  {
+    fixture: 'linkedin/invitations-lazy-many.en.html',
+    url: 'https://www.linkedin.com/mynetwork/invitation-manager/received/',
+    adapter: linkedinAdapter,
+    people: [
+      ...LAZY_PEOPLE.map(([person, slug, name]) => ({ kind: 'request' as const, identities: [li(`/in/${slug}/`)], name, person })),
+      { kind: 'suggestion', identities: [li('/in/river-hale-ot/')], name: 'River Hale', person: 'sugg-river' },
+      { kind: 'suggestion', identities: [li('/in/sky-lindqvist/')], name: 'Sky Lindqvist', person: 'sugg-sky' },
     ],
   },
 ];
