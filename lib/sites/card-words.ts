@@ -50,16 +50,16 @@ export const CARD_WORDS: CardWords = {
     'vahvista', 'hyväksy', // Finnish
     'potvrdit', 'přijmout', 'schválit', 'potvrdiť', 'prijať', // Czech, Slovak
     'visszaigazolás', 'elfogadás', 'jóváhagyás', 'megerősítés', // Hungarian
-    'confirmă', 'acceptă', 'aprobă', 'acceptați', 'confirmați', // Romanian
+    'confirmă', 'acceptă', 'aprobă', 'acceptați', 'confirmați', 'acceptaţi', 'confirmaţi', // Romanian (comma and cedilla forms)
     'επιβεβαίωση', 'αποδοχή', 'έγκριση', // Greek
     'onayla', 'kabul et', // Turkish
     'подтвердить', 'принять', // Russian
     'підтвердити', 'прийняти', // Ukrainian
     'تأكيد', 'قبول', 'موافقة', // Arabic
     'אישור', 'אשר', 'קבל', 'קבלה', // Hebrew
-    'تأیید', 'پذیرفتن', 'پذیرش', // Persian ("قبول" above)
-    'पुष्टि करें', 'स्वीकार करें', 'स्वीकारें', // Hindi
-    'নিশ্চিত করুন', 'গ্রহণ করুন', 'স্বীকার করুন', // Bengali
+    'تأیید', 'تایید', 'پذیرفتن', 'پذیرش', // Persian ("قبول" above)
+    'पुष्टि करें', 'स्वीकार करें', 'स्वीकारें', 'कन्फ़र्म करें', // Hindi
+    'নিশ্চিত করুন', 'গ্রহণ করুন', 'স্বীকার করুন', 'কনফার্ম করুন', // Bengali
     'konfirmasi', 'terima', 'setujui', 'sahkan', // Indonesian, Malay
     'kumpirmahin', 'tanggapin', // Filipino
     'xác nhận', 'chấp nhận', 'phê duyệt', // Vietnamese
@@ -75,29 +75,29 @@ export const CARD_WORDS: CardWords = {
     'hinzufügen', 'folgen', 'zurückfolgen', 'vernetzen', 'einladen', // German
     'adicionar', 'conectar-se', 'convidar', // Portuguese ("seguir", "conectar" above)
     'aggiungi', 'segui', 'collegati', 'invita', // Italian
-    'toevoegen', 'vriend toevoegen', 'volgen', 'verbinden', // Dutch
-    'dodaj', 'dodaj do znajomych', 'obserwuj', 'połącz', // Polish
-    'lägg till', 'följ', 'anslut', 'ansluta', 'bjud in', // Swedish
+    'toevoegen', 'vriend toevoegen', 'volgen', 'verbinden', 'connectie maken', 'terugvolgen', // Dutch
+    'dodaj', 'dodaj do znajomych', 'obserwuj', 'połącz', 'nawiąż kontakt', // Polish
+    'lägg till', 'följ', 'anslut', 'ansluta', 'bjud in', 'knyt kontakt', // Swedish
     'tilføj', 'tilføj ven', 'følg', 'forbind', 'opret forbindelse', // Danish
     'legg til', 'legg til venn', 'koble til', // Norwegian ("følg" above)
     'lisää kaveriksi', 'lisää ystäväksi', 'seuraa', 'yhdistä', 'kutsu', // Finnish
     'přidat', 'přidat do přátel', 'sledovat', 'spojit se', 'pridať', 'sledovať', // Czech, Slovak
     'ismerősnek jelölés', 'bejelölés', 'követés', 'kapcsolódás', // Hungarian
-    'adaugă', 'adaugă prieten', 'urmărește', 'conectează-te', 'conectați-vă', // Romanian
+    'adaugă', 'adaugă prieten', 'urmărește', 'urmăreşte', 'conectează-te', 'conectați-vă', 'conectaţi-vă', // Romanian
     'προσθήκη', 'προσθήκη φίλου', 'ακολουθήστε', 'ακολούθηση', 'σύνδεση', // Greek
     'ekle', 'arkadaş ekle', 'arkadaşı ekle', 'takip et', 'bağlantı kur', // Turkish
     'добавить', 'добавить в друзья', 'подписаться', 'установить контакт', // Russian
     'додати', 'додати в друзі', 'стежити', 'підписатися', 'встановити контакт', // Ukrainian
     'إضافة', 'إضافة صديق', 'إضافة إلى الأصدقاء', 'متابعة', 'تواصل', // Arabic
-    'הוסף חבר', 'הוספת חבר', 'עקוב', 'התחבר', // Hebrew
+    'הוסף חבר', 'הוספת חבר', 'עקוב', 'מעקב', 'התחבר', 'התחברות', // Hebrew
     'افزودن', 'افزودن دوست', 'دنبال کردن', // Persian
     'मित्र जोड़ें', 'दोस्त जोड़ें', 'फ़ॉलो करें', 'फॉलो करें', 'कनेक्ट करें', // Hindi
     'বন্ধু যোগ করুন', 'অনুসরণ করুন', 'সংযোগ করুন', // Bengali
-    'tambah teman', 'tambahkan teman', 'tambahkan', 'ikuti', 'hubungkan', 'tambah rakan', 'sambung', // Indonesian, Malay
-    'magdagdag ng kaibigan', 'i-add', 'sundan', 'kumonekta', // Filipino
+    'tambah teman', 'tambahkan teman', 'tambahkan', 'ikuti', 'hubungkan', 'terhubung', 'tambah rakan', 'sambung', 'ikut', // Indonesian, Malay
+    'magdagdag ng kaibigan', 'i-add', 'i-follow', 'idagdag', 'sundan', 'kumonekta', // Filipino
     'thêm bạn bè', 'thêm bạn', 'theo dõi', 'kết nối', // Vietnamese
     'เพิ่มเพื่อน', 'ติดตาม', 'เชื่อมต่อ', // Thai
-    '友達になる', '友達を追加', 'フォローする', 'フォローバック', 'つながる', 'つながりを申請', 'つながり申請', // Japanese
+    '友達になる', '友達を追加', 'フォロー', 'フォローする', 'フォローバック', 'つながる', 'つながりを申請', 'つながり申請', // Japanese
     '친구 추가', '팔로우', '맞팔로우', '연결', '1촌 맺기', // Korean
     '加为好友', '添加好友', '加好友', '关注', '回关', '建立联系', '加朋友', '加為朋友', '新增好友', '追蹤', '關注', '建立關係', // Chinese
   ],
@@ -108,63 +108,63 @@ export const CARD_WORDS: CardWords = {
     'löschen', 'ignorieren', 'ablehnen', 'entfernen', 'ausblenden', 'schließen', 'verwerfen', 'nicht jetzt', // German
     'excluir', 'recusar', 'remover', 'apagar', 'ocultar', 'fechar', 'agora não', // Portuguese ("ignorar", "descartar" above)
     'elimina', 'ignora', 'rifiuta', 'rimuovi', 'nascondi', 'chiudi', 'non ora', // Italian
-    'verwijderen', 'negeren', 'weigeren', 'sluiten', // Dutch
-    'usuń', 'ignoruj', 'odrzuć', 'zamknij', // Polish
-    'ta bort', 'ignorera', 'avböj', 'stäng', // Swedish
-    'slet', 'afvis', 'fjern', 'skjul', 'luk', 'ikke nu', // Danish ("ignorer" above)
-    'slett', 'avslå', 'lukk', 'ikke nå', // Norwegian
+    'verwijderen', 'negeren', 'weigeren', 'sluiten', 'verbergen', 'niet nu', // Dutch
+    'usuń', 'ignoruj', 'odrzuć', 'zamknij', 'ukryj', 'nie teraz', // Polish
+    'ta bort', 'ignorera', 'avböj', 'stäng', 'dölj', 'inte nu', // Swedish
+    'slet', 'afvis', 'fjern', 'skjul', 'ikke nu', // Danish ("ignorer" above; not "luk", also a surname)
+    'slett', 'avslå', 'avvis', 'lukk', 'ikke nå', // Norwegian
     'poista', 'ohita', 'hylkää', 'sulje', 'piilota', 'ei nyt', // Finnish
-    'smazat', 'odstranit', 'ignorovat', 'odmítnout', 'skrýt', 'zavřít', 'odstrániť', 'ignorovať', 'odmietnuť', 'vymazať', 'zavrieť', // Czech, Slovak
+    'smazat', 'odstranit', 'odebrat', 'ignorovat', 'odmítnout', 'skrýt', 'zavřít', 'odstrániť', 'odobrať', 'ignorovať', 'odmietnuť', 'vymazať', 'zavrieť', // Czech, Slovak
     'törlés', 'figyelmen kívül hagyás', 'elutasítás', 'eltávolítás', 'elrejtés', 'bezárás', 'most nem', // Hungarian
-    'șterge', 'şterge', 'ignoră', 'respinge', 'elimină', 'ascunde', 'închide', 'ignorați', 'nu acum', // Romanian
-    'διαγραφή', 'παράβλεψη', 'απόρριψη', 'αφαίρεση', 'απόκρυψη', 'κλείσιμο', // Greek
-    'sil', 'yoksay', 'reddet', 'kapat', 'kaldır', // Turkish
-    'удалить', 'игнорировать', 'отклонить', 'закрыть', 'скрыть', // Russian
+    'șterge', 'şterge', 'ignoră', 'respinge', 'elimină', 'ascunde', 'închide', 'ignorați', 'ignoraţi', 'nu acum', // Romanian
+    'διαγραφή', 'παράβλεψη', 'απόρριψη', 'αφαίρεση', 'απόκρυψη', 'κλείσιμο', 'όχι τώρα', // Greek
+    'sil', 'yoksay', 'yok say', 'reddet', 'kapat', 'kaldır', 'gizle', 'şimdi değil', // Turkish
+    'удалить', 'игнорировать', 'отклонить', 'закрыть', 'скрыть', 'не сейчас', // Russian
     'видалити', 'ігнорувати', 'відхилити', 'закрити', 'приховати', 'вилучити', // Ukrainian
     'حذف', 'تجاهل', 'رفض', 'إزالة', 'إخفاء', 'إغلاق', 'ليس الآن', // Arabic
     'מחק', 'מחיקה', 'התעלם', 'התעלמות', 'הסר', 'הסרה', 'דחה', 'סגור', 'הסתר', // Hebrew
     'نادیده گرفتن', 'رد کردن', 'برداشتن', 'بستن', // Persian ("حذف" above)
-    'हटाएँ', 'हटाएं', 'अनदेखा करें', 'अस्वीकार करें', 'बंद करें', 'छिपाएँ', 'छिपाएं', // Hindi
-    'মুছুন', 'মুছে ফেলুন', 'উপেক্ষা করুন', 'সরান', 'বন্ধ করুন', 'লুকান', // Bengali
+    'हटाएँ', 'हटाएं', 'डिलीट करें', 'अनदेखा करें', 'अस्वीकार करें', 'बंद करें', 'छिपाएँ', 'छिपाएं', // Hindi
+    'মুছুন', 'মুছে ফেলুন', 'ডিলিট করুন', 'উপেক্ষা করুন', 'সরান', 'বন্ধ করুন', 'লুকান', // Bengali
     'hapus', 'abaikan', 'tolak', 'buang', 'tutup', 'sembunyikan', 'padam', 'alih keluar', 'jangan sekarang', // Indonesian, Malay
-    'burahin', 'tanggalin', 'alisin', 'huwag pansinin', 'isara', // Filipino
+    'burahin', 'tanggalin', 'alisin', 'huwag pansinin', // Filipino (not "isara", also a name)
     'xóa', 'xoá', 'bỏ qua', 'từ chối', 'gỡ', 'ẩn', 'đóng', 'để sau', // Vietnamese
     'ลบ', 'ไม่สนใจ', 'ปฏิเสธ', 'ซ่อน', 'ปิด', // Thai
-    '削除', '無視', '拒否', '閉じる', '非表示', '却下', '今はしない', // Japanese
+    '削除', '無視', '拒否', '閉じる', '非表示', '却下', '今はしない', '承認しない', '許可しない', // Japanese
     '삭제', '무시', '거절', '숨기기', '닫기', '제거', '나중에', // Korean
-    '删除', '忽略', '拒绝', '移除', '隐藏', '关闭', '刪除', '拒絕', '隱藏', '關閉', // Chinese
+    '删除', '忽略', '拒绝', '移除', '隐藏', '关闭', '刪除', '拒絕', '隱藏', '關閉', '不接受', '不批准', // Chinese
   ],
   state: [
-    'following', 'unfollow', 'requested', 'pending', 'cancel', 'withdraw', 'friends', 'message', // English
+    'following', 'unfollow', 'requested', 'pending', 'cancel', 'withdraw', 'friends', 'close friends', 'message', // English
     'siguiendo', 'dejar de seguir', 'solicitado', 'solicitada', 'pendiente', 'cancelar', 'amigos', 'mensaje', // Spanish
     'abonné', 'abonnée', 'ne plus suivre', 'demandé', 'en attente', 'annuler', 'amis', // French
     'gefolgt', 'entfolgen', 'nicht mehr folgen', 'angefragt', 'ausstehend', 'abbrechen', 'zurückziehen', 'freunde', 'nachricht', // German
     'seguindo', 'deixar de seguir', 'pendente', 'amigos', 'mensagem', // Portuguese
     'segui già', 'non seguire più', 'richiesto', 'in attesa', 'annulla', 'amici', 'messaggio', // Italian
-    'volgend', 'ontvolgen', 'annuleren', // Dutch
-    'obserwujesz', 'anuluj', // Polish
-    'följer', 'avbryt', // Swedish, Norwegian
-    'følger', 'annuller', 'afventer', 'venter', // Danish, Norwegian
+    'volgend', 'ontvolgen', 'niet meer volgen', 'annuleren', 'aangevraagd', // Dutch
+    'obserwujesz', 'anuluj', 'oczekujące', // Polish
+    'följer', 'avbryt', 'väntande', // Swedish, Norwegian
+    'følger', 'følg ikke længere', 'annuller', 'afventer', 'venter', // Danish, Norwegian
     'seurataan', 'peruuta', 'odottaa', // Finnish
-    'sledujete', 'zrušit', 'zrušiť', // Czech, Slovak
-    'követed', 'mégse', 'visszavonás', 'függőben', // Hungarian
-    'urmărești', 'anulează', 'în așteptare', // Romanian
+    'sledujete', 'přestat sledovat', 'prestať sledovať', 'zrušit', 'zrušiť', // Czech, Slovak
+    'követed', 'követés megszüntetése', 'mégse', 'visszavonás', 'függőben', // Hungarian
+    'urmărești', 'urmăreşti', 'anulează', 'în așteptare', 'în aşteptare', // Romanian
     'ακολουθείτε', 'ακύρωση', // Greek
     'takiptesin', 'iptal', // Turkish
-    'вы подписаны', 'отписаться', 'отменить', // Russian
+    'вы подписаны', 'отписаться', 'отменить', 'запрос отправлен', // Russian
     'ви стежите', 'скасувати', 'відписатися', // Ukrainian
     'إلغاء', 'إلغاء المتابعة', 'قيد الانتظار', 'تمت المتابعة', // Arabic
-    'ביטול', 'בטל', 'עוקב', 'עוקבת', // Hebrew
+    'ביטול', 'בטל', 'עוקב', 'עוקבת', 'במעקב', // Hebrew
     'لغو', // Persian
     'रद्द करें', // Hindi
     'বাতিল করুন', // Bengali
-    'mengikuti', 'batal', 'batalkan', 'diminta', 'tertunda', 'berhenti mengikuti', // Indonesian, Malay
+    'mengikuti', 'mengikut', 'batal', 'batalkan', 'diminta', 'tertunda', 'berhenti mengikuti', // Indonesian, Malay
     'sinusundan', 'kanselahin', // Filipino
     'đang theo dõi', 'bỏ theo dõi', 'đã yêu cầu', 'hủy', 'huỷ', // Vietnamese
     'กำลังติดตาม', 'ยกเลิก', // Thai
-    'フォロー中', 'キャンセル', 'リクエスト済み', '申請済み', '保留中', 'フォローをやめる', // Japanese
-    '팔로잉', '요청됨', '취소', '대기 중', // Korean
-    '已关注', '已请求', '取消', '取消关注', '追蹤中', '已追蹤', '取消追蹤', '待处理', // Chinese
+    'フォロー中', 'キャンセル', 'リクエスト済み', '申請済み', '保留中', 'フォローをやめる', '承認待ち', '承認済み', // Japanese
+    '팔로잉', '팔로우 취소', '요청됨', '취소', '대기 중', // Korean
+    '已关注', '已请求', '取消', '取消关注', '互相关注', '追蹤中', '已追蹤', '取消追蹤', '待处理', '待确认', '待確認', '已确认', '已確認', '已接受', // Chinese
   ],
 };
 
@@ -183,8 +183,16 @@ export function withWords(extra: Partial<CardWords>): CardWords {
 
 // The typographic apostrophe is a plain one, replaced once before splitting (both are kept in words).
 // Marks stay inside a word: the vowel signs of Hindi, Bengali or Thai, a decomposed accent.
+// Lower case by no locale's rules: in a Turkish browser toLocaleLowerCase makes "Ignore" "ıgnore";
+// Turkish's own capital İ lowers to i and a combining dot, which goes.
 const tokens = (text: string) =>
-  text.normalize('NFC').toLocaleLowerCase().replace(/’/g, "'").split(/[^\p{L}\p{M}\p{N}'-]+/u).filter(Boolean);
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/i\u0307/g, 'i')
+    .replace(/’/g, "'")
+    .split(/[^\p{L}\p{M}\p{N}'-]+/u)
+    .filter(Boolean);
 
 /** Scripts written without spaces between words (Chinese, Japanese): their words are looked for inside a label's words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

@@ -116,13 +116,23 @@ function nameOn(inside: readonly PersonMark[], controls: ReadonlySet<Element>): 
   return '';
 }
 
-/** The first text in `element` that is not inside one of `controls`, an icon, a time or hidden text. */
+/** Text only a screen reader gets, by the class names sites give it (LinkedIn's "visually-hidden", "a11y-text"). */
+const SCREEN_READER_ONLY = '.visually-hidden, .a11y-text, .sr-only, .screen-reader-text';
+
+/**
+ * The first text in `element` that is not inside one of `controls`, an icon, a time or hidden
+ * text. A link written for both eyes and screen readers ("<span aria-hidden>Grace Kim</span>
+ * <span class="visually-hidden">View Grace Kim’s profile</span>") shows the name in the hidden-
+ * from-readers part: when nothing else is there, that is the name, before the readers' sentence.
+ */
 export function firstText(element: Element, controls: ReadonlySet<Element> = new Set()): string {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let shown = '';
+  let forReaders = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
     const parent = node.parentElement;
-    if (!text || !parent || parent.closest('svg, time, abbr, [aria-hidden="true"], script, style')) continue;
+    if (!text || !parent || parent.closest('svg, time, abbr, script, style')) continue;
     let inControl = false;
     for (let at: Element | null = parent; at && at !== element.parentElement; at = at.parentElement) {
       if (controls.has(at)) {
@@ -130,9 +140,12 @@ export function firstText(element: Element, controls: ReadonlySet<Element> = new
         break;
       }
     }
-    if (!inControl) return text;
+    if (inControl) continue;
+    if (parent.closest('[aria-hidden="true"]')) shown ||= text;
+    else if (parent.closest(SCREEN_READER_ONLY)) forReaders ||= text;
+    else return text;
   }
-  return '';
+  return forReaders && shown ? shown : forReaders;
 }
 
 /**

@@ -94,6 +94,14 @@ describe('roleOfLabel: the further languages', () => {
     ['取消关注', 'state'],
     ['关注', 'add'],
     ['加好友', 'add'],
+    ['承認しない', 'negative'],
+    ['承認待ち', 'state'],
+    ['팔로우 취소', 'state'],
+    ['Add to Close Friends', 'add'],
+    ['Yok say', 'negative'],
+    // Turkish capitals lowered by no locale: İptal is "iptal", and "Ignore" stays "ignore" in any browser.
+    ['İptal', 'state'],
+    ['IGNORE', 'negative'],
   ] as const)('%s reads as %s', (label, role) => {
     expect(roleOfLabel(label)).toBe(role);
   });
