@@ -31,7 +31,7 @@ export const readsAsBlock = (label: string): boolean => label.length <= 160 && l
 
 /** Whether a label begins like a menu's: a word of the list followed by nothing, a space or punctuation. */
 export function readsAsOptions(label: string, extra: readonly string[] = [], glyphs: readonly string[] = []): boolean {
-  const text = label.trim().toLocaleLowerCase().replace(/’/g, "'");
+  const text = label.trim().toLowerCase().replace(/’/g, "'");
   return glyphs.includes(text) || [...OPTIONS_WORDS, ...extra].some((word) => text.startsWith(word) && /^($|[\s,:(])/.test(text.slice(word.length)));
 }
 

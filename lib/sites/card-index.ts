@@ -68,7 +68,7 @@ export type MarkOrder = (a: PersonMark, b: PersonMark) => number;
 export const marksInPageOrder: MarkOrder = (a, b) => inPageOrder(a.element, b.element);
 
 const keyOf = (mark: PersonMark) =>
-  mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLocaleLowerCase()}` : null;
+  mark.identity !== undefined ? `id:${mark.identity}` : mark.name ? `name:${mark.name.toLowerCase()}` : null;
 
 export class Tallies {
   private map = new Map<Element, Tally>();

@@ -484,7 +484,7 @@ function onlyPerson(tally: Tally, marks: readonly PersonMark[], controls: Readon
   return { identities: identitiesOf(tally), name: nameOn(marks, controls) };
 }
 
-const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * Of the people on a card, the one whose shown name the pair's labels hold, when exactly one

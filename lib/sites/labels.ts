@@ -36,7 +36,8 @@ export const ACCEPT_WORDS = [
   'conferma', 'accetta', 'approva', 'segui', 'collegati', 'aggiungi',
 ];
 
-const split = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+// Lowered by no locale's rules (a Turkish browser's toLocaleLowerCase makes "Ignore" "ıgnore").
+const split = (text: string) => text.toLowerCase().replace(/i\u0307/g, 'i').split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
 
 /**
  * A text's tokens; the last text's are kept, as one text is often asked about several lists in a

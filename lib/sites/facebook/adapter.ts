@@ -161,7 +161,7 @@ export const cardCandidate = (card: FoundCard): Candidate => ({
 
 /** Whether a label opens a menu: it starts with one of the menu words, or is a "…" glyph. */
 function readsAsMenu(label: string): boolean {
-  const text = label.trim().toLocaleLowerCase().replace(/’/g, "'");
+  const text = label.trim().toLowerCase().replace(/’/g, "'");
   if ((FACEBOOK_WORDS.menuGlyphs as readonly string[]).includes(text)) return true;
   return FACEBOOK_WORDS.connectionMenu.some((word) => text === word || (text.startsWith(word) && /^[\s,:]/.test(text.slice(word.length))));
 }

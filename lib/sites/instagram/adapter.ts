@@ -335,7 +335,7 @@ export const linkedUsername = (link: Element) => (link.getAttribute('href') ?? '
 export const linkedUsernames = (people: Iterable<Element>): Set<string> => new Set([...people].filter((element) => element.tagName === 'A').map(linkedUsername));
 
 const isContextLine = (text: string) => {
-  const lower = text.toLocaleLowerCase();
+  const lower = text.toLowerCase();
   return CONTEXT_LINES.some((line) => lower.startsWith(line));
 };
 

@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { identityFromHref } from '@/lib/identity';
 import type { Platform } from '@/lib/identity/platform';
-import { CARD_WORDS, roleOfLabel } from '@/lib/sites/card-words';
+import { BLOCK_WORDS, CARD_WORDS, roleOfLabel } from '@/lib/sites/card-words';
+import { labelHasWord } from '@/lib/sites/labels';
 import { controlToPress, findCards, personRows, pressRole, type PersonMark } from '@/lib/sites/cards';
 
 /** Profile links as people, the way an adapter would mark them. */
@@ -120,6 +121,23 @@ describe('roleOfLabel: the further languages', () => {
       CARD_WORDS[role].filter((word) => roleOfLabel(word) !== role).map((word) => `${word}: ${roleOfLabel(word)} (listed ${role})`),
     );
     expect(misread).toEqual([]);
+  });
+});
+
+describe('labels in a browser whose language is Turkish', () => {
+  it('reads English and Turkish labels alike, whatever the browser’s own lower case does with I', () => {
+    // toLocaleLowerCase() follows the browser's language: in Turkish, "I" lowers to a dotless "ı".
+    const own = String.prototype.toLocaleLowerCase;
+    const spy = vi.spyOn(String.prototype, 'toLocaleLowerCase').mockImplementation(function (this: string) {
+      return own.call(this, 'tr');
+    });
+    try {
+      expect(roleOfLabel('Ignore Invitation From Irene')).toBe('negative');
+      expect(roleOfLabel('İPTAL ET')).toBe('state');
+      expect(labelHasWord('Ivo BLOCKIEREN', BLOCK_WORDS)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
