@@ -185,14 +185,17 @@ export function withWords(extra: Partial<CardWords>): CardWords {
 // Marks stay inside a word: the vowel signs of Hindi, Bengali or Thai, a decomposed accent.
 // Lower case by no locale's rules: in a Turkish browser toLocaleLowerCase makes "Ignore" "ıgnore";
 // Turkish's own capital İ lowers to i and a combining dot, which goes.
-const tokens = (text: string) =>
+const asWritten = (text: string) =>
   text
     .normalize('NFC')
-    .toLowerCase()
-    .replace(/i\u0307/g, 'i')
     .replace(/’/g, "'")
     .split(/[^\p{L}\p{M}\p{N}'-]+/u)
     .filter(Boolean);
+const lower = (token: string) => token.toLowerCase().replace(/i\u0307/g, 'i');
+const tokens = (text: string) => asWritten(text).map(lower);
+
+/** A word written with a capital and then small letters: inside a label, more likely a name ("Glenn Close", "Sil de Vries") than the action. */
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /** Scripts written without spaces between words (Chinese, Japanese): their words are looked for inside a label's words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -265,8 +268,9 @@ const ANSWERS_MAX = 2000;
 
 function readLabel(trimmed: string, words: CardWords): ControlRole | null {
   if (CLOSE_GLYPHS.test(trimmed)) return 'negative';
+  const written = asWritten(trimmed);
   // A possessive ("Ana's") is never a word of its own.
-  const have = tokens(trimmed).map((token) => token.replace(/'s$/, ''));
+  const have = written.map((token) => lower(token).replace(/'s$/, ''));
   const index = indexOf(words);
   const found: ControlRole[] = [];
   for (let start = 0; start < have.length; start++) {
@@ -274,7 +278,12 @@ function readLabel(trimmed: string, words: CardWords): ControlRole | null {
       findInside(have[start]!, index.unspaced ?? [], found);
       continue;
     }
+    // One capitalised word past the label's first is read as part of a name, not as an action:
+    // "Follow Glenn Close" follows, "Einladung von Sil de Vries annehmen" accepts (Turkish "sil"
+    // deletes). A phrase of several words ("Not Now", "Add Friend") still counts wherever it stands.
+    const asName = start > 0 && CAPITALISED.test(written[start]!);
     for (const { role, phrase } of index.get(have[start]!) ?? []) {
+      if (asName && phrase.length === 1) continue;
       if (!phrase.every((token, i) => have[start + i] === token)) continue;
       found.push(role);
       // The rest of a phrase is not read again ("follow back" is one add, not two).

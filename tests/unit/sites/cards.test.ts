@@ -103,6 +103,12 @@ describe('roleOfLabel: the further languages', () => {
     // Turkish capitals lowered by no locale: İptal is "iptal", and "Ignore" stays "ignore" in any browser.
     ['İptal', 'state'],
     ['IGNORE', 'negative'],
+    // A capitalised word inside a label is a name's before it is an action.
+    ['Follow Glenn Close', 'add'],
+    ['Einladung zum Vernetzen von Sil de Vries annehmen', 'accept'],
+    ['Invite Ana Hide to connect', 'add'],
+    ['Close', 'negative'],
+    ['Ana Souza · Not Now', 'negative'],
   ] as const)('%s reads as %s', (label, role) => {
     expect(roleOfLabel(label)).toBe(role);
   });
