@@ -7,7 +7,7 @@ import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
 import type { ActionResult, Candidate, CandidateKind, SiteAdapter } from '@/lib/sites/types';
 import { loadReplica, setPageUrl } from './replica-dom';
 import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPart } from './scanner-harness';
-import { UNSEEN_PAGES, type UnseenPerson } from '../../fixtures/unseen';
+import { UNSEEN_PAGES, UNSEEN_PROFILES, type UnseenPerson } from '../../fixtures/unseen';
 
 /*
  * Replicas written independently of the other fixtures (other UI languages and layouts,
@@ -23,6 +23,10 @@ import { UNSEEN_PAGES, type UnseenPerson } from '../../fixtures/unseen';
  *
  * A third probe varied markup, not language (label-less div buttons, a mixed friends grid, ?hl=
  * links and alt-less avatars, link rows in Direct, icon-only a11y-text controls, a 32-card lazy column).
+ *
+ * A fourth probe wrote conversations and profiles in languages no such fixture had (FB Arabic
+ * Messenger, Turkish message requests, Vietnamese profile; IG Korean Direct thread, Indonesian
+ * profile; LinkedIn Hebrew messaging). Profiles are read apart, at the end: profileOf and the guard.
  */
 
 const ADAPTERS: Record<Platform, SiteAdapter> = { facebook: facebookAdapter, instagram: instagramAdapter, linkedin: linkedinAdapter };
@@ -119,4 +123,50 @@ describe.each(PAGES)('unseen layout $fixture', (page) => {
       expect(clicks.every((click) => click === 'remove-suggestion')).toBe(true);
     });
   }
+});
+
+/** A profile's own controls: marked, and on nobody else's card. */
+const ownControls = () => [...document.querySelectorAll('[data-replica-action]')].filter((control) => !control.closest('[data-replica-person]'));
+const GUARDED = new Set(['follow', 'add-friend', 'connect', 'message']);
+
+describe.each(UNSEEN_PROFILES)('unseen profile $fixture', (profile) => {
+  const adapter = ADAPTERS[profile.platform];
+  const url = new URL(profile.url);
+  const load = () => {
+    loadReplica(profile.fixture);
+    setPageUrl(profile.url);
+  };
+
+  it('is the profile of the person the address names, by the name in its heading', () => {
+    load();
+    expect(adapter.profileOf(document, url)).toMatchObject({ kind: 'profile', platform: profile.platform, identities: [profile.identity], name: profile.name });
+  });
+
+  it('the replica marks the header controls the table lists', () => {
+    load();
+    const marked = ownControls().map((control) => control.getAttribute('data-replica-action')!).filter((action) => GUARDED.has(action));
+    expect(new Set(marked)).toEqual(new Set(profile.actions));
+  });
+
+  for (const action of profile.actions) {
+    const gap = profile.gaps?.includes(action);
+    (gap ? it.fails : it)(`guards the header's ${action}, wherever in it the click lands${gap ? ' (a known gap: this fails until it is guarded)' : ''}`, () => {
+      load();
+      const control = ownControls().find((element) => element.getAttribute('data-replica-action') === action)!;
+      for (const target of [control, ...control.querySelectorAll('*')]) {
+        expect(adapter.guardedActionAt(target, url), target.outerHTML).toEqual({ action, control });
+      }
+    });
+  }
+
+  it('lets through everyone else’s controls and the header’s other ones', () => {
+    load();
+    const others = [...document.querySelectorAll('[data-replica-action]')].filter(
+      (control) => control.closest('[data-replica-person]') || !GUARDED.has(control.getAttribute('data-replica-action')!),
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const control of others) {
+      for (const target of [control, ...control.querySelectorAll('*')]) expect(adapter.guardedActionAt(target, url), target.outerHTML).toBeNull();
+    }
+  });
 });
