@@ -123,6 +123,10 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'suivre', "s'abonner", // French
     'folgen', 'zurückfolgen', // German
     'segui', // Italian
+    // The further languages of card-words.ts [G]: NL PL SV DA/NB FI CS SK HU RO EL RU UK TR AR HE FA HI BN ID/MS TL VI TH JA KO ZH.
+    'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
+    'подписаться', 'стежити', 'підписатися', 'takip et', 'متابعة', 'עקוב', 'מעקב', 'دنبال کردن', 'फ़ॉलो करें', 'फॉलो करें',
+    'অনুসরণ করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
   ],
   'add-friend': [
     'add friend', 'add as friend', // English
@@ -132,6 +136,12 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'freund hinzufügen', 'freund in hinzufügen',
     'adicionar amigo', 'adicionar aos amigos', 'adicionar como amigo', // Portuguese
     'aggiungi agli amici', 'aggiungi amico', 'aggiungi come amico', // Italian
+    'vriend toevoegen', 'dodaj do znajomych', 'dodaj znajomego', 'lägg till vän', 'tilføj ven', 'legg til venn', 'lisää kaveriksi',
+    'lisää ystäväksi', 'přidat do přátel', 'přidat přítele', 'pridať medzi priateľov', 'ismerősnek jelölés', 'adaugă prieten',
+    'adaugă la prieteni', 'προσθήκη φίλου', 'добавить в друзья', 'додати в друзі', 'arkadaş ekle', 'arkadaşı ekle', 'arkadaşlara ekle',
+    'إضافة صديق', 'إضافة إلى الأصدقاء', 'הוסף חבר', 'הוספת חבר', 'افزودن دوست', 'मित्र जोड़ें', 'दोस्त जोड़ें', 'বন্ধু যোগ করুন',
+    'tambah teman', 'tambahkan teman', 'tambahkan sebagai teman', 'tambah rakan', 'magdagdag ng kaibigan', 'thêm bạn bè', 'thêm bạn',
+    'เพิ่มเพื่อน', '友達になる', '友達を追加', '친구 추가', '加为好友', '添加好友', '加好友', '加朋友', '加為朋友',
   ],
   connect: [
     'connect', // English: "Connect", "Invite Ana Perez to connect"
@@ -140,6 +150,10 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'se connecter', 'rejoindre votre réseau', // French: "Invitez Ana à rejoindre votre réseau"
     'vernetzen', // German: "Ana einladen, sich mit Ihnen zu vernetzen"
     'collegati', 'collegarsi', // Italian: "Invita Ana a collegarsi"
+    'verbinden', 'connectie maken', 'nawiąż kontakt', 'połącz', 'knyt kontakt', 'anslut', 'ansluta', 'opret forbindelse', 'koble til',
+    'yhdistä', 'spojit se', 'kapcsolódás', 'conectează-te', 'conectați-vă', 'установить контакт', 'встановити контакт', 'bağlantı kur',
+    'تواصل', 'התחבר', 'התחברות', 'कनेक्ट करें', 'hubungkan', 'terhubung', 'kumonekta', 'kết nối', 'เชื่อมต่อ', 'つながりを申請',
+    'つながる', '1촌 맺기', '建立联系', '建立關係',
   ],
   message: [
     'message', // English, French ("Envoyer un message")
@@ -147,6 +161,9 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'nachricht', // German
     'mensagem', // Portuguese
     'messaggio', // Italian
+    'bericht', 'wiadomość', 'meddelande', 'besked', 'melding', 'viesti', 'zpráva', 'správa', 'üzenet', 'mesaj', 'μήνυμα', 'сообщение',
+    'повідомлення', 'مراسلة', 'رسالة', 'הודעה', 'پیام', 'संदेश', 'kirim pesan', 'pesan', 'mesej', 'i-message', 'nhắn tin', 'ส่งข้อความ',
+    'メッセージ', '메시지', '发消息', '發送訊息',
   ],
 };
 
@@ -172,6 +189,11 @@ export const NOT_CONTACT_WORDS = [
   // Italian
   'segui già', 'non seguire più', 'smetti di seguire', 'annulla', 'richiesto', 'richiesta inviata', 'in attesa',
   'invia profilo', 'condividi profilo',
+  // The further languages [G]: following and unfollowing.
+  'niet meer volgen', 'volgend', 'obserwujesz', 'följer', 'følger', 'seurataan', 'přestat sledovat', 'sledujete', 'követed',
+  'urmărești', 'ακολουθείτε', 'отписаться', 'вы подписаны', 'відписатися', 'takiptesin', 'takibi bırak', 'إلغاء المتابعة',
+  'تمت المتابعة', 'עוקב', 'במעקב', 'mengikuti', 'berhenti mengikuti', 'sinusundan', 'đang theo dõi', 'bỏ theo dõi', 'กำลังติดตาม',
+  'フォロー中', '팔로잉', '팔로우 취소', '已关注', '取消关注', '追蹤中', '取消追蹤',
 ];
 
 /** Words on the control that edits one's own profile, which only its owner sees. */

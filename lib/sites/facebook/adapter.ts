@@ -292,15 +292,20 @@ export function openConversation(root: ParentNode, url: URL, rows: readonly Chat
     }
   }
   if (!link && !thread) return null;
-  const title = link ? undefined : ([...pane.querySelectorAll(FACEBOOK_HEADING)].find(outsideLog) ?? nameShown(pane, current?.candidate.name));
-  const from = link ?? title;
+  // A header without a link, above a profile card that links the person ("View profile" over the
+  // messages of a message request): the header is where the open row's name shows first.
+  const shown = nameShown(pane, current?.candidate.name);
+  const cardBelow = !!link && !!shown && !link.contains(shown) && !!(shown.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const headerLink = cardBelow ? undefined : link;
+  const title = headerLink ? undefined : ([...pane.querySelectorAll(FACEBOOK_HEADING)].find(outsideLog) ?? shown);
+  const from = headerLink ?? title;
   const header = from ? headerAround(from, pane) : pane;
-  const heading = link ? (header.querySelector(FACEBOOK_HEADING) ?? link.closest(FACEBOOK_HEADING)) : title;
-  const avatar = link?.querySelector(FACEBOOK_AVATAR_LABEL)?.getAttribute('aria-label');
+  const heading = headerLink ? (header.querySelector(FACEBOOK_HEADING) ?? headerLink.closest(FACEBOOK_HEADING)) : title;
+  const avatar = headerLink?.querySelector(FACEBOOK_AVATAR_LABEL)?.getAttribute('aria-label');
   const name =
     (heading && outsideLog(heading) ? textOf(heading) : '') ||
-    link?.getAttribute('aria-label')?.trim() ||
-    (link ? firstText(link) : '') ||
+    headerLink?.getAttribute('aria-label')?.trim() ||
+    (headerLink ? firstText(headerLink) : '') ||
     avatar?.trim() ||
     current?.candidate.name ||
     '';
