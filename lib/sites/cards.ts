@@ -318,8 +318,10 @@ export class CardIndex {
   cards(): FoundCard[] {
     const unread = [...this.unread.values()].flatMap((entry) => (entry.card ? [entry.card] : []));
     if (unread.length === 0 && this.lone.size === 0) return [...this.readOrder];
+    // A lone card a pair card has since grown around (a dismiss inserted beside it) is that card's.
+    const lone = [...this.lone.values()].filter((card) => !this.insideRead(card.card));
     // Put in page order by one walk of their ancestors, not by comparing cards two by two.
-    return inDocumentOrder([...this.readOrder, ...unread, ...this.lone.values()], (found) => found.card);
+    return inDocumentOrder([...this.readOrder, ...unread, ...lone], (found) => found.card);
   }
 
   private readControls(elements: Iterable<Element>): [Element, ControlRole | null][] {
