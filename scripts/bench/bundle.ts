@@ -23,13 +23,14 @@ export const OUTPUT_DIR = path.resolve('.output/chrome-mv3');
  * parsing (lib/identity/<site>.ts, about 1 KB saved), and then gained partial scans
  * (lib/sites/card-index.ts and each site's scanner.ts, about 2 KB), which keep a long list's cost
  * to its new rows: raised to 22.5 KB. Then webextension-polyfill left them (lib/browser/native.ts),
- * about 2.7 KB each: lowered to 21 KB, so the saving is not spent unseen. Raised to 26 KB for the
+ * about 2.7 KB each: lowered to 21 KB, so the saving is not spent unseen. Raised to 27 KB for the
  * card words of 21 more UI languages (lib/sites/card-words.ts, about 3 KB: Arabic, Hindi, Thai,
- * Chinese … compress less than Latin script) and Instagram's avatar alt texts in its 45 languages
- * (about 1.4 KB): a page in an unlisted language is a page whose requests cannot be declined. The
- * way back under 21 KB is one table per language, chosen by the page's own <html lang>.
+ * Chinese … compress less than Latin script), the profile guard's words in them (labels.ts, about
+ * 1 KB) and Instagram's avatar alt texts in its 45 languages (about 1.4 KB): a page in an
+ * unlisted language is a page whose requests cannot be declined. The way back under 21 KB is one
+ * table per language, chosen by the page's own <html lang>.
  */
-export const CONTENT_SCRIPT_GZIP_BUDGET = 26 * 1024;
+export const CONTENT_SCRIPT_GZIP_BUDGET = 27 * 1024;
 
 /**
  * Text that only a bundled library leaves in minified output: strings its code needs at run
