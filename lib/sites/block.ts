@@ -1,6 +1,6 @@
 import { BLOCK_WORDS, OPTIONS_WORDS } from './card-words';
 import { controlLabel } from './cards';
-import { labelHasWord } from './labels';
+import { labelHasWord, lowerLabel } from './labels';
 import type { ActionResult } from './types';
 
 /**
@@ -31,7 +31,7 @@ export const readsAsBlock = (label: string): boolean => label.length <= 160 && l
 
 /** Whether a label begins like a menu's: a word of the list followed by nothing, a space or punctuation. */
 export function readsAsOptions(label: string, extra: readonly string[] = [], glyphs: readonly string[] = []): boolean {
-  const text = label.trim().toLowerCase().replace(/’/g, "'");
+  const text = lowerLabel(label.trim()).replace(/’/g, "'");
   return glyphs.includes(text) || [...OPTIONS_WORDS, ...extra].some((word) => text.startsWith(word) && /^($|[\s,:(])/.test(text.slice(word.length)));
 }
 

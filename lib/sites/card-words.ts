@@ -1,3 +1,5 @@
+import { lowerLabel } from './labels';
+
 /**
  * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
  * FR, DE, PT, IT in full; for the pair itself also NL, PL, SV, DA, NB, FI, CS, SK, HU, RO, EL,
@@ -184,15 +186,14 @@ export function withWords(extra: Partial<CardWords>): CardWords {
 
 // The typographic apostrophe is a plain one, replaced once before splitting (both are kept in words).
 // Marks stay inside a word: the vowel signs of Hindi, Bengali or Thai, a decomposed accent.
-// Lower case by no locale's rules: in a Turkish browser toLocaleLowerCase makes "Ignore" "ıgnore";
-// Turkish's own capital İ lowers to i and a combining dot, which goes.
+// Lower case by no locale's rules (labels.ts, lowerLabel).
 const asWritten = (text: string) =>
   text
     .normalize('NFC')
     .replace(/’/g, "'")
     .split(/[^\p{L}\p{M}\p{N}'-]+/u)
     .filter(Boolean);
-const lower = (token: string) => token.toLowerCase().replace(/i\u0307/g, 'i');
+const lower = lowerLabel;
 const tokens = (text: string) => asWritten(text).map(lower);
 
 /** A word written with a capital and then small letters: inside a label, more likely a name ("Glenn Close", "Sil de Vries") than the action. */

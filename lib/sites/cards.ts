@@ -116,8 +116,12 @@ function nameOn(inside: readonly PersonMark[], controls: ReadonlySet<Element>): 
   return '';
 }
 
-/** Text only a screen reader gets, by the class names sites give it (LinkedIn's "visually-hidden", "a11y-text"). */
-const SCREEN_READER_ONLY = '.visually-hidden, .a11y-text, .sr-only, .screen-reader-text';
+/**
+ * Text only a screen reader gets, by the class names sites give it: LinkedIn's (public scripts
+ * read its badges and names from `span.visually-hidden, span.visually-hidden-text, span.a11y-text`,
+ * refs 68974477021, 5022121414) [E]; `sr-only` and `screen-reader-text`, the common names [G].
+ */
+const SCREEN_READER_ONLY = '.visually-hidden, .visually-hidden-text, .a11y-text, .sr-only, .screen-reader-text';
 
 /**
  * The first text in `element` that is not inside one of `controls`, an icon, a time or hidden

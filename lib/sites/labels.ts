@@ -36,8 +36,14 @@ export const ACCEPT_WORDS = [
   'conferma', 'accetta', 'approva', 'segui', 'collegati', 'aggiungi',
 ];
 
-// Lowered by no locale's rules (a Turkish browser's toLocaleLowerCase makes "Ignore" "ıgnore").
-const split = (text: string) => text.toLowerCase().replace(/i\u0307/g, 'i').split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+/**
+ * A label in lower case by no locale's rules: in a browser whose language is Turkish,
+ * toLocaleLowerCase makes "Ignore" "ıgnore"; Turkish's own capital İ lowers to i and a combining
+ * dot, which goes. Every reader of labels lowers them with this (card-words.ts too).
+ */
+export const lowerLabel = (text: string): string => text.toLowerCase().replace(/i\u0307/g, 'i');
+
+const split = (text: string) => lowerLabel(text).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
 
 /**
  * A text's tokens; the last text's are kept, as one text is often asked about several lists in a

@@ -3,7 +3,7 @@ import { pressBlockStep, type BlockMarkup } from '../block';
 import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
 import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
-import { contactActionOf, labelHasWord } from '../labels';
+import { contactActionOf, labelHasWord, lowerLabel } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
@@ -161,7 +161,7 @@ export const cardCandidate = (card: FoundCard): Candidate => ({
 
 /** Whether a label opens a menu: it starts with one of the menu words, or is a "…" glyph. */
 function readsAsMenu(label: string): boolean {
-  const text = label.trim().toLowerCase().replace(/’/g, "'");
+  const text = lowerLabel(label.trim()).replace(/’/g, "'");
   if ((FACEBOOK_WORDS.menuGlyphs as readonly string[]).includes(text)) return true;
   return FACEBOOK_WORDS.connectionMenu.some((word) => text === word || (text.startsWith(word) && /^[\s,:]/.test(text.slice(word.length))));
 }
