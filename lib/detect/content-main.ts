@@ -39,8 +39,9 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
   let lastReport: string | undefined = '';
 
   const entryFor = (candidate: Candidate, url: URL): Entry => {
-    const token = tokens.tokenFor(candidate.element);
     const { kind, platform, identities, name, open } = candidate;
+    // Bound to the person too: a row the site reuses for someone else is a new card (tokens.ts).
+    const token = tokens.tokenFor(candidate.element, JSON.stringify([kind, identities, name]));
     // The open conversation's thread is the one the address names, when the adapter did not say:
     // the background then sees that the inbox row with this thread is the same conversation.
     const thread = candidate.thread ?? (open ? adapter.threadOf(url) ?? undefined : undefined);

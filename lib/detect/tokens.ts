@@ -1,19 +1,26 @@
 /**
  * Opaque tokens for page elements. The background and popup name a card only by its token; the
  * element itself never leaves the content script. A token stays the same for as long as its
- * element lives, and is random, so it says nothing about the person.
+ * element lives and shows the same person, and is random, so it says nothing about the person.
+ *
+ * The sites' lists reuse their elements (React keeps a row and gives it the next person when the
+ * list above it shrinks), so an element's token is also bound to who it showed when the token was
+ * made: once the same element shows someone else it gets a new token, and a command the popup
+ * sent for the person it showed before, still on its way, finds no card rather than pressing a
+ * control on the next person's.
  */
 export class ElementTokens {
-  private readonly tokenOf = new WeakMap<Element, string>();
+  private readonly tokenOf = new WeakMap<Element, { who: string; token: string }>();
   private readonly elementOf = new Map<string, WeakRef<Element>>();
 
-  tokenFor(element: Element): string {
-    let token = this.tokenOf.get(element);
-    if (!token) {
-      token = randomToken();
-      this.tokenOf.set(element, token);
-      this.elementOf.set(token, new WeakRef(element));
-    }
+  /** `who`: what the element shows, as the caller tells one person from another (kind, identities, name). */
+  tokenFor(element: Element, who = ''): string {
+    const known = this.tokenOf.get(element);
+    if (known?.who === who) return known.token;
+    if (known) this.elementOf.delete(known.token);
+    const token = randomToken();
+    this.tokenOf.set(element, { who, token });
+    this.elementOf.set(token, new WeakRef(element));
     return token;
   }
 

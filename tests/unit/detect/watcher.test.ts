@@ -71,6 +71,20 @@ describe('ElementTokens', () => {
     document.body.append(a);
     expect(tokens.elementFor(ta)).toBeNull();
   });
+
+  it('gives an element the site reuses for someone else a new token, and the old one finds nothing', () => {
+    const tokens = new ElementTokens();
+    const row = document.createElement('div');
+    document.body.append(row);
+    const ana = tokens.tokenFor(row, 'ana');
+    expect(tokens.tokenFor(row, 'ana')).toBe(ana);
+    const bea = tokens.tokenFor(row, 'bea');
+    expect(bea).not.toBe(ana);
+    expect(tokens.elementFor(ana)).toBeNull();
+    expect(tokens.elementFor(bea)).toBe(row);
+    // Back to the first person: still a new card, as a command for the old one may be stale.
+    expect(tokens.tokenFor(row, 'ana')).not.toBe(ana);
+  });
 });
 
 
