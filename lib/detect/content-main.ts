@@ -264,6 +264,10 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
       scan(true);
       return { ok: true, done: 'Reported again' };
     }
+    // The page as it is now, not as the last batched scan saw it: a row the site gave someone
+    // else since then has a new token (tokens.ts), so a command meant for the person it showed
+    // before finds no card. One scan of the page per command the clinician gave.
+    scan();
     const entry = current.find((c) => c.token === message.token);
     const element = tokens.elementFor(message.token);
     if (!entry || !element) return { ok: false, refusal: 'card-gone' };
