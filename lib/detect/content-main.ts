@@ -41,7 +41,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
   const entryFor = (candidate: Candidate, url: URL): Entry => {
     const { kind, platform, identities, name, open } = candidate;
     // Bound to the person too: a row the site reuses for someone else is a new card (tokens.ts).
-    const token = tokens.tokenFor(candidate.element, JSON.stringify([kind, identities, name]));
+    const token = tokens.tokenFor(candidate.element, whoOf(candidate));
     // The open conversation's thread is the one the address names, when the adapter did not say:
     // the background then sees that the inbox row with this thread is the same conversation.
     const thread = candidate.thread ?? (open ? adapter.threadOf(url) ?? undefined : undefined);
@@ -258,6 +258,18 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
+  /**
+   * The card a retired token's person has now, when the page shows exactly one such card: a list
+   * that gives each row the next person (as after a decline above it) moves people to other
+   * elements, and "Decline all" still means the people the clinician saw. Never a guess between two.
+   */
+  function sameCardNow(token: string): Entry | undefined {
+    const who = tokens.retiredAs(token);
+    if (who === undefined) return undefined;
+    const same = current.filter((entry) => whoOf(entry.candidate) === who);
+    return same.length === 1 ? same[0] : undefined;
+  }
+
   async function handle(message: BackgroundToContent): Promise<ContentReply> {
     if (message.type === 'resend') {
       fullNext = true;
@@ -268,8 +280,8 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     // else since then has a new token (tokens.ts), so a command meant for the person it showed
     // before finds no card. One scan of the page per command the clinician gave.
     scan();
-    const entry = current.find((c) => c.token === message.token);
-    const element = tokens.elementFor(message.token);
+    const entry = current.find((c) => c.token === message.token) ?? sameCardNow(message.token);
+    const element = entry && tokens.elementFor(entry.token);
     if (!entry || !element) return { ok: false, refusal: 'card-gone' };
     if (message.type === 'insert-text') return insertReply(entry.candidate, message.text);
     return pressOnCard(message.type, entry.candidate.kind, element);
@@ -316,6 +328,9 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
 
   scan();
 }
+
+/** Who a candidate is, as its token is bound to: the same kind of card, for the same person. */
+const whoOf = (candidate: Candidate) => JSON.stringify([candidate.kind, candidate.identities, candidate.name]);
 
 /** Reports of up to this many candidates are not charged: they go at once, whatever came before. */
 const FREE_CANDIDATES = 200;

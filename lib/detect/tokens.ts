@@ -6,35 +6,54 @@
  * The sites' lists reuse their elements (React keeps a row and gives it the next person when the
  * list above it shrinks), so an element's token is also bound to who it showed when the token was
  * made: once the same element shows someone else it gets a new token, and a command the popup
- * sent for the person it showed before, still on its way, finds no card rather than pressing a
- * control on the next person's.
+ * sent for the person it showed before, still on its way, never presses a control on the next
+ * person's. The tokens that went are remembered with who they stood for (`retiredAs`), so that
+ * such a command can still reach the person it was meant for, wherever the page now shows them.
  */
 export class ElementTokens {
   private readonly tokenOf = new WeakMap<Element, { who: string; token: string }>();
-  private readonly elementOf = new Map<string, WeakRef<Element>>();
+  private readonly elementOf = new Map<string, { element: WeakRef<Element>; who: string }>();
+  /** Tokens no longer in use, and who each stood for; the newest RETIRED_KEPT, oldest first. */
+  private readonly retired = new Map<string, string>();
 
   /** `who`: what the element shows, as the caller tells one person from another (kind, identities, name). */
   tokenFor(element: Element, who = ''): string {
     const known = this.tokenOf.get(element);
     if (known?.who === who) return known.token;
-    if (known) this.elementOf.delete(known.token);
+    if (known) this.retire(known.token);
     const token = randomToken();
     this.tokenOf.set(element, { who, token });
-    this.elementOf.set(token, new WeakRef(element));
+    this.elementOf.set(token, { element: new WeakRef(element), who });
     return token;
   }
 
-  /** The live element behind a token, or null once it has left the page. */
+  /** The live element behind a token, or null once it has left the page or shows someone else. */
   elementFor(token: string): Element | null {
-    const element = this.elementOf.get(token)?.deref();
+    const element = this.elementOf.get(token)?.element.deref();
     return element?.isConnected ? element : null;
+  }
+
+  /** Who a token no longer in use stood for, while it is remembered. */
+  retiredAs(token: string): string | undefined {
+    return this.retired.get(token);
   }
 
   /** Forgets every token not in `keep`, so the map does not grow as the page scrolls on. */
   retainOnly(keep: ReadonlySet<string>): void {
-    for (const token of this.elementOf.keys()) if (!keep.has(token)) this.elementOf.delete(token);
+    for (const token of this.elementOf.keys()) if (!keep.has(token)) this.retire(token);
+  }
+
+  private retire(token: string): void {
+    const known = this.elementOf.get(token);
+    if (!known) return;
+    this.elementOf.delete(token);
+    this.retired.set(token, known.who);
+    if (this.retired.size > RETIRED_KEPT) this.retired.delete(this.retired.keys().next().value!);
   }
 }
+
+/** How many retired tokens are remembered: enough for a "Decline all" over a long list. */
+const RETIRED_KEPT = 512;
 
 // Random bytes are drawn 64 tokens at a time: one call to the browser's generator instead of one
 // per card, which shows on pages that add cards by the hundred.

@@ -84,6 +84,22 @@ describe('ElementTokens', () => {
     expect(tokens.elementFor(bea)).toBe(row);
     // Back to the first person: still a new card, as a command for the old one may be stale.
     expect(tokens.tokenFor(row, 'ana')).not.toBe(ana);
+    // The tokens that went still say who they stood for; one never issued says nothing.
+    expect(tokens.retiredAs(ana)).toBe('ana');
+    expect(tokens.retiredAs(bea)).toBe('bea');
+    expect(tokens.retiredAs('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('remembers who a token forgotten by retainOnly stood for, and only the newest 512', () => {
+    const tokens = new ElementTokens();
+    const rows = Array.from({ length: 600 }, () => document.body.appendChild(document.createElement('div')));
+    const issued = rows.map((row, i) => tokens.tokenFor(row, `person ${i}`));
+    tokens.retainOnly(new Set());
+    expect(tokens.elementFor(issued[599]!)).toBeNull();
+    expect(tokens.retiredAs(issued[599]!)).toBe('person 599');
+    expect(tokens.retiredAs(issued[88]!)).toBe('person 88');
+    expect(tokens.retiredAs(issued[87]!)).toBeUndefined();
+    for (const row of rows) row.remove();
   });
 });
 
