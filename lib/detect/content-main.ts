@@ -278,7 +278,8 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     }
     // The page as it is now, not as the last batched scan saw it: a row the site gave someone
     // else since then has a new token (tokens.ts), so a command meant for the person it showed
-    // before finds no card. One scan of the page per command the clinician gave.
+    // before goes to that person's card now (sameCardNow), or to none; never to the row's new
+    // person. One scan of the page per command the clinician gave, none while browsing.
     scan();
     const entry = current.find((c) => c.token === message.token) ?? sameCardNow(message.token);
     const element = entry && tokens.elementFor(entry.token);
