@@ -82,7 +82,7 @@ export const CARD_WORDS: CardWords = {
     'dodaj', 'dodaj do znajomych', 'obserwuj', 'połącz', 'nawiąż kontakt', // Polish
     'lägg till', 'följ', 'anslut', 'ansluta', 'bjud in', 'knyt kontakt', // Swedish
     'tilføj', 'tilføj ven', 'følg', 'forbind', 'opret forbindelse', // Danish
-    'legg til', 'legg til venn', 'koble til', // Norwegian ("følg" above)
+    'legg til', 'legg til venn', 'koble til', 'knytt kontakt', // Norwegian ("følg" above)
     'lisää kaveriksi', 'lisää ystäväksi', 'seuraa', 'yhdistä', 'kutsu', // Finnish
     'přidat', 'přidat do přátel', 'sledovat', 'spojit se', 'pridať', 'sledovať', // Czech, Slovak
     'ismerősnek jelölés', 'bejelölés', 'követés', 'kapcsolódás', // Hungarian

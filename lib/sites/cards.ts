@@ -66,6 +66,11 @@ export interface FindOptions {
    */
   unreadPairs?: PairKind;
   /**
+   * With `unreadPairs`: how many unread controls one person's card may hold (2 unless said).
+   * LinkedIn's invitation that carries a message has a Reply beside Ignore and Accept.
+   */
+  unreadMost?: 2 | 3;
+  /**
    * Where the site lists suggestions, a person with one control that would add them and nothing
    * else (Instagram's "Suggested for you" with Follow but no ✕) is a suggestion too. Nothing on
    * it can be removed; it is found so that the clinician knows.
@@ -98,6 +103,29 @@ export function roleOf(control: Element, words: CardWords = CARD_WORDS): Control
   const fromText = roleOfLabel(label === aria ? textOf(control) : label, words);
   if (fromAria && fromText && fromAria !== fromText) return null;
   return fromAria ?? fromText;
+}
+
+/** "…more", "…lisää", "... अधिक": a toggle that shows the rest of a text, in any language. */
+const SHOWS_MORE = /^\s*(?:…|\.{3})/u;
+
+/**
+ * Whether a control that reads as nothing can be one of a card's two actions: not a link away
+ * (navigation), though a link to the page itself is a button drawn as a link (LinkedIn's Accept
+ * on a "follows you and is inviting you to connect" card is `<a href=current URL>`,
+ * site-evidence.md item 2 [S]); and not a "…more" toggle on the card's message.
+ */
+function isUnreadAction(control: Element): boolean {
+  if (SHOWS_MORE.test(control.textContent ?? '')) return false;
+  if (control.localName !== 'a') return true;
+  const href = (control as HTMLAnchorElement).href;
+  if (!href) return false;
+  try {
+    const to = new URL(href);
+    const at = new URL(control.ownerDocument.URL);
+    return to.origin === at.origin && to.pathname.replace(/\/$/, '') === at.pathname.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
 }
 
 const isDisabled = (control: Element) => control.matches(':disabled, [aria-disabled="true"]');
@@ -334,8 +362,7 @@ export class CardIndex {
       // A person's link is the person, never a control (unless it is labelled as one).
       if (this.people.has(element) && !element.hasAttribute('aria-label')) continue;
       const role = roleOf(element, this.markup.words);
-      // Links that read as nothing are navigation, not a card's controls.
-      if (role || (this.options.unreadPairs && element.localName !== 'a')) {
+      if (role || (this.options.unreadPairs && isUnreadAction(element))) {
         controls.push([element, role]);
         this.controls.set(element, role);
       }
@@ -439,7 +466,8 @@ export class CardIndex {
 
   private unreadCard(box: Element, old: FoundCard | null): FoundCard | null {
     const tally = this.tallies.of(box);
-    if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) return null;
+    if (tally.unread < 2 || tally.unread > (this.options.unreadMost ?? 2)) return null;
+    if (tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) return null;
     const [positive, negative] = tally.firstUnread as [Element, Element];
     const card: FoundCard = {
       kind: this.options.unreadPairs!,

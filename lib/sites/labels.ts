@@ -156,7 +156,7 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'se connecter', 'rejoindre votre réseau', // French: "Invitez Ana à rejoindre votre réseau"
     'vernetzen', // German: "Ana einladen, sich mit Ihnen zu vernetzen"
     'collegati', 'collegarsi', // Italian: "Invita Ana a collegarsi"
-    'verbinden', 'connectie maken', 'nawiąż kontakt', 'połącz', 'knyt kontakt', 'anslut', 'ansluta', 'opret forbindelse', 'koble til',
+    'verbinden', 'connectie maken', 'nawiąż kontakt', 'połącz', 'knyt kontakt', 'knytt kontakt', 'knytte kontakt', 'anslut', 'ansluta', 'opret forbindelse', 'koble til',
     'yhdistä', 'spojit se', 'kapcsolódás', 'conectează-te', 'conectați-vă', 'установить контакт', 'встановити контакт', 'bağlantı kur',
     'تواصل', 'התחבר', 'התחברות', 'कनेक्ट करें', 'hubungkan', 'terhubung', 'kumonekta', 'kết nối', 'เชื่อมต่อ', 'つながりを申請',
     'つながる', '1촌 맺기', '建立联系', '建立關係',

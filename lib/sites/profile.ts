@@ -21,6 +21,13 @@ export interface ProfileMarkup {
    * contactActionOf's words (Facebook's Respond → Confirm accepts a friend request).
    */
   actionOf?: (...labels: string[]) => GuardedAction | null;
+  /**
+   * The site repeats the header's controls outside it (LinkedIn's sticky header, shown once the
+   * top card scrolls away): a control there whose aria-label names the profile's person, in full
+   * as the heading does ("Invite Ana Example to connect"), is the profile's own; except inside
+   * these boxes (a post's Follow of its author; a menu no button of the header opens).
+   */
+  namedCopies?: readonly string[];
 }
 
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -89,8 +96,18 @@ export function guardedControlAt(
   if (!action) return null;
   const place = placeOf(control);
   const header = place.closest(any(markup.headers));
-  if (!header) return null;
   const card = place.closest(any(markup.cards));
+  if (!header) return markup.namedCopies && !card && !place.closest(any(markup.namedCopies)) && namesTheProfile(control, markup) ? { action, control } : null;
   if (card && card !== header && header.contains(card)) return null;
   return { action, control };
+}
+
+const folded = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+
+/** Whether the control's aria-label holds the profile's name as its heading shows it (two words at least). */
+function namesTheProfile(control: Element, markup: ProfileMarkup): boolean {
+  const heading = queryFirst(control.ownerDocument, markup.headings);
+  const name = heading ? folded(textOf(heading)) : '';
+  if (!name.includes(' ')) return false;
+  return folded(control.getAttribute('aria-label') ?? '').includes(name);
 }

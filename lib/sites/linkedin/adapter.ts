@@ -47,6 +47,7 @@ import {
   PROFILE_HEADING_SELECTORS,
   PROFILE_LINK,
   PROFILE_PATH,
+  PROFILE_STICKY_HEADER_SELECTORS,
   PROFILE_TOP_CARD_SELECTORS,
   THREAD_HEADER_SELECTORS,
   THREAD_LINK,
@@ -74,6 +75,7 @@ const POST = any(POST_SELECTORS);
 const TOP_CARD = any(PROFILE_TOP_CARD_SELECTORS);
 const LIST_ITEM = any(LIST_ITEM_SELECTORS);
 const ITEM = any(PERSON_ITEM_SELECTORS);
+const INVITATION_ITEM = '[role="listitem"]';
 
 // ---------------------------------------------------------------- addresses
 
@@ -239,11 +241,28 @@ function cardsIn(root: ParentNode, url: URL): Candidate[][] {
   return [found, lone];
 }
 
-export const cardOptions = (url: URL) => ({ loneAdds: !isConnectionsPage(url) });
+/** The received-invitations screen: every pair of controls around one person on it is an invitation's. */
+const isReceivedInvitations = (url: URL) => /^\/mynetwork\/invitation-manager\/(?:received(?:\/|$)|$)/.test(url.pathname);
+
+/**
+ * On the received-invitations screen, a person with two controls that read as nothing (a UI
+ * language no word table holds: LinkedIn ships some 36) is still an invitation, found though not
+ * pressed (pressRole reads labels, and never guesses which unread control is Ignore). A card with
+ * a message has three: Reply, Ignore, Accept.
+ */
+export const cardOptions = (url: URL) => ({
+  loneAdds: !isConnectionsPage(url),
+  unreadPairs: isReceivedInvitations(url) ? ('request' as const) : undefined,
+  unreadMost: 3 as const,
+});
 
 /** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */
 export function cardCandidate(card: FoundCard, element: Element, url: URL, also: People['also'], profile: ProfileContext | null, network: boolean): Candidate | null {
   if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) return null;
+  // Two controls read as nothing: an invitation only where the screen's invitations are, a
+  // [role=listitem] of its column (site-evidence.md item 1 [E]); the suggestions sharing that
+  // column are plain boxes (C1), and their Connect and ✕ are a pair too.
+  if (!card.labelsRead && !element.closest(INVITATION_ITEM)) return null;
   // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
   if (card.kind === 'request' && !network) return null;
   const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
@@ -565,11 +584,12 @@ export function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>)
 
 const PROFILE: ProfileMarkup = {
   platform: 'linkedin',
-  headers: PROFILE_TOP_CARD_SELECTORS,
+  headers: [...PROFILE_TOP_CARD_SELECTORS, ...PROFILE_STICKY_HEADER_SELECTORS],
   headings: PROFILE_HEADING_SELECTORS,
   controls: PROFILE_CONTROL_SELECTORS,
   cards: PROFILE_CARD_SELECTORS,
   own: OWN_PROFILE_SELECTORS,
+  namedCopies: [...POST_SELECTORS, '[role="menu"]'],
 };
 
 /**

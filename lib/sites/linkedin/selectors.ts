@@ -190,6 +190,16 @@ export const PROFILE_TOP_CARD_SELECTORS = [
 ] as const;
 
 /**
+ * The bar the classic page pins to the top once the top card scrolls away, with the person's
+ * name and their Connect / Message / More again. Public scripts find its Connect there ("could
+ * be in one of 2 places": `pv-profile-sticky-header-v2__container … //button`), hide
+ * `.pv-profile-sticky-header-v2__actions-container`, and read `img.pv-profile-sticky-header__image`
+ * (refs 23217484993, 32586334689, 45514140203, 8160852813) [E]. Its SDUI form is unknown: there,
+ * a control naming the person in full is guarded wherever it is (ProfileMarkup.namedCopies).
+ */
+export const PROFILE_STICKY_HEADER_SELECTORS = ['.pv-profile-sticky-header-v2__container', '[class*="pv-profile-sticky-header"]'] as const;
+
+/**
  * The profile's name. On the SDUI page it is an <h2>, often visually hidden, the visible name a
  * <div> (site-evidence.md item 5: three sources); an <h1> in the classic page and one 2026-04
  * capture. The first match in this order wins.

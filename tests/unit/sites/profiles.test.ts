@@ -262,3 +262,32 @@ describe('a menu rendered apart from the top card (LinkedIn, current markup)', (
     expect(linkedinAdapter.guardedActionAt(connect(), at)).toEqual({ action: 'connect', control: connect() });
   });
 });
+
+describe('the header LinkedIn pins to the top once the top card scrolls away', () => {
+  const at = new URL('https://www.linkedin.com/in/ingrid-solberg-psykolog/');
+  beforeEach(() => loadReplica('linkedin/profile-sdui.nb.html'));
+  const sticky = () => document.querySelector('[componentkey$="stickyHeader"]')!;
+  const stickyConnect = () => sticky().querySelector('[data-replica-action="connect"]')!;
+
+  it('guards a copy of Connect that names the profile’s person in full, wherever it is', () => {
+    expect(linkedinAdapter.guardedActionAt(stickyConnect(), at)).toEqual({ action: 'connect', control: stickyConnect() });
+  });
+
+  it('does not guard a copy that names only a first name, outside any header the page is known to have', () => {
+    stickyConnect().setAttribute('aria-label', 'Inviter Ingrid til å knytte kontakt');
+    expect(linkedinAdapter.guardedActionAt(stickyConnect(), at)).toBeNull();
+  });
+
+  it('guards the classic sticky header by its class, whatever its controls say', () => {
+    stickyConnect().setAttribute('aria-label', 'Knytt kontakt');
+    sticky().classList.add('pv-profile-sticky-header-v2__container');
+    expect(linkedinAdapter.guardedActionAt(stickyConnect(), at)).toEqual({ action: 'connect', control: stickyConnect() });
+  });
+
+  it('does not guard someone else’s card that names the profile’s person', () => {
+    const olav = document.querySelector('[data-replica-person="also-viewed-olav"] button')!;
+    olav.setAttribute('aria-label', 'Inviter Ingrid Solberg til å knytte kontakt');
+    olav.closest('[data-replica-person]')!.setAttribute('role', 'listitem');
+    expect(linkedinAdapter.guardedActionAt(olav, at)).toBeNull();
+  });
+});

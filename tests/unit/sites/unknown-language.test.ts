@@ -4,9 +4,10 @@ import { facebookAdapter } from '@/lib/sites/facebook/adapter';
 import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
 import type { SiteAdapter } from '@/lib/sites/types';
+import { roleOf } from '@/lib/sites/cards';
 import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
 import { REPLICA_PAGES } from '../../fixtures/replicas';
-import { loadReplica } from './replica-dom';
+import { loadReplica, setPageUrl } from './replica-dom';
 
 // A site rolled out in a UI language no word table knows: every control's label is in Georgian.
 // On the pages that exist to list requests, the people with a pair of controls are still found
@@ -20,12 +21,16 @@ const UNKNOWN_WORDS = ['დადასტურება', 'წაშლა', '
 /** Rewrites every control's aria-label and text into words Boundary cannot read. */
 function relabelControls(): void {
   let i = 0;
-  for (const control of document.querySelectorAll<HTMLElement>('button, [role="button"]')) {
+  // Buttons, and links that read as one (LinkedIn's Accept drawn as a link to the page itself).
+  const controls = [...document.querySelectorAll<HTMLElement>('button, [role="button"], a[href]')].filter((el) => el.localName !== 'a' || (roleOf(el) !== null && !el.querySelector('button, [role="button"]')));
+  for (const control of controls) {
     const word = UNKNOWN_WORDS[i++ % UNKNOWN_WORDS.length]!;
     if (control.hasAttribute('aria-label')) control.setAttribute('aria-label', word);
     for (const label of control.querySelectorAll('[aria-label]')) label.setAttribute('aria-label', word);
-    // Text only where the control holds text, so that icons stay icons.
-    if ((control.textContent ?? '').trim()) control.textContent = word;
+    // Text only where the control holds text, so that icons stay icons; a leading ellipsis
+    // ("…more") is punctuation, not a word, and stays.
+    const text = (control.textContent ?? '').trim();
+    if (text) control.textContent = `${/^(?:…|\.{3})/u.exec(text)?.[0] ?? ''}${word}`;
   }
 }
 
@@ -41,6 +46,7 @@ describe.each(REQUEST_PAGES)('$fixture with its controls in an unknown language'
 
   it('still finds the requests, or says it cannot read the page; and presses nothing', () => {
     loadReplica(fixture);
+    setPageUrl(url);
     const before = requestsOf();
     expect(before.length).toBeGreaterThan(0);
     relabelControls();
