@@ -27,5 +27,8 @@ export default defineConfig({
     // The vault derives keys with PBKDF2 at 600,000 iterations on purpose; several derivations in
     // one test take a few seconds on a busy 2-core machine, past Vitest's default of 5 s.
     testTimeout: 30_000,
+    // Vitest runs one worker on a 2-core machine (cores - 1): the unit run then took 4¾ minutes
+    // on one core while the other idled. Two keep both busy (the main process only reports).
+    maxWorkers: 2,
   },
 });
