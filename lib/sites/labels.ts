@@ -133,6 +133,8 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
     'подписаться', 'стежити', 'підписатися', 'takip et', 'متابعة', 'עקוב', 'מעקב', 'دنبال کردن', 'फ़ॉलो करें', 'फॉलो करें',
     'অনুসরণ করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
+    // "Follow back" where it is one word (Thai writes no spaces) [G].
+    'ติดตามกลับ',
   ],
   'add-friend': [
     'add friend', 'add as friend', // English
