@@ -597,8 +597,9 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
     if (depth !== Infinity && (best === null || depth < best.depth)) best = { mark, depth };
   }
   const pane = best && around[best.depth];
-  // Reaching the thread list means this conversation's header names no one (a group, say).
-  if (!best || !pane || rows.some((row) => pane.contains(row.element))) return null;
+  // Reaching the thread list means this conversation's header names no one (a group, say, or a
+  // message request's generic avatar): the profile card atop its messages may still.
+  if (!best || !pane || rows.some((row) => pane.contains(row.element))) return headerFromMessages(box, url, marks, own, rows);
 
   let header = best.mark.element;
   while (header.parentElement && header.parentElement !== pane) header = header.parentElement;
@@ -609,6 +610,41 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
     platform: 'instagram',
     identities,
     name: firstTextNode(header)?.textContent?.replace(/\s+/g, ' ').trim() || best.mark.identity!,
+    element: header,
+    open: true,
+    ...(thread ? { thread } : {}),
+  };
+}
+
+/**
+ * The open conversation's header when it names no username (a message request shows the generic
+ * "user-profile-picture" avatar [G]): the person is who the profile card atop the messages links
+ * (its marks, before the first message), when that is one person; a group has no such card and
+ * stays unnamed. The pane is the largest box around the messages that holds no thread-list row,
+ * and its header the first of the pane's children before the messages that holds text.
+ */
+function headerFromMessages(box: Element, url: URL, marks: readonly PersonMark[], own: string | null, rows: readonly Candidate[]): Candidate | null {
+  if (rows.length === 0) return null;
+  let pane: Element | null = null;
+  for (let at = box.parentElement; at && !rows.some((row) => at!.contains(row.element)); at = at.parentElement) pane = at;
+  const messages = box.matches(MESSAGES) ? box : pane?.querySelector(MESSAGES);
+  if (!pane || !messages) return null;
+  const first = messages.querySelector('[role="row"]');
+  const card = marks.filter(
+    (mark) => messages.contains(mark.element) && mark.identity !== own && (!first || mark.element.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
+  const identities = [...new Set(card.map((mark) => mark.identity!))];
+  if (identities.length !== 1) return null;
+  const header = [...pane.children].find(
+    (child) => !child.contains(messages) && child.compareDocumentPosition(messages) & Node.DOCUMENT_POSITION_FOLLOWING && firstTextNode(child),
+  );
+  if (!header) return null;
+  const thread = threadKey(url.pathname, url.href);
+  return {
+    kind: 'message',
+    platform: 'instagram',
+    identities,
+    name: firstTextNode(header)!.textContent!.replace(/\s+/g, ' ').trim(),
     element: header,
     open: true,
     ...(thread ? { thread } : {}),
