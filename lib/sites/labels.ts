@@ -43,7 +43,9 @@ export const ACCEPT_WORDS = [
  */
 export const lowerLabel = (text: string): string => text.toLowerCase().replace(/i\u0307/g, 'i');
 
-const split = (text: string) => lowerLabel(text).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+// Combining marks are part of their word (Thai and Devanagari vowel signs), as card-words.ts reads them:
+// split at them, "फ़िल करें" (fill in) read as "फ़ॉलो करें" (follow) by its consonants alone.
+const split = (text: string) => lowerLabel(text).split(/[^\p{L}\p{M}\p{N}-]+/u).filter(Boolean);
 
 /**
  * A text's tokens; the last text's are kept, as one text is often asked about several lists in a
