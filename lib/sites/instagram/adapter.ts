@@ -69,12 +69,12 @@ const altForm = (before: string, after: string): AltForm => ({ before, after, lo
  */
 export function usernameFromAlt(alt: string, doc?: Document | null): string | null {
   const text = alt.trim();
-  const learned = doc ? LEARNED_FORMS.get(doc) : undefined;
-  for (const form of learned ? [...altForms(), learned] : altForms()) {
+  for (const form of altForms()) {
     const name = nameIn(text, form);
     if (name) return name;
   }
-  return null;
+  const learned = doc ? LEARNED_FORMS.get(doc) : undefined;
+  return learned ? nameIn(text, learned) : null;
 }
 
 /** The username `form` reads in `text`, or null. */
