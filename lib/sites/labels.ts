@@ -43,7 +43,9 @@ export const ACCEPT_WORDS = [
  */
 export const lowerLabel = (text: string): string => text.toLowerCase().replace(/i\u0307/g, 'i');
 
-const split = (text: string) => lowerLabel(text).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+// Combining marks are part of their word (Thai and Devanagari vowel signs), as card-words.ts reads them:
+// split at them, "फ़िल करें" (fill in) read as "फ़ॉलो करें" (follow) by its consonants alone.
+const split = (text: string) => lowerLabel(text).split(/[^\p{L}\p{M}\p{N}-]+/u).filter(Boolean);
 
 /**
  * A text's tokens; the last text's are kept, as one text is often asked about several lists in a
@@ -133,6 +135,8 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
     'подписаться', 'стежити', 'підписатися', 'takip et', 'متابعة', 'עקוב', 'מעקב', 'دنبال کردن', 'फ़ॉलो करें', 'फॉलो करें',
     'অনুসরণ করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
+    // "Follow back" where it is one word (Thai writes no spaces) [G].
+    'ติดตามกลับ',
   ],
   'add-friend': [
     'add friend', 'add as friend', // English

@@ -1,6 +1,6 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity/instagram';
 import { pressBlockStep, type BlockMarkup } from '../block';
-import { MENU_WORDS } from '../card-words';
+import { MENU_WORDS, REACTED_WORDS } from '../card-words';
 import { inPageOrder, insertInOrder } from '../card-index';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type FoundCard, type PersonMark } from '../cards';
 import { queryAllDeep } from '../dom';
@@ -12,6 +12,7 @@ import { instagramScanner } from './scanner';
 import {
   ACTIVITY_PATH,
   AVATAR_SELECTORS,
+  COMMENT_PERMALINK,
   COMPOSER_SELECTORS,
   CONNECTIONS_DIALOG_SELECTORS,
   CONNECTIONS_TABS,
@@ -52,29 +53,73 @@ const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g,
 
 // ---------------------------------------------------------------- people on the page
 
-/** The username an avatar's alt text names, in any language of words.ts; null for any other alt. */
-export function usernameFromAlt(alt: string): string | null {
+/** An alt-text form split at its username: the words before it and after it. */
+interface AltForm {
+  before: string;
+  after: string;
+  lowerBefore: string;
+  lowerAfter: string;
+}
+
+const altForm = (before: string, after: string): AltForm => ({ before, after, lowerBefore: before.toLowerCase(), lowerAfter: after.toLowerCase() });
+
+/**
+ * The username an avatar's alt text names, in any language of words.ts or in the wording the page
+ * `doc` was seen to use for the clinician's own avatar (learnedAltForm); null for any other alt.
+ */
+export function usernameFromAlt(alt: string, doc?: Document | null): string | null {
   const text = alt.trim();
-  const lower = text.toLowerCase();
-  for (const { before, after, lowerBefore, lowerAfter } of altForms()) {
-    if (text.length <= before.length + after.length) continue;
-    if (!lower.startsWith(lowerBefore) || !lower.endsWith(lowerAfter)) continue;
-    const name = text.slice(before.length, text.length - after.length);
-    // A username is one word of letters, digits, dots and underscores; anything else is a sentence.
-    if (!/^[A-Za-z0-9._]{1,30}$/.test(name)) continue;
-    const parsed = parseIdentity('instagram', name);
-    if (parsed.ok) return parsed.identity;
+  for (const form of altForms()) {
+    const name = nameIn(text, form);
+    if (name) return name;
   }
-  return null;
+  const learned = doc ? LEARNED_FORMS.get(doc) : undefined;
+  return learned ? nameIn(text, learned) : null;
+}
+
+/** The username `form` reads in `text`, or null. */
+function nameIn(text: string, { before, after, lowerBefore, lowerAfter }: AltForm): string | null {
+  if (text.length <= before.length + after.length) return null;
+  const lower = text.toLowerCase();
+  if (!lower.startsWith(lowerBefore) || !lower.endsWith(lowerAfter)) return null;
+  const name = text.slice(before.length, text.length - after.length);
+  // A username is one word of letters, digits, dots and underscores; anything else is a sentence.
+  if (!/^[A-Za-z0-9._]{1,30}$/.test(name)) return null;
+  const parsed = parseIdentity('instagram', name);
+  return parsed.ok ? parsed.identity : null;
 }
 
 /** AVATAR_ALT_FORMS split at their `*`, made once: every avatar on a page is read against all of them. */
-let splitForms: { before: string; after: string; lowerBefore: string; lowerAfter: string }[] | undefined;
+let splitForms: AltForm[] | undefined;
 function altForms() {
   return (splitForms ??= AVATAR_ALT_FORMS.map((form) => {
     const [before, after] = form.split('*') as [string, string];
-    return { before, after, lowerBefore: before.toLowerCase(), lowerAfter: after.toLowerCase() };
+    return altForm(before, after);
   }));
+}
+
+/**
+ * The alt wording each page was last seen to use, learned from the clinician's own avatar in the
+ * navigation (ownIdentity, which every scan calls first and the scanner again whenever a link
+ * out there changes): UI languages no list holds ("Фото профілю <user>") read as the listed ones
+ * do. Kept per document, never in the page.
+ */
+const LEARNED_FORMS = new WeakMap<Document, AltForm>();
+
+/**
+ * The wording of an alt text that names `username` as a word of its own ("Фото профілю
+ * rowan.talks" gives "Фото профілю *"); null when it does not, or when too few letters are left
+ * around it to tell an avatar's wording from any one-word alt.
+ */
+export function learnedAltForm(alt: string, username: string): AltForm | null {
+  const text = alt.trim();
+  const at = text.toLowerCase().indexOf(username.toLowerCase());
+  if (at < 0 || text.toLowerCase().indexOf(username.toLowerCase(), at + 1) >= 0) return null;
+  const before = text.slice(0, at);
+  const after = text.slice(at + username.length);
+  if (/[A-Za-z0-9._]$/.test(before) || /^[A-Za-z0-9._]/.test(after)) return null;
+  if ((`${before}${after}`.match(/\p{L}/gu) ?? []).length < 3) return null;
+  return altForm(before, after);
 }
 
 /** Every person mark under `root`: profile links (identityFromHref) and avatars naming a username. */
@@ -84,8 +129,9 @@ export function personMarks(root: ParentNode, url: URL): PersonMark[] {
     const identity = identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
     if (identity) marks.push({ element, identity });
   }
+  const doc = documentOf(root);
   for (const element of root.querySelectorAll(any(AVATAR_SELECTORS))) {
-    const identity = usernameFromAlt(element.getAttribute('alt') ?? '');
+    const identity = usernameFromAlt(element.getAttribute('alt') ?? '', doc);
     if (identity) marks.push({ element, identity });
   }
   return marks;
@@ -94,6 +140,8 @@ export function personMarks(root: ParentNode, url: URL): PersonMark[] {
 /**
  * The clinician's own username: the first profile link outside the page's content (the left
  * navigation) that holds the same person's avatar or reads "Profile". Null when none is shown.
+ * An avatar there whose alt names the link's username in a wording words.ts does not list teaches
+ * the page's wording (learnedAltForm), which usernameFromAlt then reads everywhere on the page.
  */
 export function ownIdentity(doc: Document, url: URL): string | null {
   // Only the page outside its content is walked: the navigation, not a feed of thousands.
@@ -102,14 +150,20 @@ export function ownIdentity(doc: Document, url: URL): string | null {
     acceptNode: (node) =>
       (node as Element).matches(content) ? NodeFilter.FILTER_REJECT : (node as Element).matches('a[href]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
   });
+  LEARNED_FORMS.delete(doc);
   for (let link = walker.nextNode() as Element | null; link; link = walker.nextNode() as Element | null) {
     const identity = identityFromHref('instagram', link.getAttribute('href') ?? '', url.href);
     if (!identity) continue;
-    const avatar = [...link.querySelectorAll(any(AVATAR_SELECTORS))].some(
-      (img) => usernameFromAlt(img.getAttribute('alt') ?? '') === identity,
-    );
+    const alts = [...link.querySelectorAll(any(AVATAR_SELECTORS))].map((img) => img.getAttribute('alt') ?? '');
+    if (alts.some((alt) => usernameFromAlt(alt) === identity)) return identity;
+    // An avatar naming the link's own username, in wording no list holds: the page's wording.
+    const learned = alts.map((alt) => learnedAltForm(alt, identity)).find((form) => form !== null);
+    if (learned) {
+      LEARNED_FORMS.set(doc, learned);
+      return identity;
+    }
     const label = `${link.getAttribute('aria-label') ?? ''} ${textOf(link)}`.toLowerCase().trim();
-    if (avatar || (OWN_PROFILE_LINK_WORDS as readonly string[]).includes(label)) return identity;
+    if ((OWN_PROFILE_LINK_WORDS as readonly string[]).includes(label)) return identity;
   }
   return null;
 }
@@ -302,16 +356,31 @@ export function shownName(row: Element, people: ReadonlySet<Element>, linked: Re
     const text = node.textContent!.replace(/\s+/g, ' ').trim();
     if (parent.closest('svg, time, abbr, [aria-hidden="true"]')) continue;
     const link = parent.closest('a');
-    if (link && people.has(link)) {
+    if (link && people.has(link) && !besideUsername(text, link)) {
       username ||= text;
       continue;
     }
     const control = parent.closest(PRESSABLE);
-    if (link || (control && control !== row && row.contains(control)) || parent.querySelector('a')) continue;
+    if ((link && !people.has(link)) || (control && control !== row && control !== link && row.contains(control)) || parent.querySelector('a')) continue;
     if (text === '·' || isContextLine(text) || namesSomeoneElse(text, row, linked)) continue;
     return text;
   }
   return username;
+}
+
+/**
+ * Whether `text` is a line of its own beside the username in a person's link that shows both (the
+ * whole text column one link: username, then full name), so the name it may be; not the username
+ * itself, nor a link that shows no username (its text is the name only if nothing else is).
+ */
+const INSTAGRAM_HOME = 'https://www.instagram.com/';
+
+function besideUsername(text: string, link: Element): boolean {
+  const username = identityFromHref('instagram', link.getAttribute('href') ?? '', INSTAGRAM_HOME);
+  const plain = (line: string) => line.replace(/^@/, '').toLowerCase();
+  if (plain(text) === username) return false;
+  for (const node of textNodes(link)) if (plain(node.textContent!.replace(/\s+/g, ' ').trim()) === username) return true;
+  return false;
 }
 
 /**
@@ -396,6 +465,15 @@ function firstTextNode(element: Element): Text | null {
     if (!node.parentElement!.closest(NOT_TEXT)) return node;
   }
   return null;
+}
+
+/**
+ * What the open conversation is found from: its message box, else its list of messages (a message
+ * request has no box until it is accepted; its pane ends in Accept / Delete instead). Null when
+ * no conversation is open.
+ */
+export function openPaneAnchor(root: ParentNode): Element | null {
+  return messageBox((selector) => [...root.querySelectorAll<HTMLElement>(selector)]) ?? root.querySelector(MESSAGES);
 }
 
 /** The first box, over the composer selectors in order, that is not a post's comment field. */
@@ -519,8 +597,9 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
     if (depth !== Infinity && (best === null || depth < best.depth)) best = { mark, depth };
   }
   const pane = best && around[best.depth];
-  // Reaching the thread list means this conversation's header names no one (a group, say).
-  if (!best || !pane || rows.some((row) => pane.contains(row.element))) return null;
+  // Reaching the thread list means this conversation's header names no one (a group, say, or a
+  // message request's generic avatar): the profile card atop its messages may still.
+  if (!best || !pane || rows.some((row) => pane.contains(row.element))) return headerFromMessages(box, url, marks, own, rows);
 
   let header = best.mark.element;
   while (header.parentElement && header.parentElement !== pane) header = header.parentElement;
@@ -537,7 +616,52 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
   };
 }
 
+/**
+ * The open conversation's header when it names no username (a message request shows the generic
+ * "user-profile-picture" avatar [G]): the person is who the profile card atop the messages links
+ * (its marks, before the first message), when that is one person; a group has no such card and
+ * stays unnamed. The pane is the largest box around the messages that holds no thread-list row,
+ * and its header the first of the pane's children before the messages that holds text.
+ */
+function headerFromMessages(box: Element, url: URL, marks: readonly PersonMark[], own: string | null, rows: readonly Candidate[]): Candidate | null {
+  if (rows.length === 0) return null;
+  let pane: Element | null = null;
+  for (let at = box.parentElement; at && !rows.some((row) => at!.contains(row.element)); at = at.parentElement) pane = at;
+  const messages = box.matches(MESSAGES) ? box : pane?.querySelector(MESSAGES);
+  if (!pane || !messages) return null;
+  const first = messages.querySelector('[role="row"]');
+  const card = marks.filter(
+    (mark) => messages.contains(mark.element) && mark.identity !== own && (!first || mark.element.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
+  const identities = [...new Set(card.map((mark) => mark.identity!))];
+  if (identities.length !== 1) return null;
+  const header = [...pane.children].find(
+    (child) => !child.contains(messages) && child.compareDocumentPosition(messages) & Node.DOCUMENT_POSITION_FOLLOWING && firstTextNode(child),
+  );
+  if (!header) return null;
+  const thread = threadKey(url.pathname, url.href);
+  return {
+    kind: 'message',
+    platform: 'instagram',
+    identities,
+    name: firstTextNode(header)!.textContent!.replace(/\s+/g, ' ').trim(),
+    element: header,
+    open: true,
+    ...(thread ? { thread } : {}),
+  };
+}
+
 // ---------------------------------------------------------------- comments and mentions
+
+/**
+ * `found` (in page order) with `mentions` put where the page shows them: a notification among the
+ * follow requests stays between them, as a reader meets it. The few mentions are put in place,
+ * not the whole list sorted again.
+ */
+export function withMentions(found: Candidate[], mentions: readonly Candidate[]): Candidate[] {
+  for (const mention of mentions) insertInOrder(found, mention, (a, b) => inPageOrder(a.element, b.element));
+  return found;
+}
 
 /** A person's avatar, a link to them holding their picture: who a notification or a comment is by. */
 export const isAvatar = (mark: PersonMark) => !!mark.element.querySelector('img');
@@ -555,8 +679,20 @@ function avatarRows(scope: Element, url: URL, own: string | null, is: (row: Elem
 export const mentionRow = (row: Element, identity: string | undefined, own: string | null, is: (row: Element) => unknown): Candidate | null =>
   identity && identity !== own && is(row) ? { kind: 'mention', platform: 'instagram', identities: [identity], name: identity, element: row } : null;
 
-/** Whether an avatar row outside any post says it is a notification of a comment, reply, mention or tag (see noticesIn). */
-export const isNoticeRow = (row: Element) => !row.closest('article') && saysMention(framing(row));
+/**
+ * Whether an avatar row outside any post is a notification of a comment, reply, mention or tag
+ * (see noticesIn): its words say so, or, in a UI language no word table holds, it links the
+ * comment itself (COMMENT_PERMALINK, the thumbnail beside the row) and its words say no like.
+ */
+export const isNoticeRow = (row: Element) => {
+  if (row.closest('article')) return false;
+  const words = framing(row);
+  return saysMention(words) || (linksComment(row) && !labelHasWord(words, REACTED_WORDS));
+};
+
+/** Whether `row` links a comment's permalink. */
+const linksComment = (row: Element) =>
+  [...row.querySelectorAll('a[href*="/c/"]')].some((link) => COMMENT_PERMALINK.test(new URL(link.getAttribute('href') ?? '', INSTAGRAM_HOME).pathname));
 
 /**
  * Notifications of a comment, reply, mention or tag, wherever the page shows them (the drawer,
@@ -638,7 +774,7 @@ export const instagramAdapter: SiteAdapter = {
     const all = personMarks(root, url);
     if (url.pathname.startsWith(DIRECT_PATH)) {
       // Pairs here are a message request's Accept / Delete: conversations, not follow requests.
-      const box = messageBox((selector) => [...root.querySelectorAll<HTMLElement>(selector)]);
+      const box = openPaneAnchor(root);
       const rows = threadRows(root, url, all, own, box);
       const header = box ? openThreadHeader(box, url, all, own, rows) : null;
       return header ? [...rows, header] : rows;
@@ -650,7 +786,7 @@ export const instagramAdapter: SiteAdapter = {
     if (owner && isOwnProfile(doc, owner, own)) {
       for (const dialog of dialogs) found.push(...connectionRows(dialog, marks, url));
     }
-    return [...found, ...noticesIn(root, url, own), ...commentsIn(root, url, own)];
+    return withMentions(found, [...noticesIn(root, url, own), ...commentsIn(root, url, own)]);
   },
 
   scanner: (doc) => instagramScanner(doc),
@@ -712,7 +848,7 @@ export const instagramAdapter: SiteAdapter = {
 
 /** The identity one element marks, as personMarks reads it (an avatar's alt before a link's address); undefined for none. */
 export function markIdentity(element: Element, url: URL): string | undefined {
-  const avatar = element.matches(any(AVATAR_SELECTORS)) ? usernameFromAlt(element.getAttribute('alt') ?? '') : null;
+  const avatar = element.matches(any(AVATAR_SELECTORS)) ? usernameFromAlt(element.getAttribute('alt') ?? '', element.ownerDocument) : null;
   if (avatar) return avatar;
   return (element.matches(any(PROFILE_LINK_SELECTORS)) && identityFromHref('instagram', element.getAttribute('href') ?? '', url.href)) || undefined;
 }

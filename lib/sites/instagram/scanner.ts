@@ -18,7 +18,7 @@ import {
   MARKUP,
   mentionRow,
   mergeLone,
-  messageBox,
+  openPaneAnchor,
   ownIdentity,
   pairOptions,
   personMarks,
@@ -26,6 +26,7 @@ import {
   threadCandidate,
   tooBigBoxes,
   usernameWords,
+  withMentions,
 } from './adapter';
 import {
   ACTIVITY_PATH,
@@ -203,7 +204,7 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
       for (const card of read.keys()) if (!now.has(card)) read.delete(card);
     }
     onElement = new Map(cards.map((candidate) => [candidate.element, candidate]));
-    return [...cards, ...comments];
+    return withMentions(cards, comments);
   };
 
   return {
@@ -253,7 +254,7 @@ interface ThreadRow {
 
 function inboxReading(doc: Document, url: URL): PageReading | null {
   // An open conversation's pane reads the list and the page's people as a whole: full scans.
-  if (messageBox((selector) => [...doc.querySelectorAll<HTMLElement>(selector)])) return null;
+  if (openPaneAnchor(doc)) return null;
   const own = ownIdentity(doc, url);
   const tabs = inboxTabs(doc);
   const identityOf = (element: Element) => markIdentity(element, url);

@@ -151,6 +151,14 @@ export const OWN_PROFILE_SELECTORS = [
 export const THREADS = 'article, [role="dialog"]';
 
 /**
+ * A comment's permalink, /p/<code>/c/<id>/ (also under /reel/, and after a username): what a
+ * notification's thumbnail links when the notification is about a comment. The shape is the
+ * permalink a comment's time links to under a post; that notifications link it too is [G] (the
+ * project's English, Spanish, Korean and Swedish notification replicas).
+ */
+export const COMMENT_PERMALINK = /^\/(?:[^/]+\/)?(?:p|reel)\/[^/]+\/c\/\d+/;
+
+/**
  * A post's own header, where its author is linked [S: 16941240680 `article header a`; AndryMI
  * social_crawler `[role=dialog] header a`]. A comment's permalink, /p/<code>/c/<id>/, is not read:
  * its own menu tells a comment from the caption and the likes line [G].

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { instagramAdapter, usernameFromAlt } from '@/lib/sites/instagram/adapter';
+import { instagramAdapter, learnedAltForm, ownIdentity, usernameFromAlt } from '@/lib/sites/instagram/adapter';
 import { appendLaterItems, loadReplica } from './replica-dom';
 import type { Candidate } from '@/lib/sites/types';
 
@@ -366,6 +366,42 @@ describe('usernames from avatar alt texts, in many languages', () => {
     'Käyttäjän profiilikuva',
   ])('reads no username in “%s”', (alt) => {
     expect(usernameFromAlt(alt)).toBeNull();
+  });
+
+  it('learns the page’s wording from the clinician’s own avatar in the navigation, in a language no list holds', () => {
+    document.body.innerHTML = `<nav><a href="/${SELF}/"><img alt="Фото профілю ${SELF}"><span>Профіль</span></a></nav>
+      <main><div role="button"><img alt="Фото профілю oksana.k"><span>Оксана</span></div></main>`;
+    expect(usernameFromAlt('Фото профілю oksana.k', document)).toBeNull();
+    expect(ownIdentity(document, INBOX)).toBe(SELF);
+    expect(usernameFromAlt('Фото профілю oksana.k', document)).toBe('oksana.k');
+    expect(usernameFromAlt('Фото профілю', document)).toBeNull();
+    // Another page's wording is not this one's: a new scan learns again.
+    document.body.innerHTML = `<nav><a href="/${SELF}/"><img alt="${SELF}"></a></nav>`;
+    ownIdentity(document, INBOX);
+    expect(usernameFromAlt('Фото профілю oksana.k', document)).toBeNull();
+  });
+
+  it('reads a notification that links a comment as a mention in any language, and a like of a comment as none', () => {
+    const ACTIVITY = new URL('https://www.instagram.com/accounts/activity/');
+    const row = (user: string, words: string, href: string) =>
+      `<div data-replica-person="${user}"><a href="/${user}/"><img alt=""></a><span><a href="/${user}/">${user}</a> ${words}</span><a href="${href}"><img alt=""></a></div>`;
+    document.body.innerHTML = `<main><div>
+      ${row('erik.lund_', 'nämnde dig i en kommentar: hej', '/p/DFk2Lm8pQr4/c/18041234567890123/')}
+      ${row('sara.holm', 'liked your comment: hej', '/p/DFk2Lm8pQr4/c/18041234567890124/')}
+      ${row('maja.l', 'gillade ditt inlägg.', '/p/DFk2Lm8pQr4/')}
+    </div></main>`;
+    expect(instagramAdapter.findCandidates(document, ACTIVITY).map(summary)).toEqual([
+      { kind: 'mention', identities: ['erik.lund_'], name: 'erik.lund_', person: 'erik.lund_' },
+    ]);
+  });
+
+  it.each([
+    ['rowan.talks', 'a bare username leaves no wording'],
+    ['rowan.talks.old · 3', 'a longer username is not this one'],
+    ['xrowan.talks profile photo', 'nor one the username is part of'],
+    ['rowan.talks and rowan.talks', 'nor the username twice'],
+  ])('learns no wording from “%s” (%s)', (alt) => {
+    expect(learnedAltForm(alt, SELF)).toBeNull();
   });
 });
 

@@ -99,6 +99,15 @@ describe('contactActionOf: what a profile control starts, in six languages', () 
     expect(contactActionOf(label)).toBeNull();
   });
 
+  it('reads words of scripts with combining marks as whole words (Thai, Hindi)', () => {
+    expect(contactActionOf('', 'ติดตามกลับ')).toBe('follow');
+    expect(contactActionOf('', 'ติดตาม')).toBe('follow');
+    expect(contactActionOf('', 'กำลังติดตาม')).toBeNull();
+    expect(contactActionOf('', 'फ़ॉलो करें')).toBe('follow');
+    // "Fill in": the consonants of "follow" with other vowel marks between them.
+    expect(contactActionOf('', 'फ़िल करें')).toBeNull();
+  });
+
   it('reads the aria-label first, then the text, and lets any label that undoes win', () => {
     expect(contactActionOf('Invite Declan Achterberg to connect', 'Connect')).toBe('connect');
     expect(contactActionOf('', 'Follow')).toBe('follow');

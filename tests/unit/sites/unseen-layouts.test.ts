@@ -27,6 +27,11 @@ import { UNSEEN_PAGES, UNSEEN_PROFILES, type UnseenPerson } from '../../fixtures
  * A fourth probe wrote conversations and profiles in languages no such fixture had (FB Arabic
  * Messenger, Turkish message requests, Vietnamese profile; IG Korean Direct thread, Indonesian
  * profile; LinkedIn Hebrew messaging). Profiles are read apart, at the end: profileOf and the guard.
+ *
+ * Later rounds keep their pages in tests/fixtures/unseen/ (round6-*.ts): for Instagram, a seventh
+ * probe's Czech panel, Polish requests under suggestions with worded Follow / Remove, Vietnamese and
+ * Arabic open message requests, a Swedish activity page, a Ukrainian inbox with notes, Greek
+ * one-link request rows, a Hindi panel as a dialog, and a Thai profile offering Follow back.
  */
 
 const ADAPTERS: Record<Platform, SiteAdapter> = { facebook: facebookAdapter, instagram: instagramAdapter, linkedin: linkedinAdapter };
