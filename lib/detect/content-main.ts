@@ -303,7 +303,9 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const opened = openedNow(root);
     const offers = action === 'block' ? blockOffersIn(root) : 0;
     const pressed = press(card);
-    if (!pressed.ok) return pressed;
+    // The adapter's reason is for developers, in English; the clinician hears it in their own
+    // language from the background. An empty reason is a mention's "no menu of its own".
+    if (!pressed.ok) return pressed.reason ? { ok: false, refusal: 'no-control' } : pressed;
     // The next step of a connection, the menu of a comment and Block's first step open beside the
     // card: a menu, a details pane or the site's confirmation; Block's shows a Block control that
     // was not there before.

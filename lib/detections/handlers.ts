@@ -304,6 +304,8 @@ function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type
       return t('action_wrong_kind');
     case 'no-step':
       return t('action_no_step', site);
+    case 'no-control':
+      return t('action_no_control', site);
     case 'no-box':
       return t('action_no_box');
     case 'not-open':

@@ -1,11 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runContentScript } from '@/lib/detect/content-main';
-import { QuietContext } from '@/lib/detect/quiet-context';
-import type { ContentReply, PageCandidates } from '@/lib/messaging/messages';
 import { facebookAdapter } from '@/lib/sites/facebook/adapter';
-import { loadReplica, setPageUrl } from '../sites/replica-dom';
+import { runOnReplica } from './content-harness';
 
 /*
  * A command from the popup names a card by its token, and may arrive after the page changed the
@@ -13,36 +9,17 @@ import { loadReplica, setPageUrl } from '../sites/replica-dom';
  * person. The command must be checked against the page as it is when it arrives.
  */
 describe('a command that arrives after the page reused the row', () => {
-  let ctx: QuietContext | undefined;
+  let stop: (() => void) | undefined;
   afterEach(() => {
-    // Ends the script's observer and listeners: the fake browser has no runtime id.
-    (ctx as unknown as { controller: AbortController } | undefined)?.controller.abort();
+    stop?.();
     vi.restoreAllMocks();
   });
 
-  /** The replica with the content script running on it; its reports, the clicks on its controls, and a way to send it a command. */
+  /** The replica with the content script running on it (content-harness.ts). */
   function start() {
-    loadReplica('facebook/friend-requests.en.html');
-    setPageUrl('https://www.facebook.com/friends/requests/');
-    const reports: PageCandidates[] = [];
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
-      reports.push(message as PageCandidates);
-      return undefined;
-    });
-    fakeBrowser.runtime.id = 'boundary-test';
-    ctx = new QuietContext();
-    runContentScript(ctx, facebookAdapter);
-    const clicks: string[] = [];
-    const listen = (event: Event) => {
-      const target = event.target as Element;
-      clicks.push(`${target.closest('[data-replica-action]')?.getAttribute('data-replica-action')}:${target.closest('[data-replica-person]')?.getAttribute('data-replica-person')}`);
-    };
-    document.addEventListener('click', listen, true);
-    ctx.onInvalidated(() => document.removeEventListener('click', listen, true));
-    const send = (message: unknown) =>
-      new Promise<ContentReply | undefined>((resolve) => void fakeBrowser.runtime.onMessage.trigger(message, {}, resolve));
-    const reported = (name: string) => reports.at(-1)!.candidates.find((c) => c.name === name);
-    return { clicks, send, reported };
+    const run = runOnReplica('facebook/friend-requests.en.html', 'https://www.facebook.com/friends/requests/', facebookAdapter);
+    stop = run.stop;
+    return run;
   }
 
   /** Gives the row `row` the person of `person`, as React reuses an element: new link, name and marker. */
