@@ -196,6 +196,8 @@ export class CardIndex {
   private read = new Map<Element, FoundCard>();
   private readOrder: FoundCard[] = [];
   private readEnds = new Ends<Element>();
+  /** The card each positive control made, as `read` holds it (an entry is stale when `read` holds another). */
+  private byPositive = new Map<Element, FoundCard>();
   /** Cards of two unread controls, by box (null: the box makes none), and how many marks' walks ended on it. */
   private unread = new Map<Element, { marks: number; card: FoundCard | null }>();
   private unreadEnds = new Ends<PersonMark>();
@@ -275,13 +277,18 @@ export class CardIndex {
     this.added = [];
     this.addedMarks = [];
     // Cards from pairs: every card sits on its walk's terminal box, so those on a changed box go.
+    // A card grown over a second link of its person (growToSamePerson) may have its walk end on the
+    // box above it: that card goes too, and is walked again.
     const before = new Map<Element, FoundCard>();
-    for (const box of changed) {
-      const card = box && this.read.get(box);
-      if (card) before.set(box, card);
-      if (box) this.read.delete(box);
-    }
-    const fresh = this.walkPositives([...this.readEnds.endingAt(boxes), ...added], before, false);
+    const take = (card: FoundCard | undefined) => {
+      if (!card || this.read.get(card.card) !== card) return;
+      before.set(card.card, card);
+      this.read.delete(card.card);
+    };
+    for (const box of changed) if (box) take(this.read.get(box));
+    const ends = this.readEnds.endingAt(boxes);
+    for (const positive of ends) take(this.byPositive.get(positive));
+    const fresh = this.walkPositives([...ends, ...added], before, false);
     if (before.size > 0) {
       const gone = new Set([...before.values()].filter((card) => this.read.get(card.card) !== card));
       if (gone.size > 0) this.readOrder = this.readOrder.filter((card) => !gone.has(card));
@@ -320,7 +327,7 @@ export class CardIndex {
 
   /** The cards, as findCards returns them. */
   cards(): FoundCard[] {
-    const unread = [...this.unread.values()].flatMap((entry) => (entry.card ? [entry.card] : []));
+    const unread = outermost([...this.unread.values()].flatMap((entry) => (entry.card ? [entry.card] : [])));
     if (unread.length === 0 && this.lone.size === 0) return [...this.readOrder];
     // A lone card a pair card has since grown around (a dismiss inserted beside it) is that card's.
     const lone = [...this.lone.values()].filter((card) => !this.insideRead(card.card));
@@ -376,11 +383,16 @@ export class CardIndex {
         }
         card = parent(card);
       }
-      this.readEnds.set(positive, card ?? end);
-      if (!card) continue;
+      if (!card) {
+        this.readEnds.set(positive, end);
+        continue;
+      }
+      const grown = this.growToSamePerson(card);
+      card = grown.card;
+      this.readEnds.set(positive, grown.end);
       const holder = made.get(card) ?? this.read.get(card);
       if (holder && (ordered || precedes(holder.positive, positive))) continue;
-      const found = this.pairCard(card, positive, role);
+      const found = this.pairCard(card, positive, role, grown.merged);
       if (found) made.set(card, found);
     }
     const fresh: FoundCard[] = [];
@@ -388,12 +400,43 @@ export class CardIndex {
       const old = before?.get(card);
       const kept = old && sameCard(old, found) ? old : found;
       this.read.set(card, kept);
+      this.byPositive.set(kept.positive, kept);
       if (kept !== old) fresh.push(kept);
     }
     return fresh;
   }
 
-  private pairCard(card: Element, positive: Element, role: 'accept' | 'add'): FoundCard | null {
+  /**
+   * A person linked twice, one link in the pair's box and one beside it (the avatar to their vanity
+   * address, the name to ?profile_id=): the card grows over the box beside it while that box holds
+   * the same controls and its new links name the same person, so that the card carries both
+   * identities. `end`: the box above the card whose counts gave the answer, where the walk ends
+   * (a box that refused for holding more controls, or another person, refuses for good; one that
+   * only held no new link yet may come to hold one).
+   */
+  private growToSamePerson(start: Element): { card: Element; end: Element | null; merged: boolean } {
+    const tallyOf = this.tallies.of;
+    let card = start;
+    let merged = false;
+    let tally = tallyOf(card);
+    if (distinctPeople(tally) !== 1) return { card, end: card, merged };
+    const name = foldText(nameOn(this.tallies.marksOf(tally), this.controlSet));
+    if (name.length < 3) return { card, end: card, merged };
+    for (let up = this.tallies.parent(card); up; up = this.tallies.parent(up)) {
+      const around = tallyOf(up);
+      if (around.accept !== tally.accept || around.add !== tally.add || around.negative !== tally.negative || around.unread !== tally.unread) break;
+      if (around.ids === tally.ids) return { card, end: up, merged };
+      const known = tally.people;
+      const others = this.tallies.marksOf(around).filter((mark) => mark.identity !== undefined && !known.has(`id:${mark.identity}`));
+      if (!others.every((mark) => foldText(mark.name ?? firstText(mark.element, this.controlSet)) === name)) break;
+      card = up;
+      tally = around;
+      merged = true;
+    }
+    return { card, end: card, merged };
+  }
+
+  private pairCard(card: Element, positive: Element, role: 'accept' | 'add', merged = false): FoundCard | null {
     const tally = this.tallies.of(card);
     if (tally.accept + tally.add > 2 || tally.negative > 2) return null;
     // Two whole pairs and one person: a row without a person grew into its neighbour's row.
@@ -404,7 +447,7 @@ export class CardIndex {
     // pair's own labels name ("Ignore an invitation to connect from Ana") is the card's person.
     const marks = this.tallies.marksOf(tally);
     const controls = this.controlSet;
-    const person = distinctPeople(tally) === 1 ? onlyPerson(tally, marks, controls) : personNamedBy([positive, negative], marks, controls);
+    const person = merged || distinctPeople(tally) === 1 ? onlyPerson(tally, marks, controls) : personNamedBy([positive, negative], marks, controls);
     if (!person) return null;
     return { kind: role === 'accept' ? 'request' : 'suggestion', card, identities: person.identities, name: person.name, positive, negative, labelsRead: true };
   }
@@ -483,6 +526,18 @@ export class CardIndex {
       this.lone.set(box, before && sameCard(before, card) ? before : card);
     }
   }
+}
+
+/**
+ * Of unread cards made of the same two controls, the outermost: a person linked twice (avatar and
+ * name) in boxes nested inside one another, each holding the pair, walks from each link to its own
+ * box, and both are the one card (the Croatian nested requests test page showed each request twice).
+ */
+function outermost(cards: readonly FoundCard[]): FoundCard[] {
+  if (cards.length < 2) return [...cards];
+  const byPair = new Map<Element, FoundCard[]>();
+  for (const card of cards) byPair.set(card.positive, [...(byPair.get(card.positive) ?? []), card]);
+  return cards.filter((card) => !byPair.get(card.positive)!.some((other) => other !== card && other.negative === card.negative && other.card.contains(card.card)));
 }
 
 /** A card's one person: their identities and the name shown. */
