@@ -258,12 +258,14 @@ const PAGES: Page[] = [
     file: 'notifications.en.html',
     url: 'https://www.facebook.com/notifications',
     pageKind: 'notifications',
-    // Not Lena (a reaction), Priya (a birthday), Marta (a friend request), Camille (a group post),
-    // Teodor (a comment on someone else's post), Greta (a reaction quoting "commented … mentioned
-    // you") or Élodie (a share quoting "Commented and tagged you").
+    // Not Lena (a reaction), Priya (a birthday), Camille (a group post), Teodor (a comment on
+    // someone else's post), Greta (a reaction quoting "commented … mentioned you") or Élodie (a
+    // share quoting "Commented and tagged you"). Marta's friend request, with its own Confirm /
+    // Delete, is a request.
     people: [
       mention('ana', 'Ana Ruiz-Calder'),
       mention('jonah', 'Jonah Petrakis'),
+      request('marta', '100089412300099', 'Marta Quell'),
       mention('lucia', 'Lucía Ferrer Quintana'),
       mention('ada', 'Ada Kowalczyk'),
       mention('ines', 'Ines Moreau', [], 'later'),
@@ -273,12 +275,14 @@ const PAGES: Page[] = [
     file: 'notifications-flyout.es.html',
     url: 'https://www.facebook.com/',
     pageKind: null,
-    // Not Lena («le gustó»), Diego (a birthday), Marta (a friend request), Teodor (someone else's
-    // post), nor Lucía's comment on someone else's post in the feed.
+    // Not Lena («le gustó»), Diego (a birthday), Teodor (someone else's post), nor Lucía's comment
+    // on someone else's post in the feed. Marta's friend request, with its own Confirmar /
+    // Eliminar, is a request.
     people: [
       mention('ana', 'Ana Ruiz-Calder'),
       mention('carmen', 'Carmen Ruiz'),
       mention('valentina', 'Valentina Soler'),
+      request('marta', '100089412300099', 'Marta Quell'),
       mention('priya', 'Priya Natarajan-Holt'),
       mention('ada', 'Ada Kowalczyk', ['100089412300201']),
     ],
