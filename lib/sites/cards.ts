@@ -408,11 +408,12 @@ export class CardIndex {
 
   /**
    * A person linked twice, one link in the pair's box and one beside it (the avatar to their vanity
-   * address, the name to ?profile_id=): the card grows over the box beside it while that box holds
-   * the same controls and its new links name the same person, so that the card carries both
-   * identities. `end`: the box above the card whose counts gave the answer, where the walk ends
-   * (a box that refused for holding more controls, or another person, refuses for good; one that
-   * only held no new link yet may come to hold one).
+   * address, the name to ?profile_id=): the card grows over the boxes around it while they hold
+   * the same controls and their new links name the same person, so that the card carries both
+   * identities. It never grows into a list or a landmark (GROWTH_STOPS). `end`: where the walk
+   * ends, the box whose counts gave the answer: past a box that holds more controls nothing can
+   * change it, nor past one that holds another person; below those, a box that holds no new link
+   * yet may come to hold one.
    */
   private growToSamePerson(start: Element): { card: Element; end: Element | null; merged: boolean } {
     const tallyOf = this.tallies.of;
@@ -422,18 +423,20 @@ export class CardIndex {
     if (distinctPeople(tally) !== 1) return { card, end: card, merged };
     const name = foldText(nameOn(this.tallies.marksOf(tally), this.controlSet));
     if (name.length < 3) return { card, end: card, merged };
-    for (let up = this.tallies.parent(card); up; up = this.tallies.parent(up)) {
+    let last = card;
+    for (let up = this.tallies.parent(card); up && !up.matches(GROWTH_STOPS); up = this.tallies.parent(up)) {
       const around = tallyOf(up);
       if (around.accept !== tally.accept || around.add !== tally.add || around.negative !== tally.negative || around.unread !== tally.unread) break;
-      if (around.ids === tally.ids) return { card, end: up, merged };
+      last = up;
+      if (around.ids === tally.ids) continue;
       const known = tally.people;
       const others = this.tallies.marksOf(around).filter((mark) => mark.identity !== undefined && !known.has(`id:${mark.identity}`));
-      if (!others.every((mark) => foldText(mark.name ?? firstText(mark.element, this.controlSet)) === name)) break;
+      if (!others.every((mark) => foldText(mark.name ?? firstText(mark.element, this.controlSet)) === name)) return { card, end: up, merged };
       card = up;
       tally = around;
       merged = true;
     }
-    return { card, end: card, merged };
+    return { card, end: last, merged };
   }
 
   private pairCard(card: Element, positive: Element, role: 'accept' | 'add', merged = false): FoundCard | null {
@@ -447,7 +450,13 @@ export class CardIndex {
     // pair's own labels name ("Ignore an invitation to connect from Ana") is the card's person.
     const marks = this.tallies.marksOf(tally);
     const controls = this.controlSet;
-    const person = merged || distinctPeople(tally) === 1 ? onlyPerson(tally, marks, controls) : personNamedBy([positive, negative], marks, controls);
+    // One person linked two ways: their identities in the order of their marks (a count's own order
+    // is the order they were counted in, which differs between a page read whole and read as it grew).
+    const person = merged
+      ? { identities: [...new Set(marks.flatMap((mark) => (mark.identity === undefined ? [] : [mark.identity])))], name: nameOn(marks, controls) }
+      : distinctPeople(tally) === 1
+        ? onlyPerson(tally, marks, controls)
+        : personNamedBy([positive, negative], marks, controls);
     if (!person) return null;
     return { kind: role === 'accept' ? 'request' : 'suggestion', card, identities: person.identities, name: person.name, positive, negative, labelsRead: true };
   }
@@ -539,6 +548,10 @@ function outermost(cards: readonly FoundCard[]): FoundCard[] {
   for (const card of cards) byPair.set(card.positive, [...(byPair.get(card.positive) ?? []), card]);
   return cards.filter((card) => !byPair.get(card.positive)!.some((other) => other !== card && other.negative === card.negative && other.card.contains(card.card)));
 }
+
+/** Boxes a card never grows into when it grows over a second link of its person: lists, landmarks, sections. */
+const GROWTH_STOPS =
+  '[role="list"], [role="grid"], [role="feed"], [role="navigation"], [role="main"], [role="region"], [role="dialog"], [role="banner"], [role="complementary"], ul, ol, nav, main, aside, section, body, [data-pagelet]';
 
 /** A card's one person: their identities and the name shown. */
 function onlyPerson(tally: Tally, marks: readonly PersonMark[], controls: ReadonlySet<Element>): { identities: string[]; name: string } {
