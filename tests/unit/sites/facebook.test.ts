@@ -667,3 +667,47 @@ it('the heavy benchmark replica: every streamed card is a request, in order', ()
   const requests = found(HEAVY_FACEBOOK_URL).filter((c) => c.kind === 'request');
   expect(requests.map((c) => c.identities[0])).toEqual(heavy.people.slice(0, 300).map(([id]) => id));
 }, 30_000);
+
+describe('friend requests shown as notifications', () => {
+  const url = new URL('https://www.facebook.com/notifications');
+  const row = (href: string, buttons: string) => `
+    <div role="main"><div role="grid" aria-label="x"><div role="row" id="row">
+      <div role="gridcell"><a href="${href}"><span dir="auto"><strong>Nino Beridze</strong> …</span></a>${buttons}</div>
+      <div role="gridcell"><div role="button" aria-haspopup="menu" aria-label="…"></div></div>
+    </div></div></div>`;
+  const georgian = '<div><div role="button">დადასტურება</div><div role="button">წაშლა</div></div>';
+
+  it('a notification that says it is a friend request is one with two controls in a language without words, and nothing on it is pressed', () => {
+    for (const href of [
+      'https://www.facebook.com/friends/requests/?profile_id=100089412799001&notif_id=1&ref=notif',
+      'https://www.facebook.com/nino.beridze.5?notif_id=1&notif_t=friend_request&ref=notif',
+    ]) {
+      document.body.innerHTML = row(href, georgian);
+      const found = facebookAdapter.findCandidates(document, url);
+      expect(found.map((c) => [c.kind, c.name]), href).toEqual([['request', 'Nino Beridze']]);
+      const clicks: Element[] = [];
+      document.addEventListener('click', (event) => clicks.push(event.target as Element), { capture: true, once: true });
+      expect(facebookAdapter.decline(found[0]!.element).ok).toBe(false);
+      expect(clicks).toEqual([]);
+    }
+  });
+
+  it('a notification of another kind with two unread controls is no request', () => {
+    document.body.innerHTML = row('https://www.facebook.com/nino.beridze.5?notif_id=1&notif_t=group_invite&ref=notif', georgian);
+    expect(facebookAdapter.findCandidates(document, url)).toEqual([]);
+  });
+
+  it('Confirm / Delete inside the notification’s link: the request, and Delete is what decline presses', () => {
+    document.body.innerHTML = row(
+      'https://www.facebook.com/profile.php?id=100089412799002&notif_id=1&notif_t=friend_request&ref=notif',
+      '',
+    ).replace('…</span></a>', '…</span><div role="button" aria-label="Confirm" id="yes"></div><div role="button" aria-label="Delete" id="no"></div></a>');
+    const found = facebookAdapter.findCandidates(document, url);
+    expect(found.map((c) => [c.kind, c.identities, c.name])).toEqual([['request', ['100089412799002'], 'Nino Beridze']]);
+    let pressed = '';
+    document.getElementById('no')!.addEventListener('click', () => (pressed = 'no'));
+    document.getElementById('yes')!.addEventListener('click', () => (pressed = 'yes'));
+    expect(facebookAdapter.decline(found[0]!.element).ok).toBe(true);
+    expect(pressed).toBe('no');
+  });
+});
