@@ -40,6 +40,7 @@ import {
   FACEBOOK_PROFILE_CARDS,
   FACEBOOK_PROFILE_CONTROLS,
   FACEBOOK_PROFILE_HEADER,
+  FACEBOOK_PROFILE_HEADER_MARKS,
   FACEBOOK_PROFILE_HEADING,
   FACEBOOK_PROFILE_PATHS,
   FACEBOOK_ROW_NAME,
@@ -148,8 +149,16 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
  * that kind (`unreadPairs`): found, though nothing on it is pressed.
  */
 function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page): Candidate[] {
-  return findCards(root, marks, MARKUP, cardOptions(page)).map(cardCandidate);
+  return findCards(root, marks, MARKUP, cardOptions(page)).filter(isCard).map(cardCandidate);
 }
+
+/**
+ * Whether a pair's box is a card, not a profile's own header (the preview beside a two-pane list,
+ * whose Confirm request / Delete request or Add friend / Remove are the previewed person's, who is
+ * on the list already): read again at every scan, as an h1 may come later than the pair.
+ */
+export const isCard = (card: FoundCard) =>
+  !card.card.closest(FACEBOOK_PROFILE_HEADER_MARKS.around) && !card.card.querySelector(FACEBOOK_PROFILE_HEADER_MARKS.inside);
 
 export const cardOptions = (page: Page) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
 

@@ -115,6 +115,15 @@ export const FACEBOOK_PROFILE_CONTROLS = [
   '[role="menuitem"]', // Respond's menu: Confirm / Delete request [G, site-evidence item 13]
 ] as const;
 
+/**
+ * What only a profile's own header holds, never a card on a list: the ProfileActions pagelet, and
+ * the profile's name as an h1 [E for the pagelet, site-evidence item 7]. The two-pane friends
+ * pages show the selected person's profile beside the list (site-evidence item 4), with its own
+ * Confirm request / Delete request or Add friend / Remove [G that it renders the same header]:
+ * a preview of the person the list already holds, not another card.
+ */
+export const FACEBOOK_PROFILE_HEADER_MARKS = { around: '[data-pagelet="ProfileActions"]', inside: 'h1' } as const;
+
 /** Boxes about someone else inside a profile header. */
 export const FACEBOOK_PROFILE_CARDS = [
   '[role="listitem"]', // "People you may know" cards slid under the header after Add friend [G]

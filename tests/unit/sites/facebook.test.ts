@@ -711,3 +711,25 @@ describe('friend requests shown as notifications', () => {
     expect(pressed).toBe('no');
   });
 });
+
+describe('the two-pane preview of the selected request', () => {
+  const url = 'https://www.facebook.com/friends/requests/?profile_id=100089412701002';
+  const pairs = [
+    ['Bekräfta förfrågan', 'Ta bort förfrågan'],
+    ['Confirm request', 'Delete request'],
+    ['Lägg till vän', 'Ta bort'],
+  ];
+
+  it.each(pairs)('its header’s own %s / %s is the previewed person’s profile, not another card (by the pagelet, or by its h1 alone)', (positive, negative) => {
+    for (const pagelet of [true, false]) {
+      loadReplica('facebook/friend-requests.preview.sv.html');
+      if (!pagelet) document.querySelector('[data-pagelet="ProfileActions"]')!.removeAttribute('data-pagelet');
+      document.querySelector('[data-replica-action="respond"]')!.outerHTML =
+        `<div aria-label="${positive}" role="button"><span>${positive}</span></div><div aria-label="${negative}" role="button"><span>${negative}</span></div>`;
+      const page = new URL(url);
+      const people = facebookAdapter.findCandidates(document, page).map((c) => personOf(c.element));
+      expect(people, String(pagelet)).toEqual(['astrid', 'nils', 'elin']);
+      expect(facebookAdapter.scanner!(document).scan(page).map((c) => personOf(c.element))).toEqual(people);
+    }
+  });
+});
