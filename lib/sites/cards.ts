@@ -491,13 +491,18 @@ export class CardIndex {
 
   private unreadCard(box: Element, old: FoundCard | null): FoundCard | null {
     const tally = this.tallies.of(box);
-    if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) return null;
+    if (tally.unread !== 2 || tally.accept + tally.add + tally.negative > 0) return null;
+    const marks = this.tallies.marksOf(tally);
+    // One person linked two ways (the avatar to a vanity address, the name to ?profile_id=), each
+    // link naming them alike, is one person, as on a card whose labels read (growToSamePerson).
+    const people = distinctPeople(tally);
+    if (people !== 1 && !(people > 1 && oneName(marks, this.controlSet))) return null;
     const [positive, negative] = tally.firstUnread as [Element, Element];
     const card: FoundCard = {
       kind: this.options.unreadPairs!,
       card: box,
-      identities: identitiesOf(tally),
-      name: nameOn(this.tallies.marksOf(tally), this.controlSet),
+      identities: people === 1 ? identitiesOf(tally) : [...new Set(marks.flatMap((mark) => (mark.identity === undefined ? [] : [mark.identity])))],
+      name: nameOn(marks, this.controlSet),
       positive,
       negative,
       labelsRead: false,
@@ -552,6 +557,13 @@ function outermost(cards: readonly FoundCard[]): FoundCard[] {
 /** Boxes a card never grows into when it grows over a second link of its person: lists, landmarks, sections. */
 const GROWTH_STOPS =
   '[role="list"], [role="grid"], [role="feed"], [role="navigation"], [role="main"], [role="region"], [role="dialog"], [role="banner"], [role="complementary"], ul, ol, nav, main, aside, section, body, [data-pagelet]';
+
+/** Whether every mark that carries an identity names the same person (three letters or more), as its label or text shows. */
+function oneName(marks: readonly PersonMark[], controls: ReadonlySet<Element>): boolean {
+  const names = new Set(marks.filter((mark) => mark.identity !== undefined).map((mark) => foldText(mark.name ?? firstText(mark.element, controls))));
+  const [name] = names;
+  return names.size === 1 && name!.length >= 3;
+}
 
 /** A card's one person: their identities and the name shown. */
 function onlyPerson(tally: Tally, marks: readonly PersonMark[], controls: ReadonlySet<Element>): { identities: string[]; name: string } {

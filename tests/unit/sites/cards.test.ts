@@ -297,6 +297,13 @@ describe('findCards: one person linked twice, the avatar beside the name’s box
     expect(cards.map((c) => [c.card.id, c.identities, c.name])).toEqual([['row100000000000002', ['markobabic33', '100000000000002'], 'Marko Babić']]);
   });
 
+  it('in a language without words too: one card, both identities, nothing pressed', () => {
+    page(`<div role="list">${row('row100000000000002', 'marko.babic.33', 'Marko Babić').replace('>Confirm<', '>დადასტურება<').replace('>Delete<', '>წაშლა<')}</div>`);
+    const cards = findCards(document, facebookMarks(), undefined, { unreadPairs: 'request' });
+    expect(cards.map((c) => [c.card.id, c.identities, c.name, c.labelsRead])).toEqual([['row100000000000002', ['markobabic33', '100000000000002'], 'Marko Babić', false]]);
+    expect(pressRole(cards[0]!.card, 'negative').ok).toBe(false);
+  });
+
   it('keeps the name’s box when the link beside it names someone else', () => {
     page(`<div role="list">${row('row100000000000002', 'ana.horvat.1', 'Ana Horvat')}</div>`);
     const cards = findCards(document, facebookMarks());
