@@ -2,8 +2,8 @@ import { lowerLabel } from './labels';
 
 /**
  * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
- * FR, DE, PT, IT in full; for the pair itself also NL, PL, SV, DA, NB, FI, CS, SK, HU, RO, EL,
- * RU, UK, TR, AR, HE, FA, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair
+ * FR, DE, PT, IT in full; for the pair itself also NL, PL, SV, DA, NB, FI, CS, SK, HU, HR, BS, SR,
+ * SL, RO, EL, RU, UK, TR, AR, HE, FA, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair
  * of controls: one that takes the person in
  * (accept a request, or add / follow / connect a suggestion) and one that turns them away
  * (delete, ignore, remove, dismiss). Words are matched as whole words, the first action word in a
@@ -53,6 +53,7 @@ export const CARD_WORDS: CardWords = {
     'vahvista', 'hyväksy', // Finnish
     'potvrdit', 'přijmout', 'schválit', 'potvrdiť', 'prijať', // Czech, Slovak
     'visszaigazolás', 'elfogadás', 'jóváhagyás', 'megerősítés', // Hungarian
+    'potvrdi', 'prihvati', 'odobri', 'потврди', 'прихвати', 'potrdi', 'sprejmi', // Croatian, Bosnian, Serbian (Latin, Cyrillic), Slovenian
     'confirmă', 'acceptă', 'aprobă', 'acceptați', 'confirmați', 'acceptaţi', 'confirmaţi', // Romanian (comma and cedilla forms)
     'επιβεβαίωση', 'αποδοχή', 'έγκριση', // Greek
     'onayla', 'kabul et', // Turkish
@@ -86,6 +87,7 @@ export const CARD_WORDS: CardWords = {
     'lisää kaveriksi', 'lisää ystäväksi', 'seuraa', 'yhdistä', 'kutsu', // Finnish
     'přidat', 'přidat do přátel', 'sledovat', 'spojit se', 'pridať', 'sledovať', // Czech, Slovak
     'ismerősnek jelölés', 'bejelölés', 'követés', 'kapcsolódás', // Hungarian
+    'dodaj prijatelja', 'prati', 'poveži se', 'pozovi', 'додај пријатеља', 'прати', 'повежи се', 'sledi', // Croatian, Bosnian, Serbian, Slovenian ("dodaj" above)
     'adaugă', 'adaugă prieten', 'urmărește', 'urmăreşte', 'conectează-te', 'conectați-vă', 'conectaţi-vă', // Romanian
     'προσθήκη', 'προσθήκη φίλου', 'ακολουθήστε', 'ακολούθηση', 'σύνδεση', // Greek
     'ekle', 'arkadaş ekle', 'arkadaşı ekle', 'takip et', 'bağlantı kur', // Turkish
@@ -119,6 +121,8 @@ export const CARD_WORDS: CardWords = {
     'poista', 'ohita', 'hylkää', 'sulje', 'piilota', 'ei nyt', // Finnish
     'smazat', 'odstranit', 'odebrat', 'ignorovat', 'odmítnout', 'skrýt', 'zavřít', 'odstrániť', 'odobrať', 'ignorovať', 'odmietnuť', 'vymazať', 'zavrieť', // Czech, Slovak
     'törlés', 'figyelmen kívül hagyás', 'elutasítás', 'eltávolítás', 'elrejtés', 'bezárás', 'most nem', // Hungarian
+    'izbriši', 'obriši', 'ukloni', 'odbij', 'zanemari', 'ignoriraj', 'ignoriši', 'sakrij', 'zatvori', 'ne sada', // Croatian, Bosnian, Serbian (Latin)
+    'избриши', 'обриши', 'уклони', 'одбиј', 'игнориши', 'сакриј', 'затвори', 'odstrani', 'zavrni', 'prezri', 'skrij', 'zapri', // Serbian (Cyrillic), Slovenian
     'șterge', 'şterge', 'ignoră', 'respinge', 'elimină', 'ascunde', 'închide', 'ignorați', 'ignoraţi', 'nu acum', // Romanian
     'διαγραφή', 'παράβλεψη', 'απόρριψη', 'αφαίρεση', 'απόκρυψη', 'κλείσιμο', 'όχι τώρα', // Greek
     'sil', 'yoksay', 'yok say', 'reddet', 'kapat', 'kaldır', 'gizle', 'şimdi değil', // Turkish
@@ -151,6 +155,7 @@ export const CARD_WORDS: CardWords = {
     'seurataan', 'peruuta', 'odottaa', // Finnish
     'sledujete', 'přestat sledovat', 'prestať sledovať', 'zrušit', 'zrušiť', // Czech, Slovak
     'követed', 'követés megszüntetése', 'mégse', 'visszavonás', 'függőben', // Hungarian
+    'otkaži', 'pratiš', 'na čekanju', 'prijatelji', 'poruka', 'откажи', 'пратиш', 'пријатељи', 'порука', 'prekliči', 'sporočilo', // Croatian, Bosnian, Serbian, Slovenian
     'urmărești', 'urmăreşti', 'anulează', 'în așteptare', 'în aşteptare', // Romanian
     'ακολουθείτε', 'ακύρωση', // Greek
     'takiptesin', 'iptal', // Turkish

@@ -122,7 +122,8 @@ function isUnreadAction(control: Element): boolean {
   try {
     const to = new URL(href);
     const at = new URL(control.ownerDocument.URL);
-    return to.origin === at.origin && to.pathname.replace(/\/$/, '') === at.pathname.replace(/\/$/, '');
+    // The whole address but its fragment: /friends/requests/?profile_id=… is a person, not the page.
+    return to.origin === at.origin && to.pathname.replace(/\/$/, '') === at.pathname.replace(/\/$/, '') && to.search === at.search;
   } catch {
     return false;
   }
@@ -224,6 +225,8 @@ export class CardIndex {
   private read = new Map<Element, FoundCard>();
   private readOrder: FoundCard[] = [];
   private readEnds = new Ends<Element>();
+  /** The card each positive control made, as `read` holds it (an entry is stale when `read` holds another). */
+  private byPositive = new Map<Element, FoundCard>();
   /** Cards of two unread controls, by box (null: the box makes none), and how many marks' walks ended on it. */
   private unread = new Map<Element, { marks: number; card: FoundCard | null }>();
   private unreadEnds = new Ends<PersonMark>();
@@ -303,13 +306,18 @@ export class CardIndex {
     this.added = [];
     this.addedMarks = [];
     // Cards from pairs: every card sits on its walk's terminal box, so those on a changed box go.
+    // A card grown over a second link of its person (growToSamePerson) may have its walk end on the
+    // box above it: that card goes too, and is walked again.
     const before = new Map<Element, FoundCard>();
-    for (const box of changed) {
-      const card = box && this.read.get(box);
-      if (card) before.set(box, card);
-      if (box) this.read.delete(box);
-    }
-    const fresh = this.walkPositives([...this.readEnds.endingAt(boxes), ...added], before, false);
+    const take = (card: FoundCard | undefined) => {
+      if (!card || this.read.get(card.card) !== card) return;
+      before.set(card.card, card);
+      this.read.delete(card.card);
+    };
+    for (const box of changed) if (box) take(this.read.get(box));
+    const ends = this.readEnds.endingAt(boxes);
+    for (const positive of ends) take(this.byPositive.get(positive));
+    const fresh = this.walkPositives([...ends, ...added], before, false);
     if (before.size > 0) {
       const gone = new Set([...before.values()].filter((card) => this.read.get(card.card) !== card));
       if (gone.size > 0) this.readOrder = this.readOrder.filter((card) => !gone.has(card));
@@ -348,7 +356,7 @@ export class CardIndex {
 
   /** The cards, as findCards returns them. */
   cards(): FoundCard[] {
-    const unread = [...this.unread.values()].flatMap((entry) => (entry.card ? [entry.card] : []));
+    const unread = outermost([...this.unread.values()].flatMap((entry) => (entry.card ? [entry.card] : [])));
     if (unread.length === 0 && this.lone.size === 0) return [...this.readOrder];
     // A lone card a pair card has since grown around (a dismiss inserted beside it) is that card's.
     const lone = [...this.lone.values()].filter((card) => !this.insideRead(card.card));
@@ -362,7 +370,8 @@ export class CardIndex {
       // A person's link is the person, never a control (unless it is labelled as one).
       if (this.people.has(element) && !element.hasAttribute('aria-label')) continue;
       const role = roleOf(element, this.markup.words);
-      if (role || (this.options.unreadPairs && isUnreadAction(element))) {
+      // A person's own link never stands in for an unread control, whatever it is labelled.
+      if (role || (this.options.unreadPairs && !this.people.has(element) && isUnreadAction(element))) {
         controls.push([element, role]);
         this.controls.set(element, role);
       }
@@ -403,11 +412,16 @@ export class CardIndex {
         }
         card = parent(card);
       }
-      this.readEnds.set(positive, card ?? end);
-      if (!card) continue;
+      if (!card) {
+        this.readEnds.set(positive, end);
+        continue;
+      }
+      const grown = this.growToSamePerson(card);
+      card = grown.card;
+      this.readEnds.set(positive, grown.end);
       const holder = made.get(card) ?? this.read.get(card);
       if (holder && (ordered || precedes(holder.positive, positive))) continue;
-      const found = this.pairCard(card, positive, role);
+      const found = this.pairCard(card, positive, role, grown.merged);
       if (found) made.set(card, found);
     }
     const fresh: FoundCard[] = [];
@@ -415,12 +429,46 @@ export class CardIndex {
       const old = before?.get(card);
       const kept = old && sameCard(old, found) ? old : found;
       this.read.set(card, kept);
+      this.byPositive.set(kept.positive, kept);
       if (kept !== old) fresh.push(kept);
     }
     return fresh;
   }
 
-  private pairCard(card: Element, positive: Element, role: 'accept' | 'add'): FoundCard | null {
+  /**
+   * A person linked twice, one link in the pair's box and one beside it (the avatar to their vanity
+   * address, the name to ?profile_id=): the card grows over the boxes around it while they hold
+   * the same controls and their new links name the same person, so that the card carries both
+   * identities. It never grows into a list or a landmark (GROWTH_STOPS). `end`: where the walk
+   * ends, the box whose counts gave the answer: past a box that holds more controls nothing can
+   * change it, nor past one that holds another person; below those, a box that holds no new link
+   * yet may come to hold one.
+   */
+  private growToSamePerson(start: Element): { card: Element; end: Element | null; merged: boolean } {
+    const tallyOf = this.tallies.of;
+    let card = start;
+    let merged = false;
+    let tally = tallyOf(card);
+    if (distinctPeople(tally) !== 1) return { card, end: card, merged };
+    const name = foldText(nameOn(this.tallies.marksOf(tally), this.controlSet));
+    if (name.length < 3) return { card, end: card, merged };
+    let last = card;
+    for (let up = this.tallies.parent(card); up && !up.matches(GROWTH_STOPS); up = this.tallies.parent(up)) {
+      const around = tallyOf(up);
+      if (around.accept !== tally.accept || around.add !== tally.add || around.negative !== tally.negative || around.unread !== tally.unread) break;
+      last = up;
+      if (around.ids === tally.ids) continue;
+      const known = tally.people;
+      const others = this.tallies.marksOf(around).filter((mark) => mark.identity !== undefined && !known.has(`id:${mark.identity}`));
+      if (!others.every((mark) => foldText(mark.name ?? firstText(mark.element, this.controlSet)) === name)) return { card, end: up, merged };
+      card = up;
+      tally = around;
+      merged = true;
+    }
+    return { card, end: last, merged };
+  }
+
+  private pairCard(card: Element, positive: Element, role: 'accept' | 'add', merged = false): FoundCard | null {
     const tally = this.tallies.of(card);
     if (tally.accept + tally.add > 2 || tally.negative > 2) return null;
     // Two whole pairs and one person: a row without a person grew into its neighbour's row.
@@ -431,7 +479,13 @@ export class CardIndex {
     // pair's own labels name ("Ignore an invitation to connect from Ana") is the card's person.
     const marks = this.tallies.marksOf(tally);
     const controls = this.controlSet;
-    const person = distinctPeople(tally) === 1 ? onlyPerson(tally, marks, controls) : personNamedBy([positive, negative], marks, controls);
+    // One person linked two ways: their identities in the order of their marks (a count's own order
+    // is the order they were counted in, which differs between a page read whole and read as it grew).
+    const person = merged
+      ? { identities: [...new Set(marks.flatMap((mark) => (mark.identity === undefined ? [] : [mark.identity])))], name: nameOn(marks, controls) }
+      : distinctPeople(tally) === 1
+        ? onlyPerson(tally, marks, controls)
+        : personNamedBy([positive, negative], marks, controls);
     if (!person) return null;
     return { kind: role === 'accept' ? 'request' : 'suggestion', card, identities: person.identities, name: person.name, positive, negative, labelsRead: true };
   }
@@ -467,13 +521,18 @@ export class CardIndex {
   private unreadCard(box: Element, old: FoundCard | null): FoundCard | null {
     const tally = this.tallies.of(box);
     if (tally.unread < 2 || tally.unread > (this.options.unreadMost ?? 2)) return null;
-    if (tally.accept + tally.add + tally.negative > 0 || distinctPeople(tally) !== 1) return null;
+    if (tally.accept + tally.add + tally.negative > 0) return null;
+    const marks = this.tallies.marksOf(tally);
+    // One person linked two ways (the avatar to a vanity address, the name to ?profile_id=), each
+    // link naming them alike, is one person, as on a card whose labels read (growToSamePerson).
+    const people = distinctPeople(tally);
+    if (people !== 1 && !(people > 1 && oneName(marks, this.controlSet))) return null;
     const [positive, negative] = tally.firstUnread as [Element, Element];
     const card: FoundCard = {
       kind: this.options.unreadPairs!,
       card: box,
-      identities: identitiesOf(tally),
-      name: nameOn(this.tallies.marksOf(tally), this.controlSet),
+      identities: people === 1 ? identitiesOf(tally) : [...new Set(marks.flatMap((mark) => (mark.identity === undefined ? [] : [mark.identity])))],
+      name: nameOn(marks, this.controlSet),
       positive,
       negative,
       labelsRead: false,
@@ -511,6 +570,29 @@ export class CardIndex {
       this.lone.set(box, before && sameCard(before, card) ? before : card);
     }
   }
+}
+
+/**
+ * Of unread cards made of the same two controls, the outermost: a person linked twice (avatar and
+ * name) in boxes nested inside one another, each holding the pair, walks from each link to its own
+ * box, and both are the one card (the Croatian nested requests test page showed each request twice).
+ */
+function outermost(cards: readonly FoundCard[]): FoundCard[] {
+  if (cards.length < 2) return [...cards];
+  const byPair = new Map<Element, FoundCard[]>();
+  for (const card of cards) byPair.set(card.positive, [...(byPair.get(card.positive) ?? []), card]);
+  return cards.filter((card) => !byPair.get(card.positive)!.some((other) => other !== card && other.negative === card.negative && other.card.contains(card.card)));
+}
+
+/** Boxes a card never grows into when it grows over a second link of its person: lists, landmarks, sections. */
+const GROWTH_STOPS =
+  '[role="list"], [role="grid"], [role="feed"], [role="navigation"], [role="main"], [role="region"], [role="dialog"], [role="banner"], [role="complementary"], ul, ol, nav, main, aside, section, body, [data-pagelet]';
+
+/** Whether every mark that carries an identity names the same person (three letters or more), as its label or text shows. */
+function oneName(marks: readonly PersonMark[], controls: ReadonlySet<Element>): boolean {
+  const names = new Set(marks.filter((mark) => mark.identity !== undefined).map((mark) => foldText(mark.name ?? firstText(mark.element, controls))));
+  const [name] = names;
+  return names.size === 1 && name!.length >= 3;
 }
 
 /** A card's one person: their identities and the name shown. */

@@ -26,10 +26,12 @@ import {
   FACEBOOK_MENU_BUTTON,
   FACEBOOK_MESSAGE_LOG,
   FACEBOOK_MESSAGES_PATH,
+  FACEBOOK_NOTICE_CONTROLS,
   FACEBOOK_NOTICE_ITEM,
   FACEBOOK_NOTICE_LEAD,
   FACEBOOK_NOTICE_LINK,
   FACEBOOK_NOTICE_LISTS,
+  FACEBOOK_NOTICE_REQUEST_LINK,
   FACEBOOK_NOTICE_TYPE,
   FACEBOOK_NOTICE_TYPES,
   FACEBOOK_NOTIFICATIONS_PATH,
@@ -38,6 +40,7 @@ import {
   FACEBOOK_PROFILE_CARDS,
   FACEBOOK_PROFILE_CONTROLS,
   FACEBOOK_PROFILE_HEADER,
+  FACEBOOK_PROFILE_HEADER_MARKS,
   FACEBOOK_PROFILE_HEADING,
   FACEBOOK_PROFILE_PATHS,
   FACEBOOK_ROW_NAME,
@@ -146,8 +149,16 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
  * that kind (`unreadPairs`): found, though nothing on it is pressed.
  */
 function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page): Candidate[] {
-  return findCards(root, marks, MARKUP, cardOptions(page)).map(cardCandidate);
+  return findCards(root, marks, MARKUP, cardOptions(page)).filter(isCard).map(cardCandidate);
 }
+
+/**
+ * Whether a pair's box is a card, not a profile's own header (the preview beside a two-pane list,
+ * whose Confirm request / Delete request or Add friend / Remove are the previewed person's, who is
+ * on the list already): read again at every scan, as an h1 may come later than the pair.
+ */
+export const isCard = (card: FoundCard) =>
+  !card.card.closest(FACEBOOK_PROFILE_HEADER_MARKS.around) && !card.card.querySelector(FACEBOOK_PROFILE_HEADER_MARKS.inside);
 
 export const cardOptions = (page: Page) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
 
@@ -343,9 +354,35 @@ function noticeOf(item: Element): Candidate[] {
   const lead = noticeLead(item);
   const name = lead && textOf(lead);
   if (!name) return [];
-  const type = FACEBOOK_NOTICE_TYPE.exec((item.matches(FACEBOOK_NOTICE_LINK) ? item : item.querySelector(FACEBOOK_NOTICE_LINK))?.getAttribute('href') ?? '')?.[1];
+  const type = noticeType(item);
   const mention = type ? !FACEBOOK_NOTICE_TYPES.reacted.test(type) && FACEBOOK_NOTICE_TYPES.said.test(type) : saysMention(framing(item, lead), ADDRESSED_WORDS);
   return mention ? [{ kind: 'mention', platform: 'facebook', identities: [], name, element: item }] : [];
+}
+
+/** A notification's pairs are read without its own menu (FACEBOOK_NOTICE_CONTROLS). */
+const NOTICE_MARKUP: CardMarkup = { controls: FACEBOOK_NOTICE_CONTROLS, words: FACEBOOK_WORDS.card };
+
+/** The type a notification's own link gives it (notif_t), if it has one. */
+const noticeType = (item: Element) =>
+  FACEBOOK_NOTICE_TYPE.exec((item.matches(FACEBOOK_NOTICE_LINK) ? item : item.querySelector(FACEBOOK_NOTICE_LINK))?.getAttribute('href') ?? '')?.[1];
+
+/**
+ * A friend request shown as a notification with its own Confirm / Delete (the bell's flyout, the
+ * notifications page): a request card inside the notification's row, one person linked and a
+ * pair. A notification that says it is a friend request (its link is the requests list's
+ * ?profile_id= preview, or its type friend_request) is one with a pair in any UI language, as on
+ * the requests page (`unreadPairs`: found, though nothing on it is pressed unless its labels read).
+ * Named by the notification's name in bold, as other notifications are.
+ */
+function noticeRequest(item: Element, url: URL, own: ReadonlySet<string>): Candidate | null {
+  if (item.matches(FACEBOOK_NOTICE_LINK)) return null;
+  const marks = linkMarks(item.querySelectorAll('a[href]'), url, own);
+  if (marks.length === 0) return null;
+  const typed = item.querySelector(FACEBOOK_NOTICE_REQUEST_LINK) !== null || FACEBOOK_NOTICE_TYPES.request.test(noticeType(item) ?? '');
+  const [card, ...others] = findCards(item, marks, NOTICE_MARKUP, typed ? { unreadPairs: 'request' } : {}).filter((found) => found.kind === 'request');
+  if (!card || others.length > 0) return null;
+  const lead = noticeLead(item);
+  return { ...cardCandidate(card), name: (lead && textOf(lead)) || card.name };
 }
 
 /**
@@ -379,9 +416,16 @@ function commentsIn(root: ParentNode, url: URL, own: ReadonlySet<string>): Candi
   return found;
 }
 
-/** Comments, mentions and tags addressed to the clinician: their notifications, and comments on their own posts. */
-export const mentionsIn = (root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null) => [
-  ...noticeItems(root, page).flatMap(noticeOf),
+/**
+ * Comments, mentions and tags addressed to the clinician: their notifications, and comments on
+ * their own posts. With `requests` (where no friends page reads the cards already), a
+ * notification that is a friend request with its own pair is that request instead.
+ */
+export const mentionsIn = (root: ParentNode, url: URL, own: ReadonlySet<string>, page: Page | null, requests = false) => [
+  ...noticeItems(root, page).flatMap((item) => {
+    const request = requests ? noticeRequest(item, url, own) : null;
+    return request ? [request] : noticeOf(item);
+  }),
   ...commentsIn(root, url, own),
 ];
 
@@ -440,7 +484,7 @@ export const facebookAdapter: SiteAdapter = {
     if (!isFacebook(url)) return [];
     const page = pageOf(url);
     const own = ownIdentities(documentOf(root), url, page);
-    if (!page || page === 'notifications') return mentionsIn(root, url, own, page);
+    if (!page || page === 'notifications') return mentionsIn(root, url, own, page, true);
     if (page === 'messages') {
       const rows = chatRows(root, url);
       const open = openConversation(root, url, rows, own);

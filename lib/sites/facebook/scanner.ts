@@ -7,6 +7,7 @@ import {
   cardOptions,
   chatRowAt,
   facebookAdapter,
+  isCard,
   MARKUP,
   mentionsIn,
   noticeItems,
@@ -60,7 +61,7 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
   const candidates = new WeakMap<FoundCard, Candidate>();
   const onCard = new Map<Element, Candidate>();
   const asCandidates = () => [
-    ...index.cards().map((card) => {
+    ...index.cards().filter(isCard).map((card) => {
       let candidate = candidates.get(card);
       if (!candidate) {
         candidate = keepSame(onCard.get(card.card), cardCandidate(card));

@@ -115,6 +115,15 @@ export const FACEBOOK_PROFILE_CONTROLS = [
   '[role="menuitem"]', // Respond's menu: Confirm / Delete request [G, site-evidence item 13]
 ] as const;
 
+/**
+ * What only a profile's own header holds, never a card on a list: the ProfileActions pagelet, and
+ * the profile's name as an h1 [E for the pagelet, site-evidence item 7]. The two-pane friends
+ * pages show the selected person's profile beside the list (site-evidence item 4), with its own
+ * Confirm request / Delete request or Add friend / Remove [G that it renders the same header]:
+ * a preview of the person the list already holds, not another card.
+ */
+export const FACEBOOK_PROFILE_HEADER_MARKS = { around: '[data-pagelet="ProfileActions"]', inside: 'h1' } as const;
+
 /** Boxes about someone else inside a profile header. */
 export const FACEBOOK_PROFILE_CARDS = [
   '[role="listitem"]', // "People you may know" cards slid under the header after Add friend [G]
@@ -146,7 +155,7 @@ export const FACEBOOK_NOTICE_LINK = 'a[href*="notif_t="], a[href*="notif_id="]';
  * replies, mentions, tags and wall posts are [S: 61164824308 sorts by the same words]. Any other
  * type (birthday, group or page activity, friend_confirmed, notify_me) is not one either.
  */
-export const FACEBOOK_NOTICE_TYPES = { reacted: /like|react/, said: /comment|mention|repl|tag|wall/ } as const;
+export const FACEBOOK_NOTICE_TYPES = { reacted: /like|react/, said: /comment|mention|repl|tag|wall/, request: /^friend_request/ } as const;
 export const FACEBOOK_NOTICE_TYPE = /[?&]notif_t=([^&#]+)/;
 
 /**
@@ -158,6 +167,21 @@ export const FACEBOOK_NOTICE_ITEM = '[role="row"], [role="listitem"]';
 
 /** Lists of notifications without their own links' help: the flyout, a dialog labelled "Notifications" [G]. */
 export const FACEBOOK_NOTICE_LISTS = '[role="dialog"][aria-label]';
+
+/**
+ * A friend request shown as a notification, with its own Confirm / Delete beside the link (the
+ * bell's flyout, the notifications page): its link is the requests list's preview of the person,
+ * /friends/requests/?profile_id=<digits> [E, site-evidence item 4], or its type is friend_request
+ * [S: pasted links `notif_t=friend_request`; G that every such notification carries it].
+ */
+export const FACEBOOK_NOTICE_REQUEST_LINK = 'a[href*="/friends/requests/"][href*="profile_id="]';
+
+/**
+ * What a person presses on a notification's pair: never the notification's own menu ("Manage
+ * notification", aria-haspopup), which is no part of Confirm / Delete [S, WAI-ARIA; the flyout
+ * test pages].
+ */
+export const FACEBOOK_NOTICE_CONTROLS = 'button:not([aria-haspopup]), a[href], [role="button"]:not([aria-haspopup])';
 
 /** Who a notification says did it: the name in bold at its start [S: 61364926535 reads the name before "mentioned you"; G for <strong>]. */
 export const FACEBOOK_NOTICE_LEAD = 'strong';

@@ -5,6 +5,7 @@ import type { Platform } from '@/lib/identity/platform';
 import { BLOCK_WORDS, CARD_WORDS, roleOfLabel } from '@/lib/sites/card-words';
 import { labelHasWord } from '@/lib/sites/labels';
 import { controlToPress, findCards, personRows, pressRole, type PersonMark } from '@/lib/sites/cards';
+import { linkMarks as facebookLinkMarks } from '@/lib/sites/facebook/adapter';
 
 /** Profile links as people, the way an adapter would mark them. */
 function linkMarks(platform: Platform, base: string): PersonMark[] {
@@ -263,10 +264,50 @@ describe('findCards with unreadPairs: a UI language without a word table', () =>
     expect(pressRole(cards[0]!.card, 'negative').ok).toBe(false);
   });
 
+  it('finds a person linked twice in nested boxes, each holding the pair, once: the outer box', () => {
+    page(`<div role="list"><div role="listitem"><div id="outer">
+      <a href="/friends/requests/?profile_id=100000000000001&amp;__tn__=%2CP-R" aria-label="Ana Example"><svg aria-label="Ana Example"></svg></a>
+      <div id="inner"><a href="/friends/requests/?profile_id=100000000000001"><span>Ana Example</span></a>
+        <div><div role="button">დადასტურება</div><div role="button">წაშლა</div></div></div>
+    </div></div></div>`);
+    const cards = findCards(document, linkMarks('facebook', 'https://www.facebook.com/friends/requests/'), undefined, { unreadPairs: 'request' });
+    expect(cards.map((c) => [c.card.id, c.identities])).toEqual([['outer', ['100000000000001']]]);
+  });
+
   it('finds none of them without the option', () => {
     page(html);
     const cards = findCards(document, linkMarks('facebook', 'https://www.facebook.com/friends/requests/'));
     expect(cards.map((c) => c.identities[0])).toEqual(['cyexample']);
+  });
+});
+
+describe('findCards: one person linked twice, the avatar beside the name’s box', () => {
+  // Facebook's marks: a link wrapping an svg[aria-label] carries that name.
+  const facebookMarks = () => facebookLinkMarks(document.querySelectorAll('a[href]'), new URL('https://www.facebook.com/friends/requests/'), new Set());
+  const row = (id: string, avatar: string, name: string) => `
+    <div role="listitem"><div id="${id}">
+      <a href="/${avatar}"><svg aria-label="${name}"></svg></a>
+      <div><a href="/friends/requests/?profile_id=${id.replace(/\D/g, '')}"><span>Marko Babić</span></a>
+        <div><div role="button">Confirm</div><div role="button">Delete</div></div></div>
+    </div></div>`;
+
+  it('grows the card over the avatar when it names the same person: both identities', () => {
+    page(`<div role="list">${row('row100000000000002', 'marko.babic.33', 'Marko Babić')}</div>`);
+    const cards = findCards(document, facebookMarks());
+    expect(cards.map((c) => [c.card.id, c.identities, c.name])).toEqual([['row100000000000002', ['markobabic33', '100000000000002'], 'Marko Babić']]);
+  });
+
+  it('in a language without words too: one card, both identities, nothing pressed', () => {
+    page(`<div role="list">${row('row100000000000002', 'marko.babic.33', 'Marko Babić').replace('>Confirm<', '>დადასტურება<').replace('>Delete<', '>წაშლა<')}</div>`);
+    const cards = findCards(document, facebookMarks(), undefined, { unreadPairs: 'request' });
+    expect(cards.map((c) => [c.card.id, c.identities, c.name, c.labelsRead])).toEqual([['row100000000000002', ['markobabic33', '100000000000002'], 'Marko Babić', false]]);
+    expect(pressRole(cards[0]!.card, 'negative').ok).toBe(false);
+  });
+
+  it('keeps the name’s box when the link beside it names someone else', () => {
+    page(`<div role="list">${row('row100000000000002', 'ana.horvat.1', 'Ana Horvat')}</div>`);
+    const cards = findCards(document, facebookMarks());
+    expect(cards.map((c) => [c.card.id, c.identities])).toEqual([['', ['100000000000002']]]);
   });
 });
 

@@ -45,3 +45,23 @@ describeScannerSuite('facebook', facebookAdapter, SCANNED, PIECES, () => {
     expect(found!.map((c) => c.element)).toContain(copy);
   });
 });
+
+it('a second link of a request’s person, added beside the name’s box, grows the card as a full scan would (identities in page order)', () => {
+  const url = new URL('https://www.facebook.com/friends/requests/');
+  loadReplica('facebook/friend-requests.nested.hr.html');
+  setPageUrl(url.href);
+  const scanner = facebookAdapter.scanner!(document);
+  const ivana = scanner.scan(url).find((c) => c.name === 'Ivana Jurić')!;
+  expect(ivana.identities).toEqual(['100089412703001']);
+  // Her vanity address, linked from a new avatar before her other links (the box around her card).
+  const avatar = document.createElement('a');
+  avatar.setAttribute('href', 'https://www.facebook.com/ivana.juric.7');
+  avatar.innerHTML = '<svg aria-label="Ivana Jurić" role="img"></svg>';
+  const row = ivana.element.closest('[data-replica-person="ivana"]')!;
+  row.prepend(avatar);
+  const found = scanner.update([avatar], url);
+  expect(found).not.toBeNull();
+  const full = facebookAdapter.findCandidates(document, url);
+  expect(found!.map((c) => [c.element, c.identities])).toEqual(full.map((c) => [c.element, c.identities]));
+  expect(full.find((c) => c.name === 'Ivana Jurić')!.identities).toEqual(['ivanajuric7', '100089412703001']);
+});

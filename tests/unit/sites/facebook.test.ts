@@ -258,12 +258,14 @@ const PAGES: Page[] = [
     file: 'notifications.en.html',
     url: 'https://www.facebook.com/notifications',
     pageKind: 'notifications',
-    // Not Lena (a reaction), Priya (a birthday), Marta (a friend request), Camille (a group post),
-    // Teodor (a comment on someone else's post), Greta (a reaction quoting "commented … mentioned
-    // you") or Élodie (a share quoting "Commented and tagged you").
+    // Not Lena (a reaction), Priya (a birthday), Camille (a group post), Teodor (a comment on
+    // someone else's post), Greta (a reaction quoting "commented … mentioned you") or Élodie (a
+    // share quoting "Commented and tagged you"). Marta's friend request, with its own Confirm /
+    // Delete, is a request.
     people: [
       mention('ana', 'Ana Ruiz-Calder'),
       mention('jonah', 'Jonah Petrakis'),
+      request('marta', '100089412300099', 'Marta Quell'),
       mention('lucia', 'Lucía Ferrer Quintana'),
       mention('ada', 'Ada Kowalczyk'),
       mention('ines', 'Ines Moreau', [], 'later'),
@@ -273,12 +275,14 @@ const PAGES: Page[] = [
     file: 'notifications-flyout.es.html',
     url: 'https://www.facebook.com/',
     pageKind: null,
-    // Not Lena («le gustó»), Diego (a birthday), Marta (a friend request), Teodor (someone else's
-    // post), nor Lucía's comment on someone else's post in the feed.
+    // Not Lena («le gustó»), Diego (a birthday), Teodor (someone else's post), nor Lucía's comment
+    // on someone else's post in the feed. Marta's friend request, with its own Confirmar /
+    // Eliminar, is a request.
     people: [
       mention('ana', 'Ana Ruiz-Calder'),
       mention('carmen', 'Carmen Ruiz'),
       mention('valentina', 'Valentina Soler'),
+      request('marta', '100089412300099', 'Marta Quell'),
       mention('priya', 'Priya Natarajan-Holt'),
       mention('ada', 'Ada Kowalczyk', ['100089412300201']),
     ],
@@ -663,3 +667,69 @@ it('the heavy benchmark replica: every streamed card is a request, in order', ()
   const requests = found(HEAVY_FACEBOOK_URL).filter((c) => c.kind === 'request');
   expect(requests.map((c) => c.identities[0])).toEqual(heavy.people.slice(0, 300).map(([id]) => id));
 }, 30_000);
+
+describe('friend requests shown as notifications', () => {
+  const url = new URL('https://www.facebook.com/notifications');
+  const row = (href: string, buttons: string) => `
+    <div role="main"><div role="grid" aria-label="x"><div role="row" id="row">
+      <div role="gridcell"><a href="${href}"><span dir="auto"><strong>Nino Beridze</strong> …</span></a>${buttons}</div>
+      <div role="gridcell"><div role="button" aria-haspopup="menu" aria-label="…"></div></div>
+    </div></div></div>`;
+  const georgian = '<div><div role="button">დადასტურება</div><div role="button">წაშლა</div></div>';
+
+  it('a notification that says it is a friend request is one with two controls in a language without words, and nothing on it is pressed', () => {
+    for (const href of [
+      'https://www.facebook.com/friends/requests/?profile_id=100089412799001&notif_id=1&ref=notif',
+      'https://www.facebook.com/nino.beridze.5?notif_id=1&notif_t=friend_request&ref=notif',
+    ]) {
+      document.body.innerHTML = row(href, georgian);
+      const found = facebookAdapter.findCandidates(document, url);
+      expect(found.map((c) => [c.kind, c.name]), href).toEqual([['request', 'Nino Beridze']]);
+      const clicks: Element[] = [];
+      document.addEventListener('click', (event) => clicks.push(event.target as Element), { capture: true, once: true });
+      expect(facebookAdapter.decline(found[0]!.element).ok).toBe(false);
+      expect(clicks).toEqual([]);
+    }
+  });
+
+  it('a notification of another kind with two unread controls is no request', () => {
+    document.body.innerHTML = row('https://www.facebook.com/nino.beridze.5?notif_id=1&notif_t=group_invite&ref=notif', georgian);
+    expect(facebookAdapter.findCandidates(document, url)).toEqual([]);
+  });
+
+  it('Confirm / Delete inside the notification’s link: the request, and Delete is what decline presses', () => {
+    document.body.innerHTML = row(
+      'https://www.facebook.com/profile.php?id=100089412799002&notif_id=1&notif_t=friend_request&ref=notif',
+      '',
+    ).replace('…</span></a>', '…</span><div role="button" aria-label="Confirm" id="yes"></div><div role="button" aria-label="Delete" id="no"></div></a>');
+    const found = facebookAdapter.findCandidates(document, url);
+    expect(found.map((c) => [c.kind, c.identities, c.name])).toEqual([['request', ['100089412799002'], 'Nino Beridze']]);
+    let pressed = '';
+    document.getElementById('no')!.addEventListener('click', () => (pressed = 'no'));
+    document.getElementById('yes')!.addEventListener('click', () => (pressed = 'yes'));
+    expect(facebookAdapter.decline(found[0]!.element).ok).toBe(true);
+    expect(pressed).toBe('no');
+  });
+});
+
+describe('the two-pane preview of the selected request', () => {
+  const url = 'https://www.facebook.com/friends/requests/?profile_id=100089412701002';
+  const pairs = [
+    ['Bekräfta förfrågan', 'Ta bort förfrågan'],
+    ['Confirm request', 'Delete request'],
+    ['Lägg till vän', 'Ta bort'],
+  ];
+
+  it.each(pairs)('its header’s own %s / %s is the previewed person’s profile, not another card (by the pagelet, or by its h1 alone)', (positive, negative) => {
+    for (const pagelet of [true, false]) {
+      loadReplica('facebook/friend-requests.preview.sv.html');
+      if (!pagelet) document.querySelector('[data-pagelet="ProfileActions"]')!.removeAttribute('data-pagelet');
+      document.querySelector('[data-replica-action="respond"]')!.outerHTML =
+        `<div aria-label="${positive}" role="button"><span>${positive}</span></div><div aria-label="${negative}" role="button"><span>${negative}</span></div>`;
+      const page = new URL(url);
+      const people = facebookAdapter.findCandidates(document, page).map((c) => personOf(c.element));
+      expect(people, String(pagelet)).toEqual(['astrid', 'nils', 'elin']);
+      expect(facebookAdapter.scanner!(document).scan(page).map((c) => personOf(c.element))).toEqual(people);
+    }
+  });
+});

@@ -56,6 +56,8 @@ const PAGES: MentionPage[] = [
     url: 'https://www.facebook.com/notifications',
     mentions: [m('ana', 'Ana Ruiz-Calder'), m('jonah', 'Jonah Petrakis'), m('lucia', 'Lucía Ferrer Quintana'), m('ada', 'Ada Kowalczyk'), m('ines', 'Ines Moreau', [], 'later')],
     notMentions: ['lena', 'priya', 'marta', 'camille', 'teodor', 'greta', 'elodie'],
+    // Marta's friend request, with its own Confirm / Delete, is a request.
+    others: [{ kind: 'request', person: 'marta' }],
     written: ['slept', 'first time', 'Saturday', 'Seedlings', 'Same here', 'have a look'],
     comments: [],
   },
@@ -71,6 +73,7 @@ const PAGES: MentionPage[] = [
       m('ada', 'Ada Kowalczyk', ['100089412300201']),
     ],
     notMentions: ['lena', 'diego', 'marta', 'teodor', 'lucia-elsewhere'],
+    others: [{ kind: 'request', person: 'marta' }],
     written: ['alegría', 'Necesito', 'sábado', 'tomates', 'martes'],
     comments: ['ada'],
   },
