@@ -456,10 +456,19 @@ function conversation(element: Element, identities: string[], name: string, extr
  * lands in another's box.
  */
 export function conversations(root: ParentNode, url: URL, box: HTMLElement | null): Candidate[] {
-  return [...[...root.querySelectorAll(CONVERSATION_ITEM)].map((item) => conversationItem(item, url)), ...conversationHeads(root, url, box)];
+  return [...conversationItems(root).map((item) => conversationItem(item, url)), ...conversationHeads(root, url, box)];
 }
 
 export const CONVERSATION_ITEM = any(CONVERSATION_ITEM_SELECTORS);
+
+/**
+ * The conversation list items under `root` (or `root` itself), each once: the outermost of the
+ * nested item marks (the overlay's item wraps its card container, which wraps the card).
+ */
+export function conversationItems(root: ParentNode): Element[] {
+  const all = [...(root instanceof Element && root.matches(CONVERSATION_ITEM) ? [root] : []), ...root.querySelectorAll(CONVERSATION_ITEM)];
+  return all.filter((item) => !item.parentElement?.closest(CONVERSATION_ITEM));
+}
 
 const ACTIVE_CONVERSATION = any(ACTIVE_CONVERSATION_SELECTORS);
 

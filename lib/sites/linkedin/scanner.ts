@@ -11,6 +11,7 @@ import {
   conversationItem,
   conversations,
   CONVERSATION_ITEM,
+  conversationItems,
   isConnectionsPage,
   isNetworkPage,
   isProfilePath,
@@ -76,7 +77,7 @@ function pageReading(doc: Document, url: URL): PageReading {
     ...notices.flatMap((item) => noticeOf(item, url)),
     ...commentsIn(doc, url, own),
   ];
-  const items = [...doc.querySelectorAll(CONVERSATION_ITEM)].map((item) => conversationItem(item, url));
+  const items = conversationItems(doc).map((item) => conversationItem(item, url));
 
   // People: the cards, where each paired card sits, and each card's candidate (null: no person's).
   const people = network ? linkMarks(doc.querySelectorAll(PROFILE_LINK), url, own) : null;
@@ -161,7 +162,8 @@ function pageReading(doc: Document, url: URL): PageReading {
         if (index && insideAny(root, LIST_ITEM, (item) => (inItem.get(item)?.length ?? 0) > 0)) return null;
       }
       for (const root of added) {
-        for (const item of within(root, CONVERSATION_ITEM)) insertInOrder(items, conversationItem(item, url), byPosition);
+        // Outermost in `root`: no item is around it (checked above).
+        for (const item of conversationItems(root)) insertInOrder(items, conversationItem(item, url), byPosition);
       }
       if (!index) return asCandidates();
       for (const root of added) {

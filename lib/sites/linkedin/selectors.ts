@@ -75,6 +75,16 @@ export const CONVERSATION_ITEM_SELECTORS = [
   // bubble; it links the thread (/messaging/thread/<id>/), never a profile. nexushoratio
   // 55ca6f3 (2026-03-19). [E]
   'li.msg-conversation-listitem',
+  // The overlay's list bubble: <div class="msg-overlay-list-bubble__convo-item--v2"> around
+  // <div class="msg-overlay-list-bubble__convo-card-container--v2"> (an ad-hiding extension's
+  // scanPromotedMessages hides these by the same classes, 2026). [S]
+  '.msg-overlay-list-bubble__convo-item--v2',
+  '.msg-overlay-list-bubble__convo-item',
+  '.msg-overlay-list-bubble__convo-card-container--v2',
+  '.msg-overlay-list-bubble__convo-card-container',
+  // The card itself (<div class="msg-conversation-card">, in both lists), should its wrappers be
+  // renamed. [G] Only the outermost of these is an item: the others are parts of it.
+  '.msg-conversation-card',
 ] as const;
 
 /** Where a conversation list item shows its participants' names, as one line. */

@@ -47,3 +47,20 @@ describeScannerSuite('linkedin', linkedinAdapter, SCANNED, PIECES, () => {
     expect(found!.map((c) => c.element)).toEqual(linkedinAdapter.findCandidates(document, url).map((c) => c.element));
   });
 });
+
+it('overlay list: nested item marks are one conversation, read alone or on insertion', () => {
+  const url = new URL('https://www.linkedin.com/feed/');
+  const item = (name: string) =>
+    `<div class="msg-overlay-list-bubble__convo-item--v2"><div class="msg-overlay-list-bubble__convo-card-container--v2">` +
+    `<li class="msg-conversation-listitem"><div class="msg-conversation-card" tabindex="0"><h3 class="msg-conversation-card__participant-names">${name}</h3></div></li></div></div>`;
+  document.body.innerHTML = `<aside id="msg-overlay"><div class="msg-overlay-list-bubble"><div class="msg-overlay-list-bubble__conversations-list">${item('Ivo Brand')}</div></div></aside>`;
+  setPageUrl(url.href);
+  const scanner = linkedinAdapter.scanner!(document);
+  const outer = () => [...document.querySelectorAll('.msg-overlay-list-bubble__convo-item--v2')];
+  expect(scanner.scan(url).map((c) => [c.name, c.element])).toEqual([['Ivo Brand', outer()[0]]]);
+  const list = document.querySelector('.msg-overlay-list-bubble__conversations-list')!;
+  list.insertAdjacentHTML('beforeend', item('Noa Field'));
+  const found = scanner.update([list.lastElementChild!], url);
+  expect(found?.map((c) => [c.name, c.element])).toEqual([['Ivo Brand', outer()[0]], ['Noa Field', outer()[1]]]);
+  expect(found!.map((c) => c.element)).toEqual(linkedinAdapter.findCandidates(document, url).map((c) => c.element));
+});
