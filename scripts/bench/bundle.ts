@@ -27,10 +27,14 @@ export const OUTPUT_DIR = path.resolve('.output/chrome-mv3');
  * card words of 21 more UI languages (lib/sites/card-words.ts, about 3 KB: Arabic, Hindi, Thai,
  * Chinese … compress less than Latin script), the profile guard's words in them (labels.ts, about
  * 1 KB) and Instagram's avatar alt texts in its 45 languages (about 1.4 KB): a page in an
- * unlisted language is a page whose requests cannot be declined. The way back under 21 KB is one
- * table per language, chosen by the page's own <html lang>.
+ * unlisted language is a page whose requests cannot be declined. Raised to 29 KB for the seventh
+ * probes' layouts (Instagram: the avatar wording learned from the page, an open message request
+ * read from its messages, comments found by their links; Facebook: friend requests among
+ * notifications, nested cards; LinkedIn: the overlay's list, unread invitations; about 1.5 KB on
+ * Instagram, 1.2 on Facebook) and four more languages' card words. The way back under 21 KB is
+ * one table per language, chosen by the page's own <html lang>.
  */
-export const CONTENT_SCRIPT_GZIP_BUDGET = 27 * 1024;
+export const CONTENT_SCRIPT_GZIP_BUDGET = 29 * 1024;
 
 /**
  * Text that only a bundled library leaves in minified output: strings its code needs at run
