@@ -115,19 +115,14 @@ const SHOWS_MORE = /^\s*(?:…|\.{3})/u;
  * site-evidence.md item 2 [S]); and not a "…more" toggle on the card's message.
  */
 function isUnreadAction(control: Element): boolean {
-  if (SHOWS_MORE.test(control.textContent ?? '')) return false;
-  if (control.localName !== 'a') return true;
-  const href = (control as HTMLAnchorElement).href;
-  if (!href) return false;
-  try {
-    const to = new URL(href);
-    const at = new URL(control.ownerDocument.URL);
-    // The whole address but its fragment: /friends/requests/?profile_id=… is a person, not the page.
-    return to.origin === at.origin && to.pathname.replace(/\/$/, '') === at.pathname.replace(/\/$/, '') && to.search === at.search;
-  } catch {
-    return false;
-  }
+  // Links first, by their address alone (`href` is absolute): most links on a page lead away.
+  if (control.localName === 'a' && !isSelfLink((control as HTMLAnchorElement).href, control.ownerDocument.URL)) return false;
+  return !SHOWS_MORE.test(control.textContent ?? '');
 }
+
+/** The address without its fragment and a trailing slash of its path: /friends/requests/?profile_id=… is a person, not the page. */
+const pageOf = (href: string) => href.replace(/#.*$/, '').replace(/\/(?=\?|$)/, '');
+const isSelfLink = (href: string, here: string) => href !== '' && pageOf(href) === pageOf(here);
 
 const isDisabled = (control: Element) => control.matches(':disabled, [aria-disabled="true"]');
 
