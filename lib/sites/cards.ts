@@ -116,7 +116,11 @@ const SHOWS_MORE = /^\s*(?:…|\.{3})/u;
  */
 function isUnreadAction(control: Element): boolean {
   // Links first, by their address alone (`href` is absolute): most links on a page lead away.
-  if (control.localName === 'a' && !isSelfLink((control as HTMLAnchorElement).href, control.ownerDocument.URL)) return false;
+  if (control.localName === 'a') {
+    if (!isSelfLink((control as HTMLAnchorElement).href, control.ownerDocument.URL)) return false;
+    // The page's own entry in a menu or tab bar ("Friends" on /friends/) is navigation still.
+    if (control.hasAttribute('aria-current') || control.closest('nav, [role="navigation"], [role="tablist"], [role="menu"]')) return false;
+  }
   return !SHOWS_MORE.test(control.textContent ?? '');
 }
 
