@@ -11,7 +11,7 @@ export interface NamedPerson {
 
 async function read(db: BoundaryDb, cipher: Cipher, ids: readonly number[]): Promise<StoredClient[]> {
   if (ids.length === 0) return [];
-  const rows = await db.transaction('r', db.clients, db.vault, async () => {
+  const rows = await db.transaction('r', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     return (await db.clients.bulkGet([...ids])).flatMap((row) => (row ? [row] : []));
   });

@@ -29,7 +29,7 @@ function toClient({ identityKeys: _keys, ...client }: StoredClient): Client {
 
 /** The whole list with a cipher already chosen (the background chooses its own, without counting it as use). */
 export async function clientsWith(db: BoundaryDb, cipher: Cipher): Promise<Client[]> {
-  const rows = await db.transaction('r', db.clients, db.vault, async () => {
+  const rows = await db.transaction('r', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     return db.clients.toArray();
   });
@@ -41,7 +41,7 @@ export async function clientsWith(db: BoundaryDb, cipher: Cipher): Promise<Clien
  * background's matcher, which tells a changed row from the one it already holds; see openRows).
  */
 export async function clientRowsWith(db: BoundaryDb, cipher: Cipher): Promise<ClientRow[]> {
-  return db.transaction('r', db.clients, db.vault, async () => {
+  return db.transaction('r', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     return db.clients.toArray();
   });
@@ -65,9 +65,9 @@ export async function listClients(db: BoundaryDb): Promise<Client[]> {
  */
 export async function firstClients(db: BoundaryDb, limit: number): Promise<{ clients: Client[]; more: boolean }> {
   const cipher = await currentCipher(db);
-  const rows = await db.transaction('r', db.clients, db.vault, async () => {
+  const rows = await db.transaction('r', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
-    return db.clients.limit(limit + 1).toArray();
+    return db.clients.after(-Infinity, limit + 1);
   });
   const more = rows.length > limit;
   return { clients: (await decodeClients(cipher, more ? rows.slice(0, limit) : rows)).map(toClient), more };
@@ -83,12 +83,12 @@ const READ_SLICE = 5000;
  */
 export async function listClientsInSlices(db: BoundaryDb, cancelled: () => boolean = () => false, slice = READ_SLICE): Promise<Client[] | undefined> {
   const cipher = await currentCipher(db);
-  const slices = await db.transaction('r', db.clients, db.vault, async () => {
+  const slices = await db.transaction('r', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     const read: ClientRow[][] = [];
     let after = -Infinity;
     for (;;) {
-      const rows = await db.clients.where(':id').above(after).limit(slice).toArray();
+      const rows = await db.clients.after(after, slice);
       if (rows.length > 0) read.push(rows);
       if (rows.length < slice || cancelled()) return read;
       after = rows[rows.length - 1]!.id!;
@@ -106,7 +106,7 @@ export async function listClientsInSlices(db: BoundaryDb, cancelled: () => boole
 /** The clients with these ids that are still on the list, by id. */
 export async function clientsById(db: BoundaryDb, ids: readonly number[], cipher?: Cipher): Promise<Map<number, Client>> {
   const chosen = cipher ?? (await currentCipher(db));
-  const rows = await db.transaction('r', db.clients, db.vault, async () => {
+  const rows = await db.transaction('r', db.clientPages, db.vault, async () => {
     await confirmCipher(db, chosen);
     return (await db.clients.bulkGet([...ids])).flatMap((row) => (row ? [row] : []));
   });
@@ -136,7 +136,7 @@ export async function addClient(db: BoundaryDb, draft: ClientDraft): Promise<num
   const admitted = admitDraft(draft);
   // Sealed before the transaction: a new record depends on nothing already stored.
   const [row] = await encodeClients(cipher, [stored(admitted, { createdAt: now, version: 0 }, now)]);
-  return db.transaction('rw', db.clients, db.vault, async () => {
+  return db.transaction('rw', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     await checkRelation(db, cipher, admitted, undefined);
     return db.clients.add(row!);
@@ -152,7 +152,7 @@ export async function addClient(db: BoundaryDb, draft: ClientDraft): Promise<num
 export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraft, base?: Client): Promise<{ merged: EditField[] }> {
   const cipher = await currentCipher(db);
   const mine = admitDraft(draft);
-  return db.transaction('rw', db.clients, db.vault, async () => {
+  return db.transaction('rw', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
     if (!row) throw new Error(t('client_gone'));
@@ -183,10 +183,10 @@ export async function updateClient(db: BoundaryDb, id: number, draft: ClientDraf
  */
 export async function deleteClient(db: BoundaryDb, id: number): Promise<void> {
   const cipher = await currentCipher(db);
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.discuss, db.vault], async () => {
+  await db.transaction('rw', [db.clientPages, db.notThemDecisions, db.activity, db.discuss, db.vault], async () => {
     await confirmCipher(db, cipher);
-    // Readable rows are found by their index; sealed rows show no relation, so they are opened.
-    const rows = cipher.sealed ? await db.clients.toArray() : await db.clients.where('relatedTo').equals(id).toArray();
+    // Readable rows show their relation; sealed rows show none, so they are all opened.
+    const rows = cipher.sealed ? await db.clients.toArray() : await db.clients.relatedTo(id);
     const unlinked = await duringTransaction(async () => {
       const related = (await decodeClients(cipher, rows)).filter((c) => c.relatedTo === id && c.id !== id);
       const now = Date.now();
@@ -213,7 +213,7 @@ export async function deleteClient(db: BoundaryDb, id: number): Promise<void> {
 export async function mergeClients(db: BoundaryDb, keepId: number, dropId: number): Promise<void> {
   if (keepId === dropId) throw new Error(t('relation_self'));
   const cipher = await currentCipher(db);
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.activity, db.discuss, db.vault], async () => {
+  await db.transaction('rw', [db.clientPages, db.notThemDecisions, db.activity, db.discuss, db.vault], async () => {
     await confirmCipher(db, cipher);
     const rows = await db.clients.toArray();
     const writes = await duringTransaction(async () => {
@@ -258,7 +258,7 @@ export async function mergeClients(db: BoundaryDb, keepId: number, dropId: numbe
 export async function linkIdentity(db: BoundaryDb, id: number, platform: Platform, identity: string, seenVersion?: number): Promise<void> {
   const cipher = await currentCipher(db);
   const key = identityKey(platform, identity);
-  await db.transaction('rw', db.clients, db.notThemDecisions, db.vault, async () => {
+  await db.transaction('rw', db.clientPages, db.notThemDecisions, db.vault, async () => {
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
     if (!row) throw new Error(t('client_gone'));
@@ -287,8 +287,8 @@ export interface ImportOutcome {
   updatedByName: ImportPlan['updatedByName'];
 }
 
-/** Records sealed and written at a time; two such writes are in flight, so sealing the next overlaps the last. */
-const WRITE_CHUNK = 1000;
+/** Records sealed and written at a time (four pages' worth): sealing the next overlaps writing the last. */
+const WRITE_CHUNK = 1024;
 
 /**
  * Writes imported rows in one transaction: all of them or, on any failure, none. What each row
@@ -308,7 +308,7 @@ export async function importDrafts(
 ): Promise<ImportOutcome> {
   const cipher = await currentCipher(db);
   const asItems = items.map((item): ImportItem => ('draft' in item ? item : { draft: item }));
-  return db.transaction('rw', db.clients, db.vault, async () => {
+  return db.transaction('rw', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     const existingRows = await db.clients.toArray();
     const plan = await duringTransaction(async () => {
@@ -330,17 +330,17 @@ export async function importDrafts(
         const records = batch.slice(i, i + WRITE_CHUNK).map((w) => w.record);
         // Plain rows are copies made at once; sealing is WebCrypto, outside the transaction's own work.
         const encoded = cipher.sealed ? await duringTransaction(() => encodeClients(cipher, records)) : await encodeClients(cipher, records);
-        // New ids are needed only for clients that people later in this import are related to:
-        // asking for every key costs the page an event per row.
-        const needIds = batch === first && later.length > 0;
-        const written = (needIds ? db.clients.bulkPut(encoded, { allKeys: true }) : db.clients.bulkPut(encoded).then(() => [])).then((ids) => {
-          if (needIds) records.forEach((record, j) => (record.id ??= ids[j]!));
+        // One write at a time (each moves the list's next id and rewrites whole pages); the next
+        // chunk is sealed while the last is written.
+        if (inFlight) await inFlight;
+        const written = db.clients.bulkPut(encoded).then((ids) => {
+          // New ids, for the clients that people later in this import are related to.
+          records.forEach((record, j) => (record.id ??= ids[j]!));
           done += records.length;
           onProgress?.(done, total);
         });
         // Marked as handled here: should it fail while the next chunk is sealed, the transaction aborts and the await below throws.
         written.catch(() => undefined);
-        if (inFlight) await inFlight;
         inFlight = written;
       }
       await inFlight;
@@ -409,7 +409,7 @@ export async function forgetNotThem(db: BoundaryDb, clientId: number, platform: 
  */
 export async function unlinkIdentity(db: BoundaryDb, id: number, platform: Platform, identity: string): Promise<boolean> {
   const cipher = await currentCipher(db);
-  return db.transaction('rw', db.clients, db.vault, async () => {
+  return db.transaction('rw', db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     const row = await db.clients.get(id);
     if (!row) return false;

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { ActivityRow, ClientRow, DiscussRow, NotThemRow, PolicyVersionRow, SettingRow, StoredTemplate, VaultRow } from './rows';
+import { ClientRows } from './client-pages';
+import type { ActivityRow, ClientPage, DiscussRow, NotThemRow, PolicyVersionRow, SettingRow, StoredTemplate, VaultRow } from './rows';
 import { SCHEMA } from './schema';
 import { moveLegacyPolicyVersions } from './upgrades';
 
@@ -15,7 +16,10 @@ export { LATEST_VERSION } from './schema';
  * record types from their models and nothing from a store.
  */
 export class BoundaryDb extends Dexie {
-  clients!: Table<ClientRow, number>;
+  /** The client list as IndexedDB holds it, in pages: transactions over the list name this table. */
+  clientPages!: Table<ClientPage, number>;
+  /** The client list row by row, read and written through its pages (lib/db/client-pages.ts). */
+  readonly clients: ClientRows;
   notThemDecisions!: Table<NotThemRow, number>;
   settings!: Table<SettingRow, string>;
   replyTemplates!: Table<StoredTemplate, string>;
@@ -26,6 +30,10 @@ export class BoundaryDb extends Dexie {
 
   constructor(name = 'boundary') {
     super(name);
+    this.clients = new ClientRows(
+      () => this.clientPages,
+      (work) => this.transaction('rw', this.clientPages, work),
+    );
     for (const { version, stores, upgrade } of SCHEMA) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);

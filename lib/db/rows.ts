@@ -38,6 +38,16 @@ export interface SealedClientRow {
 
 export type ClientRow = PlainClientRow | SealedClientRow;
 
+/**
+ * Up to PAGE_SIZE client rows, those whose ids fall in the page's range, by id (lib/db/client-pages.ts).
+ * The page numbered COUNTER_PAGE holds no rows, only the next id to give.
+ */
+export interface ClientPage {
+  page: number;
+  rows: ClientRow[];
+  next?: number;
+}
+
 /** "Not them", as version 1 and 2 stored it: keyed by the profile's identity itself. */
 export interface NotThem {
   identityKey: string;

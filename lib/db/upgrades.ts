@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { normaliseVersions } from '@/lib/practice-policy/versions';
 import { dayOf } from './days';
 import type { BoundaryDb } from './index';
-import type { NotThem, NotThemRow } from './rows';
+import { COUNTER_PAGE, pageOf } from './client-pages';
+import type { ClientPage, ClientRow, NotThem, NotThemRow } from './rows';
 
 /**
  * What each schema version does to the rows an earlier one left, beside the schema itself
@@ -45,6 +46,26 @@ export async function dropIdentityKeys(tx: Transaction): Promise<void> {
     .modify((row: { identityKeys?: unknown }) => {
       delete row.identityKeys;
     });
+}
+
+/**
+ * Version 8: client rows move, unchanged, into pages by id (lib/db/client-pages.ts), and the old
+ * table is dropped after. The next id is the one IndexedDB's own key generator would have given
+ * (asked by adding one last row to the table that goes), so no id is ever given twice.
+ */
+export async function moveClientsToPages(tx: Transaction): Promise<void> {
+  const old = tx.table<ClientRow, number>('clients');
+  const rows = (await old.toArray()) as (ClientRow & { id: number })[];
+  // Above every id stored: the generator moves past explicit ids too.
+  const next = await old.add({} as ClientRow);
+  const pages = new Map<number, ClientRow[]>();
+  for (const row of rows) {
+    const page = pages.get(pageOf(row.id));
+    if (page) page.push(row);
+    else pages.set(pageOf(row.id), [row]);
+  }
+  const written: ClientPage[] = [...pages].map(([page, held]) => ({ page, rows: held }));
+  await tx.table<ClientPage, number>('clientPages').bulkPut([...written, { page: COUNTER_PAGE, rows: [], next }]);
 }
 
 /**

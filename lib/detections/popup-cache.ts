@@ -26,7 +26,7 @@ import type { Cipher } from '@/lib/vault/cipher';
 
 const REPLY_TABLES = ['settings', 'replyTemplates', 'policyVersions'];
 /** The vault's row too: turning it on or off, or a new passphrase, seals the list afresh. */
-const NAME_TABLES = ['clients', 'vault'];
+const NAME_TABLES = ['clientPages', 'vault'];
 /** More than any tab shows: past it, the kept records start over rather than grow with the list. */
 const MAX_KEPT_RECORDS = 2_000;
 

@@ -65,7 +65,7 @@ export interface DiscussItem extends DiscussEntry {
  */
 export async function listDiscuss(db: BoundaryDb): Promise<DiscussItem[]> {
   const cipher = await currentCipher(db);
-  const entries = await db.transaction('rw', db.discuss, db.clients, db.vault, async () => {
+  const entries = await db.transaction('rw', db.discuss, db.clientPages, db.vault, async () => {
     await confirmCipher(db, cipher);
     const all = (await allEntries(db, cipher)).sort((a, b) => b.at - a.at || b.id! - a.id!);
     const present = new Set((await db.clients.bulkGet([...new Set(all.map((e) => e.clientId))])).flatMap((row) => (row?.id === undefined ? [] : [row.id])));

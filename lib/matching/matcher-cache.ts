@@ -198,7 +198,7 @@ export function matcherReady(): boolean {
 }
 
 /** The tables the matcher is made from: the list, "not them", and the status policy (settings and the written policy's versions). */
-const LIST_TABLES = ['clients', 'notThemDecisions', 'settings', 'policyVersions'];
+const LIST_TABLES = ['clientPages', 'notThemDecisions', 'settings', 'policyVersions'];
 const listChangeListeners = new Set<() => void>();
 let watching = false;
 

@@ -477,7 +477,7 @@ export async function writeBackupContents(db: BoundaryDb, contents: BackupConten
     encodeDiscuss(cipher, contents.discuss),
     encodeActivity(cipher, contents.activity),
   ]);
-  const tables = [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.policyVersions, db.vault];
+  const tables = [db.clientPages, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss, db.activity, db.policyVersions, db.vault];
   await db.transaction('rw', tables, async () => {
     await confirmCipher(db, cipher);
     const storedNow = await db.clients.toArray();
@@ -492,7 +492,8 @@ export async function writeBackupContents(db: BoundaryDb, contents: BackupConten
         })),
       );
     });
-    await Promise.all(tables.filter((table) => table !== db.vault).map((table) => table.clear()));
+    // The list's pages through the list itself, which keeps its next id: an id is never given twice.
+    await Promise.all([db.clients, ...tables.filter((table) => table !== db.vault && table !== db.clientPages)].map((table) => table.clear()));
     await db.clients.bulkAdd(clientRows);
     await db.notThemDecisions.bulkAdd(decisionRows);
     await db.settings.bulkAdd(contents.settings);

@@ -117,7 +117,7 @@ async function keyFor(meta: VaultMeta, passphrase: string): Promise<{ raw: Bytes
 }
 
 /** The tables whose rows the vault seals; every change of key rewrites them all in one transaction. */
-const sealedTables = (db: BoundaryDb) => [db.clients, db.notThemDecisions, db.activity, db.discuss, db.vault];
+const sealedTables = (db: BoundaryDb) => [db.clientPages, db.notThemDecisions, db.activity, db.discuss, db.vault];
 
 async function putInChunks<R>(table: { bulkPut(rows: readonly R[]): Promise<unknown> }, rows: readonly R[]): Promise<void> {
   for (let i = 0; i < rows.length; i += RESEAL_CHUNK) await table.bulkPut(rows.slice(i, i + RESEAL_CHUNK));
@@ -234,7 +234,7 @@ export async function disableVault(db: BoundaryDb): Promise<void> {
  */
 export async function wipeVault(db: BoundaryDb, confirmation: string): Promise<void> {
   if (confirmation.trim() !== WIPE_CONFIRMATION) throw new VaultStateError(t('vault_error_confirm_word', WIPE_CONFIRMATION));
-  await db.transaction('rw', [db.clients, db.notThemDecisions, db.discuss, db.activity, db.vault], async () => {
+  await db.transaction('rw', [db.clientPages, db.notThemDecisions, db.discuss, db.activity, db.vault], async () => {
     await db.clients.clear();
     await db.notThemDecisions.clear();
     await db.discuss.clear();

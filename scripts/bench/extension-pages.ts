@@ -206,8 +206,8 @@ export async function closeQuietly(page: Page | undefined): Promise<void> {
 /**
  * The import's floor: the records the import stored, read back, written again as new records in
  * one transaction with bare IndexedDB (no Dexie, no parsing, planning or progress) into a database
- * of their own in the same extension page. An import cannot be faster than its writes, and in
- * Chromium each record is a request of its own: this is what those requests cost on this machine.
+ * of their own in the same extension page. An import cannot be faster than its writes: this is
+ * what writing the list's records (its pages, lib/db/client-pages.ts) costs on this machine.
  */
 export async function importFloorRun(context: BrowserContext, boundary: Boundary): Promise<{ records: number; ms: number }> {
   const page = await context.newPage();
@@ -223,33 +223,27 @@ export async function importFloorRun(context: BrowserContext, boundary: Boundary
       request.onerror = () => reject(request.error);
     });
     const source = await opened('boundary');
-    // In slices: one getAll of 100,000 records can come back short in Chromium.
-    const rows = [];
-    for (let after = -Infinity; ; ) {
-      const slice = await new Promise((resolve, reject) => {
-        const request = source.transaction('clients').objectStore('clients').getAll(IDBKeyRange.lowerBound(after, true), 10000);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      rows.push(...slice);
-      if (slice.length < 10000) break;
-      after = slice[slice.length - 1].id;
-    }
+    // The client list's records as Boundary stored them (pages of rows, lib/db/client-pages.ts).
+    const records = await new Promise((resolve, reject) => {
+      const request = source.transaction('clientPages').objectStore('clientPages').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
     source.close();
-    for (const row of rows) delete row.id;
-    const floor = await opened('bench-import-floor', (db) => db.createObjectStore('clients', { keyPath: 'id', autoIncrement: true }));
+    const rows = records.reduce((sum, record) => sum + record.rows.length, 0);
+    const floor = await opened('bench-import-floor', (db) => db.createObjectStore('clientPages', { keyPath: 'page' }));
     const started = performance.now();
     await new Promise((resolve, reject) => {
-      const tx = floor.transaction('clients', 'readwrite');
-      const store = tx.objectStore('clients');
-      for (const row of rows) store.put(row);
+      const tx = floor.transaction('clientPages', 'readwrite');
+      const store = tx.objectStore('clientPages');
+      for (const record of records) store.put(record);
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
     const ms = performance.now() - started;
     floor.close();
     await new Promise((resolve) => { const request = indexedDB.deleteDatabase('bench-import-floor'); request.onsuccess = request.onerror = resolve; });
-    return { records: rows.length, ms };
+    return { records: rows, ms };
   })()`);
   await page.close();
   return result as { records: number; ms: number };

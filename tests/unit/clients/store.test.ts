@@ -51,7 +51,7 @@ describe('client store', () => {
   it('reports progress up to the total', async () => {
     const seen: number[] = [];
     await importDrafts(db, Array.from({ length: 2500 }, (_, i) => draft(`Person ${i}`)), (done) => seen.push(done));
-    expect(seen).toEqual([1000, 2000, 2500]);
+    expect(seen).toEqual([1024, 2048, 2500]);
   });
 
   it('"this is them" saves the profile and clears an earlier "not them"', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BoundaryDb, LATEST_VERSION } from '@/lib/db';
+import { PAGE_SIZE } from '@/lib/db/client-pages';
 import { LEGACY_POLICY_KEY } from '@/lib/db/upgrades';
 import { addClient, deleteClient, linkIdentity, listClients, notThemKeys, rememberNotThem, updateClient } from '@/lib/clients/store';
 import { DEFAULT_CHOICES } from '@/lib/practice-policy/choices';
@@ -44,13 +45,16 @@ const RELEASED_V6 = {
   clients: '++id, *identityKeys, status, relatedTo',
   policyVersions: 'number',
 };
-const RELEASED = [RELEASED_V1, RELEASED_V2, RELEASED_V3, RELEASED_V4, RELEASED_V5, RELEASED_V6];
+const RELEASED_V7 = {
+  clients: '++id, relatedTo',
+};
+const RELEASED = [RELEASED_V1, RELEASED_V2, RELEASED_V3, RELEASED_V4, RELEASED_V5, RELEASED_V6, RELEASED_V7];
 
 /**
  * A database at a released version: the schemas above, up to `version`. The upgrades are left
  * out on purpose: the rows each test writes are what that version itself wrote.
  */
-function released(version: 1 | 2 | 3 | 4 | 5 | 6): Dexie {
+function released(version: 1 | 2 | 3 | 4 | 5 | 6 | 7): Dexie {
   const old = new Dexie(name);
   RELEASED.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
   return old;
@@ -309,17 +313,18 @@ describe('every released schema upgrades to the newest, keeping everything', () 
       expect(await loadPolicyVersions(db)).toEqual(version >= 5 ? [POLICY_V1, POLICY_V2] : []);
       expect(await fakeBrowser.storage.local.get(LEGACY_POLICY_KEY)).toEqual({});
 
-      // The list keeps one index, relatedTo; the identity and status indexes nothing queried are gone,
-      // and readable rows no longer carry the identity keys only they read. Every row is still there.
-      const clients = db.table('clients').schema;
-      expect(clients.indexes.map((index) => index.name)).toEqual(['relatedTo']);
+      // The list is kept in pages (no index: nothing queries one), and readable rows no longer
+      // carry the identity keys only an old index read. Every row is still there.
+      expect(db.tables.map((t) => t.name)).not.toContain('clients');
+      expect(db.table('clientPages').schema.indexes).toEqual([]);
       const rows = await db.clients.toArray();
       expect(rows.map((row) => 'name' in row && row.name)).toEqual(V1_CLIENTS.map((c) => c.name));
       for (const row of rows) expect(row).not.toHaveProperty('identityKeys');
       // And the richer record is stored and indexed from here on.
       const leo = await addClient(db, { name: 'Leo Souza', aliases: [], status: 'current', identities: empty, relatedTo: ana, relationship: 'parent' });
       await updateClient(db, mia, { ...V1_CLIENTS[1]!, status: 'former', startDate: '2022-03-01', endDate: '2023-06-30', safety: true } as never);
-      expect((await db.clients.where('relatedTo').equals(ana).primaryKeys())).toEqual([leo]);
+      expect((await db.clients.relatedTo(ana)).map((row) => row.id)).toEqual([leo]);
+      expect(leo).toBeGreaterThan(mia);
       expect((await listClients(db)).find((c) => c.id === mia)).toMatchObject({ endDate: '2023-06-30', safety: true, version: 1 });
     } finally {
       db.close();
@@ -370,6 +375,33 @@ describe('every released schema upgrades to the newest, keeping everything', () 
     } finally {
       a.close();
       b.close();
+    }
+  });
+});
+
+describe('version 7: the client list moves into pages', () => {
+  it('every row keeps its id and its fields across pages; an id given before, even deleted, is never given again', async () => {
+    const old = released(7);
+    const rows = Array.from({ length: 600 }, (_, i) => ({ name: `Person ${i}`, aliases: [], status: 'current', identities: empty, createdAt: i, updatedAt: i }));
+    const ids = (await old.table('clients').bulkAdd(rows, { allKeys: true })) as number[];
+    // Related people and a sealed-looking row move as they are.
+    await old.table('clients').update(ids[5]!, { relatedTo: ids[0], relationship: 'parent' });
+    const last = (await old.table('clients').add({ name: 'Gone', aliases: [], status: 'current', identities: empty, createdAt: 0, updatedAt: 0 })) as number;
+    await old.table('clients').delete(last);
+    old.close();
+
+    const db = new BoundaryDb(name);
+    try {
+      const moved = await db.clients.toArray();
+      expect(moved.map((row) => row.id)).toEqual(ids);
+      expect(moved.map((row) => 'name' in row && row.name)).toEqual(rows.map((row) => row.name));
+      expect(await db.table('clientPages').where('page').aboveOrEqual(0).count()).toBe(Math.ceil((ids.at(-1)! + 1) / PAGE_SIZE));
+      expect((await db.clients.relatedTo(ids[0]!)).map((row) => row.id)).toEqual([ids[5]]);
+      const added = await addClient(db, { name: 'New', aliases: [], status: 'current', identities: empty });
+      expect(added).toBe(last + 1);
+      expect((await listClients(db)).length).toBe(601);
+    } finally {
+      db.close();
     }
   });
 });

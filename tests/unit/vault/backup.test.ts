@@ -360,7 +360,7 @@ describe('restoring hostile input', () => {
       });
     await fc.assert(
       fc.asyncProperty(spoiled, async (contents) => {
-        await db.transaction('rw', [db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss], async () => {
+        await db.transaction('rw', [db.clientPages, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss], async () => {
           await Promise.all([db.clients, db.notThemDecisions, db.settings, db.replyTemplates, db.discuss].map((t) => t.clear()));
           await db.clients.add({ id: 999_999, name: 'Marker', aliases: [], status: 'current', identities: emptyIdentities(), createdAt: 0, updatedAt: 0 });
         });
