@@ -326,7 +326,9 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const box = adapter.findComposer(document);
     if (!box) return { ok: false, refusal: 'no-box' };
     if (refusal) return { ok: false, refusal };
-    return typeInto(box, text);
+    // As with card actions, the editor's own reason is for developers; the background words it.
+    const typed = typeInto(box, text);
+    return typed.ok ? typed : { ok: false, refusal: 'not-typed' };
   }
 
   scan();

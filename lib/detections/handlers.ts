@@ -310,6 +310,8 @@ function refusalWords(refusal: ContentRefusal, action: BackgroundToContent['type
       return t('action_no_box');
     case 'not-open':
       return t('action_not_open');
+    case 'not-typed':
+      return t('action_not_typed');
     case 'unconfirmed':
       return t(UNCONFIRMED[action as CardAction] ?? 'action_unconfirmed_decline', site);
   }
@@ -537,7 +539,9 @@ async function insertReply(message: Extract<PageToBackground, { type: 'insert-re
     const length = checkLength(message.text, detection.platform);
     if (length.over) return { ok: false, reason: t('action_too_long', length.length, length.limit) };
   }
-  return sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text }, detection?.platform);
+  const reply = await sendToTab(message.tabId, { type: 'insert-text', token: message.token, text: message.text }, detection?.platform);
+  // Said in the clinician's language: what the page's side says is for developers.
+  return reply.ok ? { ok: true, done: t('result_reply_inserted') } : reply;
 }
 
 /** Where "Leave page" goes when the tab has no page to go back to: the site's own start page. */

@@ -100,7 +100,7 @@ export type BackgroundToContent =
  * Why a content script did not act, or could not confirm that the page took its click: the
  * background words it for the popup (content scripts carry no message catalogue).
  */
-export type ContentRefusal = 'card-gone' | 'wrong-kind' | 'no-step' | 'no-control' | 'no-box' | 'not-open' | 'unconfirmed';
+export type ContentRefusal = 'card-gone' | 'wrong-kind' | 'no-step' | 'no-control' | 'no-box' | 'not-open' | 'not-typed' | 'unconfirmed';
 
 /** A content script's answer to a command on a card: done, refused by the adapter, or one of ours. */
 export type ContentReply = ActionResult | { ok: false; refusal: ContentRefusal };

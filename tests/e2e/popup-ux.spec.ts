@@ -237,5 +237,10 @@ test.describe('in Spanish', () => {
     await carmen.getByTestId('reply-picker').selectOption('builtin/es/conversation-long');
     await expect(carmen.getByTestId('reply-replace-confirm')).toContainText('¿Sustituir el texto editado por');
     await axeBothSchemes(inbox);
+    // What happened is said in Spanish too, not in the page side's English.
+    await carmen.getByTestId('reply-keep-edits').click();
+    await carmen.getByTestId('insert-reply').click();
+    await expect(carmen.getByTestId('action-result')).toHaveText('Respuesta puesta en el cuadro de mensaje. Reléala y luego envíela usted.');
+    await expect.poll(async () => (await replicaState(thread)).editors).not.toEqual({});
   });
 });

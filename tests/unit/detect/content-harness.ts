@@ -31,8 +31,9 @@ export function runOnReplica(fixture: string, url: string, adapter: SiteAdapter)
   ctx.onInvalidated(() => document.removeEventListener('click', listen, true));
   const send = (message: unknown) =>
     new Promise<ContentReply | undefined>((resolve) => void fakeBrowser.runtime.onMessage.trigger(message, {}, resolve));
-  const reported = (name: string) => reports.at(-1)!.candidates.find((c) => c.name === name);
+  const latest = () => reports.at(-1)?.candidates ?? [];
+  const reported = (name: string) => latest().find((c) => c.name === name);
   // The fake browser has no runtime id to lose, so the script is ended through its controller.
   const stop = () => (ctx as unknown as { controller: AbortController }).controller.abort();
-  return { clicks, send, reported, stop };
+  return { clicks, send, reported, latest, stop };
 }

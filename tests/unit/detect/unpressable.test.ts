@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, it, vi } from 'vitest';
+import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
 import { runOnReplica } from './content-harness';
 
@@ -21,4 +22,19 @@ it('a Decline on a card whose controls say nothing readable presses nothing and 
   expect(priya?.kind).toBe('request');
   expect(await run.send({ type: 'decline', token: priya!.token })).toEqual({ ok: false, refusal: 'no-control' });
   expect(run.clicks).toEqual([]);
+});
+
+it('a reply the open conversation’s editor does not take is refused as not-typed, not claimed with the editor’s English', async () => {
+  const run = runOnReplica('instagram/direct-thread.es.html', 'https://www.instagram.com/direct/t/118273645501928/', instagramAdapter);
+  stop = run.stop;
+  // The open conversation: the one whose thread the address names.
+  const open = run.latest().find((c) => c.kind === 'message' && c.open);
+  expect(open).toBeDefined();
+  // An editor that takes nothing typed into it, as a site's may while it loads (happy-dom has no execCommand of its own).
+  Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
+  try {
+    expect(await run.send({ type: 'insert-text', token: open!.token, text: 'Escríbame por el portal seguro.' })).toEqual({ ok: false, refusal: 'not-typed' });
+  } finally {
+    delete (document as { execCommand?: unknown }).execCommand;
+  }
 });

@@ -4,6 +4,7 @@ import { onPageRequest } from '@/lib/detections/handlers';
 import { writeTab } from '@/lib/detections/tab-store';
 import { isPageToBackground } from '@/lib/messaging/messages';
 import { database } from '@/lib/db';
+import { t } from '@/lib/i18n/t';
 import { DEFAULT_SETTINGS } from '@/lib/settings/practice';
 import { saveSettings } from '@/lib/settings/store';
 
@@ -29,8 +30,16 @@ const insert = (text: string, confirmed?: boolean) =>
   onPageRequest({ type: 'insert-reply', tabId: TAB, token: 'tok', text, ...(confirmed !== undefined && { confirmed }) });
 
 describe('inserting a reply', () => {
+  it('says what happened in the clinician’s words, never the page side’s: put in the box, or not taken', async () => {
+    expect(await insert('Please use the secure channels.')).toEqual({ ok: true, done: t('result_reply_inserted') });
+    expect(t('result_reply_inserted')).not.toBe('typed');
+    vi.mocked(fakeBrowser.tabs.sendMessage).mockResolvedValueOnce({ ok: false, refusal: 'not-typed' } as never);
+    expect(await insert('Please use the secure channels.')).toEqual({ ok: false, reason: t('action_not_typed') });
+    expect(t('action_not_typed')).toMatch(/did not take/);
+  });
+
   it('passes a clean reply straight to the page', async () => {
-    expect(await insert('Please use the secure channels.')).toEqual({ ok: true, done: 'typed' });
+    expect(await insert('Please use the secure channels.')).toEqual({ ok: true, done: t('result_reply_inserted') });
     expect(sent).toEqual([{ type: 'insert-text', token: 'tok', text: 'Please use the secure channels.' }]);
   });
 
@@ -39,7 +48,7 @@ describe('inserting a reply', () => {
     expect(outcome).toMatchObject({ ok: false });
     expect(JSON.stringify(outcome)).toContain('“session”');
     expect(sent).toEqual([]);
-    expect(await insert('See you at our next session.', true)).toEqual({ ok: true, done: 'typed' });
+    expect(await insert('See you at our next session.', true)).toEqual({ ok: true, done: t('result_reply_inserted') });
     expect(sent).toHaveLength(1);
   });
 
@@ -48,7 +57,7 @@ describe('inserting a reply', () => {
     expect(await insert(reply)).toMatchObject({ ok: false });
     await saveSettings(database(), { ...DEFAULT_SETTINGS, practiceName: 'Sam Hale Counselling', secureEmail: 'sam@counselling.example' });
     try {
-      expect(await insert(reply)).toEqual({ ok: true, done: 'typed' });
+      expect(await insert(reply)).toEqual({ ok: true, done: t('result_reply_inserted') });
       // The same word outside the practice's name is still flagged.
       expect(await insert(`Counselling helps.\n${reply}`)).toMatchObject({ ok: false });
     } finally {
