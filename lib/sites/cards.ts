@@ -1,5 +1,6 @@
 import { CARD_WORDS, roleOfLabel, type CardWords, type ControlRole } from './card-words';
 import { distinctPeople, Ends, inDocumentOrder, inPageOrder, insertInOrder, precedes, Tallies, type MarkOrder, type Tally } from './card-index';
+import { continuesRun, textRun } from './dom';
 import type { ActionResult } from './types';
 
 /**
@@ -124,8 +125,26 @@ function isUnreadAction(control: Element): boolean {
   return !SHOWS_MORE.test(control.textContent ?? '');
 }
 
-/** The address without its fragment and a trailing slash of its path: /friends/requests/?profile_id=… is a person, not the page. */
-const pageOf = (href: string) => href.replace(/#.*$/, '').replace(/\/(?=\?|$)/, '');
+/**
+ * Parameters the sites add to links to follow clicks, which say nothing of where a link goes:
+ * Facebook's `__tn__`, `__cft__[0]`, `__xts__[0]`, `fref`, `hc_ref`, `ref`; LinkedIn's `trk`,
+ * `trkInfo`, `lipi`; Instagram's `igsh`; `mibextid`, `utm_*` [G: names seen in shared links].
+ */
+const TRACKING_PARAM = /^(?:__tn__|__cft__|__xts__|fref|hc_ref|ref|refid|trk|trkInfo|lipi|igsh|igshid|mibextid|utm_[a-z]+)(?:\[|%5B|=|$)/i;
+
+/**
+ * The address without its fragment, its tracking parameters and a trailing slash of its path:
+ * /friends/requests/?profile_id=… is a person, not the page. Plain string work: most links have no query.
+ */
+function pageOf(href: string): string {
+  let page = href.replace(/#.*$/, '');
+  const query = page.indexOf('?');
+  if (query >= 0) {
+    const kept = page.slice(query + 1).split('&').filter((param) => param !== '' && !TRACKING_PARAM.test(param));
+    page = page.slice(0, query) + (kept.length > 0 ? `?${kept.join('&')}` : '');
+  }
+  return page.replace(/\/(?=\?|$)/, '');
+}
 const isSelfLink = (href: string, here: string) => href !== '' && pageOf(href) === pageOf(here);
 
 const isDisabled = (control: Element) => control.matches(':disabled, [aria-disabled="true"]');
@@ -162,7 +181,8 @@ export function firstText(element: Element, controls: ReadonlySet<Element> = new
   let shown = '';
   let forReaders = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (continuesRun(node)) continue;
+    const text = textRun(node).replace(/\s+/g, ' ').trim();
     const parent = node.parentElement;
     if (!text || !parent || parent.closest('svg, time, abbr, script, style')) continue;
     let inControl = false;

@@ -5,6 +5,20 @@ import type { ActionResult } from './types';
  * querySelectorAll that also looks inside open shadow roots (LinkedIn renders its messaging
  * overlay in one). Closed roots stay closed, as they should.
  */
+/**
+ * A text node's text with that of the text nodes right after it in the same element: frameworks
+ * write `{first} {last}` as adjacent text nodes, and the words are one line. (Read, never merged:
+ * normalising the page's text nodes would change its DOM.)
+ */
+export function textRun(node: Node): string {
+  let text = node.nodeValue ?? '';
+  for (let next = node.nextSibling; next?.nodeType === Node.TEXT_NODE; next = next.nextSibling) text += next.nodeValue ?? '';
+  return text;
+}
+
+/** Whether a text node continues the run of the text node before it (textRun read it already). */
+export const continuesRun = (node: Node) => node.previousSibling?.nodeType === Node.TEXT_NODE;
+
 export function queryAllDeep<E extends Element = Element>(root: ParentNode, selector: string): E[] {
   const found: E[] = [...root.querySelectorAll<E>(selector)];
   const hosts = root.querySelectorAll('*');

@@ -3,7 +3,7 @@ import { pressBlockStep, type BlockMarkup } from '../block';
 import { MENU_WORDS, REACTED_WORDS } from '../card-words';
 import { inPageOrder, insertInOrder } from '../card-index';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type FoundCard, type PersonMark } from '../cards';
-import { queryAllDeep } from '../dom';
+import { continuesRun, queryAllDeep, textRun } from '../dom';
 import { labelHasWord } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
@@ -353,7 +353,7 @@ export function shownName(row: Element, people: ReadonlySet<Element>, linked: Re
   let username = '';
   for (const node of textNodes(row)) {
     const parent = node.parentElement!;
-    const text = node.textContent!.replace(/\s+/g, ' ').trim();
+    const text = textRun(node).replace(/\s+/g, ' ').trim();
     if (parent.closest('svg, time, abbr, [aria-hidden="true"]')) continue;
     const link = parent.closest('a');
     if (link && people.has(link) && !besideUsername(text, link)) {
@@ -361,11 +361,26 @@ export function shownName(row: Element, people: ReadonlySet<Element>, linked: Re
       continue;
     }
     const control = parent.closest(PRESSABLE);
-    if ((link && !people.has(link)) || (control && control !== row && control !== link && row.contains(control)) || parent.querySelector('a')) continue;
+    if ((link && !people.has(link)) || (control && control !== row && control !== link && row.contains(control)) || inSentenceWithLink(parent)) continue;
     if (text === '·' || isContextLine(text) || namesSomeoneElse(text, row, linked)) continue;
     return text;
   }
   return username;
+}
+
+/** Elements that stay within a line of text: a text in them is part of the sentence around it. */
+const PHRASING = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'BDI', 'BDO', 'SMALL', 'MARK', 'U', 'S']);
+
+/**
+ * Whether a text (in `parent`) is part of a sentence with a link in it ("<a>caio.b_</a> pediu para
+ * seguir você."), however many spans each part of the sentence is wrapped in: the outermost of
+ * the spans around it holds the link. A text in a block of its own beside a link is a line of its own.
+ */
+function inSentenceWithLink(parent: Element): boolean {
+  if (parent.querySelector('a')) return true;
+  let line = parent;
+  while (PHRASING.has(line.tagName) && line.parentElement && PHRASING.has(line.parentElement.tagName)) line = line.parentElement;
+  return line !== parent && line.querySelector('a') !== null;
 }
 
 /**
@@ -379,7 +394,7 @@ function besideUsername(text: string, link: Element): boolean {
   const username = identityFromHref('instagram', link.getAttribute('href') ?? '', INSTAGRAM_HOME);
   const plain = (line: string) => line.replace(/^@/, '').toLowerCase();
   if (plain(text) === username) return false;
-  for (const node of textNodes(link)) if (plain(node.textContent!.replace(/\s+/g, ' ').trim()) === username) return true;
+  for (const node of textNodes(link)) if (plain(textRun(node).replace(/\s+/g, ' ').trim()) === username) return true;
   return false;
 }
 
@@ -408,10 +423,11 @@ const isContextLine = (text: string) => {
   return CONTEXT_LINES.some((line) => lower.startsWith(line));
 };
 
+/** The first text node of each run of text (textRun) in `element` that shows something. */
 function* textNodes(element: Element): Generator<Text> {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if ((node.textContent ?? '').trim()) yield node as Text;
+    if (!continuesRun(node) && textRun(node).trim()) yield node as Text;
   }
 }
 
@@ -440,7 +456,7 @@ function textAfterAvatar(row: Element, avatar: Element): Text | null {
   let seen = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node === avatar) seen = true;
-    else if (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() && !node.parentElement!.closest(NOT_TEXT)) {
+    else if (node.nodeType === Node.TEXT_NODE && !continuesRun(node) && textRun(node).trim() && !node.parentElement!.closest(NOT_TEXT)) {
       return seen ? (node as Text) : null;
     }
   }
@@ -574,7 +590,7 @@ export function threadCandidate(row: Element, thread: string | undefined, tabs: 
     platform: 'instagram',
     // A group's row shows several people: none of them is the conversation's one identity.
     identities: identities.length === 1 ? identities : [],
-    name: name.textContent!.replace(/\s+/g, ' ').trim(),
+    name: textRun(name).replace(/\s+/g, ' ').trim(),
     element: row,
     ...(thread ? { thread } : {}),
   };
@@ -609,7 +625,7 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
     kind: 'message',
     platform: 'instagram',
     identities,
-    name: firstTextNode(header)?.textContent?.replace(/\s+/g, ' ').trim() || best.mark.identity!,
+    name: (firstTextNode(header) && textRun(firstTextNode(header)!).replace(/\s+/g, ' ').trim()) || best.mark.identity!,
     element: header,
     open: true,
     ...(thread ? { thread } : {}),
@@ -644,7 +660,7 @@ function headerFromMessages(box: Element, url: URL, marks: readonly PersonMark[]
     kind: 'message',
     platform: 'instagram',
     identities,
-    name: firstTextNode(header)!.textContent!.replace(/\s+/g, ' ').trim(),
+    name: textRun(firstTextNode(header)!).replace(/\s+/g, ' ').trim(),
     element: header,
     open: true,
     ...(thread ? { thread } : {}),
