@@ -97,7 +97,8 @@ export const CARD_WORDS: CardWords = {
     'הוסף חבר', 'הוספת חבר', 'עקוב', 'מעקב', 'התחבר', 'התחברות', // Hebrew
     'افزودن', 'افزودن دوست', 'دنبال کردن', // Persian
     'मित्र जोड़ें', 'दोस्त जोड़ें', 'फ़ॉलो करें', 'फॉलो करें', 'कनेक्ट करें', // Hindi
-    'বন্ধু যোগ করুন', 'অনুসরণ করুন', 'সংযোগ করুন', // Bengali
+    // Bengali; Instagram's Bengali UI writes Follow as the loanword "ফলো করুন" (as Hindi's "फ़ॉलो करें") [G].
+    'বন্ধু যোগ করুন', 'অনুসরণ করুন', 'সংযোগ করুন', 'ফলো করুন', 'ফলো ব্যাক',
     'tambah teman', 'tambahkan teman', 'tambahkan', 'ikuti', 'hubungkan', 'terhubung', 'tambah rakan', 'sambung', 'ikut', // Indonesian, Malay
     'magdagdag ng kaibigan', 'i-add', 'i-follow', 'idagdag', 'sundan', 'kumonekta', // Filipino
     'thêm bạn bè', 'thêm bạn', 'theo dõi', 'kết nối', // Vietnamese

@@ -134,7 +134,7 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     // The further languages of card-words.ts [G]: NL PL SV DA/NB FI CS SK HU RO EL RU UK TR AR HE FA HI BN ID/MS TL VI TH JA KO ZH.
     'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
     'подписаться', 'стежити', 'підписатися', 'takip et', 'متابعة', 'עקוב', 'מעקב', 'دنبال کردن', 'फ़ॉलो करें', 'फॉलो करें',
-    'অনুসরণ করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
+    'অনুসরণ করুন', 'ফলো করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
     // "Follow back" where it is one word (Thai writes no spaces) [G].
     'ติดตามกลับ',
   ],
