@@ -2,7 +2,7 @@ import { lowerLabel } from './labels';
 
 /**
  * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
- * FR, DE, PT, IT in full; for the pair itself also NL, PL, SV, DA, NB, FI, CS, SK, HU, HR, BS, SR,
+ * FR, DE, PT, IT in full; for the pair itself also CA, NL, PL, SV, DA, NB, FI, CS, SK, HU, HR, BS, SR,
  * SL, RO, EL, RU, UK, TR, AR, HE, FA, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair
  * of controls: one that takes the person in
  * (accept a request, or add / follow / connect a suggestion) and one that turns them away
@@ -46,6 +46,7 @@ export const CARD_WORDS: CardWords = {
     'conferma', 'accetta', 'approva', // Italian
     // Further languages the sites ship, for pressing the right control (detection needs no words).
     'bevestigen', 'accepteren', // Dutch
+    'confirma', 'accepta', 'aprova', // Catalan
     'potwierdź', 'akceptuj', // Polish
     'bekräfta', 'acceptera', 'godkänn', // Swedish
     'bekræft', 'acceptér', 'godkend', // Danish ("accepter" above)
@@ -79,6 +80,7 @@ export const CARD_WORDS: CardWords = {
     'hinzufügen', 'folgen', 'zurückfolgen', 'vernetzen', 'einladen', // German
     'adicionar', 'conectar-se', 'convidar', // Portuguese ("seguir", "conectar" above)
     'aggiungi', 'segui', 'collegati', 'invita', // Italian
+    'segueix', 'segueix tu també', 'afegeix', 'afegeix amic', 'connecta', 'convida', // Catalan
     'toevoegen', 'vriend toevoegen', 'volgen', 'verbinden', 'connectie maken', 'terugvolgen', // Dutch
     'dodaj', 'dodaj do znajomych', 'obserwuj', 'połącz', 'nawiąż kontakt', // Polish
     'lägg till', 'följ', 'anslut', 'ansluta', 'bjud in', 'knyt kontakt', // Swedish
@@ -114,6 +116,7 @@ export const CARD_WORDS: CardWords = {
     'löschen', 'ignorieren', 'ablehnen', 'entfernen', 'ausblenden', 'schließen', 'verwerfen', 'nicht jetzt', // German
     'excluir', 'recusar', 'remover', 'apagar', 'ocultar', 'fechar', 'agora não', // Portuguese ("ignorar", "descartar" above)
     'elimina', 'ignora', 'rifiuta', 'rimuovi', 'nascondi', 'chiudi', 'non ora', // Italian
+    'suprimeix', 'rebutja', 'tanca', 'amaga', 'ara no', // Catalan ("elimina", "ignora" above; not "treu", also German and a surname)
     'verwijderen', 'negeren', 'weigeren', 'sluiten', 'verbergen', 'niet nu', // Dutch
     'usuń', 'ignoruj', 'odrzuć', 'zamknij', 'ukryj', 'nie teraz', // Polish
     'ta bort', 'ignorera', 'avböj', 'stäng', 'dölj', 'inte nu', // Swedish
@@ -149,6 +152,7 @@ export const CARD_WORDS: CardWords = {
     'gefolgt', 'entfolgen', 'nicht mehr folgen', 'angefragt', 'ausstehend', 'abbrechen', 'zurückziehen', 'freunde', 'nachricht', // German
     'seguindo', 'deixar de seguir', 'pendente', 'amigos', 'mensagem', // Portuguese
     'segui già', 'non seguire più', 'richiesto', 'in attesa', 'annulla', 'amici', 'messaggio', // Italian
+    'seguint', 'deixa de seguir', 'sol·licitat', 'sol·licitada', 'pendent', 'cancel·la', 'missatge', // Catalan
     'volgend', 'ontvolgen', 'niet meer volgen', 'annuleren', 'aangevraagd', // Dutch
     'obserwujesz', 'anuluj', 'oczekujące', // Polish
     'följer', 'avbryt', 'väntande', // Swedish, Norwegian
