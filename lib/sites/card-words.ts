@@ -3,7 +3,7 @@ import { lowerLabel } from './labels';
 /**
  * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
  * FR, DE, PT, IT in full; for the pair itself also CA, NL, PL, SV, DA, NB, FI, CS, SK, HU, HR, BS, SR,
- * SL, RO, EL, RU, UK, TR, AR, HE, FA, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair
+ * SL, RO, EL, RU, UK, TR, AR, HE, FA, UR, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair
  * of controls: one that takes the person in
  * (accept a request, or add / follow / connect a suggestion) and one that turns them away
  * (delete, ignore, remove, dismiss). Words are matched as whole words, the first action word in a
@@ -63,6 +63,7 @@ export const CARD_WORDS: CardWords = {
     'تأكيد', 'قبول', 'موافقة', // Arabic
     'אישור', 'אשר', 'קבל', 'קבלה', // Hebrew
     'تأیید', 'تایید', 'پذیرفتن', 'پذیرش', // Persian ("قبول" above)
+    'تصدیق کریں', 'منظور کریں', // Urdu ("قبول کریں" by "قبول" above)
     'पुष्टि करें', 'स्वीकार करें', 'स्वीकारें', 'कन्फ़र्म करें', // Hindi
     'নিশ্চিত করুন', 'গ্রহণ করুন', 'স্বীকার করুন', 'কনফার্ম করুন', // Bengali
     'konfirmasi', 'terima', 'setujui', 'sahkan', // Indonesian, Malay
@@ -98,6 +99,7 @@ export const CARD_WORDS: CardWords = {
     'إضافة', 'إضافة صديق', 'إضافة إلى الأصدقاء', 'متابعة', 'تواصل', // Arabic
     'הוסף חבר', 'הוספת חבר', 'עקוב', 'מעקב', 'התחבר', 'התחברות', // Hebrew
     'افزودن', 'افزودن دوست', 'دنبال کردن', // Persian
+    'فالو کریں', 'فالو بیک', 'دوست شامل کریں', 'کنیکٹ کریں', // Urdu (Instagram's loanword for Follow, as Hindi's)
     'मित्र जोड़ें', 'दोस्त जोड़ें', 'फ़ॉलो करें', 'फॉलो करें', 'कनेक्ट करें', // Hindi
     // Bengali; Instagram's Bengali UI writes Follow as the loanword "ফলো করুন" (as Hindi's "फ़ॉलो करें") [G].
     'বন্ধু যোগ করুন', 'অনুসরণ করুন', 'সংযোগ করুন', 'ফলো করুন', 'ফলো ব্যাক',
@@ -135,6 +137,7 @@ export const CARD_WORDS: CardWords = {
     'حذف', 'تجاهل', 'رفض', 'إزالة', 'إخفاء', 'إغلاق', 'ليس الآن', // Arabic
     'מחק', 'מחיקה', 'התעלם', 'התעלמות', 'הסר', 'הסרה', 'דחה', 'סגור', 'הסתר', // Hebrew
     'نادیده گرفتن', 'رد کردن', 'برداشتن', 'بستن', // Persian ("حذف" above)
+    'ہٹائیں', 'نظرانداز کریں', 'نظر انداز کریں', 'مسترد کریں', 'بند کریں', 'چھپائیں', 'ابھی نہیں', // Urdu ("حذف کریں" by "حذف" above)
     'हटाएँ', 'हटाएं', 'डिलीट करें', 'अनदेखा करें', 'अस्वीकार करें', 'बंद करें', 'छिपाएँ', 'छिपाएं', // Hindi
     'মুছুন', 'মুছে ফেলুন', 'ডিলিট করুন', 'উপেক্ষা করুন', 'সরান', 'বন্ধ করুন', 'লুকান', // Bengali
     'hapus', 'abaikan', 'tolak', 'buang', 'tutup', 'sembunyikan', 'padam', 'alih keluar', 'jangan sekarang', // Indonesian, Malay
@@ -169,6 +172,7 @@ export const CARD_WORDS: CardWords = {
     'إلغاء', 'إلغاء المتابعة', 'قيد الانتظار', 'تمت المتابعة', // Arabic
     'ביטול', 'בטל', 'עוקב', 'עוקבת', 'במעקב', // Hebrew
     'لغو', // Persian
+    'فالو کر رہے ہیں', 'ان فالو کریں', 'منسوخ کریں', 'درخواست بھیجی گئی', // Urdu
     'रद्द करें', // Hindi
     'বাতিল করুন', // Bengali
     'mengikuti', 'mengikut', 'batal', 'batalkan', 'diminta', 'tertunda', 'berhenti mengikuti', // Indonesian, Malay
