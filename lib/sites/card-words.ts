@@ -2,8 +2,8 @@ import { lowerLabel } from './labels';
 
 /**
  * What the controls on a person's card say they do, in the UI languages Boundary knows (EN, ES,
- * FR, DE, PT, IT in full; for the pair itself also NL, PL, SV, DA, NB, FI, CS, SK, HU, HR, BS, SR,
- * SL, RO, EL, RU, UK, TR, AR, HE, FA, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair
+ * FR, DE, PT, IT in full; for the pair itself also CA, NL, PL, SV, DA, NB, FI, CS, SK, HU, HR, BS, SR,
+ * SL, RO, EL, RU, UK, TR, AR, HE, FA, UR, HI, BN, ID, MS, TL, VI, TH, JA, KO, ZH). A card is told from its pair
  * of controls: one that takes the person in
  * (accept a request, or add / follow / connect a suggestion) and one that turns them away
  * (delete, ignore, remove, dismiss). Words are matched as whole words, the first action word in a
@@ -46,6 +46,7 @@ export const CARD_WORDS: CardWords = {
     'conferma', 'accetta', 'approva', // Italian
     // Further languages the sites ship, for pressing the right control (detection needs no words).
     'bevestigen', 'accepteren', // Dutch
+    'confirma', 'accepta', 'aprova', // Catalan
     'potwierdź', 'akceptuj', // Polish
     'bekräfta', 'acceptera', 'godkänn', // Swedish
     'bekræft', 'acceptér', 'godkend', // Danish ("accepter" above)
@@ -62,6 +63,7 @@ export const CARD_WORDS: CardWords = {
     'تأكيد', 'قبول', 'موافقة', // Arabic
     'אישור', 'אשר', 'קבל', 'קבלה', // Hebrew
     'تأیید', 'تایید', 'پذیرفتن', 'پذیرش', // Persian ("قبول" above)
+    'تصدیق کریں', 'منظور کریں', // Urdu ("قبول کریں" by "قبول" above)
     'पुष्टि करें', 'स्वीकार करें', 'स्वीकारें', 'कन्फ़र्म करें', // Hindi
     'নিশ্চিত করুন', 'গ্রহণ করুন', 'স্বীকার করুন', 'কনফার্ম করুন', // Bengali
     'konfirmasi', 'terima', 'setujui', 'sahkan', // Indonesian, Malay
@@ -79,6 +81,7 @@ export const CARD_WORDS: CardWords = {
     'hinzufügen', 'folgen', 'zurückfolgen', 'vernetzen', 'einladen', // German
     'adicionar', 'conectar-se', 'convidar', // Portuguese ("seguir", "conectar" above)
     'aggiungi', 'segui', 'collegati', 'invita', // Italian
+    'segueix', 'segueix tu també', 'afegeix', 'afegeix amic', 'connecta', 'convida', // Catalan
     'toevoegen', 'vriend toevoegen', 'volgen', 'verbinden', 'connectie maken', 'terugvolgen', // Dutch
     'dodaj', 'dodaj do znajomych', 'obserwuj', 'połącz', 'nawiąż kontakt', // Polish
     'lägg till', 'följ', 'anslut', 'ansluta', 'bjud in', 'knyt kontakt', // Swedish
@@ -96,8 +99,10 @@ export const CARD_WORDS: CardWords = {
     'إضافة', 'إضافة صديق', 'إضافة إلى الأصدقاء', 'متابعة', 'تواصل', // Arabic
     'הוסף חבר', 'הוספת חבר', 'עקוב', 'מעקב', 'התחבר', 'התחברות', // Hebrew
     'افزودن', 'افزودن دوست', 'دنبال کردن', // Persian
+    'فالو کریں', 'فالو بیک', 'دوست شامل کریں', 'کنیکٹ کریں', // Urdu (Instagram's loanword for Follow, as Hindi's)
     'मित्र जोड़ें', 'दोस्त जोड़ें', 'फ़ॉलो करें', 'फॉलो करें', 'कनेक्ट करें', // Hindi
-    'বন্ধু যোগ করুন', 'অনুসরণ করুন', 'সংযোগ করুন', // Bengali
+    // Bengali; Instagram's Bengali UI writes Follow as the loanword "ফলো করুন" (as Hindi's "फ़ॉलो करें") [G].
+    'বন্ধু যোগ করুন', 'অনুসরণ করুন', 'সংযোগ করুন', 'ফলো করুন', 'ফলো ব্যাক',
     'tambah teman', 'tambahkan teman', 'tambahkan', 'ikuti', 'hubungkan', 'terhubung', 'tambah rakan', 'sambung', 'ikut', // Indonesian, Malay
     'magdagdag ng kaibigan', 'i-add', 'i-follow', 'idagdag', 'sundan', 'kumonekta', // Filipino
     'thêm bạn bè', 'thêm bạn', 'theo dõi', 'kết nối', // Vietnamese
@@ -113,6 +118,7 @@ export const CARD_WORDS: CardWords = {
     'löschen', 'ignorieren', 'ablehnen', 'entfernen', 'ausblenden', 'schließen', 'verwerfen', 'nicht jetzt', // German
     'excluir', 'recusar', 'remover', 'apagar', 'ocultar', 'fechar', 'agora não', // Portuguese ("ignorar", "descartar" above)
     'elimina', 'ignora', 'rifiuta', 'rimuovi', 'nascondi', 'chiudi', 'non ora', // Italian
+    'suprimeix', 'rebutja', 'tanca', 'amaga', 'ara no', // Catalan ("elimina", "ignora" above; not "treu", also German and a surname)
     'verwijderen', 'negeren', 'weigeren', 'sluiten', 'verbergen', 'niet nu', // Dutch
     'usuń', 'ignoruj', 'odrzuć', 'zamknij', 'ukryj', 'nie teraz', // Polish
     'ta bort', 'ignorera', 'avböj', 'stäng', 'dölj', 'inte nu', // Swedish
@@ -131,6 +137,7 @@ export const CARD_WORDS: CardWords = {
     'حذف', 'تجاهل', 'رفض', 'إزالة', 'إخفاء', 'إغلاق', 'ليس الآن', // Arabic
     'מחק', 'מחיקה', 'התעלם', 'התעלמות', 'הסר', 'הסרה', 'דחה', 'סגור', 'הסתר', // Hebrew
     'نادیده گرفتن', 'رد کردن', 'برداشتن', 'بستن', // Persian ("حذف" above)
+    'ہٹائیں', 'نظرانداز کریں', 'نظر انداز کریں', 'مسترد کریں', 'بند کریں', 'چھپائیں', 'ابھی نہیں', // Urdu ("حذف کریں" by "حذف" above)
     'हटाएँ', 'हटाएं', 'डिलीट करें', 'अनदेखा करें', 'अस्वीकार करें', 'बंद करें', 'छिपाएँ', 'छिपाएं', // Hindi
     'মুছুন', 'মুছে ফেলুন', 'ডিলিট করুন', 'উপেক্ষা করুন', 'সরান', 'বন্ধ করুন', 'লুকান', // Bengali
     'hapus', 'abaikan', 'tolak', 'buang', 'tutup', 'sembunyikan', 'padam', 'alih keluar', 'jangan sekarang', // Indonesian, Malay
@@ -148,6 +155,7 @@ export const CARD_WORDS: CardWords = {
     'gefolgt', 'entfolgen', 'nicht mehr folgen', 'angefragt', 'ausstehend', 'abbrechen', 'zurückziehen', 'freunde', 'nachricht', // German
     'seguindo', 'deixar de seguir', 'pendente', 'amigos', 'mensagem', // Portuguese
     'segui già', 'non seguire più', 'richiesto', 'in attesa', 'annulla', 'amici', 'messaggio', // Italian
+    'seguint', 'deixa de seguir', 'sol·licitat', 'sol·licitada', 'pendent', 'cancel·la', 'missatge', // Catalan
     'volgend', 'ontvolgen', 'niet meer volgen', 'annuleren', 'aangevraagd', // Dutch
     'obserwujesz', 'anuluj', 'oczekujące', // Polish
     'följer', 'avbryt', 'väntande', // Swedish, Norwegian
@@ -164,6 +172,7 @@ export const CARD_WORDS: CardWords = {
     'إلغاء', 'إلغاء المتابعة', 'قيد الانتظار', 'تمت المتابعة', // Arabic
     'ביטול', 'בטל', 'עוקב', 'עוקבת', 'במעקב', // Hebrew
     'لغو', // Persian
+    'فالو کر رہے ہیں', 'ان فالو کریں', 'منسوخ کریں', 'درخواست بھیجی گئی', // Urdu
     'रद्द करें', // Hindi
     'বাতিল করুন', // Bengali
     'mengikuti', 'mengikut', 'batal', 'batalkan', 'diminta', 'tertunda', 'berhenti mengikuti', // Indonesian, Malay

@@ -131,10 +131,10 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'suivre', "s'abonner", // French
     'folgen', 'zurückfolgen', // German
     'segui', // Italian
-    // The further languages of card-words.ts [G]: NL PL SV DA/NB FI CS SK HU RO EL RU UK TR AR HE FA HI BN ID/MS TL VI TH JA KO ZH.
-    'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
+    // The further languages of card-words.ts [G]: CA NL PL SV DA/NB FI CS SK HU RO EL RU UK TR AR HE FA UR HI BN ID/MS TL VI TH JA KO ZH.
+    'segueix', 'فالو کریں', 'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
     'подписаться', 'стежити', 'підписатися', 'takip et', 'متابعة', 'עקוב', 'מעקב', 'دنبال کردن', 'फ़ॉलो करें', 'फॉलो करें',
-    'অনুসরণ করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
+    'অনুসরণ করুন', 'ফলো করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
     // "Follow back" where it is one word (Thai writes no spaces) [G].
     'ติดตามกลับ',
   ],
@@ -200,7 +200,7 @@ export const NOT_CONTACT_WORDS = [
   'segui già', 'non seguire più', 'smetti di seguire', 'annulla', 'richiesto', 'richiesta inviata', 'in attesa',
   'invia profilo', 'condividi profilo',
   // The further languages [G]: following and unfollowing.
-  'niet meer volgen', 'volgend', 'obserwujesz', 'följer', 'følger', 'seurataan', 'přestat sledovat', 'sledujete', 'követed',
+  'deixa de seguir', 'seguint', 'sol·licitat', 'ان فالو کریں', 'فالو کر رہے ہیں', 'niet meer volgen', 'volgend', 'obserwujesz', 'följer', 'følger', 'seurataan', 'přestat sledovat', 'sledujete', 'követed',
   'urmărești', 'ακολουθείτε', 'отписаться', 'вы подписаны', 'відписатися', 'takiptesin', 'takibi bırak', 'إلغاء المتابعة',
   'تمت المتابعة', 'עוקב', 'במעקב', 'mengikuti', 'berhenti mengikuti', 'sinusundan', 'đang theo dõi', 'bỏ theo dõi', 'กำลังติดตาม',
   'フォロー中', '팔로잉', '팔로우 취소', '已关注', '取消关注', '追蹤中', '取消追蹤',

@@ -181,11 +181,14 @@ const documentOf = (root: ParentNode): Document => (root as Node).ownerDocument 
 export function pairedCards(root: ParentNode, marks: readonly PersonMark[], skip: readonly Element[], url: URL): Candidate[] {
   const tooBig = tooBigBoxes(root);
   const people = new Set(marks.map((mark) => mark.element));
-  const found = findCards(root, marks, MARKUP, pairOptions(url));
+  const options = pairOptions(url);
+  const found = findCards(root, marks, MARKUP, options);
   // Elsewhere (home's right rail), a lone Follow counts only inside a "Suggested for you" block.
-  if (!pairOptions(url).loneAdds) mergeLone(found, suggestionBlocks(root, marks).flatMap(blockCards));
+  const blocks = options.loneAdds ? [] : suggestionBlocks(root, marks);
+  mergeLone(found, blocks.flatMap(blockCards));
   const linked = linkedUsernames(people);
-  return found.flatMap((card) => (skip.some((scope) => scope.contains(card.card)) ? [] : cardCandidate(card, tooBig, people, linked) ?? []));
+  const boxes = blocks.map(({ block }) => block);
+  return found.flatMap((card) => (skip.some((scope) => scope.contains(card.card)) ? [] : cardCandidate(card, tooBig, people, linked, boxes) ?? []));
 }
 
 /** The boxes that are, or hold, a post or the page: found once, each card a lookup. */
@@ -222,10 +225,24 @@ export function mergeLone(found: FoundCard[], lone: readonly FoundCard[]): void 
   for (const card of lone) if (!seen.has(card.card)) insertInOrder(found, card, (a, b) => inPageOrder(a.card, b.card));
 }
 
-/** A card's candidate; null for a box around a post or the page. `linked`: the page's linked usernames (see namesSomeoneElse). */
-export function cardCandidate(found: FoundCard, tooBig: ReadonlySet<Element>, people: ReadonlySet<Element>, linked: ReadonlySet<string>): Candidate | null {
-  const { kind, card, identities } = found;
+/**
+ * A card's candidate; null for a box around a post or the page. `linked`: the page's linked
+ * usernames (see namesSomeoneElse); `blocks`: its suggestion blocks (suggestionBlocks).
+ */
+export function cardCandidate(
+  found: FoundCard,
+  tooBig: ReadonlySet<Element>,
+  people: ReadonlySet<Element>,
+  linked: ReadonlySet<string>,
+  blocks: readonly Element[] = [],
+): Candidate | null {
+  const { card, identities } = found;
   if (tooBig.has(card) || card.closest(any(POST_SELECTORS))) return null;
+  // A pair read from its shape alone (labels in no language of card-words.ts) takes the page's
+  // kind: a request on the follow-requests page. Inside a block of suggested people (its "See all"
+  // links /explore/people/, in every UI language) it is a suggestion: the requests list ends in
+  // "Suggested for you", whose Follow + ✕ is no request to decline (the Bulgarian replica).
+  const kind = !found.labelsRead && blocks.some((block) => block.contains(card)) ? 'suggestion' : found.kind;
   return { kind, platform: 'instagram', identities, name: shownName(card, people, linked) || identities[0] || '', element: card };
 }
 

@@ -157,6 +157,7 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
   const blocks = suggestionBlocks(doc, marks);
   const lone = blocks.flatMap(blockCards);
   const blockBoxes = new Set(blocks.map(({ block }) => block));
+  const blockList = [...blockBoxes];
   // Where a mark added would make a nearer box a "See all" link's block: the boxes on the way up
   // from each such link, below its block (all the way up when it has none).
   const belowBlock = new Set<Element>();
@@ -188,7 +189,7 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
   let onElement = new Map<Element, Candidate>();
   const candidateOf = (card: FoundCard) => {
     if (read.has(card)) return read.get(card)!;
-    const candidate = cardCandidate(card, tooBig, people, linked);
+    const candidate = cardCandidate(card, tooBig, people, linked, blockList);
     const kept = candidate && keepSame(onElement.get(card.card), candidate);
     read.set(card, kept);
     if (kept) for (const word of usernameWords(kept.name)) byWord.set(word, (byWord.get(word) ?? new Set()).add(card));
