@@ -12,6 +12,7 @@ import {
   FACEBOOK_AVATAR_LABEL,
   FACEBOOK_BANNER,
   FACEBOOK_BLOCK_PANE,
+  FACEBOOK_CHAT_POPUP,
   FACEBOOK_CHAT_ROW,
   FACEBOOK_COMMENT,
   FACEBOOK_COMMENT_LINK,
@@ -325,6 +326,61 @@ export function openConversation(root: ParentNode, url: URL, rows: readonly Chat
   return { kind: 'message', platform: 'facebook', identities, name, element: header, open: true, ...(thread ? { thread } : {}) };
 }
 
+/**
+ * Conversations shown outside Messenger (a friends page, the feed, a group, a profile): the rows
+ * of the top bar's Messenger flyout, and each chat tab open at the bottom of the page as an open
+ * conversation. Both live in a popup (FACEBOOK_CHAT_POPUP) outside the page's main column; a
+ * thread link anywhere else (a profile's "Message" link, a link pasted in a post) is no chat. A
+ * tab is told by what only a conversation has: a message box beside its thread link, in the
+ * same popup; it is named by its header (the link's name, a heading, the popup's label), and its
+ * person by the thread's id and any profile link outside its messages.
+ */
+export function chatsOutsideMessenger(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const tabs = new Map<Element, Candidate>();
+  for (const box of root.querySelectorAll(FACEBOOK_COMPOSER)) {
+    const tab = box.closest(FACEBOOK_CHAT_POPUP);
+    if (!tab || tabs.has(tab) || box.closest(FACEBOOK_CONVERSATION)) continue;
+    const open = chatTab(tab, url, own);
+    if (open) tabs.set(tab, open);
+  }
+  const rows = new Map<Element, Candidate>();
+  for (const link of root.querySelectorAll(FACEBOOK_THREAD_LINKS)) {
+    const popup = link.closest(FACEBOOK_CHAT_POPUP);
+    if (!popup || tabs.has(popup)) continue;
+    const row = chatRowAt(link, url);
+    if (row && !rows.has(row.candidate.element)) rows.set(row.candidate.element, row.candidate);
+  }
+  return [...rows.values(), ...tabs.values()];
+}
+
+/** A chat tab's conversation: its thread link outside the messages, else null (a post's comment box in a dialog). */
+function chatTab(tab: Element, url: URL, own: ReadonlySet<string>): Candidate | null {
+  let thread: string | null = null;
+  let link: Element | undefined;
+  for (const candidate of tab.querySelectorAll(FACEBOOK_THREAD_LINKS)) {
+    if (!outsideLog(candidate)) continue;
+    thread = threadOfHref(candidate.getAttribute('href') ?? '', url.href);
+    if (thread) {
+      link = candidate;
+      break;
+    }
+  }
+  if (!link || !thread) return null;
+  let profile: string | null = null;
+  for (const candidate of tab.querySelectorAll('a[href]')) {
+    const identity = outsideLog(candidate) ? identityFromHref('facebook', candidate.getAttribute('href') ?? '', url.href) : null;
+    if (identity && !own.has(identity)) {
+      profile = identity;
+      break;
+    }
+  }
+  const nameBox = link.querySelector(FACEBOOK_ROW_NAME);
+  const heading = [...tab.querySelectorAll(FACEBOOK_HEADING)].find(outsideLog);
+  const name = (nameBox && textOf(nameBox)) || (heading && textOf(heading)) || tab.getAttribute('aria-label')?.trim() || firstText(link);
+  const identities = [...new Set([...(profile ? [profile] : []), ...threadIdentities(thread)])];
+  return { kind: 'message', platform: 'facebook', identities, name, element: tab, thread, open: true };
+}
+
 // ---------------------------------------------------------------- comments and mentions
 
 /**
@@ -484,7 +540,7 @@ export const facebookAdapter: SiteAdapter = {
     if (!isFacebook(url)) return [];
     const page = pageOf(url);
     const own = ownIdentities(documentOf(root), url, page);
-    if (!page || page === 'notifications') return mentionsIn(root, url, own, page, true);
+    if (!page || page === 'notifications') return [...mentionsIn(root, url, own, page, true), ...chatsOutsideMessenger(root, url, own)];
     if (page === 'messages') {
       const rows = chatRows(root, url);
       const open = openConversation(root, url, rows, own);
@@ -494,8 +550,9 @@ export const facebookAdapter: SiteAdapter = {
     if (page === 'profile-friends' && !isOwnProfile(documentOf(root), PROFILE)) return [];
     const marks = personMarks(root, url, own);
     const cards = friendCards(root, marks, page);
-    if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page)];
-    return [...cards, ...connectionRows(root, marks, cards), ...mentionsIn(root, url, own, page)];
+    const chats = chatsOutsideMessenger(root, url, own);
+    if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page), ...chats];
+    return [...cards, ...connectionRows(root, marks, cards), ...mentionsIn(root, url, own, page), ...chats];
   },
 
   scanner: (doc) => facebookScanner(doc),

@@ -52,6 +52,16 @@ export const FACEBOOK_THREAD_LINKS = 'a[href*="/messages/t/"], a[href*="/message
  */
 export const FACEBOOK_CHAT_ROW = '[role="row"], [role="listitem"]';
 
+/**
+ * Where Facebook shows chats on pages other than Messenger: the top bar's Messenger flyout (a list
+ * of chat rows) and the chat tabs it opens at the bottom of any page [G that both are
+ * role=dialog, as the notifications flyout is; S that chat tabs exist, with a "Write to …" box
+ * outside role=main: ref 57354996339, site-evidence item 12; S that the floating chat list shows
+ * names with "You: …" and a time: ChatMarker's Facebook content script]. A dialog with a thread
+ * link is one of them; one that also holds a message box is an open conversation.
+ */
+export const FACEBOOK_CHAT_POPUP = '[role="dialog"]';
+
 /** Where a row shows its name: the first text block Facebook marks dir="auto" [S, site-evidence C6]. */
 export const FACEBOOK_ROW_NAME = '[dir="auto"]';
 
