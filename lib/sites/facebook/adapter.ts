@@ -19,6 +19,8 @@ import {
   FACEBOOK_COMPOSER,
   FACEBOOK_COMPOSER_MARKS,
   FACEBOOK_CONVERSATION,
+  FACEBOOK_FEED_UNIT,
+  FACEBOOK_FRIENDS_PREVIEW_LINK,
   FACEBOOK_CURRENT_ROW_LINK,
   FACEBOOK_FRIENDS_PAGES,
   FACEBOOK_FRIENDS_TAB,
@@ -149,7 +151,7 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
  * exist to list one kind, a person with two controls in a language no word table knows is still
  * that kind (`unreadPairs`): found, though nothing on it is pressed.
  */
-function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page): Candidate[] {
+function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page | null): Candidate[] {
   return findCards(root, marks, MARKUP, cardOptions(page)).filter(isCard).map(cardCandidate);
 }
 
@@ -161,7 +163,7 @@ function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page)
 export const isCard = (card: FoundCard) =>
   !card.card.closest(FACEBOOK_PROFILE_HEADER_MARKS.around) && !card.card.querySelector(FACEBOOK_PROFILE_HEADER_MARKS.inside);
 
-export const cardOptions = (page: Page) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
+export const cardOptions = (page: Page | null) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
 
 export const cardCandidate = (card: FoundCard): Candidate => ({
   kind: card.kind,
@@ -170,6 +172,24 @@ export const cardCandidate = (card: FoundCard): Candidate => ({
   name: card.name,
   element: card.card,
 });
+
+/**
+ * Suggestions and requests in a feed (People you may know between the posts of the home or a
+ * group's feed): cards whose person is linked through the friends lists' own preview address,
+ * with their pair, read one feed unit at a time. Outside a feed only the friends pages' addresses
+ * make cards; notifications are read as notifications (their links carry notif_id), never here.
+ */
+function previewCards(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const units = new Map<Element, Element[]>();
+  for (const link of root.querySelectorAll(FACEBOOK_FRIENDS_PREVIEW_LINK)) {
+    const unit = link.matches(FACEBOOK_NOTICE_LINK) ? null : link.closest(FACEBOOK_FEED_UNIT);
+    if (!unit) continue;
+    const links = units.get(unit);
+    if (links) links.push(link);
+    else units.set(unit, [link]);
+  }
+  return [...units].flatMap(([unit, links]) => friendCards(unit, linkMarks(links, url, own), null));
+}
 
 /** Whether a label opens a menu: it starts with one of the menu words, or is a "…" glyph. */
 function readsAsMenu(label: string): boolean {
@@ -540,7 +560,8 @@ export const facebookAdapter: SiteAdapter = {
     if (!isFacebook(url)) return [];
     const page = pageOf(url);
     const own = ownIdentities(documentOf(root), url, page);
-    if (!page || page === 'notifications') return [...mentionsIn(root, url, own, page, true), ...chatsOutsideMessenger(root, url, own)];
+    if (!page) return [...mentionsIn(root, url, own, page, true), ...previewCards(root, url, own), ...chatsOutsideMessenger(root, url, own)];
+    if (page === 'notifications') return [...mentionsIn(root, url, own, page, true), ...chatsOutsideMessenger(root, url, own)];
     if (page === 'messages') {
       const rows = chatRows(root, url);
       const open = openConversation(root, url, rows, own);

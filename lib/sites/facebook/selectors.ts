@@ -19,6 +19,17 @@ export const FACEBOOK_FRIENDS_PAGES = {
   list: '/friends/list',
 } as const;
 
+/**
+ * The friends lists' own preview of a person, /friends/suggestions/?profile_id=<digits> and
+ * /friends/requests/?profile_id=<digits> [S, utags 011-facebook.com.ts]: only Facebook's friends
+ * UI links a person this way, so a card linked through it is a suggestion or request wherever it
+ * is shown (People you may know in the feed, [G] that the feed's carousel links it so too).
+ */
+export const FACEBOOK_FRIENDS_PREVIEW_LINK = 'a[href*="/friends/suggestions/"][href*="profile_id="], a[href*="/friends/requests/"][href*="profile_id="]';
+
+/** One unit of a feed (a post, a carousel): role=feed holds them as its children [S, WAI-ARIA feed; the feed test pages]. */
+export const FACEBOOK_FEED_UNIT = '[role="feed"] > *';
+
 /** Messenger inside Facebook: inbox, conversations, message requests (pathname prefix) [E, site-evidence B]. */
 export const FACEBOOK_MESSAGES_PATH = '/messages/';
 

@@ -775,3 +775,26 @@ describe('chats outside Messenger (the top bar’s flyout, chat tabs)', () => {
     expect(full.at(-1)).toMatchObject({ kind: 'message', identities: [], name: 'Signe Kristensen', open: true });
   });
 });
+
+describe('people you may know in a feed', () => {
+  const unit = (href: string, add: string) => `
+    <div class="unit" id="unit"><a href="${href}"><img alt=""><span dir="auto">Pavel Lebedev</span></a>
+      <div role="button" aria-label="${add}"></div><div role="button" aria-label="Remove" id="remove"></div></div>`;
+
+  it('a card in the feed linked through the suggestions list’s preview is a suggestion; Remove is what is pressed', () => {
+    document.body.innerHTML = `<div role="main"><div role="feed">${unit('https://www.facebook.com/friends/suggestions/?profile_id=100089412803901', 'Add friend')}<div><a href="https://www.facebook.com/friends/suggestions/?profile_id=100089412803902">Ana</a></div></div></div>`;
+    const found = facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'));
+    expect(found.map((c) => [c.kind, c.identities, c.name, c.element.id])).toEqual([['suggestion', ['100089412803901'], 'Pavel Lebedev', 'unit']]);
+    let pressed = '';
+    document.getElementById('remove')!.addEventListener('click', () => (pressed = 'remove'));
+    expect(facebookAdapter.removeSuggestion(found[0]!.element).ok).toBe(true);
+    expect(pressed).toBe('remove');
+  });
+
+  it('no card: a suggested Page (Follow / Remove, its own address), the same preview card outside any feed', () => {
+    document.body.innerHTML = `<div role="main"><div role="feed">${unit('https://www.facebook.com/yoga.studio.lotos.msk', 'Follow')}</div></div>`;
+    expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'))).toEqual([]);
+    document.body.innerHTML = `<div role="main">${unit('https://www.facebook.com/friends/suggestions/?profile_id=100089412803901', 'Add friend')}</div>`;
+    expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'))).toEqual([]);
+  });
+});
