@@ -620,11 +620,15 @@ export const facebookAdapter: SiteAdapter = {
     const boxes = queryAllDeep<HTMLElement>(doc, FACEBOOK_COMPOSER);
     const inConversation = boxes.filter((box) => box.closest(FACEBOOK_CONVERSATION));
     const labelled = (box: HTMLElement) => labelHasWord(box.getAttribute('aria-label') ?? '', FACEBOOK_WORDS.messageBox);
-    // A box outside any conversation (a chat tab's "Write to …") is taken only when its label says so.
+    // A box outside any conversation (a chat tab's "Write to …") is taken only when its label says
+    // so, or when it is Messenger's own box in a chat tab: a popup that links its thread (a label
+    // in a language the words lack, "Skriv til …").
+    const inChatTab = (box: HTMLElement) => box.matches(FACEBOOK_COMPOSER_MARKS) && box.closest(FACEBOOK_CHAT_POPUP)?.querySelector(FACEBOOK_THREAD_LINKS) != null;
     return (
       inConversation.find((box) => labelled(box) || box.matches(FACEBOOK_COMPOSER_MARKS)) ??
       inConversation[0] ??
       boxes.find(labelled) ??
+      boxes.find(inChatTab) ??
       null
     );
   },

@@ -759,6 +759,13 @@ describe('chats outside Messenger (the top bar’s flyout, chat tabs)', () => {
     expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/photo/?fbid=1'))).toEqual([]);
   });
 
+  it('findComposer finds a chat tab’s Lexical box whose label no word table reads, and not a comment box in a dialog', () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Photo"><div contenteditable="true" role="textbox" aria-label="Skriv en kommentar" data-lexical-editor="true"></div></div>`;
+    expect(facebookAdapter.findComposer(document)).toBeNull();
+    document.body.insertAdjacentHTML('beforeend', tab('/messages/t/100089412806001/').replace('Write to', 'Skriv til'));
+    expect(facebookAdapter.findComposer(document)?.getAttribute('aria-label')).toBe('Skriv til Signe Kristensen');
+  });
+
   it('a chat tab opened over a friends page: the scanner’s answer is a full scan’s', () => {
     loadReplica('facebook/friends-home.web.ko.html');
     const url = new URL('https://web.facebook.com/friends');
