@@ -25,6 +25,13 @@ function clientCsv(): string {
   return ['name,status,aliases,facebook,instagram,linkedin', ...rows].join('\n');
 }
 
+/**
+ * A name as the client list keeps it, and so as the popup shows it: without the invisible
+ * formatting characters the list takes out on import (stripInvisible in lib/clients/limits.ts,
+ * whose imports need the extension; a Persian name's zero-width non-joiner goes too).
+ */
+const asListed = (name: string) => name.replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g, '').trim();
+
 /** Each name once: the popup shows one item per person (a conversation's row and its open header are one). */
 const namesOf = (people: readonly UnseenPerson[]) => [...new Set(people.map((person) => person.name))].sort();
 
@@ -45,7 +52,7 @@ test('each unseen replica: every person on the list is shown once in the popup, 
     expect(shown.every((d) => d.platform === page.platform), page.fixture).toBe(true);
     // textContent, not innerText: cards scrolled out of view are not rendered (content-visibility).
     const texts = await popup.getByTestId('detection').evaluateAll((items) => items.map((item) => item.textContent ?? ''));
-    for (const name of expected) expect(texts.filter((text) => text.includes(name)).length, `${page.fixture}: ${name}`).toBeGreaterThan(0);
+    for (const name of expected) expect(texts.filter((text) => text.includes(asListed(name))).length, `${page.fixture}: ${name}`).toBeGreaterThan(0);
     expect((await replicaState(site)).foreignMutations, page.fixture).toEqual([]);
     // One request declined from the popup: the site's own Delete / Ignore is pressed, nothing else.
     // Where no label on the page can be read, the popup says it could not press it, and nothing is pressed.

@@ -12,6 +12,7 @@ import {
   FACEBOOK_AVATAR_LABEL,
   FACEBOOK_BANNER,
   FACEBOOK_BLOCK_PANE,
+  FACEBOOK_CHAT_POPUP,
   FACEBOOK_CHAT_ROW,
   FACEBOOK_COMMENT,
   FACEBOOK_COMMENT_LINK,
@@ -19,7 +20,9 @@ import {
   FACEBOOK_COMPOSER_MARKS,
   FACEBOOK_CONVERSATION,
   FACEBOOK_CURRENT_ROW_LINK,
+  FACEBOOK_FEED_UNIT,
   FACEBOOK_FRIENDS_PAGES,
+  FACEBOOK_FRIENDS_PREVIEW_LINK,
   FACEBOOK_FRIENDS_TAB,
   FACEBOOK_HEADER_CONTROLS,
   FACEBOOK_HEADING,
@@ -148,7 +151,7 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
  * exist to list one kind, a person with two controls in a language no word table knows is still
  * that kind (`unreadPairs`): found, though nothing on it is pressed.
  */
-function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page): Candidate[] {
+function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page | null): Candidate[] {
   return findCards(root, marks, MARKUP, cardOptions(page)).filter(isCard).map(cardCandidate);
 }
 
@@ -160,7 +163,7 @@ function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page)
 export const isCard = (card: FoundCard) =>
   !card.card.closest(FACEBOOK_PROFILE_HEADER_MARKS.around) && !card.card.querySelector(FACEBOOK_PROFILE_HEADER_MARKS.inside);
 
-export const cardOptions = (page: Page) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
+export const cardOptions = (page: Page | null) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
 
 export const cardCandidate = (card: FoundCard): Candidate => ({
   kind: card.kind,
@@ -169,6 +172,24 @@ export const cardCandidate = (card: FoundCard): Candidate => ({
   name: card.name,
   element: card.card,
 });
+
+/**
+ * Suggestions and requests in a feed (People you may know between the posts of the home or a
+ * group's feed): cards whose person is linked through the friends lists' own preview address,
+ * with their pair, read one feed unit at a time. Outside a feed only the friends pages' addresses
+ * make cards; notifications are read as notifications (their links carry notif_id), never here.
+ */
+function previewCards(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const units = new Map<Element, Element[]>();
+  for (const link of root.querySelectorAll(FACEBOOK_FRIENDS_PREVIEW_LINK)) {
+    const unit = link.matches(FACEBOOK_NOTICE_LINK) ? null : link.closest(FACEBOOK_FEED_UNIT);
+    if (!unit) continue;
+    const links = units.get(unit);
+    if (links) links.push(link);
+    else units.set(unit, [link]);
+  }
+  return [...units].flatMap(([unit, links]) => friendCards(unit, linkMarks(links, url, own), null));
+}
 
 /** Whether a label opens a menu: it starts with one of the menu words, or is a "…" glyph. */
 function readsAsMenu(label: string): boolean {
@@ -323,6 +344,61 @@ export function openConversation(root: ParentNode, url: URL, rows: readonly Chat
   const identities = [...new Set([...(link && linked ? [linked] : []), ...threadIdentities(thread)])];
   if (identities.length === 0 && !name) return null;
   return { kind: 'message', platform: 'facebook', identities, name, element: header, open: true, ...(thread ? { thread } : {}) };
+}
+
+/**
+ * Conversations shown outside Messenger (a friends page, the feed, a group, a profile): the rows
+ * of the top bar's Messenger flyout, and each chat tab open at the bottom of the page as an open
+ * conversation. Both live in a popup (FACEBOOK_CHAT_POPUP) outside the page's main column; a
+ * thread link anywhere else (a profile's "Message" link, a link pasted in a post) is no chat. A
+ * tab is told by what only a conversation has: a message box beside its thread link, in the
+ * same popup; it is named by its header (the link's name, a heading, the popup's label), and its
+ * person by the thread's id and any profile link outside its messages.
+ */
+export function chatsOutsideMessenger(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  const tabs = new Map<Element, Candidate>();
+  for (const box of root.querySelectorAll(FACEBOOK_COMPOSER)) {
+    const tab = box.closest(FACEBOOK_CHAT_POPUP);
+    if (!tab || tabs.has(tab) || box.closest(FACEBOOK_CONVERSATION)) continue;
+    const open = chatTab(tab, url, own);
+    if (open) tabs.set(tab, open);
+  }
+  const rows = new Map<Element, Candidate>();
+  for (const link of root.querySelectorAll(FACEBOOK_THREAD_LINKS)) {
+    const popup = link.closest(FACEBOOK_CHAT_POPUP);
+    if (!popup || tabs.has(popup)) continue;
+    const row = chatRowAt(link, url);
+    if (row && !rows.has(row.candidate.element)) rows.set(row.candidate.element, row.candidate);
+  }
+  return [...rows.values(), ...tabs.values()];
+}
+
+/** A chat tab's conversation: its thread link outside the messages, else null (a post's comment box in a dialog). */
+function chatTab(tab: Element, url: URL, own: ReadonlySet<string>): Candidate | null {
+  let thread: string | null = null;
+  let link: Element | undefined;
+  for (const candidate of tab.querySelectorAll(FACEBOOK_THREAD_LINKS)) {
+    if (!outsideLog(candidate)) continue;
+    thread = threadOfHref(candidate.getAttribute('href') ?? '', url.href);
+    if (thread) {
+      link = candidate;
+      break;
+    }
+  }
+  if (!link || !thread) return null;
+  let profile: string | null = null;
+  for (const candidate of tab.querySelectorAll('a[href]')) {
+    const identity = outsideLog(candidate) ? identityFromHref('facebook', candidate.getAttribute('href') ?? '', url.href) : null;
+    if (identity && !own.has(identity)) {
+      profile = identity;
+      break;
+    }
+  }
+  const nameBox = link.querySelector(FACEBOOK_ROW_NAME);
+  const heading = [...tab.querySelectorAll(FACEBOOK_HEADING)].find(outsideLog);
+  const name = (nameBox && textOf(nameBox)) || (heading && textOf(heading)) || tab.getAttribute('aria-label')?.trim() || firstText(link);
+  const identities = [...new Set([...(profile ? [profile] : []), ...threadIdentities(thread)])];
+  return { kind: 'message', platform: 'facebook', identities, name, element: tab, thread, open: true };
 }
 
 // ---------------------------------------------------------------- comments and mentions
@@ -484,7 +560,8 @@ export const facebookAdapter: SiteAdapter = {
     if (!isFacebook(url)) return [];
     const page = pageOf(url);
     const own = ownIdentities(documentOf(root), url, page);
-    if (!page || page === 'notifications') return mentionsIn(root, url, own, page, true);
+    if (!page) return [...mentionsIn(root, url, own, page, true), ...previewCards(root, url, own), ...chatsOutsideMessenger(root, url, own)];
+    if (page === 'notifications') return [...mentionsIn(root, url, own, page, true), ...chatsOutsideMessenger(root, url, own)];
     if (page === 'messages') {
       const rows = chatRows(root, url);
       const open = openConversation(root, url, rows, own);
@@ -494,8 +571,9 @@ export const facebookAdapter: SiteAdapter = {
     if (page === 'profile-friends' && !isOwnProfile(documentOf(root), PROFILE)) return [];
     const marks = personMarks(root, url, own);
     const cards = friendCards(root, marks, page);
-    if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page)];
-    return [...cards, ...connectionRows(root, marks, cards), ...mentionsIn(root, url, own, page)];
+    const chats = chatsOutsideMessenger(root, url, own);
+    if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page), ...chats];
+    return [...cards, ...connectionRows(root, marks, cards), ...mentionsIn(root, url, own, page), ...chats];
   },
 
   scanner: (doc) => facebookScanner(doc),
@@ -542,11 +620,15 @@ export const facebookAdapter: SiteAdapter = {
     const boxes = queryAllDeep<HTMLElement>(doc, FACEBOOK_COMPOSER);
     const inConversation = boxes.filter((box) => box.closest(FACEBOOK_CONVERSATION));
     const labelled = (box: HTMLElement) => labelHasWord(box.getAttribute('aria-label') ?? '', FACEBOOK_WORDS.messageBox);
-    // A box outside any conversation (a chat tab's "Write to …") is taken only when its label says so.
+    // A box outside any conversation (a chat tab's "Write to …") is taken only when its label says
+    // so, or when it is Messenger's own box in a chat tab: a popup that links its thread (a label
+    // in a language the words lack, "Skriv til …").
+    const inChatTab = (box: HTMLElement) => box.matches(FACEBOOK_COMPOSER_MARKS) && box.closest(FACEBOOK_CHAT_POPUP)?.querySelector(FACEBOOK_THREAD_LINKS) != null;
     return (
       inConversation.find((box) => labelled(box) || box.matches(FACEBOOK_COMPOSER_MARKS)) ??
       inConversation[0] ??
       boxes.find(labelled) ??
+      boxes.find(inChatTab) ??
       null
     );
   },

@@ -6,6 +6,7 @@ import {
   cardCandidate,
   cardOptions,
   chatRowAt,
+  chatsOutsideMessenger,
   facebookAdapter,
   isCard,
   MARKUP,
@@ -19,6 +20,7 @@ import {
 } from './adapter';
 import {
   FACEBOOK_BANNER,
+  FACEBOOK_CHAT_POPUP,
   FACEBOOK_COMMENT,
   FACEBOOK_COMMENT_LINK,
   FACEBOOK_CONVERSATION,
@@ -48,13 +50,17 @@ export function facebookScanner(doc: Document): PageScanner {
   );
 }
 
-/** Whether an added element could change the notifications or comments found (or the top bar's links). */
-const MENTION_PARTS = `${FACEBOOK_NOTICE_LINK}, ${FACEBOOK_NOTICE_LISTS}, ${FACEBOOK_COMMENT}, ${FACEBOOK_COMMENT_LINK}, ${FACEBOOK_BANNER}`;
+/**
+ * Whether an added element could change the notifications or comments found (or the top bar's
+ * links), or the chats of the Messenger flyout and chat tabs, which live in popups alone.
+ */
+const MENTION_PARTS = `${FACEBOOK_NOTICE_LINK}, ${FACEBOOK_NOTICE_LISTS}, ${FACEBOOK_COMMENT}, ${FACEBOOK_COMMENT_LINK}, ${FACEBOOK_BANNER}, ${FACEBOOK_CHAT_POPUP}`;
 
 function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' | 'friends-home'): PageReading {
   const own = ownIdentities(doc, url, page);
   const index = new CardIndex(doc, linkMarks(doc.querySelectorAll('a[href]'), url, own), MARKUP, cardOptions(page));
   const mentions = mentionsIn(doc, url, own, page);
+  const chats = chatsOutsideMessenger(doc, url, own);
   const items = new Set(noticeItems(doc, page));
   const articles = doc.querySelector(FACEBOOK_COMMENT) !== null;
   // Each card's candidate, made once; a card found again that reads the same keeps it.
@@ -71,6 +77,7 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
       return candidate;
     }),
     ...mentions,
+    ...chats,
   ];
   const insideItem = (element: Element) => {
     for (let item = element.closest(FACEBOOK_NOTICE_ITEM); item; item = item.parentElement?.closest(FACEBOOK_NOTICE_ITEM) ?? null) if (items.has(item)) return true;

@@ -19,6 +19,17 @@ export const FACEBOOK_FRIENDS_PAGES = {
   list: '/friends/list',
 } as const;
 
+/**
+ * The friends lists' own preview of a person, /friends/suggestions/?profile_id=<digits> and
+ * /friends/requests/?profile_id=<digits> [S, utags 011-facebook.com.ts]: only Facebook's friends
+ * UI links a person this way, so a card linked through it is a suggestion or request wherever it
+ * is shown (People you may know in the feed, [G] that the feed's carousel links it so too).
+ */
+export const FACEBOOK_FRIENDS_PREVIEW_LINK = 'a[href*="/friends/suggestions/"][href*="profile_id="], a[href*="/friends/requests/"][href*="profile_id="]';
+
+/** One unit of a feed (a post, a carousel): role=feed holds them as its children [S, WAI-ARIA feed; the feed test pages]. */
+export const FACEBOOK_FEED_UNIT = '[role="feed"] > *';
+
 /** Messenger inside Facebook: inbox, conversations, message requests (pathname prefix) [E, site-evidence B]. */
 export const FACEBOOK_MESSAGES_PATH = '/messages/';
 
@@ -51,6 +62,16 @@ export const FACEBOOK_THREAD_LINKS = 'a[href*="/messages/t/"], a[href*="/message
  * requests as list items [G, an earlier test page].
  */
 export const FACEBOOK_CHAT_ROW = '[role="row"], [role="listitem"]';
+
+/**
+ * Where Facebook shows chats on pages other than Messenger: the top bar's Messenger flyout (a list
+ * of chat rows) and the chat tabs it opens at the bottom of any page [G that both are
+ * role=dialog, as the notifications flyout is; S that chat tabs exist, with a "Write to …" box
+ * outside role=main: ref 57354996339, site-evidence item 12; S that the floating chat list shows
+ * names with "You: …" and a time: ChatMarker's Facebook content script]. A dialog with a thread
+ * link is one of them; one that also holds a message box is an open conversation.
+ */
+export const FACEBOOK_CHAT_POPUP = '[role="dialog"]';
 
 /** Where a row shows its name: the first text block Facebook marks dir="auto" [S, site-evidence C6]. */
 export const FACEBOOK_ROW_NAME = '[dir="auto"]';

@@ -733,3 +733,75 @@ describe('the two-pane preview of the selected request', () => {
     }
   });
 });
+
+describe('chats outside Messenger (the top bar’s flyout, chat tabs)', () => {
+  const tab = (thread: string) => `
+    <div role="dialog" aria-label="Signe Kristensen" id="tab">
+      <a href="${thread}"><span dir="auto">Signe Kristensen</span></a><div role="button" aria-label="Close chat"></div>
+      <div role="log"><div role="row"><a href="/messages/t/100089412806999/">a thread pasted in a message</a></div></div>
+      <div contenteditable="true" role="textbox" aria-label="Write to Signe Kristensen" data-lexical-editor="true"></div>
+    </div>`;
+
+  it('a chat tab is an open conversation, its thread and person from its header’s thread link', () => {
+    document.body.innerHTML = `<div role="main"><p>feed</p></div>${tab('/messages/t/100089412806001/')}`;
+    const found = facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'));
+    expect(found.map((c) => [c.kind, c.identities, c.name, c.thread, c.open, c.element.id])).toEqual([
+      ['message', ['100089412806001'], 'Signe Kristensen', '/messages/t/100089412806001/', true, 'tab'],
+    ]);
+  });
+
+  it('no chat: a post’s comment box in a dialog without a thread link, a profile’s Message link outside any popup, a thread link in the main column', () => {
+    document.body.innerHTML = `
+      <div role="main"><a href="/messages/t/100089412806002/">Message</a></div>
+      <div data-pagelet="ProfileActions"><a aria-label="Message" href="/messages/t/100089412806003/">Message</a></div>
+      <div role="dialog" aria-label="Photo"><a href="https://www.facebook.com/ana.lima.7">Ana Lima</a>
+        <div contenteditable="true" role="textbox" aria-label="Write a comment…"></div></div>`;
+    expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/photo/?fbid=1'))).toEqual([]);
+  });
+
+  it('findComposer finds a chat tab’s Lexical box whose label no word table reads, and not a comment box in a dialog', () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Photo"><div contenteditable="true" role="textbox" aria-label="Skriv en kommentar" data-lexical-editor="true"></div></div>`;
+    expect(facebookAdapter.findComposer(document)).toBeNull();
+    document.body.insertAdjacentHTML('beforeend', tab('/messages/t/100089412806001/').replace('Write to', 'Skriv til'));
+    expect(facebookAdapter.findComposer(document)?.getAttribute('aria-label')).toBe('Skriv til Signe Kristensen');
+  });
+
+  it('a chat tab opened over a friends page: the scanner’s answer is a full scan’s', () => {
+    loadReplica('facebook/friends-home.web.ko.html');
+    const url = new URL('https://web.facebook.com/friends');
+    const scanner = facebookAdapter.scanner!(document);
+    const before = scanner.scan(url);
+    const holder = document.createElement('div');
+    holder.innerHTML = tab('/messages/e2ee/t/6120394857601928/');
+    const added = holder.firstElementChild!;
+    document.body.append(added);
+    const after = scanner.update([added], url) ?? scanner.scan(url);
+    const full = facebookAdapter.findCandidates(document, url);
+    expect(after).toEqual(full);
+    expect(full.length).toBe(before.length + 1);
+    expect(full.at(-1)).toMatchObject({ kind: 'message', identities: [], name: 'Signe Kristensen', open: true });
+  });
+});
+
+describe('people you may know in a feed', () => {
+  const unit = (href: string, add: string) => `
+    <div class="unit" id="unit"><a href="${href}"><img alt=""><span dir="auto">Pavel Lebedev</span></a>
+      <div role="button" aria-label="${add}"></div><div role="button" aria-label="Remove" id="remove"></div></div>`;
+
+  it('a card in the feed linked through the suggestions list’s preview is a suggestion; Remove is what is pressed', () => {
+    document.body.innerHTML = `<div role="main"><div role="feed">${unit('https://www.facebook.com/friends/suggestions/?profile_id=100089412803901', 'Add friend')}<div><a href="https://www.facebook.com/friends/suggestions/?profile_id=100089412803902">Ana</a></div></div></div>`;
+    const found = facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'));
+    expect(found.map((c) => [c.kind, c.identities, c.name, c.element.id])).toEqual([['suggestion', ['100089412803901'], 'Pavel Lebedev', 'unit']]);
+    let pressed = '';
+    document.getElementById('remove')!.addEventListener('click', () => (pressed = 'remove'));
+    expect(facebookAdapter.removeSuggestion(found[0]!.element).ok).toBe(true);
+    expect(pressed).toBe('remove');
+  });
+
+  it('no card: a suggested Page (Follow / Remove, its own address), the same preview card outside any feed', () => {
+    document.body.innerHTML = `<div role="main"><div role="feed">${unit('https://www.facebook.com/yoga.studio.lotos.msk', 'Follow')}</div></div>`;
+    expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'))).toEqual([]);
+    document.body.innerHTML = `<div role="main">${unit('https://www.facebook.com/friends/suggestions/?profile_id=100089412803901', 'Add friend')}</div>`;
+    expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'))).toEqual([]);
+  });
+});

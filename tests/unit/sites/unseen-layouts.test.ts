@@ -32,6 +32,9 @@ import { UNSEEN_PAGES, UNSEEN_PROFILES, type UnseenPerson } from '../../fixtures
  * probe's Czech panel, Polish requests under suggestions with worded Follow / Remove, Vietnamese and
  * Arabic open message requests, a Swedish activity page, a Ukrainian inbox with notes, Greek
  * one-link request rows, a Hindi panel as a dialog, and a Thai profile offering Follow back.
+ * For Facebook, an eighth probe's Korean Friends home on web.facebook.com, Persian requests under
+ * the sent-requests dialog, a Russian feed with the bell's flyout and People you may know, Romanian
+ * encrypted Messenger, Bengali suggestions, and a Danish group page with a chat tab open.
  */
 
 const ADAPTERS: Record<Platform, SiteAdapter> = { facebook: facebookAdapter, instagram: instagramAdapter, linkedin: linkedinAdapter };
