@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n/t';
 import { PLATFORMS } from '@/lib/identity/platform';
 import { isIsoDate } from './dates';
+import { stripInvisible } from './invisible';
 import type { ClientDraft } from './model';
 import { extrasOf, isClientStatus, isRelationship } from './record';
 
@@ -58,18 +59,7 @@ function fieldProblems(draft: ClientDraft): string[] {
   return problems;
 }
 
-/**
- * Characters that change how text is shown without showing themselves: bidirectional overrides,
- * embeddings, isolates and marks (a name with U+202E reads backwards), and zero-width spaces,
- * joiners and the byte-order mark inside text. A name holding them can look like another one.
- */
-const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g;
-
-/** The text without invisible formatting characters, and whether any were taken out. */
-export function stripInvisible(text: string): { text: string; stripped: boolean } {
-  const clean = text.replace(INVISIBLE, '');
-  return { text: clean, stripped: clean !== text };
-}
+export { stripInvisible };
 
 /**
  * A draft as it may be stored: invisible characters out of the name and aliases, each trimmed,

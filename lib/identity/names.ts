@@ -9,8 +9,9 @@
  * A one-word name therefore only matches that same single word.
  */
 
-// Marks inside a word that people type or omit at will: O'Brien = OBrien, Pal·la = Palla.
-const WORD_JOINERS = /['‘’‛ʼʻ`´′＇·]/g;
+// Marks inside a word that people type or omit at will: O'Brien = OBrien, Pal·la = Palla; and the
+// zero-width non-joiner and joiner, which a Persian or Indic name may be written with or without.
+const WORD_JOINERS = /['‘’‛ʼʻ`´′＇·\u200C\u200D]/g;
 
 // Letters that Unicode decomposition leaves alone but readers treat as plain Latin.
 const LETTER_FOLDS: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { stripInvisible } from '../../lib/clients/invisible';
 import { identityUrl } from '../../lib/identity/parse';
 import { UNSEEN_PAGES, type UnseenPerson } from '../fixtures/unseen';
 import { expect, replicaState, shownDetections, test } from './support/test';
@@ -27,10 +28,10 @@ function clientCsv(): string {
 
 /**
  * A name as the client list keeps it, and so as the popup shows it: without the invisible
- * formatting characters the list takes out on import (stripInvisible in lib/clients/limits.ts,
- * whose imports need the extension; a Persian name's zero-width non-joiner goes too).
+ * formatting characters the list takes out on import (a Persian name's zero-width non-joiner
+ * between its letters stays).
  */
-const asListed = (name: string) => name.replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g, '').trim();
+const asListed = (name: string) => stripInvisible(name).text.trim();
 
 /** Each name once: the popup shows one item per person (a conversation's row and its open header are one). */
 const namesOf = (people: readonly UnseenPerson[]) => [...new Set(people.map((person) => person.name))].sort();

@@ -31,6 +31,11 @@ describe('invisible characters', () => {
     expect(stripInvisible(`Ana${c} Souza`)).toEqual({ text: 'Ana Souza', stripped: true });
   });
 
+  it('keeps the zero-width non-joiner and joiner between letters, where they spell a Persian or Indic name, and nowhere else', () => {
+    for (const name of ['علی\u200Cرضا احمدی', 'مهر\u200Cناز', 'क्\u200Dष', 'ശ്രീ\u200Cലക്ഷ്മി']) expect(stripInvisible(name)).toEqual({ text: name, stripped: false });
+    expect(stripInvisible('\u200Cعلی\u200C رضا\u200D')).toEqual({ text: 'علی رضا', stripped: true });
+  });
+
   it('leaves ordinary text, accents and other scripts alone', () => {
     for (const name of ['José Álvarez', 'Zoë Dubois', 'محمد علي', '李小龙', 'Ngũgĩ wa Thiong’o']) expect(stripInvisible(name)).toEqual({ text: name, stripped: false });
   });

@@ -75,6 +75,9 @@ describe('namesMatch', () => {
     ['Søren Kierkegaard', 'Soren Kierkegaard', true],
     ['Anna Maria Rossi', 'Rossi Maria Anna', true],
     ['Madonna', 'madonna', true],
+    // A Persian name written with its zero-width non-joiner, or without it (as a CSV or a page may).
+    ['علی\u200Cرضا احمدی', 'علیرضا احمدی', true],
+    ['मनोज क्\u200Dषीरसागर', 'मनोज क्षीरसागर', true],
     ['Chidi A. Okoro', 'Chidi Okoro', false],
     ['Chidi Adaeze Okoro', 'Chidi Okoro', false],
     ['Liz Taylor', 'Elizabeth Taylor', false],
