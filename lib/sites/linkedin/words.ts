@@ -8,7 +8,17 @@ import { withWords } from '../card-words';
  */
 export const LINKEDIN_WORDS = withWords({
   // Dismiss on a suggestion: "Omitir" (ES), "Dispensar" (PT), "Scarta" (IT).
-  negative: ['omitir', 'dispensar', 'scarta'],
+  // Romanian: LinkedIn addresses the member in the polite plural ("Ignorați", "Acceptați",
+  // "Conectați-vă", all in the shared table), so its dismiss and remove read "Respingeți",
+  // "Închideți", "Eliminați", "Ștergeți", never the singular the shared table holds [G].
+  negative: [
+    'omitir', 'dispensar', 'scarta',
+    'respingeți', 'respingeţi', 'închideți', 'închideţi', 'eliminați', 'eliminaţi', 'ștergeți', 'ştergeţi',
+  ],
+  // Persian Connect: "ارتباط" ("connection"), its aria "دعوت از … برای ارتباط" ("invite … to
+  // connect", the English "Invite … to connect" of site-evidence.md item 1) [G]. An Ignore or a
+  // Withdraw on the same label decides over it (card-words.ts, roleOfLabel).
+  add: ['ارتباط', 'دعوت'],
 });
 
 /**
