@@ -14,11 +14,23 @@ export const LINKEDIN_WORDS = withWords({
   negative: [
     'omitir', 'dispensar', 'scarta',
     'respingeți', 'respingeţi', 'închideți', 'închideţi', 'eliminați', 'eliminaţi', 'ștergeți', 'ştergeţi',
+    // Bulgarian verbal nouns: "Игнориране" (Ignore), "Отхвърляне" (Dismiss), "Премахване"
+    // (Remove), "Изтриване" (Delete), "Затваряне" (Close), "Скриване" (Hide) [G].
+    'игнориране', 'отхвърляне', 'премахване', 'изтриване', 'затваряне', 'скриване',
   ],
   // Persian Connect: "ارتباط" ("connection"), its aria "دعوت از … برای ارتباط" ("invite … to
   // connect", the English "Invite … to connect" of site-evidence.md item 1) [G]. An Ignore or a
   // Withdraw on the same label decides over it (card-words.ts, roleOfLabel).
-  add: ['ارتباط', 'دعوت'],
+  add: [
+    'ارتباط', 'دعوت',
+    // Bulgarian: LinkedIn labels its controls with verbal nouns, "Свързване" (Connect),
+    // "Следване" (Follow), and invites with the polite "Поканете … да се свърже" [G].
+    'свързване', 'следване', 'поканете', 'последвайте',
+  ],
+  // Bulgarian, in no shared table: "Приемане" (Accept) and "Потвърждаване" (Confirm) [G].
+  accept: ['приемане', 'приемете', 'потвърждаване', 'потвърдете'],
+  // Bulgarian "Чакаща" / "В изчакване" (Pending), "Оттегляне" (Withdraw), "Следвате" (Following) [G].
+  state: ['чакаща', 'в изчакване', 'оттегляне', 'следвате', 'отказ от следване'],
 });
 
 /**
