@@ -254,6 +254,9 @@ export const cardOptions = (url: URL) => ({
   loneAdds: !isConnectionsPage(url),
   unreadPairs: isReceivedInvitations(url) ? ('request' as const) : undefined,
   unreadMost: 3 as const,
+  // Half-read pairs too: LinkedIn ships some 36 UI languages, and a word one of them shares with
+  // another's table reads on one control and not the other (the round-8 Urdu replica).
+  halfRead: true as const,
 });
 
 /** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */

@@ -27,7 +27,8 @@ export const LINKEDIN_WORDS = withWords({
   // connect", the English "Invite … to connect" of site-evidence.md item 1) [G]. An Ignore or a
   // Withdraw on the same label decides over it (card-words.ts, roleOfLabel).
   add: [
-    'ارتباط', 'دعوت',
+    // Not "دعوت" (invitation): it is in Persian's and Urdu's Ignore labels too ("… دعوت نظر انداز کریں").
+    'ارتباط',
     // Bulgarian: LinkedIn labels its controls with verbal nouns, "Свързване" (Connect),
     // "Следване" (Follow), and invites with the polite "Поканете … да се свърже" [G].
     'свързване', 'следване', 'поканете', 'последвайте',
