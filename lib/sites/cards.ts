@@ -72,6 +72,13 @@ export interface FindOptions {
    */
   unreadMost?: 2 | 3;
   /**
+   * With `unreadPairs`: a card of one control that reads as accepting or adding and one that
+   * reads as nothing is a card too, of the kind its read control says (a language whose Accept
+   * shares a word with a known language's, Urdu's "قبول کریں" beside an Ignore in no table). It
+   * is found, never pressed: no control on it reads as turning away.
+   */
+  halfRead?: true;
+  /**
    * Where the site lists suggestions, a person with one control that would add them and nothing
    * else (Instagram's "Suggested for you" with Follow but no ✕) is a suggestion too. Nothing on
    * it can be removed; it is found so that the clinician knows.
@@ -539,16 +546,21 @@ export class CardIndex {
 
   private unreadCard(box: Element, old: FoundCard | null): FoundCard | null {
     const tally = this.tallies.of(box);
-    if (tally.unread < 2 || tally.unread > (this.options.unreadMost ?? 2)) return null;
-    if (tally.accept + tally.add + tally.negative > 0) return null;
+    const half = this.options.halfRead && tally.negative === 0 && tally.accept + tally.add === 1 && tally.unread === 1;
+    if (!half && (tally.unread < 2 || tally.unread > (this.options.unreadMost ?? 2))) return null;
+    if (!half && tally.accept + tally.add + tally.negative > 0) return null;
     const marks = this.tallies.marksOf(tally);
     // One person linked two ways (the avatar to a vanity address, the name to ?profile_id=), each
     // link naming them alike, is one person, as on a card whose labels read (growToSamePerson).
     const people = distinctPeople(tally);
     if (people !== 1 && !(people > 1 && oneName(marks, this.controlSet))) return null;
-    const [positive, negative] = tally.firstUnread as [Element, Element];
+    // A half-read card's read control is the one of its own controls that reads (a card is small:
+    // the walk stopped at its second control).
+    const read = half ? this.readControlIn(box) : null;
+    if (half && !read) return null;
+    const [positive, negative] = read ? [read, tally.firstUnread[0]!] : (tally.firstUnread as [Element, Element]);
     const card: FoundCard = {
-      kind: this.options.unreadPairs!,
+      kind: half ? (tally.accept > 0 ? 'request' : 'suggestion') : this.options.unreadPairs!,
       card: box,
       identities: people === 1 ? identitiesOf(tally) : [...new Set(marks.flatMap((mark) => (mark.identity === undefined ? [] : [mark.identity])))],
       name: nameOn(marks, this.controlSet),
@@ -557,6 +569,15 @@ export class CardIndex {
       labelsRead: false,
     };
     return old && sameCard(old, card) ? old : card;
+  }
+
+  /** The first control under `box` that reads as accepting or adding. */
+  private readControlIn(box: Element): Element | null {
+    for (const element of box.querySelectorAll('*')) {
+      const role = this.controls.get(element);
+      if (role === 'accept' || role === 'add') return element;
+    }
+    return null;
   }
 
   /** Whether `box` is, or is inside, a card found by its pair. */

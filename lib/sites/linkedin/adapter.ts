@@ -254,6 +254,9 @@ export const cardOptions = (url: URL) => ({
   loneAdds: !isConnectionsPage(url),
   unreadPairs: isReceivedInvitations(url) ? ('request' as const) : undefined,
   unreadMost: 3 as const,
+  // Half-read pairs too: LinkedIn ships some 36 UI languages, and a word one of them shares with
+  // another's table reads on one control and not the other (the round-8 Urdu replica).
+  halfRead: true as const,
 });
 
 /** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */
@@ -266,7 +269,22 @@ export function cardCandidate(card: FoundCard, element: Element, url: URL, also:
   // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
   if (card.kind === 'request' && !network) return null;
   const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
-  return candidate(card.kind, element, identities, card.name);
+  return candidate(card.labelsRead ? card.kind : unreadKind(card), element, identities, card.name);
+}
+
+/** Whether a control shows words of its own, not only an icon (an svg ✕, a checkmark). */
+const showsText = (control: Element) => /[\p{L}\p{N}]/u.test(control.textContent ?? '');
+
+/**
+ * An unread pair is an invitation's Ignore and Accept, which LinkedIn writes out both ("Ignore",
+ * "Accept", snippet C1 [E]) or draws as icons both (the Finnish replica's ✕ and ✓ [G]); a
+ * suggestion sharing the invitations' column pairs an icon-only ✕ with a worded Connect (the grow
+ * pages, C1's "Suggestions for you" [S]). One of each is a suggestion, whatever the language: a
+ * Bulgarian suggestion read as a request while no table held Bulgarian (round-8 replica).
+ */
+function unreadKind(card: FoundCard): CandidateKind {
+  if (card.kind !== 'request' || !card.negative) return card.kind;
+  return showsText(card.positive) === showsText(card.negative) ? card.kind : 'suggestion';
 }
 
 /**

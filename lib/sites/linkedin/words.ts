@@ -8,7 +8,38 @@ import { withWords } from '../card-words';
  */
 export const LINKEDIN_WORDS = withWords({
   // Dismiss on a suggestion: "Omitir" (ES), "Dispensar" (PT), "Scarta" (IT).
-  negative: ['omitir', 'dispensar', 'scarta'],
+  // Romanian: LinkedIn addresses the member in the polite plural ("Ignorați", "Acceptați",
+  // "Conectați-vă", all in the shared table), so its dismiss and remove read "Respingeți",
+  // "Închideți", "Eliminați", "Ștergeți", never the singular the shared table holds [G].
+  negative: [
+    'omitir', 'dispensar', 'scarta',
+    'respingeți', 'respingeţi', 'închideți', 'închideţi', 'eliminați', 'eliminaţi', 'ștergeți', 'ştergeţi',
+    // Bulgarian verbal nouns: "Игнориране" (Ignore), "Отхвърляне" (Dismiss), "Премахване"
+    // (Remove), "Изтриване" (Delete), "Затваряне" (Close), "Скриване" (Hide) [G].
+    'игнориране', 'отхвърляне', 'премахване', 'изтриване', 'затваряне', 'скриване',
+    // Urdu, in no shared table: "نظر انداز کریں" (Ignore), "برخاست کریں" (Dismiss), "مسترد کریں"
+    // (Decline), "ہٹائیں" (Remove), "حذف کریں" (Delete), "بند کریں" (Close) [G]. Its Accept,
+    // "قبول کریں", already reads through the shared Arabic "قبول": without these a card's pair was
+    // half read, and neither a pair nor an unread one (round-8 Urdu replica).
+    'نظر انداز کریں', 'برخاست کریں', 'مسترد کریں', 'ہٹائیں', 'حذف کریں', 'بند کریں',
+  ],
+  // Persian Connect: "ارتباط" ("connection"), its aria "دعوت از … برای ارتباط" ("invite … to
+  // connect", the English "Invite … to connect" of site-evidence.md item 1) [G]. An Ignore or a
+  // Withdraw on the same label decides over it (card-words.ts, roleOfLabel).
+  add: [
+    // Not "دعوت" (invitation): it is in Persian's and Urdu's Ignore labels too ("… دعوت نظر انداز کریں").
+    'ارتباط',
+    // Bulgarian: LinkedIn labels its controls with verbal nouns, "Свързване" (Connect),
+    // "Следване" (Follow), and invites with the polite "Поканете … да се свърже" [G].
+    'свързване', 'следване', 'поканете', 'последвайте',
+    // Urdu Connect "جڑیں" and Follow "فالو کریں" [G].
+    'جڑیں', 'فالو کریں',
+  ],
+  // Bulgarian, in no shared table: "Приемане" (Accept) and "Потвърждаване" (Confirm) [G].
+  accept: ['приемане', 'приемете', 'потвърждаване', 'потвърдете'],
+  // Bulgarian "Чакаща" / "В изчакване" (Pending), "Оттегляне" (Withdraw), "Следвате" (Following);
+  // Urdu "زیر التواء" (Pending), "واپس لیں" (Withdraw), "فالو کر رہے ہیں" (Following) [G].
+  state: ['чакаща', 'в изчакване', 'оттегляне', 'следвате', 'отказ от следване', 'زیر التواء', 'واپس لیں', 'فالو کر رہے ہیں'],
 });
 
 /**
