@@ -14,7 +14,8 @@ import { ELIDED_LETTERS, LOWER_CASE_WORDS, PATH_WORDS, SINGLE_LETTER_WORDS, TEXT
 export type Reading = 'text' | 'path' | 'identity' | 'structure' | 'reference';
 
 // LinkedIn member ids (ACoAAB1x2YzQ…) may hold - and _, so they are read whole before words are.
-const PIECES = /ACoA[A-Za-z0-9_-]+|[\p{L}\p{M}\p{N}]+/gu;
+// Words as lib/outline/words.ts's TOKEN reads them (a middle dot inside a Catalan word is in it).
+const PIECES = /ACoA[A-Za-z0-9_-]+|[\p{L}\p{M}\p{N}]+(?:·[\p{L}\p{M}\p{N}]+)*/gu;
 const DIGITS = /^[0-9]+$/;
 /** A count with its unit: 2h, 12m, 3d. */
 const COUNT = /^([0-9]+)(\p{L}{1,3})$/u;

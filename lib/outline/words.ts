@@ -22,8 +22,12 @@ function stringsIn(value: unknown): string[] {
  * read. A word here that is also someone's name survives; so each list is kept short.
  */
 
-/** One token of a text: letters (with their marks) and digits; the rest separates tokens. */
-export const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * One token of a text: letters (with their marks) and digits; the rest separates tokens, but for
+ * a middle dot between letters, inside Catalan words (sol·licitud): split there, a table's
+ * "sol·licitat" would keep any name "Sol" in an outline.
+ */
+export const TOKEN = /[\p{L}\p{M}\p{N}]+(?:·[\p{L}\p{M}\p{N}]+)*/gu;
 
 /** A word as the lists compare it: lower case, accents dropped ("Zoë", "zoe" are one word). */
 export function fold(word: string): string {

@@ -162,3 +162,14 @@ describe.each(PAGES)('the outline of $fixture at $url', ({ platform, url, fixtur
     });
   });
 });
+
+describe('a name that is part of a site word', () => {
+  it('“Sol” goes, though Catalan’s “Sol·licitat” is kept whole', () => {
+    setPageUrl('https://www.instagram.com/');
+    loadReplicaHtml('<!DOCTYPE html><html><body><div role="button"><span>Sol·licitat</span></div><span>Sol Varga</span><span>sol</span></body></html>');
+    const outline = outlineOf(document);
+    expect(outline).toContain('Sol·licitat');
+    expect(holdsWhole(outline.replaceAll('Sol·licitat', ''), 'Sol', 'iu')).toBe(false);
+    expect(outline).not.toContain('Varga');
+  });
+});
