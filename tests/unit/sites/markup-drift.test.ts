@@ -137,6 +137,37 @@ function linkRoles(): void {
   for (const link of document.body.querySelectorAll('a[href]:not([role])')) link.setAttribute('role', 'link');
 }
 
+/**
+ * A control a person presses (Confirm, Delete, ✕): a button with a few words or an icon, not a
+ * whole row drawn as one (Instagram's Direct rows are role=button, holding a name and an avatar).
+ */
+const CONTROL = 'button, [role="button"]';
+const isSmallControl = (element: Element) =>
+  element.matches(CONTROL) && !element.querySelector('img, a[href], [role="button"], button') && (element.textContent ?? '').trim().length <= 40;
+
+/** Each pair of controls side by side in the other order (Delete before Confirm), as a right-to-left or a newer layout may put them. */
+function pairsSwapped(): void {
+  for (const parent of [...document.body.querySelectorAll('*')]) {
+    const controls = [...parent.children].filter((child) => isSmallControl(child) || (child.children.length === 1 && isSmallControl(child.firstElementChild!)));
+    if (controls.length === 2 && parent.children.length === 2) parent.append(controls[0]!);
+  }
+}
+
+/**
+ * Controls' words in title case ("Confirm Request", "Eliminar Solicitud"), as another rollout may
+ * write them. (Not upper case: lower-casing it again is not the same word in every language;
+ * Turkish KAPALI is kapalı.)
+ */
+function labelsRecased(): void {
+  const recase = (text: string) => text.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+  for (const control of [...document.body.querySelectorAll(CONTROL)].filter(isSmallControl)) {
+    const label = control.getAttribute('aria-label');
+    if (label) control.setAttribute('aria-label', recase(label));
+    const walker = document.createTreeWalker(control, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) node.nodeValue = recase(node.nodeValue!);
+  }
+}
+
 function personOf(element: Element): string {
   return element.closest('[data-replica-person]')?.getAttribute('data-replica-person') ?? `<${element.tagName.toLowerCase()}>`;
 }
@@ -153,6 +184,8 @@ const DRIFTS: [string, (rng: () => number, origin: string) => void][] = [
   ['its texts split in two at a space', textsSplit],
   ['each of its texts in a span of its own', textsInSpans],
   ['role="link" on its links', linkRoles],
+  ['its pairs of controls in the other order', pairsSwapped],
+  ['its controls’ words in title case', labelsRecased],
 ];
 
 describe.each(PAGES)('$fixture at $url', (page) => {
