@@ -284,7 +284,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     const entry = current.find((c) => c.token === message.token) ?? sameCardNow(message.token);
     const element = entry && tokens.elementFor(entry.token);
     if (!entry || !element) return { ok: false, refusal: 'card-gone' };
-    if (message.type === 'insert-text') return insertReply(entry.candidate, message.text);
+    if (message.type === 'insert-text') return insertReply(entry.candidate, element, message.text);
     return pressOnCard(message.type, entry.candidate.kind, element);
   }
 
@@ -320,10 +320,10 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
    * Puts a reply into the open conversation's box, but only when this detection is that
    * conversation itself: a reply must never land in someone else's thread.
    */
-  function insertReply(target: Candidate, text: string): ContentReply {
+  function insertReply(target: Candidate, element: Element, text: string): ContentReply {
     const refusal = insertRefusal(target, adapter.threadOf(new URL(location.href)));
     if (refusal === 'not-a-conversation') return { ok: false, refusal: 'wrong-kind' };
-    const box = adapter.findComposer(document);
+    const box = adapter.findComposer(document, element);
     if (!box) return { ok: false, refusal: 'no-box' };
     if (refusal) return { ok: false, refusal };
     // As with card actions, the editor's own reason is for developers; the background words it.

@@ -117,8 +117,12 @@ export interface SiteAdapter {
   blockStep?(card: Element): ActionResult;
   /** The site's key for the conversation open at `url` (compare Candidate.thread); null when none. */
   threadOf(url: URL): string | null;
-  /** The open conversation's message box, looking through open shadow roots; null when none. */
-  findComposer(doc: Document): HTMLElement | null;
+  /**
+   * The open conversation's message box, looking through open shadow roots; null when none.
+   * `conversation`: the element of the open conversation the reply is for (its candidate's). A
+   * site that shows several conversations at once (Facebook's chat tabs) gives only that one's box.
+   */
+  findComposer(doc: Document, conversation?: Element): HTMLElement | null;
   /**
    * Open shadow roots where this site renders people (LinkedIn's messaging overlay), so the
    * watcher observes them too; omitted by sites that render none.

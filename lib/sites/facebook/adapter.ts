@@ -616,10 +616,17 @@ export const facebookAdapter: SiteAdapter = {
     return isFacebook(url) ? threadOfPath(url.pathname) : null;
   },
 
-  findComposer(doc) {
+  findComposer(doc, conversation) {
+    const labelled = (box: HTMLElement) => labelHasWord(box.getAttribute('aria-label') ?? '', FACEBOOK_WORDS.messageBox);
+    // A chat tab's reply goes into that tab's own box: never another tab's, and never a comment
+    // box of the feed around it (the page's main column holds those, not a conversation).
+    const tab = conversation?.closest(FACEBOOK_CHAT_POPUP);
+    if (tab) {
+      const inTab = queryAllDeep<HTMLElement>(tab, FACEBOOK_COMPOSER);
+      return inTab.find((box) => labelled(box) || box.matches(FACEBOOK_COMPOSER_MARKS)) ?? null;
+    }
     const boxes = queryAllDeep<HTMLElement>(doc, FACEBOOK_COMPOSER);
     const inConversation = boxes.filter((box) => box.closest(FACEBOOK_CONVERSATION));
-    const labelled = (box: HTMLElement) => labelHasWord(box.getAttribute('aria-label') ?? '', FACEBOOK_WORDS.messageBox);
     // A box outside any conversation (a chat tab's "Write to …") is taken only when its label says
     // so, or when it is Messenger's own box in a chat tab: a popup that links its thread (a label
     // in a language the words lack, "Skriv til …").
