@@ -69,14 +69,18 @@ export interface ShownDetection {
   text: string;
 }
 
-/** The popup's detections, read through the test contract's attributes. */
+/**
+ * The popup's detections, read through the test contract's attributes. Their text is the DOM's
+ * (textContent), not the rendered text: cards are `content-visibility: auto`, and innerText read
+ * before the popup's first frame gave "" for cards not yet known to be on screen (CI, 7 December).
+ */
 export async function shownDetections(popup: Page): Promise<ShownDetection[]> {
   return popup.getByTestId('detection').evaluateAll((items) =>
     items.map((item) => ({
       platform: item.getAttribute('data-platform'),
       kind: item.getAttribute('data-kind'),
       match: item.getAttribute('data-match'),
-      text: (item as HTMLElement).innerText,
+      text: item.textContent ?? '',
     })),
   );
 }
