@@ -14,7 +14,7 @@ import {
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { queryFirst } from '../dom';
 import { CONTACT_WORDS, labelHasWord } from '../labels';
-import { ADDRESSED_WORDS } from '../card-words';
+import { ADDRESSED_WORDS, REACTED_WORDS } from '../card-words';
 import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
@@ -55,7 +55,7 @@ import {
   THREAD_POST_SELECTORS,
   TOP_CARD_MEMBER_ID,
 } from './selectors';
-import { FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS, PAGE_INVITATION_IGNORE } from './words';
+import { ADDRESSED_NOTICE_PHRASES, FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS, PAGE_INVITATION_IGNORE } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -73,6 +73,7 @@ const OWN_NAVIGATION = any(OWN_NAVIGATION_SELECTORS);
 const PAGE_LINK = any(PAGE_LINKS);
 const POST = any(POST_SELECTORS);
 const TOP_CARD = any(PROFILE_TOP_CARD_SELECTORS);
+const PROFILE_CARD = any(PROFILE_CARD_SELECTORS);
 const LIST_ITEM = any(LIST_ITEM_SELECTORS);
 const ITEM = any(PERSON_ITEM_SELECTORS);
 const INVITATION_ITEM = '[role="listitem"]';
@@ -86,6 +87,7 @@ const SUGGESTION_PATHS = [/^\/mynetwork\/?$/, /^\/mynetwork\/grow(?:\/|$)/];
 
 export const isProfilePath = (url: URL) => url.pathname.startsWith(PROFILE_PATH) && url.pathname.length > PROFILE_PATH.length;
 export const isConnectionsPage = (url: URL) => CONNECTION_PATHS.some((path) => url.pathname.startsWith(path));
+export const isNotificationsPage = (url: URL) => url.pathname.startsWith(NOTIFICATIONS_PATH);
 /**
  * My Network and everything under it that shows received invitations and suggestions: the
  * invitation manager (any filter), the grow page. Sent invitations are the clinician's own, and
@@ -223,7 +225,7 @@ function isPageInvitation(card: Element, negative: Element | null): boolean {
  * and one control that would take them in, nothing else.
  */
 function cardsIn(root: ParentNode, url: URL): Candidate[][] {
-  const network = isNetworkPage(url);
+  const network = requestsShownAt(url);
   const profile = profileContext(root, url);
   const { marks, also } = personMarks(root, url, ownIdentities(root, url));
   const found: Candidate[] = [];
@@ -241,6 +243,14 @@ function cardsIn(root: ParentNode, url: URL): Candidate[][] {
   return [found, lone];
 }
 
+/**
+ * Where a person's pair of Accept and Ignore is their invitation: My Network's pages, and the
+ * notifications page, whose row for an invitation carries the same pair inline (round-9
+ * Indonesian replica [G]: remembered, not evidenced). Elsewhere (a profile's asides) a pair is a
+ * suggestion's.
+ */
+export const requestsShownAt = (url: URL) => isNetworkPage(url) || isNotificationsPage(url);
+
 /** The received-invitations screen: every pair of controls around one person on it is an invitation's. */
 const isReceivedInvitations = (url: URL) => /^\/mynetwork\/invitation-manager\/(?:received(?:\/|$)|$)/.test(url.pathname);
 
@@ -251,13 +261,42 @@ const isReceivedInvitations = (url: URL) => /^\/mynetwork\/invitation-manager\/(
  * a message has three: Reply, Ignore, Accept.
  */
 export const cardOptions = (url: URL) => ({
-  loneAdds: !isConnectionsPage(url),
+  // A lone Follow or Connect is no suggestion on the clinician's own lists ("Follow back"), nor
+  // on the notifications page (a "started following you" row's Follow back).
+  loneAdds: !isConnectionsPage(url) && !isNotificationsPage(url),
   unreadPairs: isReceivedInvitations(url) ? ('request' as const) : undefined,
   unreadMost: 3 as const,
   // Half-read pairs too: LinkedIn ships some 36 UI languages, and a word one of them shares with
   // another's table reads on one control and not the other (the round-8 Urdu replica).
   halfRead: true as const,
 });
+
+/**
+ * On the profile of someone whose invitation to the clinician is pending, the top card shows
+ * their Ignore and Accept where Connect would be (round-9 Czech replica [G]: remembered from the
+ * Ember profile). It links no one (the profile is the address's), so no card reading finds it:
+ * the one control reading as accept and the one reading as turning away, in the top card and
+ * outside any suggestion slid into it, are the owner's invitation, named as the profile is. The
+ * candidate is the smallest box around the pair, whose Ignore decline presses.
+ */
+function profileInvitation(root: ParentNode, url: URL): Candidate[] {
+  const doc = documentOf(root);
+  const topCard = queryFirst(doc, PROFILE_TOP_CARD_SELECTORS);
+  if (!topCard || !(root === doc || (root as Node).contains(topCard))) return [];
+  const pair: Partial<Record<'accept' | 'negative', Element[]>> = {};
+  for (const control of topCard.querySelectorAll(MARKUP.controls)) {
+    const inner = control.closest(PROFILE_CARD);
+    if (inner && topCard.contains(inner)) continue;
+    const role = roleOf(control, MARKUP.words);
+    if (role === 'accept' || role === 'negative') (pair[role] ??= []).push(control);
+  }
+  if (pair.accept?.length !== 1 || pair.negative?.length !== 1) return [];
+  const [accept, negative] = [pair.accept[0]!, pair.negative[0]!];
+  let box = accept.parentElement;
+  while (box && !box.contains(negative)) box = box.parentElement;
+  const profile = box && linkedinAdapter.profileOf(doc, url);
+  return box && profile ? [candidate('request', box, profile.identities, profile.name)] : [];
+}
 
 /** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */
 export function cardCandidate(card: FoundCard, element: Element, url: URL, also: People['also'], profile: ProfileContext | null, network: boolean): Candidate | null {
@@ -266,7 +305,7 @@ export function cardCandidate(card: FoundCard, element: Element, url: URL, also:
   // [role=listitem] of its column (site-evidence.md item 1 [E]); the suggestions sharing that
   // column are plain boxes (C1), and their Connect and ✕ are a pair too.
   if (!card.labelsRead && !element.closest(INVITATION_ITEM)) return null;
-  // A request is only what the invitation pages list; on a profile a pair is a suggestion's.
+  // A request is only what the invitation pages and notifications list; on a profile a pair is a suggestion's.
   if (card.kind === 'request' && !network) return null;
   const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
   return candidate(card.labelsRead ? card.kind : unreadKind(card), element, identities, card.name);
@@ -565,7 +604,6 @@ export function composerIn(doc: Document): HTMLElement | null {
 // ---------------------------------------------------------------- comments and mentions
 
 const COMMENT = any(COMMENT_SELECTORS);
-const isNotificationsPage = (url: URL) => url.pathname.startsWith(NOTIFICATIONS_PATH);
 
 /** The notifications of the notifications page, innermost. */
 export function noticeItems(root: ParentNode, url: URL): Element[] {
@@ -582,7 +620,9 @@ export function noticeItems(root: ParentNode, url: URL): Element[] {
 export function noticeOf(item: Element, url: URL): Candidate[] {
   const lead = item.querySelector(NOTICE_LEAD);
   const identities = identitiesIn(item, url).slice(0, 1);
-  if (!lead || (!identities.length && item.querySelector(PAGE_LINK)) || !saysMention(framing(item, lead), ADDRESSED_WORDS)) return [];
+  if (!lead || (!identities.length && item.querySelector(PAGE_LINK))) return [];
+  const words = framing(item, lead);
+  if (!saysMention(words, ADDRESSED_WORDS) && !(labelHasWord(words, ADDRESSED_NOTICE_PHRASES) && !labelHasWord(words, REACTED_WORDS))) return [];
   return [candidate('mention', item, identities, normalise(lead.textContent))];
 }
 
@@ -662,8 +702,9 @@ export const linkedinAdapter: SiteAdapter = {
   findCandidates(root, url) {
     const box = composerIn(documentOf(root));
     const people = [
-      ...(isNetworkPage(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
+      ...(requestsShownAt(url) || isConnectionsPage(url) || isProfilePath(url) ? cardsIn(root, url) : []),
       ...(isConnectionsPage(url) ? [connectionsIn(root, url)] : []),
+      ...(isProfilePath(url) ? [profileInvitation(root, url)] : []),
     ];
     const own = ownIdentities(root, url);
     return [

@@ -13,7 +13,6 @@ import {
   CONVERSATION_ITEM,
   conversationItems,
   isConnectionsPage,
-  isNetworkPage,
   isProfilePath,
   itemOf,
   liftsTo,
@@ -24,6 +23,7 @@ import {
   noticeOf,
   overlayRoots,
   ownIdentities,
+  requestsShownAt,
 } from './adapter';
 import {
   BUBBLE_SELECTORS,
@@ -39,8 +39,8 @@ import {
 } from './selectors';
 
 /**
- * LinkedIn's scans of one page, which read elements added to the invitation pages, My Network
- * and the messaging list alone (PageScanner). Cards are kept in a CardIndex; a card's candidate
+ * LinkedIn's scans of one page, which read elements added to the invitation pages, My Network,
+ * the notifications page and the messaging list alone (PageScanner). Cards are kept in a CardIndex; a card's candidate
  * also depends on the list item it may be read as (its item's links) and on the member ids a
  * vanity name is linked beside, so an insertion into an item that holds a card, or a person
  * already linked, asks for a full scan; so does anything in the banner and navigation, the open
@@ -64,7 +64,8 @@ const POSTS = any([...THREAD_POST_SELECTORS, 'main']);
 const byPosition = (a: Candidate, b: Candidate) => (a.element === b.element ? 0 : precedes(a.element, b.element) ? -1 : 1);
 
 function pageReading(doc: Document, url: URL): PageReading {
-  const network = isNetworkPage(url);
+  // Where a pair around a person is an invitation (My Network, and the notifications page's inline ones).
+  const network = requestsShownAt(url);
   const own = ownIdentities(doc, url);
   const box = composerIn(doc);
   const notices = noticeItems(doc, url);

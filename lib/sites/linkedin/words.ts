@@ -83,3 +83,15 @@ export const OPTIONS_LIST_WORDS = [
   'open the options list', 'abrir el menú de opciones', 'ouvrir la liste des options',
   'optionsliste öffnen', 'abrir a lista de opções', "apri l'elenco delle opzioni",
 ] as const;
+
+/**
+ * Notifications addressed to the clinician in UI languages the shared mention tables (card-words.ts,
+ * six languages) do not read, each a phrase that says both what was done and that it was done to
+ * the clinician, so that no word of it alone (Indonesian "Anda", which is also a given name) decides:
+ * Indonesian "menyebut Anda" (mentioned you), "mengomentari postingan Anda" (commented on your
+ * post), "membalas komentar Anda" (replied to your comment), "menandai Anda" (tagged you) [G: the
+ * round-9 replica's wording, after LinkedIn's English "mentioned you in a comment"].
+ */
+export const ADDRESSED_NOTICE_PHRASES = [
+  'menyebut anda', 'mengomentari postingan anda', 'membalas komentar anda', 'menandai anda',
+] as const;
