@@ -140,10 +140,21 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
   for (const link of links) {
     const identity = identityFromHref('facebook', link.getAttribute('href') ?? '', url.href);
     if (!identity || own.has(identity) || link.closest(FACEBOOK_BANNER)) continue;
-    const name = link.querySelector(FACEBOOK_AVATAR_LABEL)?.getAttribute('aria-label')?.trim();
+    const name = link.querySelector(FACEBOOK_AVATAR_LABEL)?.getAttribute('aria-label')?.trim() || avatarAlt(link);
     marks.push(name ? { element: link, identity, name } : { element: link, identity });
   }
   return marks;
+}
+
+/**
+ * The alt of the avatar in a link that shows no text: m.facebook.com's touch app draws avatars as
+ * <img alt="Name"> where www has svg[aria-label] [G: touch markup unverified], and a row that
+ * writes its name as plain text beside that link has no other named mark. A link with text of its
+ * own is named by that text instead, and an empty alt names nobody.
+ */
+function avatarAlt(link: Element): string | undefined {
+  if (link.textContent?.trim()) return undefined;
+  return link.querySelector('img[alt]')?.getAttribute('alt')?.trim() || undefined;
 }
 
 /**
