@@ -236,14 +236,33 @@ export function cardCandidate(
   linked: ReadonlySet<string>,
   blocks: readonly Element[] = [],
 ): Candidate | null {
-  const { card, identities } = found;
-  if (tooBig.has(card) || card.closest(any(POST_SELECTORS))) return null;
+  const { identities } = found;
+  if (tooBig.has(found.card) || found.card.closest(any(POST_SELECTORS))) return null;
+  const card = bannerOf(found);
   // A pair read from its shape alone (labels in no language of card-words.ts) takes the page's
   // kind: a request on the follow-requests page. Inside a block of suggested people (its "See all"
   // links /explore/people/, in every UI language) it is a suggestion: the requests list ends in
   // "Suggested for you", whose Follow + ✕ is no request to decline (the Bulgarian replica).
   const kind = !found.labelsRead && blocks.some((block) => block.contains(card)) ? 'suggestion' : found.kind;
-  return { kind, platform: 'instagram', identities, name: shownName(card, people, linked) || identities[0] || '', element: card };
+  // A banner holds no mark, and its words are a sentence about the person: the name is the username.
+  const name = card === found.card ? shownName(card, people, linked) : '';
+  return { kind, platform: 'instagram', identities, name: name || identities[0] || '', element: card };
+}
+
+/**
+ * A pair outside a profile's header whose card would hold that header: the profile's own banner
+ * ("<user> wants to follow you", Confirm / Delete above the header, the app's layout [G]) names
+ * its person only as text, so the nearest box with a mark is the whole profile, Follow and
+ * Message with it. The card is then the pair's box up to, not including, the one with the header.
+ */
+function bannerOf({ card, positive, negative }: FoundCard): Element {
+  // Looked up from the document: a descendant selector is not matched across the card's edge everywhere (happy-dom).
+  const header = negative && card.ownerDocument.querySelector(any(PROFILE_HEADER_SELECTORS));
+  if (!header || !card.contains(header) || header.contains(positive) || header.contains(negative!)) return card;
+  let box: Element = positive;
+  while (!box.contains(negative!) && box.parentElement) box = box.parentElement;
+  while (box.parentElement && box.parentElement !== card && !box.parentElement.contains(header)) box = box.parentElement;
+  return box;
 }
 
 /**
