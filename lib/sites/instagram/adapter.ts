@@ -46,6 +46,7 @@ const any = (selectors: readonly string[]) => selectors.join(', ');
 export const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
 const FOLLOWING_MARKUP: CardMarkup = { controls: PRESSABLE, words: FOLLOWING_WORDS };
 const MESSAGES = any(MESSAGE_LIST_SELECTORS);
+const PROFILE_HEADER = any(PROFILE_HEADER_SELECTORS);
 
 /** Block's words on Instagram: the shared tables (card-words.ts) and its conversation details; never a control in the messages. */
 const BLOCK: BlockMarkup = { menus: CONVERSATION_DETAILS_WORDS, skip: MESSAGES };
@@ -256,9 +257,11 @@ export function cardCandidate(
  * Message with it. The card is then the pair's box up to, not including, the one with the header.
  */
 function bannerOf({ card, positive, negative }: FoundCard): Element {
-  // Looked up from the document: a descendant selector is not matched across the card's edge everywhere (happy-dom).
-  const header = negative && card.ownerDocument.querySelector(any(PROFILE_HEADER_SELECTORS));
-  if (!header || !card.contains(header) || header.contains(positive) || header.contains(negative!)) return card;
+  // The card's own headers, each asked whether it is the profile's: a card's subtree is small,
+  // and asking the document instead walked all of it once a card on pages with no header (the
+  // requests list). `matches` reads the header's ancestors, past the card's edge.
+  const header = negative && [...card.getElementsByTagName('header')].find((element) => element.matches(PROFILE_HEADER));
+  if (!header || header.contains(positive) || header.contains(negative!)) return card;
   let box: Element = positive;
   while (!box.contains(negative!) && box.parentElement) box = box.parentElement;
   while (box.parentElement && box.parentElement !== card && !box.parentElement.contains(header)) box = box.parentElement;
@@ -310,7 +313,7 @@ function connectionsOwner(url: URL): string | null {
 
 /** Whether the profile behind the page is the clinician's own: its header's own-profile marks, or their navigation link. */
 function isOwnProfile(doc: Document, owner: string, own: string | null): boolean {
-  const header = doc.querySelector(any(PROFILE_HEADER_SELECTORS));
+  const header = doc.querySelector(PROFILE_HEADER);
   if (header?.querySelector(any(OWN_PROFILE_SELECTORS))) return true;
   return own !== null && own === owner;
 }
@@ -657,11 +660,12 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
   while (header.parentElement && header.parentElement !== pane) header = header.parentElement;
   const identities = [...new Set(outside.filter((mark) => header.contains(mark.element)).map((mark) => mark.identity!))];
   const thread = threadKey(url.pathname, url.href);
+  const text = firstTextNode(header);
   return {
     kind: 'message',
     platform: 'instagram',
     identities,
-    name: (firstTextNode(header) && textRun(firstTextNode(header)!).replace(/\s+/g, ' ').trim()) || best.mark.identity!,
+    name: (text && textRun(text).replace(/\s+/g, ' ').trim()) || best.mark.identity!,
     element: header,
     open: true,
     ...(thread ? { thread } : {}),
