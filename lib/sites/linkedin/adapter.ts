@@ -55,7 +55,7 @@ import {
   THREAD_POST_SELECTORS,
   TOP_CARD_MEMBER_ID,
 } from './selectors';
-import { ADDRESSED_NOTICE_PHRASES, FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS, PAGE_INVITATION_IGNORE } from './words';
+import { ADDRESSED_NOTICE_PHRASES, FOLLOW_BACK_WORDS, FOLLOWING_WORDS, LINKEDIN_WORDS, MORE_ACTIONS_WORDS, OPTIONS_LIST_WORDS, PAGE_INVITATION_IGNORE } from './words';
 
 // One querySelectorAll per kind of thing: the browser returns each element once, in page order.
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -301,6 +301,8 @@ function profileInvitation(root: ParentNode, url: URL): Candidate[] {
 /** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */
 export function cardCandidate(card: FoundCard, element: Element, url: URL, also: People['also'], profile: ProfileContext | null, network: boolean): Candidate | null {
   if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) return null;
+  // A lone "Follow back" is offered to a follower (a "started following you" row), on any page.
+  if (card.negative === null && labelHasWord(controlLabel(card.positive), FOLLOW_BACK_WORDS)) return null;
   // Two controls read as nothing: an invitation only where the screen's invitations are, a
   // [role=listitem] of its column (site-evidence.md item 1 [E]); the suggestions sharing that
   // column are plain boxes (C1), and their Connect and ✕ are a pair too.

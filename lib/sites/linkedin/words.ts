@@ -67,6 +67,16 @@ export const FOLLOWING_WORDS = [
 ] as const;
 
 /**
+ * A lone Follow that follows someone back: offered on a "started following you" row (My Network's
+ * column holds them beside its suggestions, round-10 Vietnamese replica [G]), to a follower, so
+ * no suggestion. Whole phrases ("lại" alone, "back" alone are no such word); none is a name.
+ */
+export const FOLLOW_BACK_WORDS = [
+  'follow back', 'zurückfolgen', 'terugvolgen', 'seguir de volta', 'suivre en retour', 'segueix tu també',
+  'theo dõi lại', 'ติดตามกลับ', 'フォローバック', '맞팔로우', '回关', 'فالو بیک', 'ফলো ব্যাক',
+] as const;
+
+/**
  * How a page, school, group, event or newsletter invitation's Ignore reads where no page link
  * says so ("Ignore an invitation from Casey", without "to connect"; site-evidence.md item 2,
  * prakharagarwal mock). Only the English form is attested; in other languages the page link
