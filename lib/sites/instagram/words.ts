@@ -12,7 +12,11 @@ import { withWords, type CardWords } from '../card-words';
  * follows (a state, never a pair).
  */
 export const INSTAGRAM_WORDS: CardWords = withWords({
-  negative: ['dispensar'],
+  // Swahili (Instagram ships it; no other site's table needs it) [G]: Thibitisha / Futa on a
+  // request, Fuata + ✕ "Ondoa" on a suggestion. None is a given name or a surname.
+  accept: ['thibitisha'],
+  add: ['fuata'],
+  negative: ['dispensar', 'futa', 'ondoa'],
   state: ['abonniert'],
 });
 

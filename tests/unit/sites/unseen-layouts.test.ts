@@ -5,7 +5,7 @@ import { facebookAdapter } from '@/lib/sites/facebook/adapter';
 import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
 import type { ActionResult, Candidate, CandidateKind, SiteAdapter } from '@/lib/sites/types';
-import { loadReplica, setPageUrl } from './replica-dom';
+import { appendLaterItems, loadReplica, setPageUrl } from './replica-dom';
 import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPart } from './scanner-harness';
 import { UNSEEN_PAGES, UNSEEN_PROFILES, type UnseenPerson } from '../../fixtures/unseen';
 
@@ -60,8 +60,11 @@ const summary = (candidates: Candidate[]): Expected[] =>
     ...(c.open ? { open: true as const } : {}),
   }));
 
+// A replica's table lists the people its page shows once its late items have loaded (as the e2e
+// walk sees them after replica.js appends its data-replica-later templates), so they are appended here too.
 const load = (page: ProbePage) => {
   loadReplica(page.fixture);
+  appendLaterItems();
   setPageUrl(page.url);
 };
 
