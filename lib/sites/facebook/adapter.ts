@@ -1,7 +1,7 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity/facebook';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
-import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
+import { controlLabel, findCards, firstText, personRows, pressRole, roleOf, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord, lowerLabel } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
@@ -559,6 +559,38 @@ function profileIdentities(url: URL): string[] | null {
   return FACEBOOK_PROFILE_PATHS.some((prefix) => url.pathname.startsWith(prefix)) ? [] : null;
 }
 
+/**
+ * On the profile of someone whose friend request to the clinician is pending, the header can show
+ * Confirm request and Delete request as two buttons where Add friend would be (round-9 Norwegian
+ * probe page [G]: a width-dependent variant of Respond's menu, site-evidence item 13). The header links
+ * no one (the profile is the address's), so no card reading finds it: the one control reading as
+ * accept and the one reading as turning away, in the header and outside any card slid into it,
+ * are the owner's request, named and identified as the profile is. The candidate is the smallest
+ * box around the pair, whose Delete request decline presses. Never on the clinician's own profile
+ * (profileCandidate is null there), nor on the friends pages' previews (no profile address).
+ * Respond's menu holds its pair only while open, rendered apart from the header: not read here.
+ */
+function profileRequest(root: ParentNode, url: URL): Candidate[] {
+  const identities = profileIdentities(url);
+  if (!identities?.length) return [];
+  const doc = documentOf(root);
+  const header = doc.querySelector(FACEBOOK_PROFILE_HEADER.join(', '));
+  if (!header || !(root === doc || (root as Node).contains(header))) return [];
+  const pair: Partial<Record<'accept' | 'negative', Element[]>> = {};
+  for (const control of header.querySelectorAll(MARKUP.controls)) {
+    const card = control.closest(FACEBOOK_PROFILE_CARDS.join(', '));
+    if (card && header.contains(card)) continue;
+    const role = roleOf(control, MARKUP.words);
+    if (role === 'accept' || role === 'negative') (pair[role] ??= []).push(control);
+  }
+  if (pair.accept?.length !== 1 || pair.negative?.length !== 1) return [];
+  const [accept, negative] = [pair.accept[0]!, pair.negative[0]!];
+  let box = accept.parentElement;
+  while (box && !box.contains(negative)) box = box.parentElement;
+  const profile = box && profileCandidate(doc, identities, PROFILE);
+  return box && profile ? [{ kind: 'request', platform: 'facebook', identities: profile.identities, name: profile.name, element: box }] : [];
+}
+
 export const facebookAdapter: SiteAdapter = {
   platform: 'facebook',
 
@@ -571,7 +603,7 @@ export const facebookAdapter: SiteAdapter = {
     if (!isFacebook(url)) return [];
     const page = pageOf(url);
     const own = ownIdentities(documentOf(root), url, page);
-    if (!page) return [...mentionsIn(root, url, own, page, true), ...previewCards(root, url, own), ...chatsOutsideMessenger(root, url, own)];
+    if (!page) return [...profileRequest(root, url), ...mentionsIn(root, url, own, page, true), ...previewCards(root, url, own), ...chatsOutsideMessenger(root, url, own)];
     if (page === 'notifications') return [...mentionsIn(root, url, own, page, true), ...chatsOutsideMessenger(root, url, own)];
     if (page === 'messages') {
       const rows = chatRows(root, url);

@@ -805,3 +805,30 @@ describe('people you may know in a feed', () => {
     expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/'))).toEqual([]);
   });
 });
+
+describe('a requester’s own profile, its header showing Confirm / Delete request', () => {
+  const url = new URL('https://www.facebook.com/ingrid.haugen.bergen');
+  const requests = () => facebookAdapter.findCandidates(document, url).filter((c) => c.kind === 'request');
+
+  it('is their request, named and identified as the profile is; decline presses Delete request alone', () => {
+    loadReplica('facebook/profile-request.nb.html');
+    const [request, ...others] = requests();
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({ name: 'Ingrid Haugen', identities: facebookAdapter.profileOf(document, url)!.identities });
+    const pressed: string[] = [];
+    document.addEventListener('click', (event) => pressed.push((event.target as Element).closest('[data-replica-action]')!.getAttribute('data-replica-action')!), { capture: true, once: true });
+    expect(facebookAdapter.decline(request!.element).ok).toBe(true);
+    expect(pressed).toEqual(['decline']);
+  });
+
+  it('is nobody’s on the clinician’s own profile, on a header with only one of the pair, or on an address that is no profile', () => {
+    loadReplica('facebook/profile-request.nb.html');
+    document.querySelector('[data-pagelet="ProfileActions"] [role="button"]')!.insertAdjacentHTML('beforebegin', '<a href="/stories/create/" role="link"><span>Legg til i historien</span></a>');
+    expect(requests()).toEqual([]);
+    loadReplica('facebook/profile-request.nb.html');
+    document.querySelector('[data-replica-action="decline"]')!.remove();
+    expect(requests()).toEqual([]);
+    loadReplica('facebook/profile-request.nb.html');
+    expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/groups/123456789012345/')).filter((c) => c.kind === 'request')).toEqual([]);
+  });
+});
