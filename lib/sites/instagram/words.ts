@@ -99,6 +99,7 @@ export const AVATAR_ALT_FORMS: readonly string[] = [
   '* ಅವರ ಪ್ರೊಫೈಲ್ ಚಿತ್ರ', // Kannada
   '* എന്നയാളുടെ പ്രൊഫൈൽ ചിത്രം', // Malayalam
   '*ගේ පැතිකඩ පින්තූරය', // Sinhala
+  'Picha ya wasifu ya *', // Swahili [G]: not in the source's forms; the words of round 10's Swahili replica
 ];
 
 /**

@@ -349,6 +349,7 @@ describe('usernames from avatar alt texts, in many languages', () => {
     ['wei.zhang的头像', 'wei.zhang'],
     ['Ảnh đại diện của lan.nguyen', 'lan.nguyen'],
     ['arjun.mehta का प्रोफ़ाइल चित्र', 'arjun.mehta'],
+    ['Picha ya wasifu ya amani.mwangi', 'amani.mwangi'],
   ])('%s → %s', (alt, username) => {
     expect(usernameFromAlt(alt)).toBe(username);
   });
@@ -364,6 +365,7 @@ describe('usernames from avatar alt texts, in many languages', () => {
     'プロフィール写真',
     'Foto profil baru dari pantai',
     'Käyttäjän profiilikuva',
+    'Picha ya wasifu ya',
   ])('reads no username in “%s”', (alt) => {
     expect(usernameFromAlt(alt)).toBeNull();
   });
