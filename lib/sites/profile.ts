@@ -1,4 +1,6 @@
 import type { Platform } from '@/lib/identity/platform';
+import type { CardWords } from './card-words';
+import { roleOf } from './cards';
 import { queryFirst } from './dom';
 import { EDIT_PROFILE_WORDS, contactActionOf, labelHasWord } from './labels';
 import type { Candidate, GuardedAction } from './types';
@@ -110,4 +112,26 @@ function namesTheProfile(control: Element, markup: ProfileMarkup): boolean {
   const name = heading ? folded(textOf(heading)) : '';
   if (!name.includes(' ')) return false;
   return folded(control.getAttribute('aria-label') ?? '').includes(name);
+}
+
+/**
+ * The profile owner's own request in their header (a requester's profile shows Accept / Ignore
+ * or Confirm / Delete request where Connect / Add friend would be): the smallest box around the
+ * one control of `header` reading as accept and the one reading as turning away, outside any of
+ * `cards` inside it (a suggestion slid under the header has a pair of its own). Null unless
+ * exactly one of each reads so.
+ */
+export function ownRequestBox(header: Element, controls: string, cards: string, words: CardWords): Element | null {
+  const pair: Partial<Record<'accept' | 'negative', Element[]>> = {};
+  for (const control of header.querySelectorAll(controls)) {
+    const card = control.closest(cards);
+    if (card && header.contains(card)) continue;
+    const role = roleOf(control, words);
+    if (role === 'accept' || role === 'negative') (pair[role] ??= []).push(control);
+  }
+  if (pair.accept?.length !== 1 || pair.negative?.length !== 1) return null;
+  const negative = pair.negative[0]!;
+  let box = pair.accept[0]!.parentElement;
+  while (box && !box.contains(negative)) box = box.parentElement;
+  return box;
 }

@@ -1,11 +1,11 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity/facebook';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
-import { controlLabel, findCards, firstText, personRows, pressRole, roleOf, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
+import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord, lowerLabel } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
-import { guardedControlAt, isOwnProfile, profileCandidate, type ProfileMarkup } from '../profile';
+import { guardedControlAt, isOwnProfile, ownRequestBox, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import { facebookScanner } from './scanner';
 import {
@@ -576,17 +576,7 @@ function profileRequest(root: ParentNode, url: URL): Candidate[] {
   const doc = documentOf(root);
   const header = doc.querySelector(FACEBOOK_PROFILE_HEADER.join(', '));
   if (!header || !(root === doc || (root as Node).contains(header))) return [];
-  const pair: Partial<Record<'accept' | 'negative', Element[]>> = {};
-  for (const control of header.querySelectorAll(MARKUP.controls)) {
-    const card = control.closest(FACEBOOK_PROFILE_CARDS.join(', '));
-    if (card && header.contains(card)) continue;
-    const role = roleOf(control, MARKUP.words);
-    if (role === 'accept' || role === 'negative') (pair[role] ??= []).push(control);
-  }
-  if (pair.accept?.length !== 1 || pair.negative?.length !== 1) return [];
-  const [accept, negative] = [pair.accept[0]!, pair.negative[0]!];
-  let box = accept.parentElement;
-  while (box && !box.contains(negative)) box = box.parentElement;
+  const box = ownRequestBox(header, MARKUP.controls, FACEBOOK_PROFILE_CARDS.join(', '), MARKUP.words);
   const profile = box && profileCandidate(doc, identities, PROFILE);
   return box && profile ? [{ kind: 'request', platform: 'facebook', identities: profile.identities, name: profile.name, element: box }] : [];
 }

@@ -16,7 +16,7 @@ import { queryFirst } from '../dom';
 import { CONTACT_WORDS, labelHasWord } from '../labels';
 import { ADDRESSED_WORDS, REACTED_WORDS } from '../card-words';
 import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
-import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
+import { guardedControlAt, ownRequestBox, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
 import { linkedinScanner } from './scanner';
 import {
@@ -283,17 +283,7 @@ function profileInvitation(root: ParentNode, url: URL): Candidate[] {
   const doc = documentOf(root);
   const topCard = queryFirst(doc, PROFILE_TOP_CARD_SELECTORS);
   if (!topCard || !(root === doc || (root as Node).contains(topCard))) return [];
-  const pair: Partial<Record<'accept' | 'negative', Element[]>> = {};
-  for (const control of topCard.querySelectorAll(MARKUP.controls)) {
-    const inner = control.closest(PROFILE_CARD);
-    if (inner && topCard.contains(inner)) continue;
-    const role = roleOf(control, MARKUP.words);
-    if (role === 'accept' || role === 'negative') (pair[role] ??= []).push(control);
-  }
-  if (pair.accept?.length !== 1 || pair.negative?.length !== 1) return [];
-  const [accept, negative] = [pair.accept[0]!, pair.negative[0]!];
-  let box = accept.parentElement;
-  while (box && !box.contains(negative)) box = box.parentElement;
+  const box = ownRequestBox(topCard, MARKUP.controls, PROFILE_CARD, MARKUP.words);
   const profile = box && linkedinAdapter.profileOf(doc, url);
   return box && profile ? [candidate('request', box, profile.identities, profile.name)] : [];
 }
