@@ -9,12 +9,14 @@ const toolbar = () => browser.action ?? (browser as unknown as { browserAction: 
 const LOCK_COLOUR = '#5b6169';
 
 /**
- * A tab's badge: its colour and text asked for together rather than one after the other, so the
- * text shows one round trip to the browser sooner (the browser applies them in the order asked).
+ * A tab's badge: its text and colour asked for together rather than one after the other, the text
+ * first. The browser applies them in the order asked, so the new count shows without waiting
+ * behind the colour, which is almost always the one the tab already has (a colour that does change,
+ * from the lock's, follows within the same moment).
  */
 async function showOnTab(tabId: number, color: string, text: string): Promise<void> {
   try {
-    await Promise.all([toolbar().setBadgeBackgroundColor({ tabId, color }), toolbar().setBadgeText({ tabId, text })]);
+    await Promise.all([toolbar().setBadgeText({ tabId, text }), toolbar().setBadgeBackgroundColor({ tabId, color })]);
   } catch {
     // The tab closed while we were matching: nothing to show it on.
   }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { BoundaryDb, VaultMeta } from '@/lib/db';
 import { t } from '@/lib/i18n/t';
-import { cryptoKeyOf, forgetSessionKeyIf, readSessionKey, touchSession } from './session';
+import { cryptoKeyOf, forgetSessionKeyIf, readSessionKey, touchSession, type SessionRead } from './session';
 
 /**
  * How this context reads and writes protected rows right now: as they are (no vault), or sealed
@@ -73,9 +73,6 @@ export async function currentCipher(db: BoundaryDb, { touch = true, now = Date.n
   const [meta, session] = await Promise.all([readMeta(db), readSessionKey()]);
   return cipherOf(meta, session, { touch, now });
 }
-
-/** What the session holds of an unlocked vault: its key, and when it was last used. */
-export type SessionRead = Awaited<ReturnType<typeof readSessionKey>>;
 
 /**
  * The cipher that the vault's row and the session's key, as read, make at `now` (see

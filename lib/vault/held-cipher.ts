@@ -1,7 +1,7 @@
 import type { BoundaryDb, VaultMeta } from '@/lib/db';
 import { onTablesWritten } from '@/lib/db/writes-heard';
 import { cipherOf, readMeta, type Cipher, type CipherOptions } from './cipher';
-import { readSessionKey } from './session';
+import { heldSessionKey } from './session';
 
 /**
  * The cipher for matching a site's reports in the background, without reading the vault's row
@@ -9,8 +9,8 @@ import { readSessionKey } from './session';
  * The row changes only when the vault is turned on or off, re-keyed or given another idle time;
  * it is kept in this worker's memory and forgotten as soon as the table is written, wherever the
  * write was made (onTablesWritten), and when the background hears that the vault changed
- * (forgetHeldVault). A read begun before a write is never kept. The session's key is read afresh
- * every time, as currentCipher reads it: a lock made anywhere counts from the very next report.
+ * (forgetHeldVault). A read begun before a write is never kept. The session's key and last use
+ * are held the same way (heldSessionKey), dropped as soon as storage.onChanged tells of a change.
  * Reports never count as use (touch false, the default); the popup opening does.
  */
 export async function heldCipher(db: BoundaryDb, { touch = false, now = Date.now() }: CipherOptions = {}): Promise<Cipher> {
@@ -29,7 +29,7 @@ export async function heldCipher(db: BoundaryDb, { touch = false, now = Date.now
       if (holder.meta === mine) holder.meta = undefined;
     });
   }
-  const [row, session] = await Promise.all([meta, readSessionKey()]);
+  const [row, session] = await Promise.all([meta, heldSessionKey()]);
   return cipherOf(row, session, { touch, now });
 }
 

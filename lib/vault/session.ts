@@ -42,13 +42,52 @@ export async function readSessionKey(): Promise<{ key: SessionKey; usedAt: numbe
   return { key, usedAt: typeof usedAt === 'number' ? usedAt : 0 };
 }
 
+/** What the session holds of an unlocked vault: its key, and when it was last used. */
+export type SessionRead = Awaited<ReturnType<typeof readSessionKey>>;
+
 export async function keepSessionKey(vaultId: string, raw: Bytes, now = Date.now()): Promise<void> {
   await browser.storage.session.set({ [KEY_ITEM]: { vaultId, raw: toBase64(raw) } satisfies SessionKey, [USED_ITEM]: now });
+  held = undefined;
 }
 
 export async function forgetSessionKey(): Promise<void> {
   imported = undefined;
+  held = undefined;
   await browser.storage.session.remove([KEY_ITEM, USED_ITEM]);
+  held = undefined;
+}
+
+/**
+ * The session's key and last use as this context last read them, for the background's page
+ * reports: reading storage.session is a round trip to the browser (1–5 ms) on every report's way
+ * to the badge. The copy is dropped whenever either item changes, wherever the change was made
+ * (storage.onChanged reaches every extension context, the writer's too), and at once when this
+ * context writes them; a read that was under way when a change was heard is answered but not
+ * kept. Between another page's write and this context hearing it there is one event's delay:
+ * a lock made elsewhere then reaches the background through the same event (onVaultChanged),
+ * which drops what was matched and shows the lock.
+ */
+export function heldSessionKey(): Promise<SessionRead> {
+  const events = browser.storage.onChanged;
+  // Listening is what makes the copy safe to keep: a context that lost its listener (a test's
+  // fresh fake browser) starts again from a read.
+  if (!events.hasListener(heardChange)) {
+    events.addListener(heardChange);
+    held = undefined;
+  }
+  if (held) return held;
+  const reading = readSessionKey();
+  held = reading;
+  reading.catch(() => {
+    if (held === reading) held = undefined;
+  });
+  return reading;
+}
+
+let held: Promise<SessionRead> | undefined;
+
+function heardChange(changes: Record<string, unknown>, area: string): void {
+  if (area === 'session' && (KEY_ITEM in changes || USED_ITEM in changes)) held = undefined;
 }
 
 /** Forgets the key only if it is still this one: a key kept by a fresh unlock meanwhile stays. */
@@ -61,6 +100,7 @@ export async function forgetSessionKeyIf(raw: string): Promise<void> {
 export async function touchSession(usedAt: number, now = Date.now()): Promise<void> {
   if (now - usedAt < TOUCH_EVERY_MS) return;
   await browser.storage.session.set({ [USED_ITEM]: now });
+  held = undefined;
 }
 
 /** This context's imported copy of the key, so it is not imported again for every record. */

@@ -5,7 +5,9 @@
 // (batches of 50, 50 ms apart), and prints the extension's traced time (the figure the bench adds
 // to the page's) and, from a CPU profile of the page's renderer (content scripts run in its
 // isolate), the content script's functions by self time and by total time. The profile is written
-// to /tmp/boundary-content.cpuprofile for DevTools.
+// to /tmp/boundary-content.cpuprofile for DevTools. With `--single` as a fourth argument it inserts
+// the rows one at a time instead, after 100 first, as the latency round does: where the time from
+// one insertion to its report goes.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +34,9 @@ interface Profile {
   timeDeltas: number[];
 }
 
-type Heavy = { __heavy: { stream(options: { count: number; batch: number; interval: number }): Promise<unknown>; cards(): number } };
+type Heavy = { __heavy: { stream(options: { count: number; batch: number; interval: number }): Promise<unknown>; append(from: number, count: number): number; cards(): number } };
+const single = process.argv.includes('--single');
+const SEED = 100;
 
 async function main() {
   const page = benchPages({ rows, clientEvery: 40, arrivals: 20 }).find((p) => p.site === site && p.kind === kind);
@@ -61,7 +65,16 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
     await tab.evaluate(() => console.timeStamp('profile:start'));
-    await tab.evaluate((options) => (window as unknown as Heavy).__heavy.stream(options), { count: rows, batch: BATCH, interval: INTERVAL });
+    if (single) {
+      await tab.evaluate((seed) => (window as unknown as Heavy).__heavy.append(0, seed), SEED);
+      await tab.waitForTimeout(SETTLE_MS);
+      for (let i = SEED; i < rows; i++) {
+        await tab.evaluate((index) => (window as unknown as Heavy).__heavy.append(index, 1), i);
+        await tab.waitForTimeout(20);
+      }
+    } else {
+      await tab.evaluate((options) => (window as unknown as Heavy).__heavy.stream(options), { count: rows, batch: BATCH, interval: INTERVAL });
+    }
     await tab.waitForTimeout(SETTLE_MS);
     await tab.evaluate(() => console.timeStamp('profile:end'));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };

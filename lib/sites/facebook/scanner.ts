@@ -28,6 +28,7 @@ import {
   FACEBOOK_NOTICE_LINK,
   FACEBOOK_NOTICE_LISTS,
   FACEBOOK_POST_AUTHOR,
+  FACEBOOK_PROFILE_HEADER_MARKS,
   FACEBOOK_THREAD_LINKS,
 } from './selectors';
 
@@ -63,18 +64,22 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
   const chats = chatsOutsideMessenger(doc, url, own);
   const items = new Set(noticeItems(doc, page));
   const articles = doc.querySelector(FACEBOOK_COMMENT) !== null;
-  // Each card's candidate, made once; a card found again that reads the same keeps it.
-  const candidates = new WeakMap<FoundCard, Candidate>();
+  // Each card's candidate (null: not a card, the profile header's preview), made once: a card
+  // found again is judged again only if an insertion could change the answer, which asks for a
+  // full scan instead (below). Judging every card on every insertion walked each one's ancestors,
+  // about a millisecond per row inserted on a long list. A card found again that reads the same
+  // keeps its candidate.
+  const candidates = new WeakMap<FoundCard, Candidate | null>();
   const onCard = new Map<Element, Candidate>();
   const asCandidates = () => [
-    ...index.cards().filter(isCard).map((card) => {
+    ...index.cards().flatMap((card) => {
       let candidate = candidates.get(card);
-      if (!candidate) {
-        candidate = keepSame(onCard.get(card.card), cardCandidate(card));
+      if (candidate === undefined) {
+        candidate = isCard(card) ? keepSame(onCard.get(card.card), cardCandidate(card)) : null;
         candidates.set(card, candidate);
-        onCard.set(card.card, candidate);
+        if (candidate) onCard.set(card.card, candidate);
       }
-      return candidate;
+      return candidate ? [candidate] : [];
     }),
     ...mentions,
     ...chats,
@@ -88,6 +93,8 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
     update(added) {
       for (const root of added) {
         if (touches(root, MENTION_PARTS) || insideItem(root)) return null;
+        // A heading arriving inside a card may make it the profile header's preview (isCard).
+        if (within(root, FACEBOOK_PROFILE_HEADER_MARKS.inside).length > 0) return null;
         // A post's heading names whose post it is, for comments outside any post.
         if (articles && within(root, FACEBOOK_POST_AUTHOR).length > 0) return null;
       }

@@ -23,6 +23,8 @@ const PIECES = [
     '<a href="https://www.facebook.com/profile.php?id=100077700000001">Noa Field</a>',
     '<div role="progressbar" aria-label="Loading..."></div>',
     '<div role="row"><a href="/messages/t/100077700000002/"><span dir="auto">Ivo Brand</span></a></div>',
+    // A heading: a card holding one is the profile header's preview, not a card (isCard).
+    '<h1><span dir="auto">Noa Field</span></h1>',
   ),
 ];
 
@@ -44,6 +46,23 @@ describeScannerSuite('facebook', facebookAdapter, SCANNED, PIECES, () => {
     expect(found).not.toBeNull();
     expect(found!.map((c) => c.element)).toContain(copy);
   });
+});
+
+it('a heading arriving inside a request card asks for a full scan, which reads the card as the profile preview it now is', () => {
+  const page = SCANNED.find((p) => p.fixture === 'facebook/friend-requests.en.html')!;
+  loadReplica(page.fixture);
+  setPageUrl(page.url);
+  const url = new URL(page.url);
+  const scanner = facebookAdapter.scanner!(document);
+  const card = scanner.scan(url).find((c) => c.kind === 'request')!.element;
+  const heading = document.createElement('h1');
+  heading.textContent = 'Noa Field';
+  card.append(heading);
+  const full = facebookAdapter.findCandidates(document, url);
+  expect(full.map((c) => c.element)).not.toContain(card);
+  const found = scanner.update([heading], url);
+  if (found !== null) expect(found.map((c) => c.element)).toEqual(full.map((c) => c.element));
+  expect(found).toBeNull();
 });
 
 it('a second link of a request’s person, added beside the name’s box, grows the card as a full scan would (identities in page order)', () => {
