@@ -30,6 +30,12 @@ export interface ProfileMarkup {
    * these boxes (a post's Follow of its author; a menu no button of the header opens).
    */
   namedCopies?: readonly string[];
+  /**
+   * When no `headers` selector matches, the header is the box around the heading that first holds
+   * the action bar (profileHeader): a second signal, so that the header does not hang on one
+   * attribute name the site may rename.
+   */
+  headerAroundHeading?: boolean;
 }
 
 const any = (selectors: readonly string[]) => selectors.join(', ');
@@ -48,8 +54,42 @@ function isOwn(header: Element, markup: ProfileMarkup): boolean {
 
 /** Whether the page's profile header shows that the profile is the clinician's own. */
 export function isOwnProfile(doc: Document, markup: ProfileMarkup): boolean {
-  const header = queryFirst(doc, markup.headers);
+  const header = profileHeader(doc, markup);
   return !!header && isOwn(header, markup);
+}
+
+/**
+ * The profile's header: the site's own mark for it (`headers`); else, where the markup allows it,
+ * the smallest box around the profile's heading, inside the page's main region, that holds the
+ * action bar: a control reading as starting contact (Add friend, Follow, Message, Respond's
+ * Confirm) or as the owner's (Edit profile, the own-profile links), outside any card about
+ * someone else; or, when the heading's own part of the page holds none, the part just before or
+ * after it that does. Null when neither is found.
+ */
+export function profileHeader(doc: Document, markup: ProfileMarkup): Element | null {
+  const marked = queryFirst(doc, markup.headers);
+  if (marked || !markup.headerAroundHeading) return marked;
+  const heading = queryFirst(doc, markup.headings);
+  const main = heading?.closest('[role="main"]');
+  if (!heading || !main) return null;
+  const actionOf = markup.actionOf ?? contactActionOf;
+  const barIn = (box: Element) =>
+    box.querySelector(any(markup.own)) !== null ||
+    [...box.querySelectorAll(any(markup.controls))].some((control) => {
+      const card = control.closest(any(markup.cards));
+      if (card && box.contains(card)) return false;
+      const label = control.getAttribute('aria-label') ?? '';
+      return actionOf(label, textOf(control)) !== null || labelHasWord(`${label} ${textOf(control)}`, EDIT_PROFILE_WORDS);
+    });
+  let section: Element = heading;
+  for (let box = heading.parentElement; box && box !== main; box = box.parentElement) {
+    if (barIn(box)) return box;
+    section = box;
+  }
+  // The heading can sit beside the action bar's box rather than inside it (Facebook's h1 after
+  // its pagelet, site-evidence item 7): the box just before the heading's, else just after it.
+  for (const beside of [section.previousElementSibling, section.nextElementSibling]) if (beside && barIn(beside)) return beside;
+  return null;
 }
 
 /**
@@ -58,8 +98,8 @@ export function isOwnProfile(doc: Document, markup: ProfileMarkup): boolean {
  * Null when the header shows the profile is the clinician's own.
  */
 export function profileCandidate(doc: Document, identities: string[], markup: ProfileMarkup): Candidate | null {
-  if (isOwnProfile(doc, markup)) return null;
-  const header = queryFirst(doc, markup.headers);
+  const header = profileHeader(doc, markup);
+  if (header && isOwn(header, markup)) return null;
   const heading = queryFirst(doc, markup.headings);
   return {
     kind: 'profile',
@@ -97,11 +137,18 @@ export function guardedControlAt(
   const action = (markup.actionOf ?? contactActionOf)(control.getAttribute('aria-label') ?? '', textOf(control));
   if (!action) return null;
   const place = placeOf(control);
-  const header = place.closest(any(markup.headers));
+  const header = place.closest(any(markup.headers)) ?? aroundHeading(place, markup);
   const card = place.closest(any(markup.cards));
   if (!header) return markup.namedCopies && !card && !place.closest(any(markup.namedCopies)) && namesTheProfile(control, markup) ? { action, control } : null;
   if (card && card !== header && header.contains(card)) return null;
   return { action, control };
+}
+
+/** The header profileHeader finds around the heading, when the site's own mark is missing and it holds `place`. */
+function aroundHeading(place: Element, markup: ProfileMarkup): Element | null {
+  if (!markup.headerAroundHeading || queryFirst(place.ownerDocument, markup.headers)) return null;
+  const header = profileHeader(place.ownerDocument, markup);
+  return header?.contains(place) ? header : null;
 }
 
 const folded = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();

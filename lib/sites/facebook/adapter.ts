@@ -5,7 +5,7 @@ import { controlLabel, findCards, firstText, personRows, pressRole, type CardMar
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord, lowerLabel } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
-import { guardedControlAt, isOwnProfile, ownRequestBox, profileCandidate, type ProfileMarkup } from '../profile';
+import { guardedControlAt, isOwnProfile, ownRequestBox, profileCandidate, profileHeader, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
 import { facebookScanner } from './scanner';
 import {
@@ -545,6 +545,9 @@ const PROFILE: ProfileMarkup = {
   cards: FACEBOOK_PROFILE_CARDS,
   own: FACEBOOK_OWN_PROFILE,
   actionOf: profileActionOf,
+  // The header's one mark is a pagelet name (site-evidence item 7): the heading and the action bar
+  // beside it find it without that name.
+  headerAroundHeading: true,
 };
 
 /**
@@ -564,7 +567,8 @@ function profileIdentities(url: URL): string[] | null {
  * Confirm request and Delete request as two buttons where Add friend would be (round-9 Norwegian
  * probe page [G]: a width-dependent variant of Respond's menu, site-evidence item 13). The header links
  * no one (the profile is the address's), so no card reading finds it: the one control reading as
- * accept and the one reading as turning away, in the header and outside any card slid into it,
+ * accept and the one reading as turning away, in the header (profileHeader: the pagelet, else the
+ * box of the heading and its action bar) and outside any card slid into it,
  * are the owner's request, named and identified as the profile is. The candidate is the smallest
  * box around the pair, whose Delete request decline presses. Never on the clinician's own profile
  * (profileCandidate is null there), nor on the friends pages' previews (no profile address).
@@ -574,7 +578,7 @@ function profileRequest(root: ParentNode, url: URL): Candidate[] {
   const identities = profileIdentities(url);
   if (!identities?.length) return [];
   const doc = documentOf(root);
-  const header = doc.querySelector(FACEBOOK_PROFILE_HEADER.join(', '));
+  const header = profileHeader(doc, PROFILE);
   if (!header || !(root === doc || (root as Node).contains(header))) return [];
   const box = ownRequestBox(header, MARKUP.controls, FACEBOOK_PROFILE_CARDS.join(', '), MARKUP.words);
   const profile = box && profileCandidate(doc, identities, PROFILE);

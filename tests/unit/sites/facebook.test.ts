@@ -832,3 +832,63 @@ describe('a requester’s own profile, its header showing Confirm / Delete reque
     expect(facebookAdapter.findCandidates(document, new URL('https://www.facebook.com/groups/123456789012345/')).filter((c) => c.kind === 'request')).toEqual([]);
   });
 });
+
+describe('a profile header without its pagelet mark is found from its heading and action bar', () => {
+  // Every profile replica, read with the ProfileActions pagelet's name as the site gives it and
+  // with that name gone: the profile, the guard's answers for every control and the owner's
+  // request must not change. The heading and the action bar beside it are the second signal.
+  const PROFILES = [
+    { url: 'https://www.facebook.com/tessa.lindqvist.hale', fixture: 'facebook/profile.en.html' },
+    { url: 'https://www.facebook.com/profile.php?id=100089412300777', fixture: 'facebook/profile.es.html' },
+    { url: 'https://www.facebook.com/profile.php?id=100089412300781', fixture: 'facebook/profile-respond.pt.html' },
+    { url: 'https://www.facebook.com/oksana.melnyk.lviv/?__tn__=%2CdC-R', fixture: 'facebook/profile.uk.html' },
+    { url: 'https://www.facebook.com/nguyen.thu.ha.1990', fixture: 'facebook/profile.vi.html' },
+    { url: 'https://www.facebook.com/ingrid.haugen.bergen', fixture: 'facebook/profile-request.nb.html' },
+    { url: 'https://www.facebook.com/riley.moss.counselling/friends', fixture: 'facebook/profile-friends.en.html' },
+  ];
+  const CONTROLS = '[role="button"], a[href*="/messages/t/"], [role="menuitem"]';
+
+  /** What the adapter reads of the profile page now, in terms that survive a reload. */
+  function reading(url: URL) {
+    const profile = facebookAdapter.profileOf(document, url);
+    const guard = [...document.querySelectorAll(CONTROLS)].map((control, i) => `${i}:${facebookAdapter.guardedActionAt!(control, url)?.action ?? '-'}`);
+    const requests = facebookAdapter
+      .findCandidates(document, url)
+      .filter((c) => c.kind === 'request')
+      .map((c) => [c.name, c.identities, [...c.element.querySelectorAll('[data-replica-action]')].map((a) => a.getAttribute('data-replica-action'))]);
+    return { profile: profile && { name: profile.name, identities: profile.identities, text: profile.element.textContent }, guard, requests };
+  }
+
+  for (const { url, fixture } of PROFILES) {
+    it(fixture, () => {
+      const address = new URL(url);
+      loadReplica(fixture);
+      const marked = reading(address);
+      loadReplica(fixture);
+      const pagelets = document.querySelectorAll('[data-pagelet="ProfileActions"]');
+      expect(pagelets.length).toBeGreaterThan(0);
+      for (const pagelet of pagelets) pagelet.removeAttribute('data-pagelet');
+      expect(reading(address)).toEqual(marked);
+    });
+  }
+
+  it('the guard still holds the header’s own Add friend, and nothing on a card slid under it', () => {
+    const url = new URL('https://www.facebook.com/tessa.lindqvist.hale');
+    loadReplica('facebook/profile.en.html');
+    for (const pagelet of document.querySelectorAll('[data-pagelet="ProfileActions"]')) pagelet.removeAttribute('data-pagelet');
+    const own = document.querySelector('[data-replica-action="add-friend"]:not([data-replica-person] *)')!;
+    expect(facebookAdapter.guardedActionAt!(own, url)?.action).toBe('add-friend');
+    const others = [...document.querySelectorAll('[data-replica-person] [role="button"]')];
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.map((control) => facebookAdapter.guardedActionAt!(control, url))).toEqual(others.map(() => null));
+  });
+
+  it('the clinician’s own profile stays their own: no profile candidate, no request', () => {
+    const url = new URL('https://www.facebook.com/ingrid.haugen.bergen');
+    loadReplica('facebook/profile-request.nb.html');
+    document.querySelector('[data-pagelet="ProfileActions"] [role="button"]')!.insertAdjacentHTML('beforebegin', '<a href="/stories/create/" role="link"><span>Legg til i historien</span></a>');
+    for (const pagelet of document.querySelectorAll('[data-pagelet="ProfileActions"]')) pagelet.removeAttribute('data-pagelet');
+    expect(facebookAdapter.profileOf(document, url)).toBeNull();
+    expect(facebookAdapter.findCandidates(document, url).filter((c) => c.kind === 'request')).toEqual([]);
+  });
+});
