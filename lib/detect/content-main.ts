@@ -13,10 +13,10 @@ import {
 import { blockOffersIn } from '@/lib/sites/block';
 import { typeInto } from '@/lib/sites/compose';
 import { looksUnreadable, pageSignals } from '@/lib/sites/page-signals';
-import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter } from '@/lib/sites/types';
+import type { ActionResult, Candidate, CandidateKind, PageScanner, SiteAdapter, StepResult } from '@/lib/sites/types';
 import { insertRefusal } from './insert-target';
 import { diffReport } from './report-diff';
-import { lookOf, openedNow, pageReacted, REACTION_TIMEOUT_MS, somethingOpened } from './page-reaction';
+import { lookOf, openedNow, pageReacted, pageShows, REACTION_TIMEOUT_MS, somethingOpened } from './page-reaction';
 import type { QuietContext } from './quiet-context';
 import { ElementTokens } from './tokens';
 import { watch } from './watcher';
@@ -306,6 +306,7 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
     // The adapter's reason is for developers, in English; the clinician hears it in their own
     // language from the background. An empty reason is a mention's "no menu of its own".
     if (!pressed.ok) return pressed.reason ? { ok: false, refusal: 'no-control' } : pressed;
+    if ('then' in pressed) return pressInMenu(card, root, opened, pressed.then);
     // The next step of a connection, the menu of a comment and Block's first step open beside the
     // card: a menu, a details pane or the site's confirmation; Block's shows a Block control that
     // was not there before.
@@ -314,6 +315,19 @@ export function runContentScript(ctx: QuietContext, adapter: SiteAdapter): void 
         ? () => somethingOpened(root, opened) || (action === 'block' && blockOffersIn(root) > offers)
         : undefined;
     return (await pageReacted(card, before, REACTION_TIMEOUT_MS, elsewhere)) ? pressed : { ok: false, refusal: 'unconfirmed' };
+  }
+
+  /**
+   * The second step of a press that opened the site's own menu (Facebook's Respond): once a menu
+   * has opened, the item `then` presses, done only once the card changed after it. A menu that
+   * never opens is the page not answering: nothing more is pressed.
+   */
+  async function pressInMenu(card: Element, root: Document | ShadowRoot, before: ReadonlySet<Element>, then: () => ActionResult): Promise<ContentReply> {
+    if (!(await pageShows(root, () => somethingOpened(root, before), REACTION_TIMEOUT_MS))) return { ok: false, refusal: 'unconfirmed' };
+    const look = lookOf(card);
+    const pressed = then();
+    if (!pressed.ok) return { ok: false, refusal: 'no-control' };
+    return (await pageReacted(card, look, REACTION_TIMEOUT_MS)) ? pressed : { ok: false, refusal: 'unconfirmed' };
   }
 
   /**
@@ -358,7 +372,7 @@ const KIND_OF_ACTION: Record<CardAction, readonly CandidateKind[]> = {
 };
 
 /** The adapter's press for each action; undefined when the site offers none. */
-const ACTIONS: Record<CardAction, (adapter: SiteAdapter) => ((card: Element) => ActionResult) | undefined> = {
+const ACTIONS: Record<CardAction, (adapter: SiteAdapter) => ((card: Element) => StepResult) | undefined> = {
   decline: (adapter) => (card) => adapter.decline(card),
   'remove-suggestion': (adapter) => (card) => adapter.removeSuggestion(card),
   'connection-step': (adapter) => adapter.connectionStep && ((card) => adapter.connectionStep!(card)),

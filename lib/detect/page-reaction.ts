@@ -56,17 +56,23 @@ export function pageReacted(
   timeoutMs = REACTION_TIMEOUT_MS,
   elsewhere: () => boolean = () => false,
 ): Promise<boolean> {
-  const reacted = () => cardChanged(card, before) || elsewhere();
-  if (reacted()) return Promise.resolve(true);
+  return pageShows(card.getRootNode(), () => cardChanged(card, before) || elsewhere(), timeoutMs);
+}
+
+/**
+ * Resolves true as soon as `shown()` holds, checked on every change to the tree of `root` (a
+ * document or a shadow root), false when it still does not after `timeoutMs`.
+ */
+export function pageShows(root: Node, shown: () => boolean, timeoutMs = REACTION_TIMEOUT_MS): Promise<boolean> {
+  if (shown()) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const root = card.getRootNode();
-    const finish = (reacted: boolean) => {
+    const finish = (answer: boolean) => {
       observer.disconnect();
       clearTimeout(timer);
-      resolve(reacted);
+      resolve(answer);
     };
     const observer = new MutationObserver(() => {
-      if (reacted()) finish(true);
+      if (shown()) finish(true);
     });
     observer.observe(root, {
       subtree: true,
@@ -74,6 +80,6 @@ export function pageReacted(
       characterData: true,
       attributeFilter: ['aria-label', 'aria-expanded', 'disabled', 'aria-disabled', 'hidden', 'aria-hidden', 'open'],
     });
-    const timer = setTimeout(() => finish(reacted()), timeoutMs);
+    const timer = setTimeout(() => finish(shown()), timeoutMs);
   });
 }

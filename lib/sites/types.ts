@@ -49,6 +49,13 @@ export type ActionResult =
   | { ok: false; reason: string };
 
 /**
+ * A press that opened the site's own menu on the way (Facebook's Respond holds Delete request):
+ * `then` presses the item in it, called once the menu has opened. One action the clinician asked
+ * for, in the two visible steps the site itself takes.
+ */
+export type StepResult = ActionResult | { ok: true; done: string; then: () => ActionResult };
+
+/**
  * A site's scans of one document, remembering what the last one found, so that on pages that
  * grow (infinite lists) a scan can look at the new elements instead of the whole page again.
  */
@@ -82,7 +89,7 @@ export interface SiteAdapter {
    * Clicks the site's own decline control (Delete / Ignore / Remove) inside a request card.
    * Never clicks anything that accepts. Refuses, with a reason, when it is not sure.
    */
-  decline(card: Element): ActionResult;
+  decline(card: Element): StepResult;
   /**
    * Clicks the site's own remove / dismiss / ✕ on a suggestion card. Never Add, Connect or
    * Follow. Refuses, with a reason, when it is not sure.

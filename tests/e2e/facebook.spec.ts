@@ -152,6 +152,30 @@ test('Spanish web friend requests: detected, and declined with Eliminar', async 
   await expect(site.locator('[data-replica-person="valentina"]')).toContainText('Request removed');
 });
 
+test('a requester’s profile with Respond (Italian, menu closed): Decline opens Rispondi and presses Elimina richiesta in its menu, never Conferma', async ({
+  boundary,
+  context,
+  replicas,
+}) => {
+  await importClients(boundary, csv('Marta Ferrandini,current,,https://www.facebook.com/profile.php?id=100089412300791,,'), 1);
+  const site = await context.newPage();
+  await site.goto(replicas.serve('https://www.facebook.com/profile.php?id=100089412300791', 'facebook/profile-respond.it.html'));
+  await expect.poll(() => boundary.badgeText(site)).toBe('1');
+  const popup = await boundary.openPopup(site);
+  const marta = detectionFor(popup, 'Marta Ferrandini', 'request', 'exact');
+  await expect(marta).toHaveCount(1);
+  // Looking changed nothing on the page; the menu is not there until pressed.
+  expect((await replicaState(site)).foreignMutations).toEqual([]);
+  await expect(site.locator('[role="menu"]')).toHaveCount(0);
+  await marta.getByTestId('decline').click();
+  await expect(marta.getByTestId('action-result')).toHaveAttribute('data-ok', 'true');
+  expect((await replicaState(site)).actions).toEqual([
+    { action: 'respond-menu', person: 'marta' },
+    { action: 'decline', person: 'marta' },
+  ]);
+  await expect(site.locator('[data-replica-person="marta"]')).toContainText('Request removed');
+});
+
 test('French Friends home: the requests section is checked and declined with Supprimer', async ({
   boundary,
   context,

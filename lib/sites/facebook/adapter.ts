@@ -1,12 +1,12 @@
 import { identityFromHref, parseIdentity } from '@/lib/identity/facebook';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { ADDRESSED_WORDS, NOTIFICATIONS_WORDS, roleOfLabel } from '../card-words';
-import { controlLabel, findCards, firstText, personRows, pressRole, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
+import { controlLabel, findCards, firstText, personRows, pressRole, roleOf, type CardMarkup, type FoundCard, type PersonMark, PRESSABLE } from '../cards';
 import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord, lowerLabel } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, ownRequestBox, profileCandidate, profileHeader, type ProfileMarkup } from '../profile';
-import type { ActionResult, Candidate, PageKind, SiteAdapter } from '../types';
+import type { ActionResult, Candidate, PageKind, SiteAdapter, StepResult } from '../types';
 import { facebookScanner } from './scanner';
 import {
   FACEBOOK_AVATAR_LABEL,
@@ -572,7 +572,7 @@ function profileIdentities(url: URL): string[] | null {
  * are the owner's request, named and identified as the profile is. The candidate is the smallest
  * box around the pair, whose Delete request decline presses. Never on the clinician's own profile
  * (profileCandidate is null there), nor on the friends pages' previews (no profile address).
- * Respond's menu holds its pair only while open, rendered apart from the header: not read here.
+ * Respond's form of the same header is respondBox's.
  */
 function profileRequest(root: ParentNode, url: URL): Candidate[] {
   const identities = profileIdentities(url);
@@ -580,9 +580,71 @@ function profileRequest(root: ParentNode, url: URL): Candidate[] {
   const doc = documentOf(root);
   const header = profileHeader(doc, PROFILE);
   if (!header || !(root === doc || (root as Node).contains(header))) return [];
-  const box = ownRequestBox(header, MARKUP.controls, FACEBOOK_PROFILE_CARDS.join(', '), MARKUP.words);
+  const box = ownRequestBox(header, MARKUP.controls, FACEBOOK_PROFILE_CARDS.join(', '), MARKUP.words) ?? respondBox(header);
   const profile = box && profileCandidate(doc, identities, PROFILE);
   return box && profile ? [{ kind: 'request', platform: 'facebook', identities: profile.identities, name: profile.name, element: box }] : [];
+}
+
+/**
+ * The commoner form of a requester's header (site-evidence item 13): one Respond button where Add
+ * friend would be, opening a menu (aria-haspopup, aria-controls) of Confirm / Delete request that
+ * renders apart from the header, and only once pressed. Exactly one such button, outside any card
+ * slid into the header, makes the request; its box (the action bar) is what decline is given.
+ * With the menu open, it must read as that pair, or nobody's request it is.
+ */
+function respondBox(header: Element): Element | null {
+  const opener = respondOpener(header);
+  if (!opener) return null;
+  const menu = openMenuOf(opener);
+  if (menu && !menuPair(menu)) return null;
+  return opener.parentElement;
+}
+
+/** The one Respond button in `box`, outside any card about someone else; null for none or several. */
+function respondOpener(box: Element): HTMLElement | null {
+  const cards = FACEBOOK_PROFILE_CARDS.join(', ');
+  const openers = [...box.querySelectorAll<HTMLElement>(MARKUP.controls)].filter((control) => {
+    if (!control.matches('[aria-haspopup], [aria-controls]')) return false;
+    const card = control.closest(cards);
+    if (card && box.contains(card)) return false;
+    return FACEBOOK_WORDS.respond.includes(lowerLabel(controlLabel(control).trim()));
+  });
+  return openers.length === 1 ? openers[0]! : null;
+}
+
+/** The menu a button's aria-controls names, when it is in the page (open). */
+function openMenuOf(opener: Element): Element | null {
+  for (const id of (opener.getAttribute('aria-controls') ?? '').split(/\s+/)) {
+    const menu = id ? opener.ownerDocument.getElementById(id) : null;
+    if (menu?.matches('[role="menu"]')) return menu;
+  }
+  return null;
+}
+
+/** A menu's items are its controls (role=menuitem), beside whatever else is pressable. */
+const MENU_MARKUP: CardMarkup = { controls: `${PRESSABLE}, [role="menuitem"]`, words: FACEBOOK_WORDS.card };
+
+/** Whether an open menu holds exactly one control reading as accept and one as turning away. */
+const menuPair = (menu: Element) => ownRequestBox(menu, MENU_MARKUP.controls, FACEBOOK_PROFILE_CARDS.join(', '), MENU_MARKUP.words) !== null;
+
+/**
+ * Delete request in a Respond menu: pressed at once when the menu is open; else Respond is
+ * pressed, and the item once the menu has opened (content-main's second step), if it reads as
+ * the pair.
+ */
+function declineInMenu(opener: HTMLElement): StepResult {
+  const pressItem = (): ActionResult => {
+    const menu = openMenuOf(opener);
+    const items = menu && menuPair(menu) ? [...menu.querySelectorAll<HTMLElement>(MENU_MARKUP.controls)].filter((item) => roleOf(item, MENU_MARKUP.words) === 'negative') : [];
+    if (items.length !== 1) return { ok: false, reason: 'The Respond menu shows no Confirm / Delete request pair' };
+    const label = controlLabel(items[0]!);
+    items[0]!.click();
+    return { ok: true, done: `Pressed “${label}” on the page` };
+  };
+  if (openMenuOf(opener)) return pressItem();
+  const label = controlLabel(opener);
+  opener.click();
+  return { ok: true, done: `Opened “${label}” on the page`, then: pressItem };
 }
 
 export const facebookAdapter: SiteAdapter = {
@@ -629,7 +691,8 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   decline(card) {
-    return pressRole(card, 'negative', MARKUP);
+    const opener = respondOpener(card);
+    return opener ? declineInMenu(opener) : pressRole(card, 'negative', MARKUP);
   },
 
   removeSuggestion(card) {

@@ -7,14 +7,22 @@ import { withWords } from '../card-words';
  * (Tigerzplace/Toolkit-For-Facebook presses "Confirm" / "Delete"; the "Write to …" chat-tab box
  * from ref 57354996339); localised forms not seen in a source are marked [G].
  */
+/**
+ * "Respond", the button a requester's profile shows where Add friend would be; its menu holds
+ * Confirm / Delete request [S for English, site-evidence item 13; the others G].
+ */
+const RESPOND = ['respond', 'responder', 'répondre', 'antworten', 'rispondi'];
+
 export const FACEBOOK_WORDS = {
   /** A card's pair: the shared words, with Facebook's own longer forms. */
   card: withWords({
     accept: ['confirm request', 'confirmar solicitud', 'confirmer la demande', 'anfrage bestätigen', 'confirmar pedido', 'conferma richiesta'],
     negative: ['delete request', 'eliminar solicitud', 'supprimer la demande', 'anfrage löschen', 'excluir solicitação', 'elimina richiesta'],
     // "Respond" opens a menu holding Confirm / Delete: it is neither on its own.
-    state: ['respond', 'responder', 'répondre', 'antworten', 'rispondi'],
+    state: RESPOND,
   }),
+
+  respond: RESPOND,
 
   /**
    * Labels that open a friend's own menu on a friends list (Unfriend, Unfollow, …): the label a

@@ -833,6 +833,78 @@ describe('a requester’s own profile, its header showing Confirm / Delete reque
   });
 });
 
+describe('a requester’s profile whose header shows Respond, its menu holding Confirm / Delete request', () => {
+  const it_ = { url: new URL('https://www.facebook.com/profile.php?id=100089412300791'), fixture: 'facebook/profile-respond.it.html' };
+  const pt = { url: new URL('https://www.facebook.com/profile.php?id=100089412300781'), fixture: 'facebook/profile-respond.pt.html' };
+  const requests = (url: URL) => facebookAdapter.findCandidates(document, url).filter((c) => c.kind === 'request');
+  /** The replica actions clicked, in order (replica.js does not run here: the test plays the site). */
+  const clicks = () => {
+    const pressed: string[] = [];
+    document.addEventListener('click', (event) => pressed.push((event.target as Element).closest('[data-replica-action]')?.getAttribute('data-replica-action') ?? '?'), { capture: true });
+    return pressed;
+  };
+  /** The menu the site renders at the end of the page once Rispondi is pressed. */
+  const renderMenu = (items: [string, string][]) =>
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div role="menu" id="pr-it-respond">${items.map(([label, action]) => `<div role="menuitem" tabindex="0" data-replica-action="${action}"><span dir="auto">${label}</span></div>`).join('')}</div>`,
+    );
+
+  it('menu closed: the request is theirs; decline presses Rispondi, then Elimina richiesta once the menu is there', () => {
+    loadReplica(it_.fixture);
+    const [request, ...others] = requests(it_.url);
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({ name: 'Marta Ferrandini', identities: facebookAdapter.profileOf(document, it_.url)!.identities });
+    const pressed = clicks();
+    const first = facebookAdapter.decline(request!.element);
+    expect(first.ok && 'then' in first).toBe(true);
+    expect(pressed).toEqual(['respond-menu']);
+    renderMenu([['Conferma', 'accept'], ['Elimina richiesta', 'decline']]);
+    const second = (first as { then: () => ActionResult }).then();
+    expect(second.ok).toBe(true);
+    expect(pressed).toEqual(['respond-menu', 'decline']);
+  });
+
+  it('a menu that opens without the pair is not pressed in', () => {
+    loadReplica(it_.fixture);
+    const [request] = requests(it_.url);
+    const pressed = clicks();
+    const first = facebookAdapter.decline(request!.element) as { then: () => ActionResult };
+    renderMenu([['Modifica elenco di amici', 'edit-list'], ['Rimuovi dagli amici', 'unfriend']]);
+    expect(first.then().ok).toBe(false);
+    expect(pressed).toEqual(['respond-menu']);
+  });
+
+  it('menu open: decline presses Excluir solicitação at once, never Confirmar', () => {
+    loadReplica(pt.fixture);
+    const [request, ...others] = requests(pt.url);
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({ name: 'Renata Albuquerque' });
+    const pressed = clicks();
+    const result = facebookAdapter.decline(request!.element);
+    expect(result.ok && !('then' in result)).toBe(true);
+    expect(pressed).toEqual(['delete-request']);
+  });
+
+  it('is nobody’s request: a menu button that is not Respond, an open menu without the pair, two Respond buttons, the clinician’s own profile', () => {
+    loadReplica(it_.fixture);
+    const opener = document.querySelector('[data-replica-action="respond-menu"]')!;
+    opener.setAttribute('aria-label', 'Amici');
+    opener.textContent = 'Amici';
+    expect(requests(it_.url)).toEqual([]);
+    loadReplica(pt.fixture);
+    document.querySelector('[role="menu"] [data-replica-action="delete-request"]')!.remove();
+    expect(requests(pt.url)).toEqual([]);
+    loadReplica(it_.fixture);
+    const twin = document.querySelector('[data-replica-action="respond-menu"]')!;
+    twin.after(twin.cloneNode(true));
+    expect(requests(it_.url)).toEqual([]);
+    loadReplica(it_.fixture);
+    document.querySelector('[data-replica-action="respond-menu"]')!.insertAdjacentHTML('beforebegin', '<a href="/stories/create/" role="link"><span>Aggiungi alla storia</span></a>');
+    expect(requests(it_.url)).toEqual([]);
+  });
+});
+
 describe('a profile header without its pagelet mark is found from its heading and action bar', () => {
   // Every profile replica, read with the ProfileActions pagelet's name as the site gives it and
   // with that name gone: the profile, the guard's answers for every control and the owner's
