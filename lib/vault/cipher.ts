@@ -78,11 +78,12 @@ export async function currentCipher(db: BoundaryDb, { touch = true, now = Date.n
  * The cipher that the vault's row and the session's key, as read, make at `now` (see
  * currentCipher, which reads both; lib/vault/held-cipher.ts keeps them between page reports).
  */
-export async function cipherOf(meta: VaultMeta | undefined, session: SessionRead, { touch, now }: Required<CipherOptions>): Promise<Cipher> {
+export async function cipherOf(meta: VaultMeta | undefined, session: SessionRead, { touch, now }: Required<CipherOptions>, readAgain = true): Promise<Cipher> {
   if (!meta) return PLAIN;
   if (!session || session.key.vaultId !== meta.vaultId) throw new VaultLockedError();
   if (idleExpired(meta, session.usedAt, now)) {
-    await forgetSessionKeyIf(session.key.raw);
+    // Used meanwhile (a copy held between page reports can be a moment late): judged again from storage.
+    if (!(await forgetSessionKeyIf(session.key.raw, session.usedAt)) && readAgain) return cipherOf(meta, await readSessionKey(), { touch, now }, false);
     throw new VaultLockedError('idle');
   }
   if (touch) await touchSession(session.usedAt, now);

@@ -1,7 +1,7 @@
 import type { BoundaryDb, VaultMeta } from '@/lib/db';
 import { onTablesWritten } from '@/lib/db/writes-heard';
 import { cipherOf, readMeta, type Cipher, type CipherOptions } from './cipher';
-import { heldSessionKey } from './session';
+import { dropHeldSessionKey, heldSessionKey } from './session';
 
 /**
  * The cipher for matching a site's reports in the background, without reading the vault's row
@@ -37,6 +37,8 @@ export async function heldCipher(db: BoundaryDb, { touch = false, now = Date.now
 export function forgetHeldVault(db: BoundaryDb): void {
   const holder = holders.get(db);
   if (holder) holder.meta = undefined;
+  // Told before storage.onChanged arrives (an unlock elsewhere): the session is read again too.
+  dropHeldSessionKey();
 }
 
 interface Holder {

@@ -87,13 +87,29 @@ export function heldSessionKey(): Promise<SessionRead> {
 let held: Promise<SessionRead> | undefined;
 
 function heardChange(changes: Record<string, unknown>, area: string): void {
-  if (area === 'session' && (KEY_ITEM in changes || USED_ITEM in changes)) held = undefined;
+  if (area !== 'session' || !(KEY_ITEM in changes || USED_ITEM in changes)) return;
+  held = undefined;
+  // The key removed or replaced: this context's imported copy of the old one goes too, even if
+  // a cipher made just before from the old copy is still on its way.
+  const now = (changes[KEY_ITEM] as { newValue?: unknown } | undefined)?.newValue;
+  if (KEY_ITEM in changes && (!isSessionKey(now) || now.raw !== imported?.raw)) imported = undefined;
 }
 
-/** Forgets the key only if it is still this one: a key kept by a fresh unlock meanwhile stays. */
-export async function forgetSessionKeyIf(raw: string): Promise<void> {
+/** Forgets the held copy now: the background heard that the vault changed before storage said so. */
+export function dropHeldSessionKey(): void {
+  held = undefined;
+}
+
+/**
+ * Forgets the key only if it is still this one: a key kept by a fresh unlock meanwhile stays, and
+ * so does one used since `usedAt` (the use the caller judged it idle by, which a held copy may
+ * show a moment late). True when it was forgotten.
+ */
+export async function forgetSessionKeyIf(raw: string, usedAt = Number.POSITIVE_INFINITY): Promise<boolean> {
   const current = await readSessionKey();
-  if (current?.key.raw === raw) await forgetSessionKey();
+  if (current?.key.raw !== raw || current.usedAt > usedAt) return false;
+  await forgetSessionKey();
+  return true;
 }
 
 /** Records a use, unless one was recorded a moment ago. */

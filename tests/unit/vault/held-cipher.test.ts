@@ -21,8 +21,12 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
+  restoreEvents?.();
   await db.delete();
 });
+
+/** Puts storage.onChanged back after a test that held it (holdEvents), whether or not it passed. */
+let restoreEvents: (() => void) | undefined;
 
 /** Lets the change events of a write (Dexie's, storage's) arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -143,10 +147,93 @@ describe('the cipher held for page reports', () => {
   it('a read of the session begun before a change to it is answered but not kept', async () => {
     await enableVault(db, PASS);
     await settle();
+    const kept = await browser.storage.session.get([KEY_ITEM, USED_ITEM]);
+    // The browser answers this read late, with what the session held when it was asked.
+    let answer!: () => void;
+    const get = vi.spyOn(browser.storage.session, 'get').mockImplementationOnce(() => new Promise((resolve) => (answer = () => resolve(kept))));
     const reading = heldCipher(db);
     await browser.storage.session.remove([KEY_ITEM, USED_ITEM]);
-    await reading.catch(() => undefined);
     await settle();
+    answer();
+    expect((await reading).sealed).toBe(true);
     await expect(heldCipher(db)).rejects.toBeInstanceOf(VaultLockedError);
+    expect(get).toHaveBeenCalledTimes(2);
+  }, 30_000);
+
+  /**
+   * From now on, storage.onChanged reaches this context only when `release` is called, as the
+   * browser's delivery of a change made elsewhere is a moment late. (The fake browser calls its
+   * listeners at once, inside the write; this stands between it and the module.) Call it before
+   * the module first listens, that is, before the test's first heldCipher.
+   */
+  function holdEvents(): () => Promise<void> {
+    const storage = browser.storage as unknown as { onChanged: Pick<typeof browser.storage.onChanged, 'addListener' | 'removeListener' | 'hasListener'> };
+    const original = storage.onChanged;
+    type Listener = (changes: Record<string, unknown>, area: string) => void;
+    const listeners = new Set<Listener>();
+    const queue: [Record<string, unknown>, string][] = [];
+    const note: Listener = (changes, area) => void queue.push([changes, area]);
+    original.addListener(note);
+    storage.onChanged = {
+      addListener: (listener: Listener) => void listeners.add(listener),
+      removeListener: (listener: Listener) => void listeners.delete(listener),
+      hasListener: (listener: Listener) => listeners.has(listener),
+    } as typeof original;
+    restoreEvents = () => {
+      original.removeListener(note);
+      storage.onChanged = original;
+      restoreEvents = undefined;
+    };
+    return async () => {
+      for (const [changes, area] of queue.splice(0)) for (const listener of listeners) listener(changes, area);
+      restoreEvents?.();
+    };
+  }
+
+  it('a lock made here counts at once, before its change event is heard', async () => {
+    await enableVault(db, PASS);
+    await settle();
+    const release = holdEvents();
+    expect((await heldCipher(db)).sealed).toBe(true);
+    await lockVault();
+    await expect(heldCipher(db)).rejects.toBeInstanceOf(VaultLockedError);
+    await release();
+  }, 30_000);
+
+  it('a lock made by another page counts once its change event is heard (one event’s delay, no more)', async () => {
+    await enableVault(db, PASS);
+    await settle();
+    const release = holdEvents();
+    expect((await heldCipher(db)).sealed).toBe(true);
+    await browser.storage.session.remove([KEY_ITEM, USED_ITEM]);
+    expect((await heldCipher(db)).sealed).toBe(true);
+    await release();
+    await expect(heldCipher(db)).rejects.toBeInstanceOf(VaultLockedError);
+  }, 30_000);
+
+  it('an unlock the background is told of before storage says so is read at once', async () => {
+    await enableVault(db, PASS);
+    const kept = await browser.storage.session.get([KEY_ITEM, USED_ITEM]);
+    await lockVault();
+    await settle();
+    const release = holdEvents();
+    await expect(heldCipher(db)).rejects.toBeInstanceOf(VaultLockedError);
+    await browser.storage.session.set(kept);
+    await expect(heldCipher(db)).rejects.toBeInstanceOf(VaultLockedError);
+    forgetHeldVault(db);
+    expect((await heldCipher(db)).sealed).toBe(true);
+    await release();
+  }, 30_000);
+
+  it('a use recorded elsewhere just before the idle time, not heard yet, keeps the vault open', async () => {
+    await enableVault(db, PASS, 15);
+    await settle();
+    const usedAt = (await readSessionKey())!.usedAt;
+    const release = holdEvents();
+    expect((await heldCipher(db, { now: usedAt })).sealed).toBe(true);
+    await browser.storage.session.set({ [USED_ITEM]: usedAt + 14 * MINUTE });
+    expect((await heldCipher(db, { now: usedAt + 16 * MINUTE })).sealed).toBe(true);
+    expect(await readSessionKey()).toBeDefined();
+    await release();
   }, 30_000);
 });
