@@ -4,6 +4,7 @@ import { clientsById } from '@/lib/clients/store';
 import type { BoundaryDb } from '@/lib/db';
 import { loadReplyContext, type ReplyContext } from '@/lib/replies/context';
 import type { Cipher } from '@/lib/vault/cipher';
+import { heldSessionKey } from '@/lib/vault/session';
 
 /**
  * What the popup's question (popup-state) reads that rarely changes, kept in the background's
@@ -92,7 +93,10 @@ export async function cachedClientsById(db: BoundaryDb, ids: readonly number[], 
   const epoch = namesEpoch;
   const read = missing.length > 0 ? await clientsById(db, missing, cipher) : new Map<number, Client>();
   // Kept only if nothing was written, locked or re-keyed while this read: else it may be of before.
-  if (namesEpoch === epoch) {
+  // And only if the key it was read with is still the session's: a lock can land between the
+  // caller's cipher and this read, before anything here heard of it.
+  const keyStill = !cipher.sealed || (await heldSessionKey())?.key.vaultId === cipher.vaultId;
+  if (namesEpoch === epoch && keyStill) {
     if (!names || names.records.size + missing.length > MAX_KEPT_RECORDS) names = { label, records: new Map() };
     for (const id of missing) names.records.set(id, read.get(id) ?? null);
   }

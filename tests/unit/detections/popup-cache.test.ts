@@ -4,12 +4,13 @@ import { emptyIdentities } from '@/lib/clients/model';
 import { addClient, clientsById, updateClient } from '@/lib/clients/store';
 import { database } from '@/lib/db';
 import { onPageCandidates, onPageRequest, onVaultChanged } from '@/lib/detections/handlers';
-import { forgetOnLock, keptNow } from '@/lib/detections/popup-cache';
+import { cachedClientsById, forgetOnLock, keptNow } from '@/lib/detections/popup-cache';
 import { invalidateMatcher } from '@/lib/matching/matcher-cache';
 import type { PopupState } from '@/lib/messaging/messages';
 import { loadReplyContext } from '@/lib/replies/context';
 import { saveTemplate } from '@/lib/replies/store';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
+import { currentCipher } from '@/lib/vault/cipher';
 import { forgetSessionKey } from '@/lib/vault/session';
 import { enableVault } from '@/lib/vault/vault';
 import { requestsReport } from '../support/report';
@@ -111,6 +112,17 @@ describe('a lock', () => {
   it('from elsewhere (the key gone from session storage), once the background hears of it', async () => {
     await forgetSessionKey();
     await onVaultChanged();
+    expect(keptNow().records).toBe(0);
+  });
+
+  it('landing while the records were opened with the key from before it: nothing opened is kept', async () => {
+    forgetOnLock();
+    const db = database();
+    const cipher = await currentCipher(db);
+    // The lock comes between the popup's cipher and its read of the records, as another page's would.
+    await forgetSessionKey();
+    const opened = await cachedClientsById(db, [clientId], cipher);
+    expect(opened.size).toBe(1);
     expect(keptNow().records).toBe(0);
   });
 
