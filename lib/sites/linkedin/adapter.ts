@@ -300,7 +300,22 @@ export function cardCandidate(card: FoundCard, element: Element, url: URL, also:
   // A request is only what the invitation pages and notifications list; on a profile a pair is a suggestion's.
   if (card.kind === 'request' && !network) return null;
   const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
-  return candidate(card.labelsRead ? card.kind : unreadKind(card), element, identities, card.name);
+  return candidate(card.labelsRead ? card.kind : unreadKind(card), element, identities, card.name || leadName(element, card));
+}
+
+const NOTICE_ITEM = any(NOTICE_ITEM_SELECTORS);
+
+/**
+ * A notification's person when no link to them shows a name: its headline leads with the name in
+ * <strong> (ref 21796466012 [S]) and may link elsewhere (the invitation manager), the photo being
+ * its only link to them (round-11 Croatian replica [G]). Taken only when the pair's own Ignore
+ * label names the same person too ("… od korisnika Ivana Babić"), so that a headline naming
+ * someone else (a company, a second person) never names the card.
+ */
+function leadName(element: Element, card: FoundCard): string {
+  const lead = (element.closest(NOTICE_ITEM) ?? element).querySelector(NOTICE_LEAD);
+  const name = normalise(lead?.textContent ?? null);
+  return name.length >= 3 && card.negative && controlLabel(card.negative).includes(name) ? name : '';
 }
 
 /** Whether a control shows words of its own, not only an icon (an svg ✕, a checkmark). */
