@@ -28,6 +28,7 @@ import {
   COMMENT_SELECTORS,
   COMPOSE_LINK,
   COMPOSER_SELECTORS,
+  INVITATIONS_PREVIEW_SELECTORS,
   CONNECTION_LIST_SELECTORS,
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
@@ -77,6 +78,7 @@ const PROFILE_CARD = any(PROFILE_CARD_SELECTORS);
 const LIST_ITEM = any(LIST_ITEM_SELECTORS);
 const ITEM = any(PERSON_ITEM_SELECTORS);
 const INVITATION_ITEM = '[role="listitem"]';
+const INVITATIONS_PREVIEW = any(INVITATIONS_PREVIEW_SELECTORS);
 
 // ---------------------------------------------------------------- addresses
 
@@ -253,6 +255,8 @@ export const requestsShownAt = (url: URL) => isNetworkPage(url) || isNotificatio
 
 /** The received-invitations screen: every pair of controls around one person on it is an invitation's. */
 const isReceivedInvitations = (url: URL) => /^\/mynetwork\/invitation-manager\/(?:received(?:\/|$)|$)/.test(url.pathname);
+/** My Network's home and grow tab: invitations in their preview above the suggestions. */
+const isSuggestionPage = (url: URL) => SUGGESTION_PATHS.some((pattern) => pattern.test(url.pathname));
 
 /**
  * On the received-invitations screen, a person with two controls that read as nothing (a UI
@@ -264,7 +268,9 @@ export const cardOptions = (url: URL) => ({
   // A lone Follow or Connect is no suggestion on the clinician's own lists ("Follow back"), nor
   // on the notifications page (a "started following you" row's Follow back).
   loneAdds: !isConnectionsPage(url) && !isNotificationsPage(url),
-  unreadPairs: isReceivedInvitations(url) ? ('request' as const) : undefined,
+  // My Network's pages too: their invitations preview shows the same cards (round-11 Swahili
+  // replica), and which of their unread pairs are invitations cardCandidate tells by place.
+  unreadPairs: isReceivedInvitations(url) || isSuggestionPage(url) ? ('request' as const) : undefined,
   unreadMost: 3 as const,
   // Half-read pairs too: LinkedIn ships some 36 UI languages, and a word one of them shares with
   // another's table reads on one control and not the other (the round-8 Urdu replica).
@@ -300,7 +306,7 @@ export function cardCandidate(card: FoundCard, element: Element, url: URL, also:
   // A request is only what the invitation pages and notifications list; on a profile a pair is a suggestion's.
   if (card.kind === 'request' && !network) return null;
   const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
-  return candidate(card.labelsRead ? card.kind : unreadKind(card), element, identities, card.name || leadName(element, card));
+  return candidate(card.labelsRead ? card.kind : unreadKind(card, element, url), element, identities, card.name || leadName(element, card));
 }
 
 const NOTICE_ITEM = any(NOTICE_ITEM_SELECTORS);
@@ -328,9 +334,13 @@ const showsText = (control: Element) => /[\p{L}\p{N}]/u.test(control.textContent
  * pages, C1's "Suggestions for you" [S]). One of each is a suggestion, whatever the language: a
  * Bulgarian suggestion read as a request while no table held Bulgarian (round-8 replica).
  */
-function unreadKind(card: FoundCard): CandidateKind {
+function unreadKind(card: FoundCard, element: Element, url: URL): CandidateKind {
   if (card.kind !== 'request' || !card.negative) return card.kind;
-  return showsText(card.positive) === showsText(card.negative) ? card.kind : 'suggestion';
+  if (showsText(card.positive) !== showsText(card.negative)) return 'suggestion';
+  // Off the received screen, an unread pair is an invitation's only in My Network's invitations
+  // preview (site-evidence.md B, [componentkey="MyNetwork_InvitationsPreview"] [E]); below it, a
+  // worded Connect beside a worded dismiss is a suggestion's.
+  return isReceivedInvitations(url) || element.closest(INVITATIONS_PREVIEW) ? 'request' : 'suggestion';
 }
 
 /**
