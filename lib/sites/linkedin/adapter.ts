@@ -297,8 +297,9 @@ function profileInvitation(root: ParentNode, url: URL): Candidate[] {
 /** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */
 export function cardCandidate(card: FoundCard, element: Element, url: URL, also: People['also'], profile: ProfileContext | null, network: boolean): Candidate | null {
   if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) return null;
-  // A lone "Follow back" is offered to a follower (a "started following you" row), on any page.
-  if (card.negative === null && labelHasWord(controlLabel(card.positive), FOLLOW_BACK_WORDS)) return null;
+  // A lone "Follow back" is offered to a follower (a "started following you" row), on any page;
+  // so is one beside a ✕ no table reads (a half-read pair, which My Network's pages find now too).
+  if ((card.negative === null || !card.labelsRead) && labelHasWord(controlLabel(card.positive), FOLLOW_BACK_WORDS)) return null;
   // Two controls read as nothing: an invitation only where the screen's invitations are, a
   // [role=listitem] of its column (site-evidence.md item 1 [E]); the suggestions sharing that
   // column are plain boxes (C1), and their Connect and ✕ are a pair too.
