@@ -28,6 +28,7 @@ import {
   COMMENT_SELECTORS,
   COMPOSE_LINK,
   COMPOSER_SELECTORS,
+  INVITATIONS_PREVIEW_SELECTORS,
   CONNECTION_LIST_SELECTORS,
   CONVERSATION_ITEM_SELECTORS,
   CONVERSATION_NAME_SELECTORS,
@@ -77,6 +78,7 @@ const PROFILE_CARD = any(PROFILE_CARD_SELECTORS);
 const LIST_ITEM = any(LIST_ITEM_SELECTORS);
 const ITEM = any(PERSON_ITEM_SELECTORS);
 const INVITATION_ITEM = '[role="listitem"]';
+const INVITATIONS_PREVIEW = any(INVITATIONS_PREVIEW_SELECTORS);
 
 // ---------------------------------------------------------------- addresses
 
@@ -253,6 +255,8 @@ export const requestsShownAt = (url: URL) => isNetworkPage(url) || isNotificatio
 
 /** The received-invitations screen: every pair of controls around one person on it is an invitation's. */
 const isReceivedInvitations = (url: URL) => /^\/mynetwork\/invitation-manager\/(?:received(?:\/|$)|$)/.test(url.pathname);
+/** My Network's home and grow tab: invitations in their preview above the suggestions. */
+const isSuggestionPage = (url: URL) => SUGGESTION_PATHS.some((pattern) => pattern.test(url.pathname));
 
 /**
  * On the received-invitations screen, a person with two controls that read as nothing (a UI
@@ -264,7 +268,9 @@ export const cardOptions = (url: URL) => ({
   // A lone Follow or Connect is no suggestion on the clinician's own lists ("Follow back"), nor
   // on the notifications page (a "started following you" row's Follow back).
   loneAdds: !isConnectionsPage(url) && !isNotificationsPage(url),
-  unreadPairs: isReceivedInvitations(url) ? ('request' as const) : undefined,
+  // My Network's pages too: their invitations preview shows the same cards (round-11 Swahili
+  // replica), and which of their unread pairs are invitations cardCandidate tells by place.
+  unreadPairs: isReceivedInvitations(url) || isSuggestionPage(url) ? ('request' as const) : undefined,
   unreadMost: 3 as const,
   // Half-read pairs too: LinkedIn ships some 36 UI languages, and a word one of them shares with
   // another's table reads on one control and not the other (the round-8 Urdu replica).
@@ -291,8 +297,9 @@ function profileInvitation(root: ParentNode, url: URL): Candidate[] {
 /** A card's candidate, `element` the card or the list item it is alone in; null for no person's (a page's invitation, a profile's own). */
 export function cardCandidate(card: FoundCard, element: Element, url: URL, also: People['also'], profile: ProfileContext | null, network: boolean): Candidate | null {
   if (isPageInvitation(element, card.negative) || isAboutSomeoneElse(element, card.identities, profile)) return null;
-  // A lone "Follow back" is offered to a follower (a "started following you" row), on any page.
-  if (card.negative === null && labelHasWord(controlLabel(card.positive), FOLLOW_BACK_WORDS)) return null;
+  // A lone "Follow back" is offered to a follower (a "started following you" row), on any page;
+  // so is one beside a ✕ no table reads (a half-read pair, which My Network's pages find now too).
+  if ((card.negative === null || !card.labelsRead) && labelHasWord(controlLabel(card.positive), FOLLOW_BACK_WORDS)) return null;
   // Two controls read as nothing: an invitation only where the screen's invitations are, a
   // [role=listitem] of its column (site-evidence.md item 1 [E]); the suggestions sharing that
   // column are plain boxes (C1), and their Connect and ✕ are a pair too.
@@ -300,7 +307,22 @@ export function cardCandidate(card: FoundCard, element: Element, url: URL, also:
   // A request is only what the invitation pages and notifications list; on a profile a pair is a suggestion's.
   if (card.kind === 'request' && !network) return null;
   const identities = withIds(withAlso(card.identities, also), composeMemberIds(element, url));
-  return candidate(card.labelsRead ? card.kind : unreadKind(card), element, identities, card.name);
+  return candidate(card.labelsRead ? card.kind : unreadKind(card, element, url), element, identities, card.name || leadName(element, card));
+}
+
+const NOTICE_ITEM = any(NOTICE_ITEM_SELECTORS);
+
+/**
+ * A notification's person when no link to them shows a name: its headline leads with the name in
+ * <strong> (ref 21796466012 [S]) and may link elsewhere (the invitation manager), the photo being
+ * its only link to them (round-11 Croatian replica [G]). Taken only when the pair's own Ignore
+ * label names the same person too ("… od korisnika Ivana Babić"), so that a headline naming
+ * someone else (a company, a second person) never names the card.
+ */
+function leadName(element: Element, card: FoundCard): string {
+  const lead = (element.closest(NOTICE_ITEM) ?? element).querySelector(NOTICE_LEAD);
+  const name = normalise(lead?.textContent ?? null);
+  return name.length >= 3 && card.negative && controlLabel(card.negative).includes(name) ? name : '';
 }
 
 /** Whether a control shows words of its own, not only an icon (an svg ✕, a checkmark). */
@@ -313,9 +335,13 @@ const showsText = (control: Element) => /[\p{L}\p{N}]/u.test(control.textContent
  * pages, C1's "Suggestions for you" [S]). One of each is a suggestion, whatever the language: a
  * Bulgarian suggestion read as a request while no table held Bulgarian (round-8 replica).
  */
-function unreadKind(card: FoundCard): CandidateKind {
+function unreadKind(card: FoundCard, element: Element, url: URL): CandidateKind {
   if (card.kind !== 'request' || !card.negative) return card.kind;
-  return showsText(card.positive) === showsText(card.negative) ? card.kind : 'suggestion';
+  if (showsText(card.positive) !== showsText(card.negative)) return 'suggestion';
+  // Off the received screen, an unread pair is an invitation's only in My Network's invitations
+  // preview (site-evidence.md B, [componentkey="MyNetwork_InvitationsPreview"] [E]); below it, a
+  // worded Connect beside a worded dismiss is a suggestion's.
+  return isReceivedInvitations(url) || element.closest(INVITATIONS_PREVIEW) ? 'request' : 'suggestion';
 }
 
 /**

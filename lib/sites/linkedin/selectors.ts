@@ -36,6 +36,13 @@ export const PAGE_LINKS = [
 export const LIST_ITEM_SELECTORS = ['li', '[role="listitem"]'] as const;
 
 /**
+ * My Network's invitations preview, above its suggestions on the home and grow tabs:
+ * <section componentkey="MyNetwork_InvitationsPreview"> (site-evidence.md B, "LinkedIn") [E]. A
+ * pair of unread controls there is an invitation's, as on the received screen.
+ */
+export const INVITATIONS_PREVIEW_SELECTORS = ['[componentkey="MyNetwork_InvitationsPreview"]'] as const;
+
+/**
  * Boxes that are about one person when they link only one: SDUI components (componentkey), list
  * items. A vanity link and a member-id link in one of them are the same person. [G]
  */

@@ -34,6 +34,10 @@ export const LINKEDIN_WORDS = withWords({
     'свързване', 'следване', 'поканете', 'последвайте',
     // Urdu Connect "جڑیں" and Follow "فالو کریں" [G].
     'جڑیں', 'فالو کریں',
+    // Slovak Connect "Spojiť sa" and its aria "Pozvať používateľa … na spojenie" ("invite … to
+    // connect", English's "Invite … to connect", site-evidence.md item 1) [G]; the shared table's
+    // "spojit se" is Czech (round-11 Slovak replica).
+    'spojiť sa', 'pozvať',
   ],
   // Bulgarian, in no shared table: "Приемане" (Accept) and "Потвърждаване" (Confirm) [G].
   accept: ['приемане', 'приемете', 'потвърждаване', 'потвърдете'],
@@ -104,4 +108,11 @@ export const OPTIONS_LIST_WORDS = [
  */
 export const ADDRESSED_NOTICE_PHRASES = [
   'menyebut anda', 'mengomentari postingan anda', 'membalas komentar anda', 'menandai anda',
+  // Croatian, whose past tense agrees with the doer ("spomenuo" he, "spomenula" she) and whose
+  // clitics move ("spomenuo vas je", "vas je spomenuo"): mentioned you, tagged you, commented on
+  // your post, replied to your comment [G: the round-11 replica's wording]. "vas" (you) alone is
+  // no such phrase: "vas je počela pratiti" (started following you) is none.
+  'spomenuo vas', 'spomenula vas', 'vas je spomenuo', 'vas je spomenula',
+  'označio vas', 'označila vas', 'vas je označio', 'vas je označila',
+  'komentirao je vašu objavu', 'komentirala je vašu objavu', 'odgovorio je na vaš komentar', 'odgovorila je na vaš komentar',
 ] as const;

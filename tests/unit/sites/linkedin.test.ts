@@ -694,3 +694,27 @@ describe('threadOf', () => {
     expect(linkedinAdapter.threadOf(new URL(href))).toBe(expected);
   });
 });
+
+describe('My Network in a UI language no word table reads', () => {
+  // An unread pair is an invitation's only in the invitations preview; below it, a suggestion's;
+  // and a follower's Follow back beside a ✕ no table reads is neither (round-11 Swahili replica).
+  const card = (person: string, positive: string, negative: string) =>
+    `<div componentkey="k-${person}"><div role="listitem" data-replica-person="${person}">` +
+    `<a href="/in/${person}/"><span>${person}</span></a>` +
+    `<button type="button" aria-label="${negative}"><span>${negative.split(' ')[0]}</span></button>` +
+    `<button type="button" aria-label="${positive}"><span>${positive.split(' ')[0]}</span></button></div></div>`;
+  beforeEach(() => {
+    document.body.innerHTML =
+      `<main><section componentkey="MyNetwork_InvitationsPreview">${card('amina-mwangi', 'Kubali mwaliko', 'Puuza mwaliko')}</section>` +
+      `<section>${card('neema-wanjiru', 'Unganisha sasa', 'Ondoa pendekezo')}` +
+      `<div><div role="listitem" data-replica-person="hendra"><a href="/in/hendra/"><span>hendra</span></a>` +
+      `<button type="button" aria-label="Ondoa"><svg></svg></button><button type="button">Follow back</button></div></div></section></main>`;
+  });
+
+  it.each([GROW, MYNETWORK])('reads the preview’s unread pair as an invitation, the others as a suggestion, and no follower (%s)', (url) => {
+    expect(found(url).map(({ kind, person }) => [kind, person])).toEqual([
+      ['request', 'amina-mwangi'],
+      ['suggestion', 'neema-wanjiru'],
+    ]);
+  });
+});
