@@ -31,15 +31,16 @@ export interface ProfileMarkup {
    */
   namedCopies?: readonly string[];
   /**
-   * When no `headers` selector matches, the header is the box around the heading that first holds
-   * the action bar (profileHeader): a second signal, so that the header does not hang on one
-   * attribute name the site may rename.
+   * The header when no `headers` selector matches (profile-heading.ts: the box around the heading
+   * that holds the action bar): a second signal, so that the header does not hang on one
+   * attribute name the site may rename. Given only by the sites that need it, so that the others'
+   * content scripts do not carry it.
    */
-  headerAroundHeading?: boolean;
+  headerAroundHeading?: (doc: Document, markup: ProfileMarkup) => Element | null;
 }
 
-const any = (selectors: readonly string[]) => selectors.join(', ');
-const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const any = (selectors: readonly string[]) => selectors.join(', ');
+export const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * Whether the header is the clinician's own: by the site's own-profile links first (they do not
@@ -59,37 +60,11 @@ export function isOwnProfile(doc: Document, markup: ProfileMarkup): boolean {
 }
 
 /**
- * The profile's header: the site's own mark for it (`headers`); else, where the markup allows it,
- * the smallest box around the profile's heading, inside the page's main region, that holds the
- * action bar: a control reading as starting contact (Add friend, Follow, Message, Respond's
- * Confirm) or as the owner's (Edit profile, the own-profile links), outside any card about
- * someone else; or, when the heading's own part of the page holds none, the part just before or
- * after it that does. Null when neither is found.
+ * The profile's header: the site's own mark for it (`headers`), else what the markup's own
+ * second signal finds (`headerAroundHeading`), else null.
  */
 export function profileHeader(doc: Document, markup: ProfileMarkup): Element | null {
-  const marked = queryFirst(doc, markup.headers);
-  if (marked || !markup.headerAroundHeading) return marked;
-  const heading = queryFirst(doc, markup.headings);
-  const main = heading?.closest('[role="main"]');
-  if (!heading || !main) return null;
-  const actionOf = markup.actionOf ?? contactActionOf;
-  const barIn = (box: Element) =>
-    box.querySelector(any(markup.own)) !== null ||
-    [...box.querySelectorAll(any(markup.controls))].some((control) => {
-      const card = control.closest(any(markup.cards));
-      if (card && box.contains(card)) return false;
-      const label = control.getAttribute('aria-label') ?? '';
-      return actionOf(label, textOf(control)) !== null || labelHasWord(`${label} ${textOf(control)}`, EDIT_PROFILE_WORDS);
-    });
-  let section: Element = heading;
-  for (let box = heading.parentElement; box && box !== main; box = box.parentElement) {
-    if (barIn(box)) return box;
-    section = box;
-  }
-  // The heading can sit beside the action bar's box rather than inside it (Facebook's h1 after
-  // its pagelet, site-evidence item 7): the box just before the heading's, else just after it.
-  for (const beside of [section.previousElementSibling, section.nextElementSibling]) if (beside && barIn(beside)) return beside;
-  return null;
+  return queryFirst(doc, markup.headers) ?? markup.headerAroundHeading?.(doc, markup) ?? null;
 }
 
 /**
@@ -147,7 +122,7 @@ export function guardedControlAt(
 /** The header profileHeader finds around the heading, when the site's own mark is missing and it holds `place`. */
 function aroundHeading(place: Element, markup: ProfileMarkup): Element | null {
   if (!markup.headerAroundHeading || queryFirst(place.ownerDocument, markup.headers)) return null;
-  const header = profileHeader(place.ownerDocument, markup);
+  const header = markup.headerAroundHeading(place.ownerDocument, markup);
   return header?.contains(place) ? header : null;
 }
 

@@ -6,6 +6,7 @@ import { queryAllDeep } from '../dom';
 import { contactActionOf, labelHasWord, lowerLabel } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
 import { guardedControlAt, isOwnProfile, ownRequestBox, profileCandidate, profileHeader, type ProfileMarkup } from '../profile';
+import { headerAroundHeading } from '../profile-heading';
 import type { ActionResult, Candidate, PageKind, SiteAdapter, StepResult } from '../types';
 import { facebookScanner } from './scanner';
 import {
@@ -547,7 +548,7 @@ const PROFILE: ProfileMarkup = {
   actionOf: profileActionOf,
   // The header's one mark is a pagelet name (site-evidence item 7): the heading and the action bar
   // beside it find it without that name.
-  headerAroundHeading: true,
+  headerAroundHeading,
 };
 
 /**
