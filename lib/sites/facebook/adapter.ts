@@ -49,6 +49,9 @@ import {
   FACEBOOK_PROFILE_PATHS,
   FACEBOOK_ROW_NAME,
   FACEBOOK_ROW_STOPS,
+  FACEBOOK_SUGGESTION_PREVIEW_LINK,
+  FACEBOOK_FRIENDS_UNIT_LINK,
+  FACEBOOK_SIDE_RAIL,
   FACEBOOK_THREAD_LINKS,
   FACEBOOK_THREAD_PATH,
 } from './selectors';
@@ -148,6 +151,25 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
 }
 
 /**
+ * Whether a link sits inside a sentence: the text block around it (Facebook marks each one
+ * dir="auto" [S, site-evidence C6, FACEBOOK_ROW_NAME]) says more than the link ("Mutual friend:
+ * <a>Name</a>", a mutual friend named on a request's line, round-11 Bulgarian probe page [G]). A
+ * card's own person is linked by the avatar and the name, each link holding its text block
+ * rather than sitting in one; a name inside someone's line is another person, whom the card is
+ * not about. A block holding a control is no sentence (a box Facebook marked as a whole). Read
+ * from the link up to its block and the block's text: no walk over the page.
+ */
+function inSentence(link: Element): boolean {
+  const line = link.parentElement?.closest(FACEBOOK_ROW_NAME);
+  if (!line || line.querySelector(FACEBOOK_HEADER_CONTROLS)) return false;
+  return /\p{L}/u.test((line.textContent ?? '').replace(link.textContent ?? '', ''));
+}
+
+/** The marks cards are read with: every person's link (linkMarks) but those inside a sentence. */
+export const cardMarks = (links: Iterable<Element>, url: URL, own: ReadonlySet<string>): PersonMark[] =>
+  linkMarks(links, url, own).filter((mark) => !inSentence(mark.element));
+
+/**
  * The alt of the avatar in a link that shows no text: m.facebook.com's touch app draws avatars as
  * <img alt="Name"> where www has svg[aria-label] [G: touch markup unverified], and a row that
  * writes its name as plain text beside that link has no other named mark. A link with text of its
@@ -177,8 +199,23 @@ export const isCard = (card: FoundCard) =>
 
 export const cardOptions = (page: Page | null) => ({ unreadPairs: page === 'requests' ? 'request' : page === 'suggestions' ? 'suggestion' : undefined }) as const;
 
+/**
+ * What a card's unread pair is, from the address its person is linked by: the friends lists'
+ * own previews say which list the person is on (/friends/suggestions/?profile_id= or
+ * /friends/requests/?profile_id=, site-evidence item 4 and B, utags), whatever page shows them.
+ * The requests page may show a People you may know column beside its requests (round-11
+ * Bulgarian probe page [G]): its cards' labels unread, the page alone would call them requests.
+ * Cards whose labels are read keep what their words say.
+ */
+function unreadKind(card: FoundCard): FoundCard['kind'] {
+  if (card.labelsRead) return card.kind;
+  const suggested = card.card.querySelector(FACEBOOK_SUGGESTION_PREVIEW_LINK) !== null;
+  const requested = card.card.querySelector(FACEBOOK_NOTICE_REQUEST_LINK) !== null;
+  return suggested === requested ? card.kind : suggested ? 'suggestion' : 'request';
+}
+
 export const cardCandidate = (card: FoundCard): Candidate => ({
-  kind: card.kind,
+  kind: unreadKind(card),
   platform: 'facebook',
   identities: card.identities,
   name: card.name,
@@ -187,20 +224,27 @@ export const cardCandidate = (card: FoundCard): Candidate => ({
 
 /**
  * Suggestions and requests in a feed (People you may know between the posts of the home or a
- * group's feed): cards whose person is linked through the friends lists' own preview address,
- * with their pair, read one feed unit at a time. Outside a feed only the friends pages' addresses
- * make cards; notifications are read as notifications (their links carry notif_id), never here.
+ * group's feed) and in the home's right rail (its Friend requests box): cards read one feed unit
+ * (or the rail) at a time, in a unit that links the friends pages. Where the unit links people
+ * through the friends lists' own preview address, those links are its people; a unit that links
+ * only its "See all" to /friends/suggestions/ (cards linking the profiles themselves, round-11
+ * Hindi probe page [G]) is read with every person's link in it, as a friends page is. Posts link
+ * no friends page, so their authors and Like buttons make no card. Outside a feed only the
+ * friends pages' addresses make cards; notifications are read as notifications (their links carry
+ * notif_id), never here.
  */
 function previewCards(root: ParentNode, url: URL, own: ReadonlySet<string>): Candidate[] {
+  // Per unit, its preview links; an empty list while it has none (then all its links are read).
   const units = new Map<Element, Element[]>();
-  for (const link of root.querySelectorAll(FACEBOOK_FRIENDS_PREVIEW_LINK)) {
-    const unit = link.matches(FACEBOOK_NOTICE_LINK) ? null : link.closest(FACEBOOK_FEED_UNIT);
+  for (const link of root.querySelectorAll(FACEBOOK_FRIENDS_UNIT_LINK)) {
+    if (link.matches(FACEBOOK_NOTICE_LINK)) continue;
+    const unit = link.closest(FACEBOOK_FEED_UNIT) ?? link.closest(FACEBOOK_SIDE_RAIL);
     if (!unit) continue;
-    const links = units.get(unit);
-    if (links) links.push(link);
-    else units.set(unit, [link]);
+    let links = units.get(unit);
+    if (!links) units.set(unit, (links = []));
+    if (link.matches(FACEBOOK_FRIENDS_PREVIEW_LINK)) links.push(link);
   }
-  return [...units].flatMap(([unit, links]) => friendCards(unit, linkMarks(links, url, own), null));
+  return [...units].flatMap(([unit, links]) => friendCards(unit, cardMarks(links.length > 0 ? links : unit.querySelectorAll('a[href]'), url, own), null));
 }
 
 /** Whether a label opens a menu: it starts with one of the menu words, or is a "…" glyph. */
@@ -669,7 +713,7 @@ export const facebookAdapter: SiteAdapter = {
     }
     // Someone else's friends tab holds their friends, not the clinician's.
     if (page === 'profile-friends' && !isOwnProfile(documentOf(root), PROFILE)) return [];
-    const marks = personMarks(root, url, own);
+    const marks = cardMarks(root.querySelectorAll('a[href]'), url, own);
     const cards = friendCards(root, marks, page);
     const chats = chatsOutsideMessenger(root, url, own);
     if (page !== 'friends-list' && page !== 'profile-friends') return [...cards, ...mentionsIn(root, url, own, page), ...chats];

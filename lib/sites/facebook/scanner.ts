@@ -15,7 +15,7 @@ import {
   openConversation,
   ownIdentities,
   pageOf,
-  linkMarks,
+  cardMarks,
   type ChatRow,
 } from './adapter';
 import {
@@ -24,11 +24,13 @@ import {
   FACEBOOK_COMMENT,
   FACEBOOK_COMMENT_LINK,
   FACEBOOK_CONVERSATION,
+  FACEBOOK_FRIENDS_PREVIEW_LINK,
   FACEBOOK_NOTICE_ITEM,
   FACEBOOK_NOTICE_LINK,
   FACEBOOK_NOTICE_LISTS,
   FACEBOOK_POST_AUTHOR,
   FACEBOOK_PROFILE_HEADER_MARKS,
+  FACEBOOK_ROW_NAME,
   FACEBOOK_THREAD_LINKS,
 } from './selectors';
 
@@ -59,7 +61,7 @@ const MENTION_PARTS = `${FACEBOOK_NOTICE_LINK}, ${FACEBOOK_NOTICE_LISTS}, ${FACE
 
 function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' | 'friends-home'): PageReading {
   const own = ownIdentities(doc, url, page);
-  const index = new CardIndex(doc, linkMarks(doc.querySelectorAll('a[href]'), url, own), MARKUP, cardOptions(page));
+  const index = new CardIndex(doc, cardMarks(doc.querySelectorAll('a[href]'), url, own), MARKUP, cardOptions(page));
   const mentions = mentionsIn(doc, url, own, page);
   const chats = chatsOutsideMessenger(doc, url, own);
   const items = new Set(noticeItems(doc, page));
@@ -88,6 +90,10 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
     for (let item = element.closest(FACEBOOK_NOTICE_ITEM); item; item = item.parentElement?.closest(FACEBOOK_NOTICE_ITEM) ?? null) if (items.has(item)) return true;
     return false;
   };
+  const insideCard = (element: Element) => {
+    for (let at = element.parentElement; at; at = at.parentElement) if (onCard.has(at)) return true;
+    return false;
+  };
   return {
     found: asCandidates(),
     update(added) {
@@ -97,8 +103,12 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
         if (within(root, FACEBOOK_PROFILE_HEADER_MARKS.inside).length > 0) return null;
         // A post's heading names whose post it is, for comments outside any post.
         if (articles && within(root, FACEBOOK_POST_AUTHOR).length > 0) return null;
+        // Words (or a control) arriving in a text block beside a link may put it in a sentence or out of one (cardMarks).
+        if (root.parentElement?.closest(FACEBOOK_ROW_NAME)?.querySelector('a[href]')) return null;
+        // A preview link arriving in a card already judged may change its unread pair's kind (unreadKind).
+        if (within(root, FACEBOOK_FRIENDS_PREVIEW_LINK).length > 0 && insideCard(root)) return null;
       }
-      for (const root of added) if (!index.insert(root, linkMarks(within(root, 'a[href]'), url, own))) return null;
+      for (const root of added) if (!index.insert(root, cardMarks(within(root, 'a[href]'), url, own))) return null;
       index.settle();
       return asCandidates();
     },

@@ -27,6 +27,25 @@ export const FACEBOOK_FRIENDS_PAGES = {
  */
 export const FACEBOOK_FRIENDS_PREVIEW_LINK = 'a[href*="/friends/suggestions/"][href*="profile_id="], a[href*="/friends/requests/"][href*="profile_id="]';
 
+/** The suggestions list's preview of a person (of FACEBOOK_FRIENDS_PREVIEW_LINK): a card linked so is a suggestion [S, utags]. */
+export const FACEBOOK_SUGGESTION_PREVIEW_LINK = 'a[href*="/friends/suggestions/"][href*="profile_id="]';
+
+/**
+ * A link into the friends pages (a preview, or a "See all" to /friends/suggestions/ or
+ * /friends/requests/): a feed unit or side box that holds one is about friending, People you may
+ * know or Friend requests, not a post [G: round-11 Hindi probe page; S that the feed's People you
+ * may know block is told only by its heading's words, nohorjo/Tampermonkey-scripts
+ * RemovePeopleYouMayKnow.js, tcdtist/tampermonkey-web-cleaner, whose words vary by language].
+ */
+export const FACEBOOK_FRIENDS_UNIT_LINK = 'a[href*="/friends/suggestions"], a[href*="/friends/requests"]';
+
+/**
+ * The home page's right rail, beside the feed: a Friend requests box above the contacts [S that
+ * the box exists: the Facebook Cleaner extensions' hideFriendRequests / hideContacts; G that the
+ * rail is role=complementary].
+ */
+export const FACEBOOK_SIDE_RAIL = '[role="complementary"]';
+
 /** One unit of a feed (a post, a carousel): role=feed holds them as its children [S, WAI-ARIA feed; the feed test pages]. */
 export const FACEBOOK_FEED_UNIT = '[role="feed"] > *';
 

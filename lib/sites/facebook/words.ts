@@ -1,7 +1,8 @@
 import { withWords } from '../card-words';
 
 /**
- * Every word the Facebook adapter reads on the page, in one table (EN ES FR DE PT IT). Cards are
+ * Every word the Facebook adapter reads on the page, in one table (EN ES FR DE PT IT, and the
+ * card words of languages the shared table lacks: Bulgarian, Swahili, a Hindi Remove). Cards are
  * read with the shared words of card-words.ts plus Facebook's own; the other lists name the
  * controls and boxes that only Facebook has. Sources: site-evidence.md items 4, 12, 13 and B
  * (Tigerzplace/Toolkit-For-Facebook presses "Confirm" / "Delete"; the "Write to …" chat-tab box
@@ -16,10 +17,21 @@ const RESPOND = ['respond', 'responder', 'répondre', 'antworten', 'rispondi'];
 export const FACEBOOK_WORDS = {
   /** A card's pair: the shared words, with Facebook's own longer forms. */
   card: withWords({
-    accept: ['confirm request', 'confirmar solicitud', 'confirmer la demande', 'anfrage bestätigen', 'confirmar pedido', 'conferma richiesta'],
-    negative: ['delete request', 'eliminar solicitud', 'supprimer la demande', 'anfrage löschen', 'excluir solicitação', 'elimina richiesta'],
+    accept: [
+      'confirm request', 'confirmar solicitud', 'confirmer la demande', 'anfrage bestätigen', 'confirmar pedido', 'conferma richiesta',
+      // Bulgarian [G, the round-11 probe page]: Facebook's verbal nouns on its buttons ("Потвърждаване").
+      'потвърждаване', 'потвърди заявката',
+      'thibitisha', // Swahili [G, as instagram/words.ts; the round-11 probe page]
+    ],
+    negative: [
+      'delete request', 'eliminar solicitud', 'supprimer la demande', 'anfrage löschen', 'excluir solicitação', 'elimina richiesta',
+      'изтриване', 'премахване', 'изтрий', 'премахни', // Bulgarian [G]
+      'निकालें', 'हटा दें', // Hindi: a suggestion's Remove [G] (the shared table holds हटाएँ, Delete)
+      'futa', 'ondoa', // Swahili Delete / Remove [G] (not "Funga", Close: a dialog's, never a card's)
+    ],
+    add: ['добавяне на приятел', 'добави приятел', 'добавяне', 'ongeza rafiki'], // Bulgarian, Swahili Add friend [G]
     // "Respond" opens a menu holding Confirm / Delete: it is neither on its own.
-    state: RESPOND,
+    state: [...RESPOND, 'ghairi ombi', 'ghairi'], // Swahili: Cancel request [G]
   }),
 
   respond: RESPOND,

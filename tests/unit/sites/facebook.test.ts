@@ -964,3 +964,32 @@ describe('a profile header without its pagelet mark is found from its heading an
     expect(facebookAdapter.findCandidates(document, url).filter((c) => c.kind === 'request')).toEqual([]);
   });
 });
+
+describe('round-11 probe: what a card is, from its link and its line', () => {
+  const card = (href: string, pair: [string, string], line = '') => `
+    <div class="c"><a href="${href}"><svg aria-label="Nino Beridze" role="img"></svg></a>
+      <div><a href="${href}"><span dir="auto">Nino Beridze</span></a>${line}</div>
+      <div role="button" aria-label="${pair[0]}" id="yes"></div><div role="button" aria-label="${pair[1]}" id="no"></div></div>`;
+  const georgian: [string, string] = ['დადასტურება', 'წაშლა'];
+  const kinds = (url: string) => facebookAdapter.findCandidates(document, new URL(url)).map((c) => [c.kind, c.identities, c.name]);
+
+  it('on the requests page, an unread pair on a card the suggestions list previews is a suggestion; one the requests list previews a request', () => {
+    document.body.innerHTML = `<div role="main">${card('/friends/suggestions/?profile_id=100089413199001', georgian)}</div>`;
+    expect(kinds('https://www.facebook.com/friends/requests/')).toEqual([['suggestion', ['100089413199001'], 'Nino Beridze']]);
+    document.body.innerHTML = `<div role="main">${card('/friends/requests/?profile_id=100089413199001', georgian)}</div>`;
+    expect(kinds('https://www.facebook.com/friends/requests/')).toEqual([['request', ['100089413199001'], 'Nino Beridze']]);
+  });
+
+  it('a mutual friend named and linked on a request’s line is not the card’s person', () => {
+    const line = '<span dir="auto">Mutual friend: <a href="/petya.ivanova.sf">Petya Ivanova</a></span>';
+    document.body.innerHTML = `<div role="main">${card('/friends/requests/?profile_id=100089413199002', ['Confirm', 'Delete'], line)}</div>`;
+    expect(kinds('https://www.facebook.com/friends/requests/')).toEqual([['request', ['100089413199002'], 'Nino Beridze']]);
+  });
+
+  it('in the feed, a unit that links the suggestions list holds suggestions; a post with Follow and Hide does not', () => {
+    const unit = `<div>${card('/nino.beridze.5', ['Add friend', 'Remove'])}<a href="/friends/suggestions/">See all</a></div>`;
+    const post = `<div><h4><a href="/some.page.7"><strong>Some Page</strong></a></h4><div role="button" aria-label="Follow"></div><div role="button" aria-label="Hide"></div></div>`;
+    document.body.innerHTML = `<div role="main"><div role="feed">${post}${unit}</div></div>`;
+    expect(kinds('https://www.facebook.com/')).toEqual([['suggestion', ['ninoberidze5'], 'Nino Beridze']]);
+  });
+});
