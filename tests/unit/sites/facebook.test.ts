@@ -917,6 +917,7 @@ describe('a profile header without its pagelet mark is found from its heading an
     { url: 'https://www.facebook.com/nguyen.thu.ha.1990', fixture: 'facebook/profile.vi.html' },
     { url: 'https://www.facebook.com/ingrid.haugen.bergen', fixture: 'facebook/profile-request.nb.html' },
     { url: 'https://www.facebook.com/riley.moss.counselling/friends', fixture: 'facebook/profile-friends.en.html' },
+    { url: 'https://www.facebook.com/profile.php?id=100089412300791', fixture: 'facebook/profile-respond.it.html' },
   ];
   const CONTROLS = '[role="button"], a[href*="/messages/t/"], [role="menuitem"]';
 
