@@ -47,6 +47,7 @@ import {
   FACEBOOK_PROFILE_HEADER_MARKS,
   FACEBOOK_PROFILE_HEADING,
   FACEBOOK_PROFILE_PATHS,
+  FACEBOOK_RESPOND,
   FACEBOOK_ROW_NAME,
   FACEBOOK_ROW_STOPS,
   FACEBOOK_SUGGESTION_PREVIEW_LINK,
@@ -649,7 +650,7 @@ function respondBox(header: Element): Element | null {
 function respondOpener(box: Element): HTMLElement | null {
   const cards = FACEBOOK_PROFILE_CARDS.join(', ');
   const openers = [...box.querySelectorAll<HTMLElement>(MARKUP.controls)].filter((control) => {
-    if (!control.matches('[aria-haspopup], [aria-controls]')) return false;
+    if (!control.matches(FACEBOOK_RESPOND.opener)) return false;
     const card = control.closest(cards);
     if (card && box.contains(card)) return false;
     return FACEBOOK_WORDS.respond.includes(lowerLabel(controlLabel(control).trim()));
@@ -667,7 +668,7 @@ function openMenuOf(opener: Element): Element | null {
 }
 
 /** A menu's items are its controls (role=menuitem), beside whatever else is pressable. */
-const MENU_MARKUP: CardMarkup = { controls: `${PRESSABLE}, [role="menuitem"]`, words: FACEBOOK_WORDS.card };
+const MENU_MARKUP: CardMarkup = { controls: `${PRESSABLE}, ${FACEBOOK_RESPOND.item}`, words: FACEBOOK_WORDS.card };
 
 /** Whether an open menu holds exactly one control reading as accept and one as turning away. */
 const menuPair = (menu: Element) => ownRequestBox(menu, MENU_MARKUP.controls, FACEBOOK_PROFILE_CARDS.join(', '), MENU_MARKUP.words) !== null;

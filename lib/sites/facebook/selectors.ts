@@ -149,6 +149,13 @@ export const FACEBOOK_PROFILE_HEADING = [
 ] as const;
 
 /** What a person presses in a profile header. */
+/**
+ * Respond on a requester's profile and its menu: the button says it opens one (aria-haspopup,
+ * or aria-controls naming it) [G, site-evidence item 13, as menu buttons are marked on the
+ * site's other menus], and the menu's Confirm / Delete request are its items [G, item 13].
+ */
+export const FACEBOOK_RESPOND = { opener: '[aria-haspopup], [aria-controls]', item: '[role="menuitem"]' } as const;
+
 export const FACEBOOK_PROFILE_CONTROLS = [
   '[role="button"]', // Add friend / Follow / Message / Respond, div buttons with an aria-label [E, site-evidence item 13]
   'a[href*="/messages/t/"]', // Message as a link to the conversation on some profiles [G]
