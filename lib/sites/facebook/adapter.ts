@@ -23,6 +23,7 @@ import {
   FACEBOOK_CURRENT_ROW_LINK,
   FACEBOOK_FEED_UNIT,
   FACEBOOK_FRIENDS_PAGES,
+  FACEBOOK_FRIENDS_POPUP,
   FACEBOOK_FRIENDS_PREVIEW_LINK,
   FACEBOOK_FRIENDS_TAB,
   FACEBOOK_HEADER_CONTROLS,
@@ -50,6 +51,7 @@ import {
   FACEBOOK_RESPOND,
   FACEBOOK_ROW_NAME,
   FACEBOOK_ROW_STOPS,
+  FACEBOOK_SEARCH_PATH,
   FACEBOOK_SUGGESTION_PREVIEW_LINK,
   FACEBOOK_FRIENDS_UNIT_LINK,
   FACEBOOK_SIDE_RAIL,
@@ -75,7 +77,7 @@ function isFacebook(url: URL): boolean {
   return url.hostname === 'facebook.com' || url.hostname.endsWith('.facebook.com');
 }
 
-export type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages' | 'notifications';
+export type Page = 'friends-home' | 'requests' | 'suggestions' | 'friends-list' | 'profile-friends' | 'messages' | 'notifications' | 'search';
 
 /** `path` is `prefix` or below it. */
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
@@ -85,6 +87,7 @@ export function pageOf(url: URL): Page | null {
   const path = url.pathname;
   if (under(path, FACEBOOK_MESSAGES_PATH.slice(0, -1))) return 'messages';
   if (under(path, FACEBOOK_NOTIFICATIONS_PATH)) return 'notifications';
+  if (under(path, FACEBOOK_SEARCH_PATH)) return 'search';
   if (path === FACEBOOK_FRIENDS_PAGES.home || path === `${FACEBOOK_FRIENDS_PAGES.home}/`) return 'friends-home';
   if (under(path, FACEBOOK_FRIENDS_PAGES.requests)) return 'requests';
   if (under(path, FACEBOOK_FRIENDS_PAGES.suggestions)) return 'suggestions';
@@ -111,6 +114,8 @@ const PAGE_KINDS: Record<Page, PageKind | null> = {
   'profile-friends': null,
   messages: 'messages',
   notifications: 'notifications',
+  // A search shows whoever matches the words typed: no page that must hold requests.
+  search: null,
 };
 
 /** The document `root` belongs to (a document is its own; realms differ, so no instanceof). */
@@ -225,8 +230,9 @@ export const cardCandidate = (card: FoundCard): Candidate => ({
 
 /**
  * Suggestions and requests in a feed (People you may know between the posts of the home or a
- * group's feed) and in the home's right rail (its Friend requests box): cards read one feed unit
- * (or the rail) at a time, in a unit that links the friends pages. Where the unit links people
+ * group's feed), in the home's right rail (its Friend requests box) and in a popup over the page
+ * (a Friend requests dialog): cards read one feed unit (or the rail, or the popup) at a time, in a
+ * unit that links the friends pages. Where the unit links people
  * through the friends lists' own preview address, those links are its people; a unit that links
  * only its "See all" to /friends/suggestions/ (cards linking the profiles themselves, round-11
  * Hindi probe page [G]) is read with every person's link in it, as a friends page is. Posts link
@@ -239,13 +245,17 @@ function previewCards(root: ParentNode, url: URL, own: ReadonlySet<string>): Can
   const units = new Map<Element, Element[]>();
   for (const link of root.querySelectorAll(FACEBOOK_FRIENDS_UNIT_LINK)) {
     if (link.matches(FACEBOOK_NOTICE_LINK)) continue;
-    const unit = link.closest(FACEBOOK_FEED_UNIT) ?? link.closest(FACEBOOK_SIDE_RAIL);
-    if (!unit) continue;
+    const unit = link.closest(FACEBOOK_FEED_UNIT) ?? link.closest(FACEBOOK_SIDE_RAIL) ?? link.closest(FACEBOOK_FRIENDS_POPUP);
+    // A popup holding notifications is the bell's flyout: its requests are read as notifications.
+    if (!unit || (unit.matches(FACEBOOK_FRIENDS_POPUP) && unit.querySelector(FACEBOOK_NOTICE_LINK))) continue;
     let links = units.get(unit);
     if (!links) units.set(unit, (links = []));
     if (link.matches(FACEBOOK_FRIENDS_PREVIEW_LINK)) links.push(link);
   }
-  return [...units].flatMap(([unit, links]) => friendCards(unit, cardMarks(links.length > 0 ? links : unit.querySelectorAll('a[href]'), url, own), null));
+  // A popup holds no posts: every person's link in it is read, as on a friends page (the English
+  // requests dialog mixes preview links with profile links, round-12 probe page [G]).
+  const linksOf = (unit: Element, links: Element[]) => (links.length > 0 && !unit.matches(FACEBOOK_FRIENDS_POPUP) ? links : unit.querySelectorAll('a[href]'));
+  return [...units].flatMap(([unit, links]) => friendCards(unit, cardMarks(linksOf(unit, links), url, own), null));
 }
 
 /** Whether a label opens a menu: it starts with one of the menu words, or is a "…" glyph. */

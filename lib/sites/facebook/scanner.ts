@@ -46,7 +46,7 @@ export function facebookScanner(doc: Document): PageScanner {
   return scannerOf(
     (url) => {
       const page = pageOf(url);
-      if (page === 'requests' || page === 'suggestions' || page === 'friends-home') return cardsScanner(doc, url, page);
+      if (page === 'requests' || page === 'suggestions' || page === 'friends-home' || page === 'search') return cardsScanner(doc, url, page);
       return page === 'messages' ? chatsScanner(doc, url) : null;
     },
     (url) => facebookAdapter.findCandidates(doc, url),
@@ -59,7 +59,7 @@ export function facebookScanner(doc: Document): PageScanner {
  */
 const MENTION_PARTS = `${FACEBOOK_NOTICE_LINK}, ${FACEBOOK_NOTICE_LISTS}, ${FACEBOOK_COMMENT}, ${FACEBOOK_COMMENT_LINK}, ${FACEBOOK_BANNER}, ${FACEBOOK_CHAT_POPUP}`;
 
-function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' | 'friends-home'): PageReading {
+function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' | 'friends-home' | 'search'): PageReading {
   const own = ownIdentities(doc, url, page);
   const index = new CardIndex(doc, cardMarks(doc.querySelectorAll('a[href]'), url, own), MARKUP, cardOptions(page));
   const mentions = mentionsIn(doc, url, own, page);

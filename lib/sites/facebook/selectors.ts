@@ -46,8 +46,23 @@ export const FACEBOOK_FRIENDS_UNIT_LINK = 'a[href*="/friends/suggestions"], a[hr
  */
 export const FACEBOOK_SIDE_RAIL = '[role="complementary"]';
 
+/**
+ * A box over the page (the top bar's Friends button opens its requests so on some accounts [G,
+ * round-12 English probe page], as the bell opens its flyout): one that links the friends pages
+ * is a Friend requests box like the rail's, and holds no posts.
+ */
+export const FACEBOOK_FRIENDS_POPUP = '[role="dialog"]';
+
 /** One unit of a feed (a post, a carousel): role=feed holds them as its children [S, WAI-ARIA feed; the feed test pages]. */
 export const FACEBOOK_FEED_UNIT = '[role="feed"] > *';
+
+/**
+ * Search results, /search/people/?q=… and its other tabs (/search/top/ …) [E, the top bar's search
+ * box, public automation code and pasted links]: each result a person (or Page, group) with its
+ * own controls, Add friend, Message, and for someone whose request is pending Confirm / Delete
+ * [G, round-12 Spanish probe page]. Read as a friends page is, pairs by their words only.
+ */
+export const FACEBOOK_SEARCH_PATH = '/search';
 
 /** Messenger inside Facebook: inbox, conversations, message requests (pathname prefix) [E, site-evidence B]. */
 export const FACEBOOK_MESSAGES_PATH = '/messages/';
