@@ -192,8 +192,15 @@ function avatarAlt(link: Element): string | undefined {
  * that kind (`unreadPairs`): found, though nothing on it is pressed.
  */
 function friendCards(root: ParentNode, marks: readonly PersonMark[], page: Page | null): Candidate[] {
-  return findCards(root, marks, MARKUP, cardOptions(page)).filter(isCard).map(cardCandidate);
+  return findCards(root, marks, MARKUP, cardOptions(page)).filter(isCard).map(cardCandidate).filter((card) => keepsCard(page, card));
 }
+
+/**
+ * Whether a page shows a card of its kind: a search's results are whom the clinician looked for,
+ * never people the site suggests, so only a pending request there (Confirm / Delete in a result)
+ * is one; a result's Follow beside another control is no suggestion (round-12 Spanish probe page [G]).
+ */
+export const keepsCard = (page: Page | null, card: Candidate) => page !== 'search' || card.kind === 'request';
 
 /**
  * Whether a pair's box is a card, not a profile's own header (the preview beside a two-pane list,

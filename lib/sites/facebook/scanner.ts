@@ -9,6 +9,7 @@ import {
   chatsOutsideMessenger,
   facebookAdapter,
   isCard,
+  keepsCard,
   MARKUP,
   mentionsIn,
   noticeItems,
@@ -77,7 +78,8 @@ function cardsScanner(doc: Document, url: URL, page: 'requests' | 'suggestions' 
     ...index.cards().flatMap((card) => {
       let candidate = candidates.get(card);
       if (candidate === undefined) {
-        candidate = isCard(card) ? keepSame(onCard.get(card.card), cardCandidate(card)) : null;
+        const read = isCard(card) ? cardCandidate(card) : null;
+        candidate = read && keepsCard(page, read) ? keepSame(onCard.get(card.card), read) : null;
         candidates.set(card, candidate);
         if (candidate) onCard.set(card.card, candidate);
       }
