@@ -5,7 +5,6 @@ import {
   findCards,
   personRows,
   pressRole,
-  PRESSABLE,
   roleOf,
   type CardMarkup,
   type FoundCard,
@@ -34,6 +33,7 @@ import {
   CONVERSATION_NAME_SELECTORS,
   LIST_ITEM_SELECTORS,
   NOTICE_ITEM_SELECTORS,
+  LINKEDIN_PRESSABLE,
   NOTICE_LEAD,
   NOTIFICATIONS_PATH,
   MESSAGE_LIST_SELECTORS,
@@ -62,7 +62,7 @@ import { ADDRESSED_NOTICE_PHRASES, FOLLOW_BACK_WORDS, FOLLOWING_WORDS, LINKEDIN_
 const any = (selectors: readonly string[]) => selectors.join(', ');
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-export const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
+export const MARKUP: CardMarkup = { controls: LINKEDIN_PRESSABLE, words: LINKEDIN_WORDS };
 
 /**
  * Block's words on LinkedIn: the shared tables, with its "More actions" forms and a conversation's
