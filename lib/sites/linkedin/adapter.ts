@@ -320,9 +320,19 @@ const NOTICE_ITEM = any(NOTICE_ITEM_SELECTORS);
  * someone else (a company, a second person) never names the card.
  */
 function leadName(element: Element, card: FoundCard): string {
-  const lead = (element.closest(NOTICE_ITEM) ?? element).querySelector(NOTICE_LEAD);
-  const name = normalise(lead?.textContent ?? null);
-  return name.length >= 3 && card.negative && controlLabel(card.negative).includes(name) ? name : '';
+  const label = card.negative ? controlLabel(card.negative) : '';
+  const item = element.closest(NOTICE_ITEM) ?? element;
+  const lead = item.querySelector(NOTICE_LEAD);
+  // With no <strong> (a rebuilt page's headline may set its bold by a hashed class on a <span>,
+  // round-12 German replica [G]), the first text of its own, outside the controls, that the
+  // Ignore label names: the label's check is what keeps a company's or a second person's name out.
+  for (const at of lead ? [lead] : item.querySelectorAll('*')) {
+    if (!lead && (at.childElementCount > 0 || at.closest(MARKUP.controls))) continue;
+    const name = normalise(at.textContent);
+    if (name.length >= 3 && label.includes(name)) return name;
+    if (lead) break;
+  }
+  return '';
 }
 
 /** Whether a control shows words of its own, not only an icon (an svg ✕, a checkmark). */

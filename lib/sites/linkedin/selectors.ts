@@ -297,14 +297,15 @@ export const NOTICE_ITEM_SELECTORS = [
 export const NOTICE_LEAD = 'strong';
 
 /**
- * What can be pressed on LinkedIn: cards.ts's PRESSABLE, less a link holding a <strong>, which is
- * a notification's headline (NOTICE_LEAD), a sentence naming someone, never a control. German's
+ * What can be pressed on LinkedIn: cards.ts's PRESSABLE, less a link holding a <strong> or a <p>,
+ * which is a notification's headline (NOTICE_LEAD; a paragraph where the bold is a class), a
+ * sentence naming someone, never a control, whose words are phrasing (a span, an svg). German's
  * "<strong>Jonas</strong> möchte sich mit Ihnen vernetzen" (wants to connect with you), linked to
  * the invitation manager, otherwise reads as a second Connect beside the row's pair (round-12
  * replica [G]). Stable under insertions: a link that holds one keeps it, and an insertion into a
  * link that does not is refused (CardIndex.insert).
  */
-export const LINKEDIN_PRESSABLE = 'button, a[href]:not(:has(strong)), [role="button"]';
+export const LINKEDIN_PRESSABLE = 'button, a[href]:not(:has(strong, p)), [role="button"]';
 
 /**
  * A comment or reply: `article.comments-comment-entity` with `data-id="urn:li:comment:(…)"` (replies
