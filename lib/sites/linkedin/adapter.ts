@@ -5,7 +5,6 @@ import {
   findCards,
   personRows,
   pressRole,
-  PRESSABLE,
   roleOf,
   type CardMarkup,
   type FoundCard,
@@ -34,6 +33,7 @@ import {
   CONVERSATION_NAME_SELECTORS,
   LIST_ITEM_SELECTORS,
   NOTICE_ITEM_SELECTORS,
+  LINKEDIN_PRESSABLE,
   NOTICE_LEAD,
   NOTIFICATIONS_PATH,
   MESSAGE_LIST_SELECTORS,
@@ -62,7 +62,7 @@ import { ADDRESSED_NOTICE_PHRASES, FOLLOW_BACK_WORDS, FOLLOWING_WORDS, LINKEDIN_
 const any = (selectors: readonly string[]) => selectors.join(', ');
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-export const MARKUP: CardMarkup = { controls: PRESSABLE, words: LINKEDIN_WORDS };
+export const MARKUP: CardMarkup = { controls: LINKEDIN_PRESSABLE, words: LINKEDIN_WORDS };
 
 /**
  * Block's words on LinkedIn: the shared tables, with its "More actions" forms and a conversation's
@@ -320,9 +320,19 @@ const NOTICE_ITEM = any(NOTICE_ITEM_SELECTORS);
  * someone else (a company, a second person) never names the card.
  */
 function leadName(element: Element, card: FoundCard): string {
-  const lead = (element.closest(NOTICE_ITEM) ?? element).querySelector(NOTICE_LEAD);
-  const name = normalise(lead?.textContent ?? null);
-  return name.length >= 3 && card.negative && controlLabel(card.negative).includes(name) ? name : '';
+  const label = card.negative ? controlLabel(card.negative) : '';
+  const item = element.closest(NOTICE_ITEM) ?? element;
+  const lead = item.querySelector(NOTICE_LEAD);
+  // With no <strong> (a rebuilt page's headline may set its bold by a hashed class on a <span>,
+  // round-12 German replica [G]), the first text of its own, outside the controls, that the
+  // Ignore label names: the label's check is what keeps a company's or a second person's name out.
+  for (const at of lead ? [lead] : item.querySelectorAll('*')) {
+    if (!lead && (at.childElementCount > 0 || at.closest(MARKUP.controls))) continue;
+    const name = normalise(at.textContent);
+    if (name.length >= 3 && label.includes(name)) return name;
+    if (lead) break;
+  }
+  return '';
 }
 
 /** Whether a control shows words of its own, not only an icon (an svg ✕, a checkmark). */

@@ -285,10 +285,27 @@ export const NOTIFICATIONS_PATH = '/notifications/';
  * One notification: an `<article>` of `main section div.nt-card-list`, numbered
  * `data-nt-card-index` [S: nexushoratio b4a9fef, 2026-08-21; ref 3792609829 `//article[contains(@class,'nt-card')]`].
  */
-export const NOTICE_ITEM_SELECTORS = ['main article', '[data-nt-card-index]'] as const;
+export const NOTICE_ITEM_SELECTORS = [
+  'main article',
+  '[data-nt-card-index]',
+  // The server-driven pages' list item (site-evidence.md item 1 [E], on the invitation manager);
+  // the notifications page rebuilt the same way has no <article> (round-12 German replica [G]).
+  '[data-testid="lazy-column"] [role="listitem"]',
+] as const;
 
 /** Who a notification's headline names first: `a.nt-card__headline <strong>Name</strong> commented on …` [S: ref 21796466012]. */
 export const NOTICE_LEAD = 'strong';
+
+/**
+ * What can be pressed on LinkedIn: cards.ts's PRESSABLE, less a link holding a <strong> or a <p>,
+ * which is a notification's headline (NOTICE_LEAD; a paragraph where the bold is a class), a
+ * sentence naming someone, never a control, whose words are phrasing (a span, an svg). German's
+ * "<strong>Jonas</strong> möchte sich mit Ihnen vernetzen" (wants to connect with you), linked to
+ * the invitation manager, otherwise reads as a second Connect beside the row's pair (round-12
+ * replica [G]). Stable under insertions: a link that holds one keeps it, and an insertion into a
+ * link that does not is refused (CardIndex.insert).
+ */
+export const LINKEDIN_PRESSABLE = 'button, a[href]:not(:has(strong, p)), [role="button"]';
 
 /**
  * A comment or reply: `article.comments-comment-entity` with `data-id="urn:li:comment:(…)"` (replies
