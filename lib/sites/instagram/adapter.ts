@@ -41,7 +41,7 @@ import {
   THREAD_ROW_WRAPPER,
   THREADS,
 } from './selectors';
-import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
+import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, LIKED_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
 
 export const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
@@ -735,7 +735,10 @@ export const mentionRow = (row: Element, identity: string | undefined, own: stri
 export const isNoticeRow = (row: Element) => {
   if (row.closest('article')) return false;
   const words = framing(row);
-  return saysMention(words) || (linksComment(row) && !labelHasWord(words, REACTED_WORDS));
+  // A like of the clinician's own comment links that comment too: its words are all that tell it
+  // apart, the shared likes or Instagram's further ones (LIKED_WORDS; the Croatian replica's
+  // "sviđa se vaš komentar:").
+  return saysMention(words) || (linksComment(row) && !labelHasWord(words, REACTED_WORDS) && !labelHasWord(words, LIKED_WORDS));
 };
 
 /** Whether `row` links a comment's permalink. */

@@ -123,6 +123,27 @@ export const CONTEXT_LINES = [
 ];
 
 /**
+ * Likes beyond card-words.ts REACTED_WORDS (six languages), in the words Instagram's activity
+ * frames a like of the clinician's comment with ("Korisniku … sviđa se vaš komentar:", "…
+ * polubił(a) Twój komentarz:"): that row links the comment's permalink as a comment's or a
+ * mention's does, so in a UI language without SAID_WORDS only these words tell it is a like
+ * (adapter.ts isNoticeRow). [G]: the usual translations of "likes" / "liked", as the Croatian
+ * replica writes its; none is a given name or a surname, and only the words before the quoted
+ * comment are read.
+ */
+export const LIKED_WORDS: readonly string[] = [
+  'sviđa', 'свиђа', // Croatian, Bosnian, Serbian (Latin, Cyrillic): "sviđa se"
+  'nagustuhan', // Filipino
+  'menyukai', // Indonesian, Malay
+  'beğendi', // Turkish
+  'polubił', 'polubiła', // Polish
+  'gillar', // Swedish
+  'líbí', 'páči', // Czech, Slovak: "se líbí", "sa páči"
+  'kedveli', // Hungarian
+  'нравится', 'подобається', // Russian, Ukrainian
+];
+
+/**
  * The open thread's (i) control, whose details pane holds Block: `svg[aria-label="Conversation
  * information"]` [S, refs 61872605347, 69881992809]; Spanish and Italian as the replicas show them.
  * Only labels seen are listed (every byte here is on every Instagram page): in another language
