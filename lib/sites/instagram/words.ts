@@ -14,9 +14,12 @@ import { withWords, type CardWords } from '../card-words';
 export const INSTAGRAM_WORDS: CardWords = withWords({
   // Swahili (Instagram ships it; no other site's table needs it) [G]: Thibitisha / Futa on a
   // request, Fuata + ✕ "Ondoa" on a suggestion. None is a given name or a surname.
-  accept: ['thibitisha'],
+  // Filipino (Taglish) [G]: the "i-" loanwords Filipino UIs give English verbs, as the shared
+  // table's "i-follow", "i-add" and "i-message": I-confirm / I-delete on a request (the Filipino
+  // replica's drawer). One word each with its hyphen, never a name.
+  accept: ['thibitisha', 'i-confirm'],
   add: ['fuata'],
-  negative: ['dispensar', 'futa', 'ondoa'],
+  negative: ['dispensar', 'futa', 'ondoa', 'i-delete'],
   state: ['abonniert'],
 });
 
