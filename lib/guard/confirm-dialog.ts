@@ -77,25 +77,24 @@ export function askToProceed(action: GuardedAction, doc: Document = document): P
   });
 }
 
+// Written without the spaces a stylesheet does not need: every site's content script carries it.
 const CSS = `
-dialog { max-width: 26rem; padding: 1.25rem 1.25rem 1rem; border: 1px solid #c9c4bc; border-radius: 10px;
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2024; background: #fbfaf8;
-  box-shadow: 0 10px 40px rgb(0 0 0 / 30%); }
-dialog::backdrop { background: rgb(0 0 0 / 45%); }
-h2 { margin: 0 0 .5rem; font-size: 1.05rem; color: #8a3b12; }
-p { margin: 0 0 .75rem; }
-.small { font-size: .85rem; color: #4a4f57; }
-.buttons { display: flex; gap: .5rem; justify-content: flex-end; flex-wrap: wrap; }
-button { font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid #8a8f96; background: #fff; color: #1d2024; cursor: pointer; }
-button.primary { background: #8a3b12; border-color: #8a3b12; color: #fff; }
-button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-@media (prefers-color-scheme: dark) {
-  dialog { background: #17191c; color: #e8e6e3; border-color: #3a3f45; }
-  h2 { color: #f0a674; }
-  .small { color: #b5b9bf; }
-  button { background: #24272b; color: #e8e6e3; border-color: #5b6169; }
-  button.primary { background: #f0a674; border-color: #f0a674; color: #17191c; }
-  button:focus-visible { outline-color: #8cb4ff; }
+dialog{max-width:26rem;padding:1.25rem 1.25rem 1rem;border:1px solid #c9c4bc;border-radius:10px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2024;background:#fbfaf8;box-shadow:0 10px 40px rgb(0 0 0 / 30%)}
+dialog::backdrop{background:rgb(0 0 0 / 45%)}
+h2{margin:0 0 .5rem;font-size:1.05rem;color:#8a3b12}
+p{margin:0 0 .75rem}
+.small{font-size:.85rem;color:#4a4f57}
+.buttons{display:flex;gap:.5rem;justify-content:flex-end;flex-wrap:wrap}
+button{font:inherit;padding:.45rem .9rem;border-radius:6px;border:1px solid #8a8f96;background:#fff;color:#1d2024;cursor:pointer}
+button.primary{background:#8a3b12;border-color:#8a3b12;color:#fff}
+button:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+@media (prefers-color-scheme:dark){
+dialog{background:#17191c;color:#e8e6e3;border-color:#3a3f45}
+h2{color:#f0a674}
+.small{color:#b5b9bf}
+button{background:#24272b;color:#e8e6e3;border-color:#5b6169}
+button.primary{background:#f0a674;border-color:#f0a674;color:#17191c}
+button:focus-visible{outline-color:#8cb4ff}
 }`;
 
 /**

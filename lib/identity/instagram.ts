@@ -1,65 +1,52 @@
-import type { MessageKey } from '@/lib/i18n/t';
-import { identityFromHref, knowSite, parseIdentity } from './read';
+import { BARE_HOST, identityFromHref, knowSite, parseIdentity } from './read';
 import { accept, isUnder, refuse, subdomainOf, type IdentityResult, type SiteParser } from './site';
 
 /**
  * Instagram's identities: usernames, from profile and story links. A content script on Instagram
  * imports this file, and with it only Instagram's rules.
  */
-const IG_NOT_PROFILE = 'identity_ig_not_profile';
-const IG_POST = 'identity_ig_post';
-const IG_VIDEO = 'identity_ig_video';
+/**
+ * Why a username or an address names no one: the end of its message's name (identity_ig_…), so
+ * that the names are written once; Instagram's content script carries this file.
+ */
+type Refusal = 'not_profile' | 'post' | 'video' | 'explore' | 'conversation' | 'story' | 'highlight' | 'empty' | 'long' | 'chars' | 'edge_dot' | 'two_dots' | 'home';
+const igRefuse = (why: Refusal): IdentityResult => refuse(`identity_ig_${why}`);
 
-const IG_RESERVED = new Map<string, MessageKey>([
-  ['p', IG_POST],
-  ['reel', IG_VIDEO],
-  ['reels', IG_VIDEO],
-  ['tv', IG_VIDEO],
-  ['explore', 'identity_ig_explore'],
-  ['direct', 'identity_ig_conversation'],
-  ['stories', 'identity_ig_story'],
-  ['s', 'identity_ig_highlight'],
-  ['accounts', IG_NOT_PROFILE],
-  ['about', IG_NOT_PROFILE],
-  ['developer', IG_NOT_PROFILE],
-  ['legal', IG_NOT_PROFILE],
-  ['web', IG_NOT_PROFILE],
-  ['challenge', IG_NOT_PROFILE],
-  ['emails', IG_NOT_PROFILE],
-  ['session', IG_NOT_PROFILE],
-  ['oauth', IG_NOT_PROFILE],
-  ['api', IG_NOT_PROFILE],
-  ['graphql', IG_NOT_PROFILE],
-  ['static', IG_NOT_PROFILE],
-  ['privacy', IG_NOT_PROFILE],
-  ['terms', IG_NOT_PROFILE],
-  ['directory', IG_NOT_PROFILE],
-  ['nametag', IG_NOT_PROFILE],
-  ['create', IG_NOT_PROFILE],
-  ['lite', IG_NOT_PROFILE],
-  ['ar', IG_NOT_PROFILE],
+/** First segments that are never a username, each with why; those that are no profile page of any kind as one list. */
+const IG_RESERVED = new Map<string, Refusal>([
+  ['p', 'post'],
+  ['reel', 'video'],
+  ['reels', 'video'],
+  ['tv', 'video'],
+  ['explore', 'explore'],
+  ['direct', 'conversation'],
+  ['stories', 'story'],
+  ['s', 'highlight'],
+  ...'accounts about developer legal web challenge emails session oauth api graphql static privacy terms directory nametag create lite ar'
+    .split(' ')
+    .map((segment): [string, Refusal] => [segment, 'not_profile']),
 ]);
 
 const IG_PROFILE_SUBDOMAINS = new Set(['', 'www', 'm']);
 
 function instagramUsername(raw: string): IdentityResult {
   const name = raw.toLowerCase();
-  if (name.length === 0) return refuse('identity_ig_empty');
-  if (name.length > 30) return refuse('identity_ig_long');
+  if (name.length === 0) return igRefuse('empty');
+  if (name.length > 30) return igRefuse('long');
   if (!/^[a-z0-9._]+$/.test(name)) {
-    return refuse('identity_ig_chars');
+    return igRefuse('chars');
   }
-  if (name.startsWith('.') || name.endsWith('.')) return refuse('identity_ig_edge_dot');
-  if (name.includes('..')) return refuse('identity_ig_two_dots');
+  if (name.startsWith('.') || name.endsWith('.')) return igRefuse('edge_dot');
+  if (name.includes('..')) return igRefuse('two_dots');
   const reserved = IG_RESERVED.get(name);
-  return reserved ? refuse(reserved) : accept(name);
+  return reserved ? igRefuse(reserved) : accept(name);
 }
 
 function instagramUrl(host: string, segments: string[]): IdentityResult {
   const domain = isUnder(host, 'instagr.am') ? 'instagr.am' : 'instagram.com';
-  if (!IG_PROFILE_SUBDOMAINS.has(subdomainOf(host, domain))) return refuse(IG_NOT_PROFILE);
+  if (!IG_PROFILE_SUBDOMAINS.has(subdomainOf(host, domain))) return igRefuse('not_profile');
   const [first, second] = segments;
-  if (first === undefined) return refuse('identity_ig_home');
+  if (first === undefined) return igRefuse('home');
   // A story link /stories/<user>/<id>/ names whose story it is; highlights name no one.
   if (first.toLowerCase() === 'stories' && second !== undefined && second.toLowerCase() !== 'highlights') {
     return instagramUsername(second);
@@ -72,3 +59,16 @@ export const INSTAGRAM: SiteParser = { platform: 'instagram', fromUrl: instagram
 knowSite(INSTAGRAM);
 
 export { identityFromHref, parseIdentity };
+
+/**
+ * What parseIdentity reads in a word made of username characters only ([A-Za-z0-9._], as an
+ * avatar's alt text gives one): the username, unless the word reads as an address ("www.…", a
+ * bare host such as "ana.com"), which parseIdentity takes for a link and refuses. Kept apart so
+ * that a content script carries neither parseIdentity nor its reading of pasted text
+ * (lib/identity/read.ts); tests/unit/identity/username-word.test.ts holds the two to the same answers.
+ */
+export function usernameWord(word: string): string | null {
+  if (/^www\./i.test(word) || BARE_HOST.test(word)) return null;
+  const result = instagramUsername(word);
+  return result.ok ? result.identity : null;
+}

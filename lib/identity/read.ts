@@ -18,7 +18,7 @@ export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;
 const EMAIL = /^[^@\s/]+@[^@\s/]+\.[a-z]{2,}$/i;
 // Without a scheme or a slash, only these endings mark a domain: usernames (jane.doe.71) have dots too.
-const BARE_HOST = /\.(?:com|net|org|edu|gov)$|^(?:[a-z0-9-]+\.)*(?:instagr\.am|lnkd\.in|fb\.me)$/i;
+export const BARE_HOST = /\.(?:com|net|org|edu|gov)$|^(?:[a-z0-9-]+\.)*(?:instagr\.am|lnkd\.in|fb\.me)$/i;
 
 export function clean(input: string): string {
   let text = input.replace(INVISIBLE, '').trim();

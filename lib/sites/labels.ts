@@ -119,25 +119,40 @@ export function labelHasWord(label: string, words: readonly string[]): boolean {
   return have.some((_, start) => phraseAt(have, start, words));
 }
 
+/** CONTACT_WORDS' words for Follow, on their own so that a site with no other starts (Instagram) carries only these and MESSAGE_WORDS. */
+export const FOLLOW_WORDS: readonly string[] = [
+  'follow', // English
+  'seguir', // Spanish, Portuguese
+  'suivre', "s'abonner", // French
+  'folgen', 'zurückfolgen', // German
+  'segui', // Italian
+  // The further languages of card-words.ts [G]: CA NL PL SV DA/NB FI CS SK HU RO EL RU UK TR AR HE FA UR HI BN ID/MS TL VI TH JA KO ZH.
+  'segueix', 'فالو کریں', 'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
+  'подписаться', 'стежити', 'підписатися', 'takip et', 'متابعة', 'עקוב', 'מעקב', 'دنبال کردن', 'फ़ॉलो करें', 'फॉलो करें',
+  'অনুসরণ করুন', 'ফলো করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
+  // "Follow back" where it is one word (Thai writes no spaces) [G].
+  'ติดตามกลับ',
+];
+
+/** CONTACT_WORDS' words for Message (see FOLLOW_WORDS). */
+export const MESSAGE_WORDS: readonly string[] = [
+  'message', // English, French ("Envoyer un message")
+  'mensaje', // Spanish
+  'nachricht', // German
+  'mensagem', // Portuguese
+  'messaggio', // Italian
+  'bericht', 'wiadomość', 'meddelande', 'besked', 'melding', 'viesti', 'zpráva', 'správa', 'üzenet', 'mesaj', 'μήνυμα', 'сообщение',
+  'повідомлення', 'مراسلة', 'رسالة', 'הודעה', 'پیام', 'संदेश', 'kirim pesan', 'pesan', 'mesej', 'i-message', 'nhắn tin', 'ส่งข้อความ',
+  'メッセージ', '메시지', '发消息', '發送訊息',
+];
+
 /**
  * Words on a profile's controls that start contact with that person, by what they start. Whole
  * words, so "Following", "Unfollow" and "Connections" are not "follow" or "connect"; longer
  * forms ("Follow back", "Seguir de volta", "Enviar mensaje") hold these words.
  */
 export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> = {
-  follow: [
-    'follow', // English
-    'seguir', // Spanish, Portuguese
-    'suivre', "s'abonner", // French
-    'folgen', 'zurückfolgen', // German
-    'segui', // Italian
-    // The further languages of card-words.ts [G]: CA NL PL SV DA/NB FI CS SK HU RO EL RU UK TR AR HE FA UR HI BN ID/MS TL VI TH JA KO ZH.
-    'segueix', 'فالو کریں', 'volgen', 'obserwuj', 'följ', 'følg', 'seuraa', 'sledovat', 'sledovať', 'követés', 'urmărește', 'ακολούθηση', 'ακολουθήστε',
-    'подписаться', 'стежити', 'підписатися', 'takip et', 'متابعة', 'עקוב', 'מעקב', 'دنبال کردن', 'फ़ॉलो करें', 'फॉलो करें',
-    'অনুসরণ করুন', 'ফলো করুন', 'ikuti', 'ikut', 'sundan', 'i-follow', 'theo dõi', 'ติดตาม', 'フォロー', 'フォローする', '팔로우', '关注', '追蹤',
-    // "Follow back" where it is one word (Thai writes no spaces) [G].
-    'ติดตามกลับ',
-  ],
+  follow: FOLLOW_WORDS,
   'add-friend': [
     'add friend', 'add as friend', // English
     'agregar a amigos', 'agregar amigo', 'añadir a amigos', 'añadir amigo', // Spanish
@@ -165,16 +180,7 @@ export const CONTACT_WORDS: Readonly<Record<GuardedAction, readonly string[]>> =
     'تواصل', 'התחבר', 'התחברות', 'कनेक्ट करें', 'hubungkan', 'terhubung', 'kumonekta', 'kết nối', 'เชื่อมต่อ', 'つながりを申請',
     'つながる', '1촌 맺기', '建立联系', '建立關係',
   ],
-  message: [
-    'message', // English, French ("Envoyer un message")
-    'mensaje', // Spanish
-    'nachricht', // German
-    'mensagem', // Portuguese
-    'messaggio', // Italian
-    'bericht', 'wiadomość', 'meddelande', 'besked', 'melding', 'viesti', 'zpráva', 'správa', 'üzenet', 'mesaj', 'μήνυμα', 'сообщение',
-    'повідомлення', 'مراسلة', 'رسالة', 'הודעה', 'پیام', 'संदेश', 'kirim pesan', 'pesan', 'mesej', 'i-message', 'nhắn tin', 'ส่งข้อความ',
-    'メッセージ', '메시지', '发消息', '發送訊息',
-  ],
+  message: MESSAGE_WORDS,
 };
 
 /**
@@ -215,19 +221,27 @@ export const EDIT_PROFILE_WORDS = [
   'modifica profilo', 'modifica il profilo', // Italian
 ];
 
-const CONTACT_ACTIONS = Object.keys(CONTACT_WORDS) as GuardedAction[];
-
 /**
  * What a control starts, from its labels (aria-label first, then its text): the first action
  * word in the first label that has one, as actionOf reads a label. Null when any label reads
  * as starting nothing (NOT_CONTACT_WORDS), or none names a start.
  */
 export function contactActionOf(...labels: string[]): GuardedAction | null {
+  return contactActionIn(CONTACT_WORDS, labels);
+}
+
+/**
+ * contactActionOf with a site's own table of starts (its keys in the order they are tried): a
+ * site whose profiles offer only some of them (Instagram: Follow, Message; never Add friend or
+ * Connect) reads its labels without carrying the others' words.
+ */
+export function contactActionIn(words: Partial<Record<GuardedAction, readonly string[]>>, labels: readonly string[]): GuardedAction | null {
   if (labels.some((label) => labelHasWord(label, NOT_CONTACT_WORDS))) return null;
+  const actions = Object.keys(words) as GuardedAction[];
   for (const label of labels) {
     const have = tokens(label);
     for (let start = 0; start < have.length; start++) {
-      const action = CONTACT_ACTIONS.find((kind) => phraseAt(have, start, CONTACT_WORDS[kind]));
+      const action = actions.find((kind) => phraseAt(have, start, words[kind]!));
       if (action) return action;
     }
   }

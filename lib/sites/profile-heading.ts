@@ -1,5 +1,5 @@
 import { queryFirst } from './dom';
-import { EDIT_PROFILE_WORDS, contactActionOf, labelHasWord } from './labels';
+import { EDIT_PROFILE_WORDS, labelHasWord } from './labels';
 import { any, textOf, type ProfileMarkup } from './profile';
 
 /**
@@ -15,7 +15,7 @@ export function headerAroundHeading(doc: Document, markup: ProfileMarkup): Eleme
   const heading = queryFirst(doc, markup.headings);
   const main = heading?.closest('[role="main"]');
   if (!heading || !main) return null;
-  const actionOf = markup.actionOf ?? contactActionOf;
+  const { actionOf } = markup;
   const barIn = (box: Element) =>
     box.querySelector(any(markup.own)) !== null ||
     [...box.querySelectorAll(any(markup.controls))].some((control) => {

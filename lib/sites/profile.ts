@@ -2,7 +2,7 @@ import type { Platform } from '@/lib/identity/platform';
 import type { CardWords } from './card-words';
 import { roleOf } from './cards';
 import { queryFirst } from './dom';
-import { EDIT_PROFILE_WORDS, contactActionOf, labelHasWord } from './labels';
+import { EDIT_PROFILE_WORDS, labelHasWord } from './labels';
 import type { Candidate, GuardedAction } from './types';
 
 /** Where a site puts a person's profile header and what is in it; each list in order of preference. */
@@ -19,10 +19,12 @@ export interface ProfileMarkup {
   /** Marks, inside the header, that the profile is the signed-in clinician's own. */
   own: readonly string[];
   /**
-   * What a control's labels (aria-label, text) start, when the site has starts of its own beyond
-   * contactActionOf's words (Facebook's Respond → Confirm accepts a friend request).
+   * What a control's labels (aria-label, text) start: labels.ts contactActionOf, or the site's own
+   * reading (Facebook's Respond → Confirm accepts a friend request; Instagram's profiles start
+   * only Follow and Message, contactActionIn). Always given, so that no content script carries
+   * the words of starts its site never shows.
    */
-  actionOf?: (...labels: string[]) => GuardedAction | null;
+  actionOf: (...labels: string[]) => GuardedAction | null;
   /**
    * The site repeats the header's controls outside it (LinkedIn's sticky header, shown once the
    * top card scrolls away): a control there whose aria-label names the profile's person, in full
@@ -109,7 +111,7 @@ export function guardedControlAt(
 ): { action: GuardedAction; control: Element } | null {
   const control = target.closest(any(markup.controls));
   if (!control) return null;
-  const action = (markup.actionOf ?? contactActionOf)(control.getAttribute('aria-label') ?? '', textOf(control));
+  const action = markup.actionOf(control.getAttribute('aria-label') ?? '', textOf(control));
   if (!action) return null;
   const place = placeOf(control);
   const header = place.closest(any(markup.headers)) ?? aroundHeading(place, markup);

@@ -1,12 +1,14 @@
-import { identityFromHref, parseIdentity } from '@/lib/identity/instagram';
+import { identityFromHref, usernameWord } from '@/lib/identity/instagram';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { MENU_WORDS, REACTED_WORDS } from '../card-words';
 import { inPageOrder, insertInOrder } from '../card-index';
 import { PRESSABLE, controlLabel, controlToPress, findCards, personRows, pressRole, roleOf, type CardMarkup, type FoundCard, type PersonMark } from '../cards';
 import { continuesRun, queryAllDeep, textRun } from '../dom';
-import { labelHasWord } from '../labels';
+import { contactActionIn, FOLLOW_WORDS, labelHasWord, MESSAGE_WORDS } from '../labels';
 import { framing, NO_MENU, saysMention } from '../mentions';
-import { guardedControlAt, profileCandidate, type ProfileMarkup } from '../profile';
+// `any`: one querySelectorAll per kind of thing, the browser returning each element once, in page
+// order. It and textOf are profile.ts's, which this script carries anyway.
+import { any, guardedControlAt, profileCandidate, textOf, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, SiteAdapter } from '../types';
 import { instagramScanner } from './scanner';
 import {
@@ -31,6 +33,7 @@ import {
   PROFILE_HEADING_SELECTORS,
   PROFILE_LINK_SELECTORS,
   PROFILE_TABS,
+  SEE_ALL,
   SUGGESTED_PEOPLE_PATH,
   THREAD_BUTTON_SELECTORS,
   THREAD_LINK_SELECTORS,
@@ -38,10 +41,8 @@ import {
   THREAD_ROW_WRAPPER,
   THREADS,
 } from './selectors';
-import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
+import { AVATAR_ALT_FORMS, CONTEXT_LINES, CONVERSATION_DETAILS_WORDS, FOLLOWING_WORDS, INSTAGRAM_WORDS, LIKED_WORDS, OWN_PROFILE_LINK_WORDS } from './words';
 
-// One querySelectorAll per kind of thing: the browser returns each element once, in page order.
-const any = (selectors: readonly string[]) => selectors.join(', ');
 
 export const MARKUP: CardMarkup = { controls: PRESSABLE, words: INSTAGRAM_WORDS };
 const FOLLOWING_MARKUP: CardMarkup = { controls: PRESSABLE, words: FOLLOWING_WORDS };
@@ -50,9 +51,11 @@ const PROFILE_HEADER = any(PROFILE_HEADER_SELECTORS);
 
 /** Block's words on Instagram: the shared tables (card-words.ts) and its conversation details; never a control in the messages. */
 const BLOCK: BlockMarkup = { menus: CONVERSATION_DETAILS_WORDS, skip: MESSAGES };
-const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 // ---------------------------------------------------------------- people on the page
+
+/** The identity a link's address names, read against `base` (the page's address), or null. */
+export const linkIdentity = (link: Element, base: string) => identityFromHref('instagram', link.getAttribute('href') ?? '', base);
 
 /** An alt-text form split at its username: the words before it and after it. */
 interface AltForm {
@@ -86,8 +89,7 @@ function nameIn(text: string, { before, after, lowerBefore, lowerAfter }: AltFor
   const name = text.slice(before.length, text.length - after.length);
   // A username is one word of letters, digits, dots and underscores; anything else is a sentence.
   if (!/^[A-Za-z0-9._]{1,30}$/.test(name)) return null;
-  const parsed = parseIdentity('instagram', name);
-  return parsed.ok ? parsed.identity : null;
+  return usernameWord(name);
 }
 
 /** AVATAR_ALT_FORMS split at their `*`, made once: every avatar on a page is read against all of them. */
@@ -127,7 +129,7 @@ export function learnedAltForm(alt: string, username: string): AltForm | null {
 export function personMarks(root: ParentNode, url: URL): PersonMark[] {
   const marks: PersonMark[] = [];
   for (const element of root.querySelectorAll(any(PROFILE_LINK_SELECTORS))) {
-    const identity = identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
+    const identity = linkIdentity(element, url.href);
     if (identity) marks.push({ element, identity });
   }
   const doc = documentOf(root);
@@ -153,7 +155,7 @@ export function ownIdentity(doc: Document, url: URL): string | null {
   });
   LEARNED_FORMS.delete(doc);
   for (let link = walker.nextNode() as Element | null; link; link = walker.nextNode() as Element | null) {
-    const identity = identityFromHref('instagram', link.getAttribute('href') ?? '', url.href);
+    const identity = linkIdentity(link, url.href);
     if (!identity) continue;
     const alts = [...link.querySelectorAll(any(AVATAR_SELECTORS))].map((img) => img.getAttribute('alt') ?? '');
     if (alts.some((alt) => usernameFromAlt(alt) === identity)) return identity;
@@ -280,7 +282,7 @@ export function suggestionBlocks(root: ParentNode, marks: readonly PersonMark[])
   const blocks: Element[] = [];
   const post = any(POST_SELECTORS);
   const body = documentOf(root).body;
-  for (const link of root.querySelectorAll(`a[href^="${SUGGESTED_PEOPLE_PATH}"], a[href*="instagram.com${SUGGESTED_PEOPLE_PATH}"]`)) {
+  for (const link of root.querySelectorAll(SEE_ALL)) {
     // The link's ancestors below the body, nearest first; each mark walks up once to the first
     // of them it meets (not a mark per box per ancestor: that was rows × depth × rows).
     const up = new Map<Element, number>();
@@ -392,7 +394,7 @@ export function shownName(row: Element, people: ReadonlySet<Element>, linked: Re
   let username = '';
   for (const node of textNodes(row)) {
     const parent = node.parentElement!;
-    const text = textRun(node).replace(/\s+/g, ' ').trim();
+    const text = lineOf(node);
     if (parent.closest('svg, time, abbr, [aria-hidden="true"]')) continue;
     const link = parent.closest('a');
     if (link && people.has(link) && !besideUsername(text, link)) {
@@ -430,10 +432,10 @@ function inSentenceWithLink(parent: Element): boolean {
 const INSTAGRAM_HOME = 'https://www.instagram.com/';
 
 function besideUsername(text: string, link: Element): boolean {
-  const username = identityFromHref('instagram', link.getAttribute('href') ?? '', INSTAGRAM_HOME);
+  const username = linkIdentity(link, INSTAGRAM_HOME);
   const plain = (line: string) => line.replace(/^@/, '').toLowerCase();
   if (plain(text) === username) return false;
-  for (const node of textNodes(link)) if (plain(textRun(node).replace(/\s+/g, ' ').trim()) === username) return true;
+  for (const node of textNodes(link)) if (plain(lineOf(node)) === username) return true;
   return false;
 }
 
@@ -461,6 +463,20 @@ const isContextLine = (text: string) => {
   const lower = text.toLowerCase();
   return CONTEXT_LINES.some((line) => lower.startsWith(line));
 };
+
+/** The text a run of text (textRun) shows, from its first node, its white space as one space. */
+const lineOf = (node: Text) => textRun(node).replace(/\s+/g, ' ').trim();
+
+/** A conversation's candidate: a thread-list row, or the open one's header (`open`). */
+const conversation = (identities: string[], name: string, element: Element, thread: string | null | undefined, open?: true): Candidate => ({
+  kind: 'message',
+  platform: 'instagram',
+  identities,
+  name,
+  element,
+  ...(open && { open }),
+  ...(thread ? { thread } : {}),
+});
 
 /** The first text node of each run of text (textRun) in `element` that shows something. */
 function* textNodes(element: Element): Generator<Text> {
@@ -624,15 +640,8 @@ export function threadCandidate(row: Element, thread: string | undefined, tabs: 
   if (!name) return null;
   const identities = identitiesIn(row, identityOf);
   if (own !== null && identities.includes(own)) return null;
-  return {
-    kind: 'message',
-    platform: 'instagram',
-    // A group's row shows several people: none of them is the conversation's one identity.
-    identities: identities.length === 1 ? identities : [],
-    name: textRun(name).replace(/\s+/g, ' ').trim(),
-    element: row,
-    ...(thread ? { thread } : {}),
-  };
+  // A group's row shows several people: none of them is the conversation's one identity.
+  return conversation(identities.length === 1 ? identities : [], lineOf(name), row, thread);
 }
 
 /**
@@ -661,15 +670,7 @@ function openThreadHeader(box: Element, url: URL, marks: readonly PersonMark[], 
   const identities = [...new Set(outside.filter((mark) => header.contains(mark.element)).map((mark) => mark.identity!))];
   const thread = threadKey(url.pathname, url.href);
   const text = firstTextNode(header);
-  return {
-    kind: 'message',
-    platform: 'instagram',
-    identities,
-    name: (text && textRun(text).replace(/\s+/g, ' ').trim()) || best.mark.identity!,
-    element: header,
-    open: true,
-    ...(thread ? { thread } : {}),
-  };
+  return conversation(identities, (text && lineOf(text)) || best.mark.identity!, header, thread, true);
 }
 
 /**
@@ -695,16 +696,7 @@ function headerFromMessages(box: Element, url: URL, marks: readonly PersonMark[]
     (child) => !child.contains(messages) && child.compareDocumentPosition(messages) & Node.DOCUMENT_POSITION_FOLLOWING && firstTextNode(child),
   );
   if (!header) return null;
-  const thread = threadKey(url.pathname, url.href);
-  return {
-    kind: 'message',
-    platform: 'instagram',
-    identities,
-    name: textRun(firstTextNode(header)!).replace(/\s+/g, ' ').trim(),
-    element: header,
-    open: true,
-    ...(thread ? { thread } : {}),
-  };
+  return conversation(identities, lineOf(firstTextNode(header)!), header, threadKey(url.pathname, url.href), true);
 }
 
 // ---------------------------------------------------------------- comments and mentions
@@ -743,7 +735,10 @@ export const mentionRow = (row: Element, identity: string | undefined, own: stri
 export const isNoticeRow = (row: Element) => {
   if (row.closest('article')) return false;
   const words = framing(row);
-  return saysMention(words) || (linksComment(row) && !labelHasWord(words, REACTED_WORDS));
+  // A like of the clinician's own comment links that comment too: its words are all that tell it
+  // apart, the shared likes or Instagram's further ones (LIKED_WORDS; the Croatian replica's
+  // "sviđa se vaš komentar:").
+  return saysMention(words) || (linksComment(row) && !labelHasWord(words, REACTED_WORDS) && !labelHasWord(words, LIKED_WORDS));
 };
 
 /** Whether `row` links a comment's permalink. */
@@ -781,6 +776,8 @@ const menusOf = (row: Element) => [...row.querySelectorAll<HTMLElement>(PRESSABL
 
 // ---------------------------------------------------------------- profiles
 
+const IG_STARTS = { follow: FOLLOW_WORDS, message: MESSAGE_WORDS };
+
 const PROFILE: ProfileMarkup = {
   platform: 'instagram',
   headers: PROFILE_HEADER_SELECTORS,
@@ -788,6 +785,9 @@ const PROFILE: ProfileMarkup = {
   controls: CONTROL_SELECTORS,
   cards: PROFILE_CARD_SELECTORS,
   own: OWN_PROFILE_SELECTORS,
+  // Instagram's profiles offer Follow (Follow back) and Message, never Add friend or Connect: only
+  // those words are read (and carried by the content script).
+  actionOf: (...labels) => contactActionIn(IG_STARTS, labels),
 };
 
 /**
@@ -906,5 +906,5 @@ export const instagramAdapter: SiteAdapter = {
 export function markIdentity(element: Element, url: URL): string | undefined {
   const avatar = element.matches(any(AVATAR_SELECTORS)) ? usernameFromAlt(element.getAttribute('alt') ?? '', element.ownerDocument) : null;
   if (avatar) return avatar;
-  return (element.matches(any(PROFILE_LINK_SELECTORS)) && identityFromHref('instagram', element.getAttribute('href') ?? '', url.href)) || undefined;
+  return (element.matches(any(PROFILE_LINK_SELECTORS)) && linkIdentity(element, url.href)) || undefined;
 }

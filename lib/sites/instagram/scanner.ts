@@ -1,6 +1,6 @@
-import { identityFromHref } from '@/lib/identity/instagram';
 import { CardIndex, type FoundCard, type PersonMark } from '../cards';
 import { insertInOrder, precedes } from '../card-index';
+import { any } from '../profile';
 import { keepSame, scannerOf, touches, within, type PageReading } from '../scan-parts';
 import type { Candidate, PageScanner } from '../types';
 import {
@@ -13,6 +13,8 @@ import {
   isAvatar,
   isNoticeRow,
   linkedUsername,
+  linkedUsernames,
+  linkIdentity,
   linkRowOf,
   markIdentity,
   MARKUP,
@@ -39,7 +41,7 @@ import {
   POST_HEADER,
   POST_SELECTORS,
   PROFILE_LINK_SELECTORS,
-  SUGGESTED_PEOPLE_PATH,
+  SEE_ALL,
   THREAD_LINK_SELECTORS,
   THREADS,
 } from './selectors';
@@ -65,18 +67,16 @@ export function instagramScanner(doc: Document): PageScanner {
   );
 }
 
-const any = (selectors: readonly string[]) => selectors.join(', ');
 const CONTENT = any(PAGE_CONTENT_SELECTORS);
 const PROFILE_LINKS = any(PROFILE_LINK_SELECTORS);
 const AVATARS = any(AVATAR_SELECTORS);
-const SEE_ALL = `a[href^="${SUGGESTED_PEOPLE_PATH}"], a[href*="instagram.com${SUGGESTED_PEOPLE_PATH}"]`;
 /** What a requests page reads at its first scan only (see instagramScanner). */
 const WHOLE = any([...NOT_A_CARD_SELECTORS, ...POST_SELECTORS, THREADS, POST_HEADER, SEE_ALL]);
 const byPosition = (a: Candidate, b: Candidate) => (a.element === b.element ? 0 : precedes(a.element, b.element) ? -1 : 1);
 
 /** Whether `root` could change who the clinician is: a profile link outside the page's content (ownIdentity). */
 const namesOwn = (root: Element, url: URL) =>
-  !root.closest(CONTENT) && within(root, 'a[href]').some((link) => identityFromHref('instagram', link.getAttribute('href') ?? '', url.href));
+  !root.closest(CONTENT) && within(root, 'a[href]').some((link) => linkIdentity(link, url.href));
 
 /** Whether `root` sits inside one of `boxes`. */
 function insideAny(root: Element, boxes: ReadonlySet<Element> | ReadonlyMap<Element, unknown>): boolean {
@@ -89,7 +89,7 @@ function marksWithin(root: Element, url: URL): PersonMark[] {
   const marks: PersonMark[] = [];
   for (const selector of [PROFILE_LINKS, AVATARS]) {
     for (const element of within(root, selector)) {
-      const identity = selector === AVATARS ? markIdentity(element, url) : identityFromHref('instagram', element.getAttribute('href') ?? '', url.href);
+      const identity = selector === AVATARS ? markIdentity(element, url) : linkIdentity(element, url.href);
       if (identity) marks.push({ element, identity });
     }
   }
@@ -99,31 +99,28 @@ function marksWithin(root: Element, url: URL): PersonMark[] {
 
 /**
  * The people whose avatars are in a box, counted up to two: a box holds avatars of two people or
- * more once `second` is set. A box's avatars are its own (a link holding a picture is one, around
+ * more once it answers true. A box's avatars are its own (a link holding a picture is one, around
  * whatever was put inside it) and those of its children, so walking up from a mark each box adds
  * only what its other children hold to what the box below held, and stops at the second person:
  * asking of a long list costs its first rows, and a row's boxes are read once, not once per level.
  */
-class TwoPeople {
-  first: string | undefined;
-  second = false;
-  constructor(private url: URL) {}
-
-  /** Adds `element`'s own avatar and, unless `shallow`, those inside it; true once two are held. */
-  add(element: Element, shallow = false): boolean {
-    if (element.localName === 'a') this.link(element);
-    if (!shallow) for (const link of element.getElementsByTagName('a')) if (this.link(link)) break;
-    return this.second;
-  }
-
-  private link(link: Element): boolean {
-    if (this.second || !link.querySelector('img')) return this.second;
-    const identity = link.matches(PROFILE_LINKS) ? identityFromHref('instagram', link.getAttribute('href') ?? '', this.url.href) : null;
+function twoPeople(url: URL): (element: Element, shallow?: boolean) => boolean {
+  let first: string | undefined;
+  let second = false;
+  const link = (link: Element): boolean => {
+    if (second || !link.querySelector('img')) return second;
+    const identity = link.matches(PROFILE_LINKS) ? linkIdentity(link, url.href) : null;
     if (!identity) return false;
-    if (this.first === undefined) this.first = identity;
-    else if (identity !== this.first) this.second = true;
-    return this.second;
-  }
+    if (first === undefined) first = identity;
+    else if (identity !== first) second = true;
+    return second;
+  };
+  // Adds `element`'s own avatar and, unless `shallow`, those inside it; true once two are held.
+  return (element, shallow = false) => {
+    if (element.localName === 'a') link(element);
+    if (!shallow) for (const inside of element.getElementsByTagName('a')) if (link(inside)) break;
+    return second;
+  };
 }
 
 /**
@@ -132,13 +129,13 @@ class TwoPeople {
  * whether it holds two gives, each ancestor's other children read once).
  */
 function loneBox(element: Element, body: HTMLElement | null, url: URL, holdTwo: Set<Element>): Element {
-  const held = new TwoPeople(url);
-  held.add(element);
+  const add = twoPeople(url);
+  add(element);
   let row = element;
   for (let box = row.parentElement; box && box !== body; row = box, box = box.parentElement) {
     if (holdTwo.has(box)) return row;
-    let two = held.add(box, true);
-    for (let child = box.firstElementChild; child && !two; child = child.nextElementSibling) if (child !== row) two = held.add(child);
+    let two = add(box, true);
+    for (let child = box.firstElementChild; child && !two; child = child.nextElementSibling) if (child !== row) two = add(child);
     if (two) {
       holdTwo.add(box);
       return row;
@@ -153,7 +150,7 @@ function requestsReading(doc: Document, url: URL): PageReading | null {
   const index = new CardIndex(doc, marks, MARKUP, pairOptions(url));
   const tooBig = tooBigBoxes(doc);
   const people = new Set(marks.map((mark) => mark.element));
-  const linked = new Set([...people].filter((element) => element.tagName === 'A').map(linkedUsername));
+  const linked = linkedUsernames(people);
   const blocks = suggestionBlocks(doc, marks);
   const lone = blocks.flatMap(blockCards);
   const blockBoxes = new Set(blocks.map(({ block }) => block));

@@ -14,6 +14,13 @@ export const ACTIVITY_PATH = '/accounts/activity/';
 export const DIRECT_PATH = '/direct/';
 // The people Instagram suggests, "See all" from every suggestions strip (replicas; ref 16941240680). Fairly sure.
 export const SUGGESTED_PEOPLE_PATH = '/explore/people/';
+
+/**
+ * A suggestion block's "See all", its link to /explore/people/ (adapter.ts suggestionBlocks), as
+ * a relative or an absolute address. Here, not in the adapter, so that the scanner (which the
+ * adapter imports) reads it at load.
+ */
+export const SEE_ALL = `a[href^="${SUGGESTED_PEOPLE_PATH}"], a[href*="instagram.com${SUGGESTED_PEOPLE_PATH}"]`;
 /** A conversation's address, whose path is the thread's key: /direct/t/<id>/. Sure (site-evidence B). */
 export const THREAD_PATH = /^\/direct\/t\/([^/?#]+)/;
 

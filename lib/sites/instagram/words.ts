@@ -14,9 +14,12 @@ import { withWords, type CardWords } from '../card-words';
 export const INSTAGRAM_WORDS: CardWords = withWords({
   // Swahili (Instagram ships it; no other site's table needs it) [G]: Thibitisha / Futa on a
   // request, Fuata + ✕ "Ondoa" on a suggestion. None is a given name or a surname.
-  accept: ['thibitisha'],
+  // Filipino (Taglish) [G]: the "i-" loanwords Filipino UIs give English verbs, as the shared
+  // table's "i-follow", "i-add" and "i-message": I-confirm / I-delete on a request (the Filipino
+  // replica's drawer). One word each with its hyphen, never a name.
+  accept: ['thibitisha', 'i-confirm'],
   add: ['fuata'],
-  negative: ['dispensar', 'futa', 'ondoa'],
+  negative: ['dispensar', 'futa', 'ondoa', 'i-delete'],
   state: ['abonniert'],
 });
 
@@ -120,6 +123,27 @@ export const CONTEXT_LINES = [
   'gefolgt von', 'folgt dir', 'vorschläge für dich', 'vorgeschlagen für dich', 'neu auf instagram', // German
   'seguido(a) por', 'segue você', 'sugestões para você', 'sugerido para você', 'novo no instagram', // Portuguese
   'seguito da', 'ti segue', 'suggeriti per te', 'suggerito per te', 'nuovo su instagram', // Italian
+];
+
+/**
+ * Likes beyond card-words.ts REACTED_WORDS (six languages), in the words Instagram's activity
+ * frames a like of the clinician's comment with ("Korisniku … sviđa se vaš komentar:", "…
+ * polubił(a) Twój komentarz:"): that row links the comment's permalink as a comment's or a
+ * mention's does, so in a UI language without SAID_WORDS only these words tell it is a like
+ * (adapter.ts isNoticeRow). [G]: the usual translations of "likes" / "liked", as the Croatian
+ * replica writes its; none is a given name or a surname, and only the words before the quoted
+ * comment are read.
+ */
+export const LIKED_WORDS: readonly string[] = [
+  'sviđa', 'свиђа', // Croatian, Bosnian, Serbian (Latin, Cyrillic): "sviđa se"
+  'nagustuhan', // Filipino
+  'menyukai', // Indonesian, Malay
+  'beğendi', // Turkish
+  'polubił', 'polubiła', // Polish
+  'gillar', // Swedish
+  'líbí', 'páči', // Czech, Slovak: "se líbí", "sa páči"
+  'kedveli', // Hungarian
+  'нравится', 'подобається', // Russian, Ukrainian
 ];
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '../cards';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { queryFirst } from '../dom';
-import { CONTACT_WORDS, labelHasWord } from '../labels';
+import { CONTACT_WORDS, contactActionOf, labelHasWord } from '../labels';
 import { ADDRESSED_WORDS, REACTED_WORDS } from '../card-words';
 import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, ownRequestBox, profileCandidate, type ProfileMarkup } from '../profile';
@@ -684,6 +684,7 @@ const PROFILE: ProfileMarkup = {
   controls: PROFILE_CONTROL_SELECTORS,
   cards: PROFILE_CARD_SELECTORS,
   own: OWN_PROFILE_SELECTORS,
+  actionOf: contactActionOf,
   namedCopies: [...POST_SELECTORS, '[role="menu"]'],
 };
 
