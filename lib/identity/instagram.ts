@@ -1,3 +1,4 @@
+import type { MessageKey } from '@/lib/i18n/t';
 import { BARE_HOST, identityFromHref, knowSite, parseIdentity } from './read';
 import { accept, isUnder, refuse, subdomainOf, type IdentityResult, type SiteParser } from './site';
 
@@ -5,48 +6,41 @@ import { accept, isUnder, refuse, subdomainOf, type IdentityResult, type SitePar
  * Instagram's identities: usernames, from profile and story links. A content script on Instagram
  * imports this file, and with it only Instagram's rules.
  */
-/**
- * Why a username or an address names no one: the end of its message's name (identity_ig_…), so
- * that the names are written once; Instagram's content script carries this file.
- */
-type Refusal = 'not_profile' | 'post' | 'video' | 'explore' | 'conversation' | 'story' | 'highlight' | 'empty' | 'long' | 'chars' | 'edge_dot' | 'two_dots' | 'home';
-const igRefuse = (why: Refusal): IdentityResult => refuse(`identity_ig_${why}`);
-
 /** First segments that are never a username, each with why; those that are no profile page of any kind as one list. */
-const IG_RESERVED = new Map<string, Refusal>([
-  ['p', 'post'],
-  ['reel', 'video'],
-  ['reels', 'video'],
-  ['tv', 'video'],
-  ['explore', 'explore'],
-  ['direct', 'conversation'],
-  ['stories', 'story'],
-  ['s', 'highlight'],
+const IG_RESERVED = new Map<string, MessageKey>([
+  ['p', 'identity_ig_post'],
+  ['reel', 'identity_ig_video'],
+  ['reels', 'identity_ig_video'],
+  ['tv', 'identity_ig_video'],
+  ['explore', 'identity_ig_explore'],
+  ['direct', 'identity_ig_conversation'],
+  ['stories', 'identity_ig_story'],
+  ['s', 'identity_ig_highlight'],
   ...'accounts about developer legal web challenge emails session oauth api graphql static privacy terms directory nametag create lite ar'
     .split(' ')
-    .map((segment): [string, Refusal] => [segment, 'not_profile']),
+    .map((segment): [string, MessageKey] => [segment, 'identity_ig_not_profile']),
 ]);
 
 const IG_PROFILE_SUBDOMAINS = new Set(['', 'www', 'm']);
 
 function instagramUsername(raw: string): IdentityResult {
   const name = raw.toLowerCase();
-  if (name.length === 0) return igRefuse('empty');
-  if (name.length > 30) return igRefuse('long');
+  if (name.length === 0) return refuse('identity_ig_empty');
+  if (name.length > 30) return refuse('identity_ig_long');
   if (!/^[a-z0-9._]+$/.test(name)) {
-    return igRefuse('chars');
+    return refuse('identity_ig_chars');
   }
-  if (name.startsWith('.') || name.endsWith('.')) return igRefuse('edge_dot');
-  if (name.includes('..')) return igRefuse('two_dots');
+  if (name.startsWith('.') || name.endsWith('.')) return refuse('identity_ig_edge_dot');
+  if (name.includes('..')) return refuse('identity_ig_two_dots');
   const reserved = IG_RESERVED.get(name);
-  return reserved ? igRefuse(reserved) : accept(name);
+  return reserved ? refuse(reserved) : accept(name);
 }
 
 function instagramUrl(host: string, segments: string[]): IdentityResult {
   const domain = isUnder(host, 'instagr.am') ? 'instagr.am' : 'instagram.com';
-  if (!IG_PROFILE_SUBDOMAINS.has(subdomainOf(host, domain))) return igRefuse('not_profile');
+  if (!IG_PROFILE_SUBDOMAINS.has(subdomainOf(host, domain))) return refuse('identity_ig_not_profile');
   const [first, second] = segments;
-  if (first === undefined) return igRefuse('home');
+  if (first === undefined) return refuse('identity_ig_home');
   // A story link /stories/<user>/<id>/ names whose story it is; highlights name no one.
   if (first.toLowerCase() === 'stories' && second !== undefined && second.toLowerCase() !== 'highlights') {
     return instagramUsername(second);
