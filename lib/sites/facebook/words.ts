@@ -12,7 +12,12 @@ import { withWords } from '../card-words';
  * "Respond", the button a requester's profile shows where Add friend would be; its menu holds
  * Confirm / Delete request [S for English, site-evidence item 13; the others G].
  */
-const RESPOND = ['respond', 'responder', 'répondre', 'antworten', 'rispondi'];
+const RESPOND = [
+  'respond', 'responder', 'répondre', 'antworten', 'rispondi',
+  // Polish, Dutch, Turkish [G; the round-13 probe page is Polish]: imperatives, never a name (not
+  // Dutch "Reageren": a post's Comment). Each also replies to a comment, as Responder and Rispondi do.
+  'odpowiedz', 'beantwoorden', 'yanıtla',
+];
 
 export const FACEBOOK_WORDS = {
   /** A card's pair: the shared words, with Facebook's own longer forms. */
