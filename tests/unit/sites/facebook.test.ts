@@ -905,6 +905,27 @@ describe('a requester’s profile whose header shows Respond, its menu holding C
   });
 });
 
+describe('a Polish requester’s profile (Odpowiedz): Respond read in a language beyond the first five', () => {
+  const url = new URL('https://www.facebook.com/zofia.kaminska.wrobel');
+  const requests = () => facebookAdapter.findCandidates(document, url).filter((c) => c.kind === 'request');
+
+  it('is her request; a comment’s Odpowiedz (Reply) on the timeline is no second one', () => {
+    loadReplica('facebook/profile-respond.pl.html');
+    document
+      .querySelector('[data-pagelet="ProfileTimeline"] [role="article"]')!
+      .insertAdjacentHTML('beforeend', '<div role="article" aria-label="Komentarz"><a href="https://www.facebook.com/tomasz.nowicki.gda" role="link">Tomasz Nowicki</a><div role="button" tabindex="0">Odpowiedz</div></div>');
+    expect(requests().map((c) => c.name)).toEqual(['Zofia Kamińska-Wróbel']);
+  });
+
+  it('is nobody’s request when the header’s Odpowiedz opens no menu (a reply, not Respond)', () => {
+    loadReplica('facebook/profile-respond.pl.html');
+    const opener = document.querySelector('[data-replica-action="respond-menu"]')!;
+    opener.removeAttribute('aria-haspopup');
+    opener.removeAttribute('aria-controls');
+    expect(requests()).toEqual([]);
+  });
+});
+
 describe('a profile header without its pagelet mark is found from its heading and action bar', () => {
   // Every profile replica, read with the ProfileActions pagelet's name as the site gives it and
   // with that name gone: the profile, the guard's answers for every control and the owner's
@@ -918,6 +939,7 @@ describe('a profile header without its pagelet mark is found from its heading an
     { url: 'https://www.facebook.com/ingrid.haugen.bergen', fixture: 'facebook/profile-request.nb.html' },
     { url: 'https://www.facebook.com/riley.moss.counselling/friends', fixture: 'facebook/profile-friends.en.html' },
     { url: 'https://www.facebook.com/profile.php?id=100089412300791', fixture: 'facebook/profile-respond.it.html' },
+    { url: 'https://www.facebook.com/zofia.kaminska.wrobel', fixture: 'facebook/profile-respond.pl.html' },
   ];
   const CONTROLS = '[role="button"], a[href*="/messages/t/"], [role="menuitem"]';
 
