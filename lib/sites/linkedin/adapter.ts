@@ -12,8 +12,8 @@ import {
 } from '../cards';
 import { pressBlockStep, type BlockMarkup } from '../block';
 import { queryFirst } from '../dom';
-import { CONTACT_WORDS, contactActionOf, labelHasWord } from '../labels';
-import { ADDRESSED_WORDS, REACTED_WORDS } from '../card-words';
+import { actionOf, CONTACT_WORDS, contactActionOf, labelHasWord } from '../labels';
+import { ADDRESSED_WORDS, REACTED_WORDS, SAID_WORDS } from '../card-words';
 import { framing, NO_MENU, pressItemMenu, saysMention } from '../mentions';
 import { guardedControlAt, ownRequestBox, profileCandidate, type ProfileMarkup } from '../profile';
 import type { ActionResult, Candidate, CandidateKind, PageKind, SiteAdapter } from '../types';
@@ -648,10 +648,33 @@ export function noticeItems(root: ParentNode, url: URL): Element[] {
 export function noticeOf(item: Element, url: URL): Candidate[] {
   const lead = item.querySelector(NOTICE_LEAD);
   const identities = identitiesIn(item, url).slice(0, 1);
-  if (!lead || (!identities.length && item.querySelector(PAGE_LINK))) return [];
-  const words = framing(item, lead);
-  if (!saysMention(words, ADDRESSED_WORDS) && !(labelHasWord(words, ADDRESSED_NOTICE_PHRASES) && !labelHasWord(words, REACTED_WORDS))) return [];
-  return [candidate('mention', item, identities, normalise(lead.textContent))];
+  if (!identities.length && item.querySelector(PAGE_LINK)) return [];
+  if (lead) return addressedToClinician(framing(item, lead)) ? [candidate('mention', item, identities, normalise(lead.textContent))] : [];
+  // A headline with no <strong> ("Camille Fontaine vous a mentionnée dans un commentaire", the
+  // round-13 French replica [G]): its sentence is the first text of its own that says the mention
+  // (not a visually-hidden "unread" before it), and its person is named by the words before the
+  // first said or addressed word, as the <strong> would hold them. Only with a person's link, the
+  // photo's, so a page's headline is never read so.
+  if (!identities.length) return [];
+  for (const at of item.querySelectorAll('*')) {
+    if (at.childElementCount > 0) continue;
+    const words = framing(at);
+    if (!addressedToClinician(words)) continue;
+    const name = nameBefore(words);
+    return name ? [candidate('mention', item, identities, name)] : [];
+  }
+  return [];
+}
+
+/** Whether a notification's framing says a comment, reply or mention addressed to the clinician. */
+const addressedToClinician = (words: string) =>
+  saysMention(words, ADDRESSED_WORDS) || (labelHasWord(words, ADDRESSED_NOTICE_PHRASES) && !labelHasWord(words, REACTED_WORDS));
+
+/** The words of a sentence before its first said or addressed word ("Ana Perez" of "Ana Perez mentioned you"); '' when it starts with one. */
+function nameBefore(sentence: string): string {
+  const words = normalise(sentence).split(' ');
+  const at = words.findIndex((word) => labelHasWord(word, SAID_WORDS) || labelHasWord(word, ADDRESSED_WORDS));
+  return at > 0 ? words.slice(0, at).join(' ') : '';
 }
 
 /**
@@ -684,7 +707,10 @@ const PROFILE: ProfileMarkup = {
   controls: PROFILE_CONTROL_SELECTORS,
   cards: PROFILE_CARD_SELECTORS,
   own: OWN_PROFILE_SELECTORS,
-  actionOf: contactActionOf,
+  // An Ignore that names what it turns away ("Ignore an invitation to connect from Ana", the
+  // pending invitation a requester's top card shows, round-13 en-US replica [G]) starts nothing:
+  // a label that reads as a decline (labels.ts actionOf, whatever word follows) is no Connect.
+  actionOf: (...labels) => (labels.some((label) => actionOf(label) === 'decline') ? null : contactActionOf(...labels)),
   namedCopies: [...POST_SELECTORS, '[role="menu"]'],
 };
 

@@ -115,4 +115,8 @@ export const ADDRESSED_NOTICE_PHRASES = [
   'spomenuo vas', 'spomenula vas', 'vas je spomenuo', 'vas je spomenula',
   'označio vas', 'označila vas', 'vas je označio', 'vas je označila',
   'komentirao je vašu objavu', 'komentirala je vašu objavu', 'odgovorio je na vaš komentar', 'odgovorila je na vaš komentar',
+  // French, whose participle agrees with a clinician who is a woman ("vous a mentionnée", "vous a
+  // identifiée"), forms the shared SAID_WORDS ("mentionné", "identifié") do not hold as whole
+  // words [G: the round-13 replica's wording].
+  'vous a mentionnée', 'vous a identifiée',
 ] as const;

@@ -4,7 +4,7 @@ import type { Platform } from '@/lib/identity/platform';
 import { facebookAdapter } from '@/lib/sites/facebook/adapter';
 import { instagramAdapter } from '@/lib/sites/instagram/adapter';
 import { linkedinAdapter } from '@/lib/sites/linkedin/adapter';
-import type { ActionResult, Candidate, CandidateKind, SiteAdapter } from '@/lib/sites/types';
+import type { ActionResult, Candidate, CandidateKind, SiteAdapter, StepResult } from '@/lib/sites/types';
 import { appendLaterItems, loadReplica, setPageUrl } from './replica-dom';
 import { checkPartialEqualsFull, copyAroundCandidate, copyOfCandidate, copyOfPart } from './scanner-harness';
 import { UNSEEN_PAGES, UNSEEN_PROFILES, type UnseenPerson, type UnseenProfile } from '../../fixtures/unseen';
@@ -69,13 +69,13 @@ const load = (page: ProbePage) => {
 };
 
 /** The data-replica-action of every control clicked while `run` runs. */
-function press(run: () => ActionResult): { result: ActionResult; clicks: string[] } {
+function press(run: () => StepResult): { result: StepResult; clicks: string[] } {
   const clicks: string[] = [];
   const listen = (event: Event) => {
     const target = event.target instanceof Element ? event.target : null;
     clicks.push(target?.closest('[data-replica-action]')?.getAttribute('data-replica-action') ?? '(unmarked)');
   };
-  let result: ActionResult = { ok: false, reason: 'not run' };
+  let result: StepResult = { ok: false, reason: 'not run' };
   document.addEventListener('click', listen, true);
   try {
     result = run();
@@ -145,9 +145,9 @@ describe.each(PAGES)('unseen layout $fixture', (page) => {
       }
       // Respond pressed first; the test plays the site, rendering its menu as replica.js does.
       expect(clicks).toEqual(['respond-menu']);
-      expect('then' in result && typeof result.then).toBe('function');
+      if (!('then' in result)) throw new Error(`Respond pressed, but no second step to press in its menu: ${JSON.stringify(result)}`);
       renderRespondMenu(card!.element.querySelector('[data-replica-action="respond-menu"]')!);
-      const second = press(() => (result as { then: () => ActionResult }).then());
+      const second = press(result.then);
       expect(second.result.ok, JSON.stringify(second.result)).toBe(true);
       expect(second.clicks).toEqual(['decline']);
     });
