@@ -242,6 +242,7 @@ export function cardCandidate(
   const { identities } = found;
   if (tooBig.has(found.card) || found.card.closest(any(POST_SELECTORS))) return null;
   const card = bannerOf(found);
+  if (!card) return null;
   // A pair read from its shape alone (labels in no language of card-words.ts) takes the page's
   // kind: a request on the follow-requests page. Inside a block of suggested people (its "See all"
   // links /explore/people/, in every UI language) it is a suggestion: the requests list ends in
@@ -258,12 +259,17 @@ export function cardCandidate(
  * its person only as text, so the nearest box with a mark is the whole profile, Follow and
  * Message with it. The card is then the pair's box up to, not including, the one with the header.
  */
-function bannerOf({ card, positive, negative }: FoundCard): Element {
+function bannerOf({ card, positive, negative }: FoundCard): Element | null {
   // The card's own headers, each asked whether it is the profile's: a card's subtree is small,
   // and asking the document instead walked all of it once a card on pages with no header (the
   // requests list). `matches` reads the header's ancestors, past the card's edge.
   const header = negative && [...card.getElementsByTagName('header')].find((element) => element.matches(PROFILE_HEADER));
-  if (!header || header.contains(positive) || header.contains(negative!)) return card;
+  if (!header) return card;
+  // One control in the header and one outside is no card: the header's Follow (Back) with a
+  // banner's Delete below it (en-US private profile replica) spans the whole profile. That Follow
+  // is the profile's own, guarded as such; the banner is found from its own Confirm / Delete.
+  if (header.contains(positive) !== header.contains(negative!)) return null;
+  if (header.contains(positive)) return card;
   let box: Element = positive;
   while (!box.contains(negative!) && box.parentElement) box = box.parentElement;
   while (box.parentElement && box.parentElement !== card && !box.parentElement.contains(header)) box = box.parentElement;
