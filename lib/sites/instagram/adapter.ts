@@ -647,7 +647,27 @@ export function threadCandidate(row: Element, thread: string | undefined, tabs: 
   const identities = identitiesIn(row, identityOf);
   if (own !== null && identities.includes(own)) return null;
   // A group's row shows several people: none of them is the conversation's one identity.
-  return conversation(identities.length === 1 ? identities : [], lineOf(name), row, thread);
+  return conversation(identities.length === 1 ? identities : [], spansLine(name), row, thread);
+}
+
+/**
+ * A row name's whole line when a build splits it into sibling spans (`<span><span>First</span>
+ * <span>Last</span></span>`, as deploy drift splits and wraps texts; round-14 en-US inbox): the
+ * outermost span around the text that holds nothing but spans (and a badge's svg, aria-hidden
+ * dots: left out of the text). Any other element in the line (a link, a div) and it is the one
+ * text node's line. Bounded by the name's few levels of spans.
+ */
+function spansLine(node: Text): string {
+  let line: Element | null = null;
+  for (let span = node.parentElement; span?.tagName === 'SPAN' && !span.matches(NOT_TEXT); span = span.parentElement) {
+    if ([...span.querySelectorAll('*')].some((inner) => inner.tagName !== 'SPAN' && !inner.closest(NOT_TEXT))) break;
+    line = span;
+  }
+  if (!line) return lineOf(node);
+  let text = '';
+  const walker = line.ownerDocument.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  for (let next = walker.nextNode(); next; next = walker.nextNode()) if (!next.parentElement!.closest(NOT_TEXT)) text += next.nodeValue;
+  return text.replace(/\s+/g, ' ').trim() || lineOf(node);
 }
 
 /**
