@@ -200,7 +200,11 @@ export function firstText(element: Element, controls: ReadonlySet<Element> = new
       }
     }
     if (inControl) continue;
-    if (parent.closest('[aria-hidden="true"]')) shown ||= text;
+    // Hidden from readers by the mark itself or what is inside it; an aria-hidden page behind an
+    // open modal (a dialog over My Network, round-14 Spanish replica [G]) hides the whole mark,
+    // which is no "shown" half of a name written twice.
+    const hidden = parent.closest('[aria-hidden="true"]');
+    if (hidden && element.contains(hidden)) shown ||= text;
     else if (parent.closest(SCREEN_READER_ONLY)) forReaders ||= text;
     else return text;
   }
