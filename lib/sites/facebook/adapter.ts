@@ -84,7 +84,9 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
 
 export function pageOf(url: URL): Page | null {
   if (!isFacebook(url)) return null;
-  const path = url.pathname;
+  // m.facebook.com's touch app keeps its friends pages under /friends/center/ (requests,
+  // suggestions), the addresses userscripts match there [G: touch markup unverified]: read as www's.
+  const path = url.pathname.replace(/^\/friends\/center(?=\/|$)/, '/friends');
   if (under(path, FACEBOOK_MESSAGES_PATH.slice(0, -1))) return 'messages';
   if (under(path, FACEBOOK_NOTIFICATIONS_PATH)) return 'notifications';
   if (under(path, FACEBOOK_SEARCH_PATH)) return 'search';
