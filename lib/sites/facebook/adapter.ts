@@ -84,7 +84,10 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
 
 export function pageOf(url: URL): Page | null {
   if (!isFacebook(url)) return null;
-  const path = url.pathname;
+  // m.facebook.com's touch app keeps its friends pages under /friends/center/ (requests,
+  // suggestions) [G: touch markup unverified]: read as www's there. mbasic, which used the same
+  // addresses, is gone (site-evidence item 6) and stays unread.
+  const path = url.hostname === 'm.facebook.com' ? url.pathname.replace(/^\/friends\/center(?=\/|$)/, '/friends') : url.pathname;
   if (under(path, FACEBOOK_MESSAGES_PATH.slice(0, -1))) return 'messages';
   if (under(path, FACEBOOK_NOTIFICATIONS_PATH)) return 'notifications';
   if (under(path, FACEBOOK_SEARCH_PATH)) return 'search';
@@ -165,8 +168,15 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
  * not about. A block holding a control is no sentence (a box Facebook marked as a whole). Read
  * from the link up to its block and the block's text: no walk over the page.
  */
+const runsOn = (link: Element) =>
+  link.querySelector(FACEBOOK_ROW_NAME) !== null && (/^\s+\S/.test(link.nextSibling?.textContent ?? '') || /\S\s+$/.test(link.previousSibling?.textContent ?? ''));
+
 function inSentence(link: Element): boolean {
-  const line = link.parentElement?.closest(FACEBOOK_ROW_NAME);
+  // A link holding its own text block beside a block that runs on from it, its words spaced
+  // from the link's ("<a>June</a><span dir="auto"> is a mutual friend</span>", round-14 US
+  // English probe page [G]), has its sentence in its parent; a separate line beside a name
+  // ("12 mutual friends · 3 w") starts no such run-on and is no sentence with it.
+  const line = link.parentElement?.closest(FACEBOOK_ROW_NAME) ?? (runsOn(link) ? link.parentElement : null);
   if (!line || line.querySelector(FACEBOOK_HEADER_CONTROLS)) return false;
   return /\p{L}/u.test((line.textContent ?? '').replace(link.textContent ?? '', ''));
 }
