@@ -159,6 +159,10 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
   return marks;
 }
 
+/** Whether text beside a link carries on from it, its words spaced from the link's (see inSentence). */
+const runsOn = (link: Element) =>
+  link.querySelector(FACEBOOK_ROW_NAME) !== null && (/^\s+\S/.test(link.nextSibling?.textContent ?? '') || /\S\s+$/.test(link.previousSibling?.textContent ?? ''));
+
 /**
  * Whether a link sits inside a sentence: the text block around it (Facebook marks each one
  * dir="auto" [S, site-evidence C6, FACEBOOK_ROW_NAME]) says more than the link ("Mutual friend:
@@ -168,9 +172,6 @@ export function linkMarks(links: Iterable<Element>, url: URL, own: ReadonlySet<s
  * not about. A block holding a control is no sentence (a box Facebook marked as a whole). Read
  * from the link up to its block and the block's text: no walk over the page.
  */
-const runsOn = (link: Element) =>
-  link.querySelector(FACEBOOK_ROW_NAME) !== null && (/^\s+\S/.test(link.nextSibling?.textContent ?? '') || /\S\s+$/.test(link.previousSibling?.textContent ?? ''));
-
 function inSentence(link: Element): boolean {
   // A link holding its own text block beside a block that runs on from it, its words spaced
   // from the link's ("<a>June</a><span dir="auto"> is a mutual friend</span>", round-14 US
